@@ -1,0 +1,21 @@
+/**
+ * The one error catalog: every error a user can see has a stable code, an HTTP status and a
+ * message template. `{name}` placeholders are filled from the error's params.
+ */
+export const errorCatalog = {
+  BAD_INPUT: { status: 400, message: '{detail}' },
+  EMPTY_FILE: { status: 400, message: '{file}: the file is empty' },
+  FILE_TOO_LARGE: { status: 413, message: '{file}: {size} bytes is over the {limit}-byte limit' },
+  UNKNOWN_TYPE: { status: 415, message: '{file}: {detail}' },
+  TYPE_MISMATCH: { status: 415, message: '{file}: {detail}' },
+  BAD_ENCODING: { status: 400, message: '{file}: {detail}' },
+  ZIP_LIMIT: { status: 400, message: '{file}: {detail}' },
+  XML_FORBIDDEN: { status: 400, message: '{file}{where}: {detail}' },
+  PARSE_FAILED: { status: 400, message: '{file}{where}: {detail}' },
+  NOTHING_IMPORTED: { status: 400, message: '{file}: {detail}' },
+  NOT_FOUND: { status: 404, message: '{detail}' },
+  STORE_LOCKED: { status: 500, message: '{detail}' },
+  DATABASE: { status: 500, message: '{detail}' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;

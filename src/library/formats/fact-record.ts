@@ -1,0 +1,110 @@
+/**
+ * What structured parsers yield: one record per source row, each with the locator a citation
+ * will show ("row 12", "Sheet1!A12", "line 4001"). Parsers never touch the database.
+ */
+export type Setting = 'practitioner' | 'hospital' | 'dme';
+export type CodeSystem = 'cpt' | 'hcpcs' | 'icd10cm' | 'modifier';
+
+/** Dates are ISO `YYYY-MM-DD` strings; null means "not stated in the source". */
+export type IsoDate = string;
+
+export interface DescriptorFact {
+  kind: 'descriptor';
+  system: CodeSystem;
+  code: string;
+  longDescription: string;
+  mediumDescription?: string | null;
+  shortDescription?: string | null;
+  consumerDescription?: string | null;
+  /** ICD-10-CM: valid for HIPAA transactions. Null when the table does not say. */
+  billable?: boolean | null;
+  effectiveFrom?: IsoDate | null;
+  effectiveTo?: IsoDate | null;
+  /** Other columns worth keeping (action code, BETOS, coverage code, ...). */
+  attributes?: Record<string, string>;
+  locator: string;
+}
+
+export interface PtpFact {
+  kind: 'ptp';
+  column1: string;
+  column2: string;
+  prior1996: boolean;
+  effectiveFrom: IsoDate | null;
+  deletionDate: IsoDate | null;
+  modifierIndicator: 0 | 1 | 9;
+  rationale: string | null;
+  locator: string;
+}
+
+export interface MueFact {
+  kind: 'mue';
+  code: string;
+  value: number;
+  /** 1 line edit, 2 date of service (policy), 3 date of service (clinical). */
+  adjudication: 1 | 2 | 3 | null;
+  rationale: string | null;
+  locator: string;
+}
+
+export interface RvuFact {
+  kind: 'rvu';
+  code: string;
+  modifier: string | null;
+  statusCode: string | null;
+  globalDays: string | null;
+  multipleProcedure: string | null;
+  bilateralSurgery: string | null;
+  assistantSurgery: string | null;
+  coSurgeons: string | null;
+  teamSurgery: string | null;
+  locator: string;
+}
+
+export interface AddOnFact {
+  kind: 'addon';
+  addOnCode: string;
+  primaryCode: string;
+  locator: string;
+}
+
+export interface CoverageFact {
+  kind: 'coverage';
+  /** LCD or billing article id, e.g. L39242 / A58745. */
+  policyId: string;
+  procedureCode: string;
+  icd10Code: string;
+  locator: string;
+}
+
+export type NoteType =
+  | 'inclusionTerm'
+  | 'includes'
+  | 'excludes1'
+  | 'excludes2'
+  | 'codeFirst'
+  | 'useAdditionalCode'
+  | 'codeAlso'
+  | 'notes'
+  | 'sevenChrNote'
+  | 'sevenChrDef';
+
+export interface NoteFact {
+  kind: 'note';
+  system: CodeSystem;
+  code: string;
+  noteType: NoteType;
+  text: string;
+  locator: string;
+}
+
+export interface SkippedRow {
+  kind: 'skip';
+  reason: string;
+  locator: string;
+}
+
+export type FactRecord =
+  DescriptorFact | PtpFact | MueFact | RvuFact | AddOnFact | CoverageFact | NoteFact;
+
+export type ParsedRecord = FactRecord | SkippedRow;

@@ -1,0 +1,86 @@
+import type { CodeSystem, IsoDate, ParsedRecord, Setting } from './formats/fact-record.ts';
+
+/** Tables that become dated facts. */
+export const structuredKinds = [
+  'ncci-ptp',
+  'ncci-mue',
+  'hcpcs',
+  'icd10cm-order',
+  'icd10cm-tabular',
+  'code-table',
+  'mpfs-rvu',
+  'add-on',
+  'coverage',
+] as const;
+/** Prose that becomes cited passages. */
+export const documentKinds = ['pdf', 'docx', 'html', 'markdown', 'text'] as const;
+
+export type StructuredKind = (typeof structuredKinds)[number];
+export type DocumentKind = (typeof documentKinds)[number];
+export type ImportKind = StructuredKind | DocumentKind;
+
+export function isStructuredKind(kind: string): kind is StructuredKind {
+  return (structuredKinds as readonly string[]).includes(kind);
+}
+export function isImportKind(kind: string): kind is ImportKind {
+  return isStructuredKind(kind) || (documentKinds as readonly string[]).includes(kind);
+}
+
+export interface SourceFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+export interface ImportOptions {
+  kind?: ImportKind;
+  setting?: Setting;
+  effective?: IsoDate;
+  title?: string;
+  /** Code descriptor tables: which system the codes belong to (default cpt). */
+  system?: CodeSystem;
+  /** Code descriptor tables: our field name -> the file's header name. */
+  columnMap?: Partial<Record<DescriptorColumn, string>>;
+}
+
+export type DescriptorColumn = 'code' | 'long' | 'medium' | 'short' | 'consumer';
+
+/** What a structured parser learned about the dataset from the file itself. */
+export interface DatasetMeta {
+  setting?: Setting;
+  /** Release label as the publisher names it: "v32.2", "2026-10-01", "FY2021". */
+  release?: string;
+  effectiveFrom?: IsoDate;
+  title?: string;
+  publisher?: string;
+  system?: CodeSystem;
+}
+
+export interface StructuredParse {
+  meta: DatasetMeta;
+  /** Rough number of records, for progress and ETA only. */
+  estimatedRecords: number;
+  records: Iterable<ParsedRecord>;
+}
+
+export type StructuredParser = (
+  file: SourceFile,
+  options: ImportOptions,
+) => Promise<StructuredParse>;
+
+export interface PassageDraft {
+  text: string;
+  /** 1-based page for paginated sources (PDF), null otherwise. */
+  page: number | null;
+  headingPath: string[];
+  /** Character offsets into the page's text (PDF) or the whole extracted text (others). */
+  startOffset: number;
+  endOffset: number;
+}
+
+export interface ParsedDocument {
+  title?: string;
+  pageCount?: number;
+  passages: PassageDraft[];
+}
+
+export type DocumentParser = (file: SourceFile) => Promise<ParsedDocument>;
