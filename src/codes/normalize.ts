@@ -23,7 +23,7 @@ const patterns: Record<Exclude<CodeSystem, 'modifier'>, RegExp> = {
   // CPT Category I (5 digits) and Category II/III and PLA codes (nnnnF / nnnnT / nnnnU, nnnnM/A).
   cpt: /^(\d{5}|\d{4}[FTUMA])$/,
   hcpcs: /^[A-V]\d{4}$/,
-  icd10cm: /^[A-TV-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$/,
+  icd10cm: /^[A-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$/,
 };
 
 /** Which systems a bare code could belong to, by shape alone (a lookup decides). */

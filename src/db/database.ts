@@ -1,0 +1,109 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { CodecardError } from '../errors/codecard-error.ts';
+import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
+import { migrations } from './migrations/index.ts';
+import { PGlitePool } from './pglite-pool.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' }
+  | { kind: 'postgres'; url: string };
+
+export type Db = Kysely<Database>;
+
+export interface OpenDatabase {
+  db: Db;
+  /** Which engine is underneath: bulk loads take a different path on each. */
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+// Dates stay ISO strings (no time-zone shifts); counts come back as numbers.
+const keepText = (value: string) => value;
+const toNumber = (value: string) => Number(value);
+
+/** Opens the store, runs pending migrations, and returns it ready to use. */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  const opened = target.kind === 'postgres' ? openPostgres(target.url) : await openPGlite(target);
+  try {
+    await migrate(opened.db);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  return opened;
+}
+
+async function openPGlite(
+  target: Exclude<DatabaseTarget, { kind: 'postgres' }>,
+): Promise<OpenDatabase> {
+  const lock: DirectoryLock | null =
+    target.kind === 'pglite' ? lockDirectory(target.dataDir) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir: target.kind === 'pglite' ? `${target.dataDir}/pgdata` : undefined,
+      extensions: { pg_trgm },
+      parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+    });
+  } catch (error) {
+    lock?.release();
+    throw new CodecardError('DATABASE', {
+      detail: `could not open the embedded database: ${String(error)}`,
+    });
+  }
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new PGlitePool(pglite) as never }),
+  });
+  let closed = false;
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+function openPostgres(url: string): OpenDatabase {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === DATE_OID) return keepText;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: types as never });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    engine: 'postgres',
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+async function migrate(db: Db): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new CodecardError('DATABASE', { detail: `migration ${failed} failed: ${String(error)}` });
+  }
+}

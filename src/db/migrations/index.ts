@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createLibrary from './20261127000000-create-library.ts';
+
+/** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
+export const migrations: Record<string, Migration> = {
+  '20261127000000-create-library': createLibrary,
+};

@@ -1,0 +1,139 @@
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+/** Dates travel as ISO `YYYY-MM-DD` strings (type parsers are set so in both drivers). */
+type DateColumn = string | null;
+
+export interface OrgsTable {
+  id: string;
+  name: string;
+  created_at: Generated<string>;
+}
+
+export interface DocumentsTable {
+  id: GeneratedAlways<number>;
+  org_id: string;
+  dataset_key: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  setting: string | null;
+  system: string | null;
+  language: string | null;
+  release: string | null;
+  file_name: string;
+  file_hash: string;
+  file_size: ColumnType<number, number, number>;
+  encoding: string | null;
+  effective_from: DateColumn;
+  effective_to: DateColumn;
+  imported_at: Generated<string>;
+  rows_read: Generated<number>;
+  rows_stored: Generated<number>;
+  rows_skipped: Generated<number>;
+  skipped_reasons: Generated<Record<string, number>>;
+}
+
+interface FactBase {
+  org_id: string;
+  document_id: number;
+  locator: string;
+}
+
+export interface CodeDescriptorsTable extends FactBase {
+  system: string;
+  code: string;
+  long_description: string;
+  medium_description: string | null;
+  short_description: string | null;
+  consumer_description: string | null;
+  billable: boolean | null;
+  effective_from: DateColumn;
+  effective_to: DateColumn;
+  attributes: Record<string, string> | null;
+}
+
+export interface CodeNotesTable extends FactBase {
+  system: string;
+  code: string;
+  note_type: string;
+  text: string;
+}
+
+export interface PtpEditsTable extends FactBase {
+  column1: string;
+  column2: string;
+  prior_1996: boolean;
+  effective_from: DateColumn;
+  deletion_date: DateColumn;
+  modifier_indicator: number;
+  rationale: string | null;
+}
+
+export interface MueEditsTable extends FactBase {
+  code: string;
+  mue_value: number;
+  adjudication: number | null;
+  rationale: string | null;
+}
+
+export interface RvuIndicatorsTable extends FactBase {
+  code: string;
+  modifier: string | null;
+  status_code: string | null;
+  global_days: string | null;
+  multiple_procedure: string | null;
+  bilateral_surgery: string | null;
+  assistant_surgery: string | null;
+  co_surgeons: string | null;
+  team_surgery: string | null;
+}
+
+export interface AddOnCodesTable extends FactBase {
+  add_on_code: string;
+  primary_code: string;
+}
+
+export interface CoverageCodesTable extends FactBase {
+  policy_id: string;
+  procedure_code: string;
+  icd10_code: string;
+}
+
+export interface PassagesTable {
+  id: GeneratedAlways<number>;
+  org_id: string;
+  document_id: number;
+  ordinal: number;
+  text: string;
+  page: number | null;
+  heading_path: ColumnType<string[], string, string>;
+  start_offset: number;
+  end_offset: number;
+  language: string;
+  text_search_config: string;
+}
+
+export interface CodeMentionsTable {
+  org_id: string;
+  document_id: number;
+  passage_id: number;
+  system: string;
+  code: string;
+  start_offset: number;
+  end_offset: number;
+  via: string;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  documents: DocumentsTable;
+  code_descriptors: CodeDescriptorsTable;
+  code_notes: CodeNotesTable;
+  ptp_edits: PtpEditsTable;
+  mue_edits: MueEditsTable;
+  rvu_indicators: RvuIndicatorsTable;
+  add_on_codes: AddOnCodesTable;
+  coverage_codes: CoverageCodesTable;
+  passages: PassagesTable;
+  code_mentions: CodeMentionsTable;
+}
