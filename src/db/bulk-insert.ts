@@ -40,7 +40,10 @@ export async function bulkInsert(
   const arrays = columns.map((_, i) => rows.map((row) => row[i] ?? null));
   const unnest = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   await trx.executeQuery(
-    CompiledQuery.raw(`INSERT INTO ${table} (${columnList}) SELECT * FROM unnest(${unnest})`, arrays),
+    CompiledQuery.raw(
+      `INSERT INTO ${table} (${columnList}) SELECT * FROM unnest(${unnest})`,
+      arrays,
+    ),
   );
 }
 

@@ -23,7 +23,6 @@ export interface DocumentsTable {
   file_name: string;
   file_hash: string;
   file_size: ColumnType<number, number, number>;
-  encoding: string | null;
   effective_from: DateColumn;
   effective_to: DateColumn;
   imported_at: Generated<string>;

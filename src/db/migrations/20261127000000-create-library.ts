@@ -32,7 +32,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       file_name text not null,
       file_hash text not null,
       file_size bigint not null,
-      encoding text,
       effective_from date,
       effective_to date,
       imported_at timestamptz not null default now(),

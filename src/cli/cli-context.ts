@@ -1,0 +1,45 @@
+import { loadConfig } from '../config/config.ts';
+import { openDatabase, type OpenDatabase } from '../db/database.ts';
+import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+
+export interface GlobalOptions {
+  dataDir?: string;
+  json: boolean;
+}
+
+export interface OpenedLibrary {
+  ctx: LibraryContext;
+  close(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 3_000;
+
+/**
+ * Opens the library for one command. SIGINT/SIGTERM close the database before exiting; an
+ * import in flight is rolled back (it was one uncommitted transaction).
+ */
+export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary> {
+  const config = loadConfig(process.env, { dataDir: options.dataDir });
+  const opened: OpenDatabase = await openDatabase(config.database);
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: closing the library…\n`);
+    const timer = setTimeout(() => process.exit(130), SHUTDOWN_GRACE_MS);
+    opened.close().then(
+      () => {
+        clearTimeout(timer);
+        process.exit(130);
+      },
+      () => process.exit(130),
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    ctx: { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG },
+    close: async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await opened.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { openLibrary } from './cli-context.ts';
+import { runCode, runSearch } from './code.command.ts';
+import { runImport } from './import.command.ts';
+import { runLibrary, runRemove } from './library.command.ts';
+import { printLine, reportError } from './output.ts';
+import { runServe } from './serve.command.ts';
+import { usage } from './usage.ts';
+
+const options = {
+  data: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  kind: { type: 'string' },
+  setting: { type: 'string' },
+  effective: { type: 'string' },
+  title: { type: 'string' },
+  system: { type: 'string' },
+  dos: { type: 'string' },
+  limit: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Parses argv, runs one command, and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
+    json = values.json;
+    const [command, ...rest] = positionals;
+    if (values.help || !command || command === 'help') {
+      printLine(usage);
+      return command || values.help ? 0 : 2;
+    }
+    if (command === 'serve') return await runServe({ dataDir: values.data, port: values.port });
+    const library = await openLibrary({ dataDir: values.data, json });
+    try {
+      switch (command) {
+        case 'import':
+          return await runImport(library.ctx, rest, { ...values, json });
+        case 'library':
+          return await runLibrary(library.ctx, json);
+        case 'remove':
+          return await runRemove(library.ctx, rest[0], json);
+        case 'code':
+          return await runCode(library.ctx, rest[0], values);
+        case 'search':
+          return await runSearch(library.ctx, rest.join(' '), values);
+        default:
+          process.stderr.write(`codecard: unknown command "${command}"\n${usage}\n`);
+          return 2;
+      }
+    } finally {
+      await library.close();
+    }
+  } catch (error) {
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`codecard: ${error.message}\n${usage}\n`);
+      return 2;
+    }
+    return reportError(error, json);
+  }
+}

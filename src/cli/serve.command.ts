@@ -1,0 +1,54 @@
+import { loadConfig } from '../config/config.ts';
+import { openDatabase } from '../db/database.ts';
+import { CodecardError } from '../errors/codecard-error.ts';
+import { buildApp } from '../http/app.ts';
+import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { appVersion } from '../version.ts';
+
+/** Runs the server until SIGINT/SIGTERM, then stops taking requests and closes the database. */
+export async function runServe(flags: {
+  dataDir?: string | undefined;
+  port?: string | undefined;
+}): Promise<number> {
+  const port = flags.port === undefined ? undefined : Number(flags.port);
+  if (port !== undefined && (!Number.isInteger(port) || port <= 0 || port > 65535)) {
+    throw new CodecardError('BAD_INPUT', {
+      detail: `--port must be a port number, got "${flags.port}"`,
+    });
+  }
+  const config = loadConfig(process.env, {
+    ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
+    ...(port ? { port } : {}),
+  });
+  const opened = await openDatabase(config.database);
+  const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+  const loaded = await loadStarterLibraryIfEmpty(ctx);
+  if (loaded.length > 0)
+    process.stdout.write(`Loaded the starter library: ${loaded.length} documents.\n`);
+  const { app } = await buildApp({
+    ctx,
+    maxUploadBytes: config.maxUploadBytes,
+    logLevel: config.logLevel,
+    version: appVersion,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const where =
+    config.database.kind === 'postgres'
+      ? 'PostgreSQL (DATABASE_URL)'
+      : `embedded database in ${config.database.kind === 'pglite' ? config.database.dataDir : 'memory'}`;
+  process.stdout.write(
+    `Codecard ${appVersion} is running at http://localhost:${config.port} (${where})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.stdout.write(`\n${signal}: shutting down…\n`);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await opened.close();
+  return 0;
+}

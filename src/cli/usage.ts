@@ -1,0 +1,21 @@
+export const usage = `Usage: codecard <command> [options]
+
+Commands:
+  serve                         run the web app and API (http://localhost:3000, or PORT / --port)
+  import FILE...                add files to the library
+      [--kind K] [--setting practitioner|hospital|dme] [--effective YYYY-MM-DD]
+      [--title T] [--system cpt|hcpcs|icd10cm|modifier]
+  library                       list the documents in the library
+  remove ID                     remove a document and everything it brought
+  code CODE [--system S] [--dos YYYY-MM-DD]
+                                a code's descriptors, with their sources
+  search TEXT [--system S] [--limit N] [--dos YYYY-MM-DD]
+                                find codes by words, synonyms or a code prefix
+
+Global options:
+  --data DIR                    the embedded database directory (default .codecard, or CODECARD_DATA_DIR)
+  --json                        machine-readable output
+  -h, --help                    this help
+
+Kinds: ncci-ptp ncci-mue hcpcs icd10cm-order icd10cm-tabular code-table mpfs-rvu add-on
+       coverage pdf docx html markdown text`;

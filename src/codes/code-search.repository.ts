@@ -1,0 +1,101 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { documentInForce } from '../library/store/effective.ts';
+
+export interface SearchHit {
+  system: string;
+  code: string;
+  description: string;
+  score: number;
+}
+
+interface SearchScope {
+  orgId: string;
+  dos: string;
+  system: string | null;
+  limit: number;
+}
+
+/**
+ * Full-text search over descriptors and ICD-10-CM inclusion terms (the tabular list's
+ * synonyms), best first. `tsquery` is built by Postgres from the user's words (websearch
+ * syntax), never by string concatenation.
+ */
+export async function searchByWords(
+  db: Kysely<Database>,
+  scope: SearchScope,
+  words: string,
+  mode: 'all' | 'any',
+): Promise<SearchHit[]> {
+  const query =
+    mode === 'all'
+      ? sql`websearch_to_tsquery('english', ${words})`
+      : sql`replace(websearch_to_tsquery('english', ${words})::text, ' & ', ' | ')::tsquery`;
+  const systemFilter = (alias: string) =>
+    scope.system === null ? sql`true` : sql`${sql.ref(`${alias}.system`)} = ${scope.system}`;
+  const { rows } = await sql<SearchHit>`
+    with q as (select ${query} as query),
+    hits as (
+      select c.system, c.code, ts_rank(c.search_vector, q.query) as score
+      from q, code_descriptors c join documents d on d.id = c.document_id
+      where c.org_id = ${scope.orgId} and c.search_vector @@ q.query and ${systemFilter('c')}
+        and ${documentInForce('d', scope.dos)}
+      union all
+      select n.system, n.code, ts_rank(n.search_vector, q.query) * 0.9 as score
+      from q, code_notes n join documents d on d.id = n.document_id
+      where n.org_id = ${scope.orgId} and n.note_type = 'inclusionTerm'
+        and n.search_vector @@ q.query and ${systemFilter('n')} and ${documentInForce('d', scope.dos)}
+    ),
+    best as (
+      select system, code, max(score) as score from hits group by system, code
+      order by max(score) desc, code limit ${scope.limit}
+    )
+    select b.system, b.code, b.score::float8 as score, (
+      select c.long_description from code_descriptors c join documents d on d.id = c.document_id
+      where c.org_id = ${scope.orgId} and c.system = b.system and c.code = b.code
+        and ${documentInForce('d', scope.dos)}
+      order by d.effective_from desc nulls last limit 1
+    ) as description
+    from best b order by b.score desc, b.code`.execute(db);
+  return rows.filter((r) => r.description !== null);
+}
+
+/** Codes that start with what was typed ("M54.1" -> M54.10 ... M54.18). */
+export async function searchByCodePrefix(
+  db: Kysely<Database>,
+  scope: SearchScope,
+  prefix: string,
+): Promise<SearchHit[]> {
+  const { rows } = await sql<SearchHit>`
+    select distinct on (c.code, c.system) c.system, c.code, c.long_description as description,
+      1.0::float8 as score
+    from code_descriptors c join documents d on d.id = c.document_id
+    where c.org_id = ${scope.orgId} and c.code like ${`${escapeLike(prefix)}%`}
+      and ${scope.system === null ? sql`true` : sql`c.system = ${scope.system}`}
+      and ${documentInForce('d', scope.dos)}
+    order by c.code, c.system, d.effective_from desc nulls last
+    limit ${scope.limit}`.execute(db);
+  return rows;
+}
+
+/** Typo-tolerant fallback: trigram similarity on the long descriptor. */
+export async function searchBySimilarity(
+  db: Kysely<Database>,
+  scope: SearchScope,
+  words: string,
+): Promise<SearchHit[]> {
+  const { rows } = await sql<SearchHit>`
+    select c.system, c.code, c.long_description as description,
+      word_similarity(${words}, c.long_description)::float8 * 0.5 as score
+    from code_descriptors c join documents d on d.id = c.document_id
+    where c.org_id = ${scope.orgId} and ${words} <% c.long_description
+      and ${scope.system === null ? sql`true` : sql`c.system = ${scope.system}`}
+      and ${documentInForce('d', scope.dos)}
+    order by score desc, c.code
+    limit ${scope.limit}`.execute(db);
+  return rows;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

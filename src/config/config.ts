@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { CodecardError } from '../errors/codecard-error.ts';
+import type { DatabaseTarget } from '../db/database.ts';
+
+/** Typed configuration, parsed once; nothing else reads process.env. */
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Largest upload accepted over HTTP, in bytes. */
+  maxUploadBytes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export interface ConfigOverrides {
+  dataDir?: string;
+  port?: number;
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: ConfigOverrides = {},
+): Config {
+  const port = overrides.port ?? integer(env.PORT, 'PORT', 3000);
+  const url = env.DATABASE_URL?.trim();
+  const dataDir = resolve(overrides.dataDir ?? env.CODECARD_DATA_DIR ?? '.codecard');
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!logLevels.includes(logLevel)) {
+    throw new CodecardError('BAD_INPUT', {
+      detail: `LOG_LEVEL must be one of ${logLevels.join(', ')}`,
+    });
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
+    maxUploadBytes:
+      integer(env.CODECARD_MAX_UPLOAD_MB, 'CODECARD_MAX_UPLOAD_MB', 512) * 1024 * 1024,
+    logLevel,
+  };
+}
+
+function integer(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new CodecardError('BAD_INPUT', {
+      detail: `${name} must be a positive whole number, got "${raw}"`,
+    });
+  }
+  return value;
+}

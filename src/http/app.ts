@@ -1,0 +1,49 @@
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { ImportJobs } from '../library/import-jobs.ts';
+import type { LibraryContext } from '../library/library-context.ts';
+import { handleError } from './error-handler.ts';
+import { codeRoutes } from './routes/codes.routes.ts';
+import { libraryRoutes } from './routes/library.routes.ts';
+
+export interface AppOptions {
+  ctx: LibraryContext;
+  maxUploadBytes: number;
+  logLevel?: string;
+  version: string;
+}
+
+export interface CodecardApp {
+  app: FastifyInstance;
+  jobs: ImportJobs;
+}
+
+/** The HTTP API: thin routes that parse input, call one service, and present the result. */
+export async function buildApp(options: AppOptions): Promise<CodecardApp> {
+  const app = Fastify({
+    logger: options.logLevel === 'silent' ? false : { level: options.logLevel ?? 'info' },
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Codecard API', version: options.version } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(multipart, {
+    limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
+  });
+  const jobs = new ImportJobs(options.ctx);
+  app.get('/api/health', async () => ({ status: 'ok', version: options.version }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
+  codeRoutes(app, options.ctx);
+  return { app, jobs };
+}

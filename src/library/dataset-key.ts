@@ -1,0 +1,36 @@
+import type { DatasetMeta, ImportKind } from './import-kind.ts';
+
+/**
+ * Versions of one dataset share a key: a newer release of the hospital PTP table supersedes the
+ * older one from its effective date, while the practitioner table is another dataset.
+ */
+export function datasetKey(kind: ImportKind, meta: DatasetMeta, title: string): string {
+  switch (kind) {
+    case 'ncci-ptp':
+    case 'ncci-mue':
+      return `${kind}:${meta.setting ?? 'unknown'}`;
+    case 'hcpcs':
+    case 'icd10cm-order':
+    case 'icd10cm-tabular':
+    case 'mpfs-rvu':
+    case 'add-on':
+      return kind;
+    case 'code-table':
+      return `${kind}:${meta.system ?? 'cpt'}`;
+    case 'coverage':
+    case 'pdf':
+    case 'docx':
+    case 'html':
+    case 'markdown':
+    case 'text':
+      return `${kind === 'coverage' ? 'coverage' : 'document'}:${normalizeTitle(title)}`;
+  }
+}
+
+function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/\.[a-z0-9]+$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

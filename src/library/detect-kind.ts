@@ -1,0 +1,79 @@
+import { CodecardError } from '../errors/codecard-error.ts';
+import { detectIcd10cmKind } from './formats/icd10cm-detect.ts';
+import { detectStructuredKind, detectStructuredKindFromRows } from './formats/detect-structured.ts';
+import { headCells } from './formats/table-rows.ts';
+import { readWorkbook } from './formats/table-source.ts';
+import { isStructuredKind, type ImportKind, type SourceFile } from './import-kind.ts';
+import { decodeText } from './intake/decode-text.ts';
+import { sniffContainer, type Container } from './intake/sniff.ts';
+
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Decides how to import a file: the container from its bytes, then the table format from its
+ * header rows. An explicit kind overrides detection, but only where the container can hold it
+ * (a PDF cannot be imported as a PTP table).
+ */
+export async function detectKind(file: SourceFile, override?: ImportKind): Promise<ImportKind> {
+  const { container, xmlRoot } = sniffContainer(file.bytes, file.fileName);
+  if (override) return checkOverride(file.fileName, container, override);
+  switch (container) {
+    case 'pdf':
+    case 'docx':
+    case 'html':
+      return container;
+    case 'xml':
+      if (xmlRoot === 'ICD10CM.tabular') return 'icd10cm-tabular';
+      throw new CodecardError('UNKNOWN_TYPE', {
+        file: file.fileName,
+        detail: `XML with root element <${xmlRoot ?? '?'}> is not a format Codecard reads (the ICD-10-CM Tabular List is)`,
+      });
+    case 'xlsx': {
+      const table = await readWorkbook(file);
+      const kind = detectStructuredKindFromRows(file.fileName, headCells(table));
+      if (kind) return kind;
+      throw new CodecardError('UNKNOWN_TYPE', {
+        file: file.fileName,
+        detail:
+          'the workbook headers match no known table (NCCI PTP/MUE, HCPCS, code descriptors, RVU, add-on, coverage); name the kind with --kind',
+      });
+    }
+    case 'text':
+      return detectTextKind(file);
+  }
+}
+
+function detectTextKind(file: SourceFile): ImportKind {
+  const head = decodeText(file.bytes.subarray(0, HEAD_BYTES), file.fileName).text;
+  const structured =
+    detectIcd10cmKind(file.fileName, head) ?? detectStructuredKind(file.fileName, head);
+  if (structured) return structured;
+  if (/\.(md|markdown)$/i.test(file.fileName) || /^#{1,6} \S/m.test(head)) return 'markdown';
+  return 'text';
+}
+
+const containersFor: Record<ImportKind, readonly Container[]> = {
+  pdf: ['pdf'],
+  docx: ['docx'],
+  html: ['html', 'xml'],
+  markdown: ['text'],
+  text: ['text'],
+  'icd10cm-tabular': ['xml'],
+  'icd10cm-order': ['text'],
+  hcpcs: ['text', 'xlsx'],
+  'ncci-ptp': ['text', 'xlsx'],
+  'ncci-mue': ['text', 'xlsx'],
+  'code-table': ['text', 'xlsx'],
+  'mpfs-rvu': ['text', 'xlsx'],
+  'add-on': ['text', 'xlsx'],
+  coverage: ['text', 'xlsx'],
+};
+
+function checkOverride(fileName: string, container: Container, kind: ImportKind): ImportKind {
+  if (containersFor[kind].includes(container)) return kind;
+  const what = isStructuredKind(kind) ? 'a table' : 'a document';
+  throw new CodecardError('TYPE_MISMATCH', {
+    file: fileName,
+    detail: `--kind ${kind} expects ${what} in ${containersFor[kind].join(' or ')} form, but the content is ${container}`,
+  });
+}

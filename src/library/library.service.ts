@@ -1,0 +1,77 @@
+import { CodecardError } from '../errors/codecard-error.ts';
+import type { LibraryContext } from './library-context.ts';
+import {
+  deleteDocumentRows,
+  findDocument,
+  listDocuments,
+  recomputeDatasetPeriods,
+  type DocumentRow,
+} from './store/document.repository.ts';
+
+export interface DocumentSummary {
+  id: number;
+  title: string;
+  kind: string;
+  setting: string | null;
+  system: string | null;
+  language: string | null;
+  release: string | null;
+  publisher: string | null;
+  fileName: string;
+  fileHash: string;
+  fileSize: number;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  importedAt: string;
+  rowsRead: number;
+  rowsStored: number;
+  rowsSkipped: number;
+  skippedReasons: Record<string, number>;
+}
+
+export function summarize(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    setting: row.setting,
+    system: row.system,
+    language: row.language,
+    release: row.release,
+    publisher: row.publisher,
+    fileName: row.file_name,
+    fileHash: row.file_hash,
+    fileSize: row.file_size,
+    effectiveFrom: row.effective_from,
+    effectiveTo: row.effective_to,
+    importedAt: new Date(row.imported_at).toISOString(),
+    rowsRead: row.rows_read,
+    rowsStored: row.rows_stored,
+    rowsSkipped: row.rows_skipped,
+    skippedReasons: row.skipped_reasons,
+  };
+}
+
+export async function listLibrary(ctx: LibraryContext): Promise<DocumentSummary[]> {
+  return (await listDocuments(ctx.db, ctx.orgId)).map(summarize);
+}
+
+export async function getDocumentSummary(
+  ctx: LibraryContext,
+  id: number,
+): Promise<DocumentSummary> {
+  const row = await findDocument(ctx.db, ctx.orgId, id);
+  if (!row) throw new CodecardError('NOT_FOUND', { detail: `the library has no document ${id}` });
+  return summarize(row);
+}
+
+/** Removes a document version with all its facts and passages; older versions take over. */
+export async function removeDocument(ctx: LibraryContext, id: number): Promise<DocumentSummary> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await findDocument(trx, ctx.orgId, id);
+    if (!row) throw new CodecardError('NOT_FOUND', { detail: `the library has no document ${id}` });
+    await deleteDocumentRows(trx, ctx.orgId, id);
+    await recomputeDatasetPeriods(trx, ctx.orgId, row.dataset_key);
+    return summarize(row);
+  });
+}

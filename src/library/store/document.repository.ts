@@ -1,0 +1,96 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, DocumentsTable } from '../../db/schema.ts';
+import { documentRowTables } from './fact-tables.ts';
+
+export type DocumentRow = Selectable<DocumentsTable>;
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type NewDocument = Omit<
+  DocumentRow,
+  | 'id'
+  | 'imported_at'
+  | 'effective_to'
+  | 'rows_read'
+  | 'rows_stored'
+  | 'rows_skipped'
+  | 'skipped_reasons'
+>;
+
+export function findDocumentByHash(db: Executor, orgId: string, fileHash: string) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('file_hash', '=', fileHash)
+    .executeTakeFirst();
+}
+
+export function findDocument(db: Executor, orgId: string, id: number) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listDocuments(db: Executor, orgId: string) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('dataset_key')
+    .orderBy('effective_from')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertDocument(db: Executor, document: NewDocument): Promise<number> {
+  const row = await db
+    .insertInto('documents')
+    .values(document)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function recordCounts(
+  db: Executor,
+  id: number,
+  counts: { read: number; stored: number; skipped: number; skippedReasons: Record<string, number> },
+): Promise<void> {
+  await db
+    .updateTable('documents')
+    .set({
+      rows_read: counts.read,
+      rows_stored: counts.stored,
+      rows_skipped: counts.skipped,
+      skipped_reasons: JSON.stringify(counts.skippedReasons) as never,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Each version of a dataset is in force from its effective date until the day before the next
+ * version's; the newest stays open. Recomputed whenever a version is added or removed.
+ */
+export async function recomputeDatasetPeriods(db: Executor, orgId: string, datasetKey: string) {
+  await sql`
+    update documents d set effective_to = s.next_from - 1
+    from (
+      select id, lead(effective_from) over (
+        order by effective_from nulls first, imported_at, id
+      ) as next_from
+      from documents where org_id = ${orgId} and dataset_key = ${datasetKey}
+    ) s
+    where d.id = s.id`.execute(db);
+}
+
+/** Deletes a document version with every fact and passage it brought. */
+export async function deleteDocumentRows(trx: Transaction<Database>, orgId: string, id: number) {
+  for (const table of documentRowTables) {
+    await trx.deleteFrom(table).where('org_id', '=', orgId).where('document_id', '=', id).execute();
+  }
+  await trx.deleteFrom('documents').where('org_id', '=', orgId).where('id', '=', id).execute();
+}
