@@ -16,7 +16,9 @@ export function datasetKey(kind: ImportKind, meta: DatasetMeta, title: string): 
     case 'add-on':
       return kind;
     case 'code-table':
-      return `${kind}:${meta.system ?? 'cpt'}`;
+      // An organization's descriptor files keep their names across releases (long, short,
+      // consumer-friendly files), so the title tells one table's versions from another table.
+      return `${kind}:${meta.system ?? 'cpt'}:${normalizeTitle(title)}`;
     case 'coverage':
     case 'pdf':
     case 'docx':

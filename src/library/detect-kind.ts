@@ -23,6 +23,7 @@ export async function detectKind(file: SourceFile, override?: ImportKind): Promi
     case 'html':
       return container;
     case 'xml':
+      refuseDoctype(file);
       if (xmlRoot === 'ICD10CM.tabular') return 'icd10cm-tabular';
       throw new CodecardError('UNKNOWN_TYPE', {
         file: file.fileName,
@@ -41,6 +42,18 @@ export async function detectKind(file: SourceFile, override?: ImportKind): Promi
     case 'text':
       return detectTextKind(file);
   }
+}
+
+/** XML that declares a DTD is refused outright: no entity of any kind is ever expanded. */
+function refuseDoctype(file: SourceFile): void {
+  const head = decodeText(file.bytes.subarray(0, HEAD_BYTES), file.fileName).text;
+  const at = head.search(/<!DOCTYPE/i);
+  if (at < 0) return;
+  throw new CodecardError('XML_FORBIDDEN', {
+    file: file.fileName,
+    where: ` line ${head.slice(0, at).split('\n').length}`,
+    detail: 'XML with a DTD/DOCTYPE is refused: entity declarations are not allowed',
+  });
 }
 
 function detectTextKind(file: SourceFile): ImportKind {

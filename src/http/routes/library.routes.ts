@@ -103,11 +103,14 @@ export function libraryRoutes(
         limits: { fileSize: maxUploadBytes, files: MAX_FILES_PER_UPLOAD },
       })) {
         if (part.type === 'file') {
-          const bytes = await part.toBuffer();
-          if (part.file.truncated) {
+          const bytes = await part.toBuffer().catch((error: unknown) => {
+            if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+            return null;
+          });
+          if (bytes === null || part.file.truncated) {
             throw new CodecardError('FILE_TOO_LARGE', {
               file: part.filename,
-              size: bytes.length,
+              size: `more than ${maxUploadBytes}`,
               limit: maxUploadBytes,
             });
           }

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type OpenDatabase } from './database.ts';
+
+/**
+ * The database tiers tests run on: the embedded PGlite always, and a real PostgreSQL server
+ * when TEST_DATABASE_URL is set (the Postgres tier in .ci/run). Each opened database is fresh.
+ */
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+export function testDatabaseKinds(): TestDatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export async function openTestDatabase(kind: TestDatabaseKind): Promise<OpenDatabase> {
+  if (kind === 'pglite') return openDatabase({ kind: 'pglite-memory' });
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `codecard_t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const opened = await openDatabase({ kind: 'postgres', url: url.toString() });
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      await adminQuery(serverUrl, `drop database if exists ${name}`);
+    },
+  };
+}
+
+// The database name is generated here from random hex, never from input.
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}

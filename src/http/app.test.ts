@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { OpenDatabase } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-databases.ts';
+import { DEFAULT_ORG } from '../library/library-context.ts';
+import { buildApp } from './app.ts';
+
+const boundary = '----codecard-test-boundary';
+
+function multipart(
+  files: { name: string; content: string | Buffer }[],
+  fields: Record<string, string> = {},
+) {
+  const parts: Buffer[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`,
+      ),
+    );
+  }
+  for (const file of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
+      ),
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+// Sample wording written for this test; not AMA text.
+const sampleTable =
+  'Code,Long Descriptor,Consumer Friendly Descriptor\n99990,SAMPLE injection wording,SAMPLE a shot\n';
+
+describe('HTTP API', () => {
+  let opened: OpenDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    opened = await openTestDatabase('pglite');
+    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    app = (
+      await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent', version: 'test' })
+    ).app;
+  });
+  afterAll(async () => {
+    await app.close();
+    await opened.close();
+  });
+
+  test('an upload reports progress as a job, then the document is listed and its codes answer', async () => {
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/library/documents',
+      ...multipart([{ name: 'sample-table.csv', content: sampleTable }], { title: 'Sample table' }),
+    });
+    expect(upload.statusCode).toBe(202);
+    const [job] = upload.json<{ jobs: { id: string; status: string }[] }>().jobs;
+    let state: {
+      status: string;
+      progress: { phase: string };
+      result?: { rowsStored: number; document: { id: number } };
+    };
+    do {
+      state = (await app.inject({ url: `/api/library/imports/${job!.id}` })).json();
+    } while (state.status === 'queued' || state.status === 'running');
+    expect(state.status).toBe('done');
+    expect(state.progress.phase).toBe('done');
+    expect(state.result?.rowsStored).toBe(1);
+
+    const list = (await app.inject({ url: '/api/library/documents' })).json<{
+      documents: { title: string }[];
+    }>();
+    expect(list.documents.map((d) => d.title)).toContain('Sample table');
+
+    const code = await app.inject({ url: '/api/codes/99990' });
+    expect(code.statusCode).toBe(200);
+    expect(code.json()).toMatchObject({
+      code: '99990',
+      description: 'SAMPLE injection wording',
+      consumerDescription: 'SAMPLE a shot',
+      sources: [
+        { documentId: state.result?.document.id, title: 'Sample table', locator: 'line 2' },
+      ],
+    });
+    const search = await app.inject({ url: '/api/codes?q=injection%20wording' });
+    expect(search.json<{ results: { code: string }[] }>().results[0]?.code).toBe('99990');
+
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: `/api/library/documents/${state.result?.document.id}`,
+    });
+    expect(removed.statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/codes/99990' })).statusCode).toBe(404);
+  });
+
+  test('a bad upload answers with the one error shape', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/library/documents?wait=true',
+      ...multipart([
+        { name: 'program.pdf', content: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]) },
+      ]),
+    });
+    expect(response.statusCode).toBe(400);
+    const [job] = response.json<{
+      jobs: { status: string; error: { code: string; message: string } }[];
+    }>().jobs;
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'TYPE_MISMATCH' } });
+    expect(job!.error.message).toContain('program.pdf');
+
+    const tooBig = await app.inject({
+      method: 'POST',
+      url: '/api/library/documents',
+      ...multipart([{ name: 'big.csv', content: Buffer.alloc(2 * 1024 * 1024, 0x41) }]),
+    });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({ error: { code: 'FILE_TOO_LARGE' } });
+
+    const badDate = await app.inject({ url: '/api/codes/M54.16?dos=2026-13-01' });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+
+    const badOption = await app.inject({
+      method: 'POST',
+      url: '/api/library/documents',
+      ...multipart([{ name: 'x.csv', content: sampleTable }], { setting: 'moon' }),
+    });
+    expect(badOption.statusCode).toBe(400);
+    expect(badOption.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+  });
+
+  test('the OpenAPI document describes the routes', async () => {
+    const spec = (await app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/library/documents',
+        '/api/codes/{code}',
+        '/api/library/imports/{id}',
+      ]),
+    );
+  });
+});
