@@ -23,7 +23,7 @@ export function lockDirectory(dir: string): DirectoryLock {
     } catch (error) {
       if (!isExists(error)) throw error;
       const owner = readOwner(path);
-      if (owner !== null && owner !== process.pid && isAlive(owner)) {
+      if (owner !== null && isAlive(owner)) {
         throw new CodecardError('STORE_LOCKED', {
           detail: `the data directory ${dir} is in use by another Codecard process (pid ${owner}); stop it or use another --data directory`,
         });

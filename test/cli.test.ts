@@ -1,0 +1,102 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const bin = resolve(import.meta.dirname, '../bin/codecard');
+const dir = mkdtempSync(join(tmpdir(), 'codecard-cli-'));
+const data = join(dir, 'store');
+
+function codecard(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, '--data', data, ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// Sample wording written for this test; not AMA text.
+const table =
+  'Code,Long Descriptor,Short Descriptor\n99990,SAMPLE lumbar injection wording,SAMPLE short\n';
+
+describe('the codecard CLI', () => {
+  beforeAll(() => writeFileSync(join(dir, 'sample-table.csv'), table));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('imports, lists, looks up, searches and removes', () => {
+    const imported = codecard('import', 'sample-table.csv', '--json');
+    expect(imported.code).toBe(0);
+    const [result] = (
+      JSON.parse(imported.stdout) as {
+        results: { status: string; rowsStored: number; document: { id: number } }[];
+      }
+    ).results;
+    expect(result).toMatchObject({ status: 'imported', rowsStored: 1 });
+
+    expect(codecard('import', 'sample-table.csv').stdout).toContain('already in the library');
+
+    const code = codecard('code', '99990', '--json');
+    expect(code.code).toBe(0);
+    expect(JSON.parse(code.stdout)).toMatchObject({
+      system: 'cpt',
+      code: '99990',
+      description: 'SAMPLE lumbar injection wording',
+      shortDescription: 'SAMPLE short',
+      sources: [{ documentId: result!.document.id, title: 'sample-table.csv', locator: 'line 2' }],
+    });
+
+    const missing = codecard('code', '99999');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('the library has no code 99999');
+
+    const search = JSON.parse(codecard('search', 'lumbar injection', '--json').stdout) as {
+      results: { code: string }[];
+    };
+    expect(search.results.map((r) => r.code)).toEqual(['99990']);
+
+    const library = JSON.parse(codecard('library', '--json').stdout) as {
+      documents: { id: number; kind: string }[];
+    };
+    expect(library.documents).toMatchObject([{ id: result!.document.id, kind: 'code-table' }]);
+
+    expect(codecard('remove', String(result!.document.id)).code).toBe(0);
+    expect(codecard('code', '99990').code).toBe(1);
+  });
+
+  test('refuses bad input with a message and a non-zero exit', () => {
+    writeFileSync(join(dir, 'empty.csv'), '');
+    const empty = codecard('import', 'empty.csv');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('empty.csv: the file is empty');
+    expect(codecard('frobnicate').code).toBe(2);
+    expect(codecard('code', 'M54.16', '--dos', '2026-02-30').stderr).toContain(
+      '--dos must be a date',
+    );
+    expect(codecard('import', 'nope.csv').stderr).toContain('nope.csv');
+  });
+
+  test('a second process on the same data directory gets a clear error; SIGTERM closes cleanly', async () => {
+    const server = spawn(process.execPath, [bin, '--data', data, 'serve', '--port', '0'], {
+      cwd: dir,
+      env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0' },
+    });
+    let output = '';
+    await new Promise<void>((resolveReady, reject) => {
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('is running at')) resolveReady();
+      });
+      server.on('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)));
+    });
+    const second = codecard('library');
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toMatch(/in use by another Codecard process \(pid \d+\)/);
+
+    const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(join(data, 'codecard.lock'))).toBe(false);
+    expect(codecard('library').code).toBe(0);
+  });
+});
