@@ -82,7 +82,7 @@ function printSummary(path: string, result: ImportResult): void {
   const period = `${doc.effective_from ?? 'from the start'}${doc.effective_to ? ` to ${doc.effective_to}` : ''}`;
   printLine(
     `${path}: document ${doc.id}, ${doc.kind}${doc.setting ? ` (${doc.setting})` : ''}` +
-      `${doc.release ? ` ${doc.release}` : ''}, effective ${period}`,
+      `${doc.release ? ` ${doc.release}` : ''}${doc.partial ? ' (partial release)' : ''}, effective ${period}`,
   );
   printLine(
     `  ${result.rowsRead.toLocaleString('en-US')} read, ${result.rowsStored.toLocaleString('en-US')} stored, ` +

@@ -15,6 +15,8 @@ const options = {
   effective: { type: 'string' },
   title: { type: 'string' },
   system: { type: 'string' },
+  partial: { type: 'boolean' },
+  complete: { type: 'boolean' },
   dos: { type: 'string' },
   limit: { type: 'string' },
   port: { type: 'string' },
@@ -37,7 +39,11 @@ export async function runCli(argv: string[]): Promise<number> {
     try {
       switch (command) {
         case 'import':
-          return await runImport(library.ctx, rest, { ...values, json });
+          return await runImport(library.ctx, rest, {
+            ...values,
+            partial: values.partial ? 'true' : values.complete ? 'false' : undefined,
+            json,
+          });
         case 'library':
           return await runLibrary(library.ctx, json);
         case 'remove':

@@ -5,6 +5,8 @@ Commands:
   import FILE...                add files to the library
       [--kind K] [--setting practitioner|hospital|dme] [--effective YYYY-MM-DD]
       [--title T] [--system cpt|hcpcs|icd10cm|modifier]
+      [--partial | --complete]  an excerpt supplements the full release instead of replacing it
+                                (default: partial when the file name says excerpt or subset)
   library                       list the documents in the library
   remove ID                     remove a document and everything it brought
   code CODE [--system S] [--dos YYYY-MM-DD]

@@ -13,6 +13,8 @@ export interface DocumentsTable {
   id: GeneratedAlways<number>;
   org_id: string;
   dataset_key: string;
+  /** A partial release (an excerpt) adds to its dataset without replacing the full release. */
+  partial: boolean;
   kind: string;
   title: string;
   publisher: string | null;

@@ -5,7 +5,10 @@
 export const errorCatalog = {
   BAD_INPUT: { status: 400, message: '{detail}' },
   EMPTY_FILE: { status: 400, message: '{file}: the file is empty' },
-  FILE_TOO_LARGE: { status: 413, message: '{file}: {size} bytes is over the limit of {limit} bytes' },
+  FILE_TOO_LARGE: {
+    status: 413,
+    message: '{file}: {size} bytes is over the limit of {limit} bytes',
+  },
   UNKNOWN_TYPE: { status: 415, message: '{file}: {detail}' },
   TYPE_MISMATCH: { status: 415, message: '{file}: {detail}' },
   BAD_ENCODING: { status: 400, message: '{file}: {detail}' },

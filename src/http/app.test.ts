@@ -48,7 +48,12 @@ describe('HTTP API', () => {
     opened = await openTestDatabase('pglite');
     const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
     app = (
-      await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent', version: 'test' })
+      await buildApp({
+        ctx,
+        maxUploadBytes: 1024 * 1024,
+        logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent',
+        version: 'test',
+      })
     ).app;
   });
   afterAll(async () => {

@@ -4,7 +4,18 @@ import type { DatasetMeta, ImportKind } from './import-kind.ts';
  * Versions of one dataset share a key: a newer release of the hospital PTP table supersedes the
  * older one from its effective date, while the practitioner table is another dataset.
  */
-export function datasetKey(kind: ImportKind, meta: DatasetMeta, title: string): string {
+export function datasetKey(
+  kind: ImportKind,
+  meta: DatasetMeta,
+  title: string,
+  partial: boolean,
+): string {
+  const key = fullDatasetKey(kind, meta, title);
+  // A partial release is a dataset of its own: it never ends the complete release's period.
+  return partial ? `${key}:partial:${normalizeTitle(title)}` : key;
+}
+
+function fullDatasetKey(kind: ImportKind, meta: DatasetMeta, title: string): string {
   switch (kind) {
     case 'ncci-ptp':
     case 'ncci-mue':
@@ -27,6 +38,10 @@ export function datasetKey(kind: ImportKind, meta: DatasetMeta, title: string): 
     case 'text':
       return `${kind === 'coverage' ? 'coverage' : 'document'}:${normalizeTitle(title)}`;
   }
+}
+
+export function isPartialByName(fileName: string): boolean {
+  return /(excerpt|subset)/i.test(fileName);
 }
 
 function normalizeTitle(title: string): string {

@@ -36,6 +36,11 @@ export interface ImportOptions {
   setting?: Setting;
   effective?: IsoDate;
   title?: string;
+  /**
+   * A partial release (an excerpt or subset) supplements the complete release instead of
+   * superseding it. Default: true when the file name says excerpt or subset.
+   */
+  partial?: boolean;
   /** Code descriptor tables: which system the codes belong to (default cpt). */
   system?: CodeSystem;
   /** Code descriptor tables: our field name -> the file's header name. */

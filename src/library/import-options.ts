@@ -8,6 +8,8 @@ export interface RawImportOptions {
   effective?: string | undefined;
   title?: string | undefined;
   system?: string | undefined;
+  /** "true" or "false". */
+  partial?: string | undefined;
 }
 
 const settings: readonly Setting[] = ['practitioner', 'hospital', 'dme'];
@@ -40,6 +42,12 @@ export function importOptions(flags: RawImportOptions): ImportOptions {
   const effective = isoDateOption(flags.effective, '--effective');
   if (effective) options.effective = effective;
   if (flags.title !== undefined) options.title = flags.title;
+  if (flags.partial !== undefined) {
+    if (flags.partial !== 'true' && flags.partial !== 'false') {
+      throw new CodecardError('BAD_INPUT', { detail: 'partial must be true or false' });
+    }
+    options.partial = flags.partial === 'true';
+  }
   return options;
 }
 

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { detectCodeMentions, type RangeExpander } from '../codes/code-mentions.ts';
-import { datasetKey } from './dataset-key.ts';
+import { datasetKey, isPartialByName } from './dataset-key.ts';
 import { detectKind } from './detect-kind.ts';
 import { icd10cmParsers } from './formats/icd10cm-index.ts';
 import { structuredParsers } from './formats/index.ts';
@@ -116,6 +116,7 @@ async function importTable(
     });
   }
   const title = options.title ?? parsed.meta.title ?? file.fileName;
+  const partial = options.partial ?? isPartialByName(file.fileName);
   const meta = {
     ...parsed.meta,
     setting: setting ?? undefined,
@@ -124,7 +125,8 @@ async function importTable(
   return ctx.db.transaction().execute(async (trx) => {
     const documentId = await insertDocument(trx, {
       org_id: ctx.orgId,
-      dataset_key: datasetKey(kind, meta, title),
+      partial,
+      dataset_key: datasetKey(kind, meta, title, partial),
       kind,
       title,
       publisher: parsed.meta.publisher ?? null,
@@ -147,7 +149,7 @@ async function importTable(
         detail: `no usable ${kind} rows found${reasons.length ? `; skipped: ${reasons.join('; ')}` : ''}`,
       });
     }
-    const key = datasetKey(kind, meta, title);
+    const key = datasetKey(kind, meta, title, partial);
     return { ...counts, document: await finishDocument(trx, ctx, documentId, key, counts) };
   });
 }
@@ -209,10 +211,12 @@ async function importDocument(
     parsed.passages,
   );
   const title = options.title ?? parsed.title ?? file.fileName;
-  const key = datasetKey(kind, {}, title);
+  const partial = options.partial ?? isPartialByName(file.fileName);
+  const key = datasetKey(kind, {}, title, partial);
   return ctx.db.transaction().execute(async (trx) => {
     const documentId = await insertDocument(trx, {
       org_id: ctx.orgId,
+      partial,
       dataset_key: key,
       kind,
       title,

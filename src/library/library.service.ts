@@ -12,6 +12,7 @@ export interface DocumentSummary {
   id: number;
   title: string;
   kind: string;
+  partial: boolean;
   setting: string | null;
   system: string | null;
   language: string | null;
@@ -34,6 +35,7 @@ export function summarize(row: DocumentRow): DocumentSummary {
     id: row.id,
     title: row.title,
     kind: row.kind,
+    partial: row.partial,
     setting: row.setting,
     system: row.system,
     language: row.language,

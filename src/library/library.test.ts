@@ -90,6 +90,32 @@ describe.each(testDatabaseKinds())('the library on %s', (kind) => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  test('a partial release supplements the complete one instead of replacing it', async () => {
+    const title = 'Sample HCPCS-like table';
+    await load('sample-full.csv', 'Code,Long Descriptor\n99980,SAMPLE full release wording\n', {
+      effective: '2026-01-01',
+      title,
+    });
+    const excerpt = await load(
+      'sample.excerpt.csv',
+      'Code,Long Descriptor\n99981,SAMPLE excerpt wording\n',
+      {
+        effective: '2026-10-01',
+        title,
+      },
+    );
+    expect(excerpt.document.partial).toBe(true);
+    expect((await lookupCode(ctx, '99980', { dos: '2026-11-01' })).description).toBe(
+      'SAMPLE full release wording',
+    );
+    expect((await lookupCode(ctx, '99981', { dos: '2026-11-01' })).description).toBe(
+      'SAMPLE excerpt wording',
+    );
+    await expect(lookupCode(ctx, '99981', { dos: '2026-09-30' })).rejects.toThrow(
+      /in force on 2026-09-30/,
+    );
+  });
+
   test('documents become passages with code mentions; ranges expand against known codes', async () => {
     const result = await load('sample-guidance.md', guidance);
     expect(result.document.kind).toBe('markdown');

@@ -22,6 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id integer generated always as identity primary key,
       org_id text not null references orgs(id),
       dataset_key text not null,
+      partial boolean not null default false,
       kind text not null,
       title text not null,
       publisher text,
