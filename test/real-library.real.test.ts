@@ -94,7 +94,7 @@ describe('the real CMS/CDC library', () => {
       expect.objectContaining({
         code: 'M54',
         type: 'excludes1',
-        text: expect.stringContaining('psychogenic dorsalgia'),
+        text: expect.stringContaining('psychogenic dorsalgia') as unknown,
       }),
     );
     const notes = await count(sql<{ n: number }>`

@@ -77,14 +77,11 @@ async function openPGlite(
 }
 
 function openPostgres(url: string): OpenDatabase {
-  const types = {
-    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
-      if (oid === DATE_OID) return keepText;
-      if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
-      return pg.types.getTypeParser(oid, format);
-    },
-  };
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: types as never });
+  const parsers = new pg.TypeOverrides();
+  parsers.setTypeParser(DATE_OID, keepText);
+  parsers.setTypeParser(INT8_OID, toNumber);
+  parsers.setTypeParser(NUMERIC_OID, toNumber);
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: parsers });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
@@ -104,6 +101,8 @@ async function migrate(db: Db): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new CodecardError('DATABASE', { detail: `migration ${failed} failed: ${String(error)}` });
+    throw new CodecardError('DATABASE', {
+      detail: `migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+    });
   }
 }

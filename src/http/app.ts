@@ -41,8 +41,8 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
   });
   const jobs = new ImportJobs(options.ctx);
-  app.get('/api/health', async () => ({ status: 'ok', version: options.version }));
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', () => ({ status: 'ok', version: options.version }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
   codeRoutes(app, options.ctx);
   return { app, jobs };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type * as BulkInsertModule from '../db/bulk-insert.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from './import.service.ts';
@@ -8,7 +9,7 @@ import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
 // Fault injection: the bulk loader fails on its Nth call, after earlier batches were written.
 const fault = vi.hoisted(() => ({ failOnCall: 0, calls: 0 }));
 vi.mock('../db/bulk-insert.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../db/bulk-insert.ts')>();
+  const actual = await importOriginal<typeof BulkInsertModule>();
   return {
     ...actual,
     bulkInsert: async (...args: Parameters<typeof actual.bulkInsert>) => {

@@ -7,7 +7,6 @@ import { datasetKey, isPartialByName } from './dataset-key.ts';
 import { detectKind } from './detect-kind.ts';
 import { icd10cmParsers } from './formats/icd10cm-index.ts';
 import { structuredParsers } from './formats/index.ts';
-import type { ParsedRecord } from './formats/fact-record.ts';
 import {
   isStructuredKind,
   type DocumentKind,
@@ -166,7 +165,7 @@ async function storeRecords(
   let read = 0;
   let skipped = 0;
   onProgress({ phase: 'storing', done: 0, total: parsed.estimatedRecords });
-  for (const record of parsed.records as Iterable<ParsedRecord>) {
+  for (const record of parsed.records) {
     read++;
     if (record.kind === 'skip') {
       skipped++;

@@ -80,7 +80,7 @@ export function libraryRoutes(
         params: z.object({ id: z.uuid() }),
       },
     },
-    async (request) => jobJson(jobs.get(request.params.id)),
+    (request) => jobJson(jobs.get(request.params.id)),
   );
 
   r.post(
@@ -139,5 +139,11 @@ export function libraryRoutes(
 /** Only the base name of an uploaded file is kept (no paths from the client). */
 function safeName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload';
+  // Control characters never reach logs or the library.
+  return (
+    [...base]
+      .filter((c) => c >= ' ')
+      .join('')
+      .slice(0, 200) || 'upload'
+  );
 }

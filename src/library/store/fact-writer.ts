@@ -47,7 +47,7 @@ export class FactWriter {
       buffer = [];
       this.buffers.set(fact.kind, buffer);
     }
-    buffer.push(spec.row(fact as never, this.orgId, this.documentId));
+    buffer.push(spec.row(fact, this.orgId, this.documentId));
     this.stored++;
     if (buffer.length >= FLUSH_ROWS) await this.flush(fact.kind);
   }
