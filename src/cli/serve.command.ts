@@ -12,14 +12,14 @@ export async function runServe(flags: {
   port?: string | undefined;
 }): Promise<number> {
   const port = flags.port === undefined ? undefined : Number(flags.port);
-  if (port !== undefined && (!Number.isInteger(port) || port <= 0 || port > 65535)) {
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new CodecardError('BAD_INPUT', {
       detail: `--port must be a port number, got "${flags.port}"`,
     });
   }
   const config = loadConfig(process.env, {
     ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
-    ...(port ? { port } : {}),
+    ...(port !== undefined ? { port } : {}),
   });
   const opened = await openDatabase(config.database);
   const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
@@ -33,12 +33,14 @@ export async function runServe(flags: {
     version: appVersion,
   });
   await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : config.port;
   const where =
     config.database.kind === 'postgres'
       ? 'PostgreSQL (DATABASE_URL)'
       : `embedded database in ${config.database.kind === 'pglite' ? config.database.dataDir : 'memory'}`;
   process.stdout.write(
-    `Codecard ${appVersion} is running at http://localhost:${config.port} (${where})\n`,
+    `Codecard ${appVersion} is running at http://localhost:${boundPort} (${where})\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

@@ -23,7 +23,7 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: ConfigOverrides = {},
 ): Config {
-  const port = overrides.port ?? integer(env.PORT, 'PORT', 3000);
+  const port = overrides.port ?? integer(env.PORT, 'PORT', 3000, 0);
   const url = env.DATABASE_URL?.trim();
   const dataDir = resolve(overrides.dataDir ?? env.CODECARD_DATA_DIR ?? '.codecard');
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
@@ -42,12 +42,12 @@ export function loadConfig(
   };
 }
 
-function integer(raw: string | undefined, name: string, fallback: number): number {
+function integer(raw: string | undefined, name: string, fallback: number, min = 1): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
+  if (!Number.isInteger(value) || value < min) {
     throw new CodecardError('BAD_INPUT', {
-      detail: `${name} must be a positive whole number, got "${raw}"`,
+      detail: `${name} must be a whole number of at least ${min}, got "${raw}"`,
     });
   }
   return value;

@@ -1,0 +1,27 @@
+import mammoth from 'mammoth';
+import type { DocumentParser } from '../import-kind.ts';
+import { parseFailed } from '../../errors/codecard-error.ts';
+import { inspectZip } from '../intake/zip-guard.ts';
+import { htmlDocument } from './html.parser.ts';
+import { guarded } from './parser-guard.ts';
+
+/** Images are never decoded or embedded: only the text matters. */
+const skipImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+
+/**
+ * DOCX -> HTML (mammoth) -> the HTML passage logic; Word heading styles become h1-h6.
+ * The zip guard runs first, so a bomb or a lying directory never reaches mammoth, and mammoth
+ * may not open files the document links to (externalFileAccess: false).
+ */
+export const parseDocx: DocumentParser = (file) =>
+  guarded(file.fileName, async () => {
+    const entries = inspectZip(file.bytes, file.fileName);
+    if (!entries.some((entry) => entry.name === 'word/document.xml')) {
+      throw parseFailed(file.fileName, 'not a Word document: word/document.xml is missing');
+    }
+    const result = await mammoth.convertToHtml(
+      { buffer: file.bytes },
+      { externalFileAccess: false, convertImage: skipImages },
+    );
+    return htmlDocument(result.value);
+  });
