@@ -4,6 +4,9 @@ import { importFile, type ImportResult } from './import.service.ts';
 import type { LibraryContext } from './library-context.ts';
 import { listDocuments } from './store/document.repository.ts';
 
+// Tables first, so code ranges in the documents expand against the codes the tables define.
+const isProse = (name: string) => /\.(md|markdown|html?|pdf|docx|txt)$/i.test(name);
+
 /** The authored demo library, shipped as data and imported like any upload. */
 export const starterLibraryDir = new URL('../../samples/starter-library/', import.meta.url)
   .pathname;
@@ -19,7 +22,7 @@ export async function loadStarterLibraryIfEmpty(
   if ((await listDocuments(ctx.db, ctx.orgId)).length > 0) return [];
   const names = (await readdir(dir))
     .filter((name) => !name.startsWith('.') && name !== 'README.md')
-    .sort();
+    .sort((a, b) => Number(isProse(a)) - Number(isProse(b)) || a.localeCompare(b));
   const results: ImportResult[] = [];
   for (const name of names) {
     results.push(await importFile(ctx, { fileName: name, bytes: await readFile(join(dir, name)) }));
