@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { atMost, mib, printResult, seconds, type Bench, type BenchResult } from './bench-result.ts';
+import { importMeasured } from './child-process.ts';
+import { generatePtpFile } from './generate-ptp.ts';
+
+const ROWS = 2_000_000;
+const TARGET_SECONDS = 30;
+const TARGET_MIB = 1024;
+
+/** A 2M-row CMS PTP release imported by the CLI into a fresh PGlite directory. */
+export const importPtpBench: Bench = {
+  name: 'import-ptp',
+  async run(): Promise<BenchResult> {
+    const dir = await mkdtemp(join(tmpdir(), 'codecard-bench-ptp-'));
+    try {
+      const generateStarted = performance.now();
+      const file = await generatePtpFile(join(dir, 'ccipra-v329r0-f1.txt'), { rows: ROWS });
+      const generateMs = performance.now() - generateStarted;
+      const { run, results } = await importMeasured(join(dir, 'data'), [file.path]);
+      const result = results[0];
+      const importMs = result?.durationMs ?? 0;
+      return {
+        name: this.name,
+        metrics: [
+          { label: 'input rows', value: file.rows },
+          { label: 'input size', value: mib(file.bytes), unit: 'MiB' },
+          { label: 'generated in', value: seconds(generateMs), unit: 's' },
+          { label: 'rows stored', value: result?.rowsStored ?? 0 },
+          {
+            label: 'CLI wall time (fresh dir: start-up + import + close)',
+            value: seconds(run.wallMs),
+            unit: 's',
+          },
+          { label: 'import itself (importFile)', value: seconds(importMs), unit: 's' },
+          { label: 'start-up + close', value: seconds(run.wallMs - importMs), unit: 's' },
+          { label: 'rows/s (wall)', value: Math.round(file.rows / (run.wallMs / 1000)) },
+          { label: 'rows/s (import)', value: Math.round(file.rows / (importMs / 1000)) },
+          { label: 'child CPU time (user + sys)', value: run.cpuSeconds ?? 'n/a', unit: 's' },
+          { label: `peak RSS (${run.rssSource})`, value: mib(run.peakRssBytes), unit: 'MiB' },
+        ],
+        checks: [
+          atMost('wall time', seconds(run.wallMs), TARGET_SECONDS, 's'),
+          atMost('peak memory', mib(run.peakRssBytes), TARGET_MIB, 'MiB'),
+        ],
+      };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  printResult(await importPtpBench.run());
+}
