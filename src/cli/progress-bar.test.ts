@@ -10,6 +10,8 @@ describe('the import progress bar', () => {
   });
 
   test('without a total it counts rows only', () => {
-    expect(render('doc.pdf', { phase: 'parsing', done: 0, total: 0 }, 1)).toBe('doc.pdf parsing… 0 rows');
+    expect(render('doc.pdf', { phase: 'parsing', done: 0, total: 0 }, 1)).toBe(
+      'doc.pdf parsing… 0 rows',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { initPGliteDirectory } from './pglite-initdb.ts';
 import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
 import { migrations } from './migrations/index.ts';
 import { PGlitePool } from './pglite-pool.ts';
@@ -48,6 +49,7 @@ async function openPGlite(
     target.kind === 'pglite' ? lockDirectory(target.dataDir) : null;
   let pglite: PGlite;
   try {
+    if (target.kind === 'pglite') await initPGliteDirectory(`${target.dataDir}/pgdata`);
     pglite = await PGlite.create({
       dataDir: target.kind === 'pglite' ? `${target.dataDir}/pgdata` : undefined,
       extensions: { pg_trgm },

@@ -31,6 +31,7 @@ import {
   type DocumentRow,
 } from './store/document.repository.ts';
 import { FactWriter } from './store/fact-writer.ts';
+import { refreshTables } from './store/table-maintenance.ts';
 import { knownCodesInRange } from './store/known-codes.ts';
 import { writePassages, type PassageWithMentions } from './store/passage-writer.ts';
 
@@ -179,6 +180,7 @@ async function storeRecords(
   }
   onProgress({ phase: 'indexing', done: read, total: read });
   await writer.finish();
+  await refreshTables(trx, writer.tables);
   return { rowsRead: read, rowsStored: writer.stored, rowsSkipped: skipped, skippedReasons };
 }
 
@@ -231,6 +233,7 @@ async function importDocument(
     });
     onProgress({ phase: 'storing', done: 0, total: passages.length });
     await writePassages(trx, ctx.engine, ctx.orgId, documentId, language, passages);
+    await refreshTables(trx, ['passages', 'code_mentions']);
     const counts: Counts = {
       rowsRead: passages.length,
       rowsStored: passages.length,

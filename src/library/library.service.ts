@@ -1,5 +1,7 @@
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LibraryContext } from './library-context.ts';
+import { documentRowTables } from './store/fact-tables.ts';
+import { refreshTables } from './store/table-maintenance.ts';
 import {
   deleteDocumentRows,
   findDocument,
@@ -74,6 +76,7 @@ export async function removeDocument(ctx: LibraryContext, id: number): Promise<D
     if (!row) throw new CodecardError('NOT_FOUND', { detail: `the library has no document ${id}` });
     await deleteDocumentRows(trx, ctx.orgId, id);
     await recomputeDatasetPeriods(trx, ctx.orgId, row.dataset_key);
+    await refreshTables(trx, documentRowTables);
     return summarize(row);
   });
 }

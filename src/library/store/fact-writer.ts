@@ -52,6 +52,11 @@ export class FactWriter {
     if (buffer.length >= FLUSH_ROWS) await this.flush(fact.kind);
   }
 
+  /** The tables this writer has written to. */
+  get tables(): (keyof Database)[] {
+    return [...this.buffers.keys()].map((kind) => factTables[kind].table);
+  }
+
   async finish(): Promise<void> {
     for (const kind of this.buffers.keys()) await this.flush(kind);
     for (const [, definitions] of this.droppedIndexes) {
