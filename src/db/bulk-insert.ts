@@ -24,30 +24,53 @@ export async function bulkInsert(
   rows: readonly BulkValue[][],
 ): Promise<void> {
   if (rows.length === 0) return;
-  for (const name of [table, ...columns.map((c) => c.name)]) {
-    if (!identifier.test(name)) throw new Error(`bad identifier ${name}`);
-  }
-  const columnList = columns.map((c) => c.name).join(', ');
-  if (engine === 'pglite') {
-    const csv = rows.map(toCsvLine).join('');
-    await trx.executeQuery(
-      CompiledQuery.raw(`COPY ${table} (${columnList}) FROM '/dev/blob' WITH (FORMAT csv)`, [
-        new Blob([csv]),
-      ]),
-    );
-    return;
-  }
+  if (engine === 'pglite') await copyCsv(trx, table, columns, rows.map(toCsvLine).join(''));
+  else await insertUnnest(trx, table, columns, rows);
+}
+
+/** PGlite's fast path: COPY from CSV text (lines made by `toCsvLine`). */
+export async function copyCsv(
+  trx: Transaction<Database>,
+  table: keyof Database,
+  columns: readonly BulkColumn[],
+  csv: string,
+): Promise<void> {
+  if (csv === '') return;
+  await trx.executeQuery(
+    CompiledQuery.raw(
+      `COPY ${table} (${columnList(table, columns)}) FROM '/dev/blob' WITH (FORMAT csv)`,
+      [new Blob([csv])],
+    ),
+  );
+}
+
+/** A server's path: every value a bound parameter, one array per column. */
+export async function insertUnnest(
+  trx: Transaction<Database>,
+  table: keyof Database,
+  columns: readonly BulkColumn[],
+  rows: readonly BulkValue[][],
+): Promise<void> {
+  if (rows.length === 0) return;
   const arrays = columns.map((_, i) => rows.map((row) => row[i] ?? null));
   const unnest = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   await trx.executeQuery(
     CompiledQuery.raw(
-      `INSERT INTO ${table} (${columnList}) SELECT * FROM unnest(${unnest})`,
+      `INSERT INTO ${table} (${columnList(table, columns)}) SELECT * FROM unnest(${unnest})`,
       arrays,
     ),
   );
 }
 
-function toCsvLine(row: readonly BulkValue[]): string {
+function columnList(table: string, columns: readonly BulkColumn[]): string {
+  for (const name of [table, ...columns.map((c) => c.name)]) {
+    if (!identifier.test(name)) throw new Error(`bad identifier ${name}`);
+  }
+  return columns.map((c) => c.name).join(', ');
+}
+
+/** One CSV line for COPY: NULL unquoted, text always quoted. */
+export function toCsvLine(row: readonly BulkValue[]): string {
   let line = '';
   for (let i = 0; i < row.length; i++) {
     if (i > 0) line += ',';

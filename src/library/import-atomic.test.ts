@@ -6,21 +6,28 @@ import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from './import.service.ts';
 import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
 
-// Fault injection: the bulk loader fails on its Nth call, after earlier batches were written.
+// Fault injection: the batch loader fails on its Nth batch, after earlier batches were written.
 const fault = vi.hoisted(() => ({ failOnCall: 0, calls: 0 }));
+const strike = vi.hoisted(() => () => {
+  fault.calls++;
+  if (fault.calls === fault.failOnCall) throw new Error('injected failure: disk full');
+});
 vi.mock('../db/bulk-insert.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof BulkInsertModule>();
   return {
     ...actual,
-    bulkInsert: async (...args: Parameters<typeof actual.bulkInsert>) => {
-      fault.calls++;
-      if (fault.calls === fault.failOnCall) throw new Error('injected failure: disk full');
-      return actual.bulkInsert(...args);
+    copyCsv: async (...args: Parameters<typeof actual.copyCsv>) => {
+      strike();
+      return actual.copyCsv(...args);
+    },
+    insertUnnest: async (...args: Parameters<typeof actual.insertUnnest>) => {
+      strike();
+      return actual.insertUnnest(...args);
     },
   };
 });
 
-/** 120,000 PTP rows: three 50,000-row batches, so a failure can strike mid-import. */
+/** 120,000 PTP rows: several batches, so a failure can strike mid-import. */
 function bigPtpCsv(): string {
   const lines = ['column_1,column_2,modifier_indicator'];
   for (let i = 0; i < 120_000; i++) lines.push(`${10000 + (i % 80000)},${20000 + (i % 997)},1`);

@@ -32,6 +32,7 @@ import {
 } from './store/document.repository.ts';
 import { FactWriter } from './store/fact-writer.ts';
 import { refreshTables } from './store/table-maintenance.ts';
+import { relieveHeap } from './store/heap-relief.ts';
 import { knownCodesInRange } from './store/known-codes.ts';
 import { writePassages, type PassageWithMentions } from './store/passage-writer.ts';
 
@@ -47,6 +48,7 @@ export interface ImportResult {
 
 const MAX_DISTINCT_SKIP_REASONS = 50;
 const PROGRESS_EVERY = 10_000;
+const HEAP_RELIEF_EVERY = 250_000;
 
 /**
  * Imports one file as one document version, all or nothing: everything is written in a single
@@ -174,6 +176,7 @@ async function storeRecords(
     } else {
       await writer.add(record);
     }
+    if (read % HEAP_RELIEF_EVERY === 0) relieveHeap();
     if (read % PROGRESS_EVERY === 0) {
       onProgress({ phase: 'storing', done: read, total: Math.max(read, parsed.estimatedRecords) });
     }
