@@ -5,20 +5,13 @@ import { openDatabase } from '../src/db/database.ts';
 import type { Database } from '../src/db/schema.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
 import { listLibrary, type DocumentSummary } from '../src/library/library.service.ts';
+import { documentRowTables } from '../src/library/store/fact-tables.ts';
 
 /** Every table of the store: a killed import must leave each one exactly as it was. */
 export const storeTables = [
   'orgs',
   'documents',
-  'code_descriptors',
-  'code_notes',
-  'ptp_edits',
-  'mue_edits',
-  'rvu_indicators',
-  'add_on_codes',
-  'coverage_codes',
-  'passages',
-  'code_mentions',
+  ...documentRowTables,
 ] as const satisfies readonly (keyof Database)[];
 
 export interface StoreState {

@@ -64,17 +64,14 @@ async function openPGlite(
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new PGlitePool(pglite) as never }),
   });
-  let closed = false;
   return {
     db,
     engine: 'pglite',
-    close: async () => {
-      if (closed) return;
-      closed = true;
+    close: once(async () => {
       await db.destroy();
       await pglite.close();
       lock?.release();
-    },
+    }),
   };
 }
 
@@ -85,16 +82,13 @@ function openPostgres(url: string): OpenDatabase {
   parsers.setTypeParser(NUMERIC_OID, toNumber);
   const pool = new pg.Pool({ connectionString: url, max: 4, types: parsers });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  let closed = false;
-  return {
-    db,
-    engine: 'postgres',
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await db.destroy();
-    },
-  };
+  return { db, engine: 'postgres', close: once(() => db.destroy()) };
+}
+
+/** Closing twice (a signal during shutdown) must not close twice. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

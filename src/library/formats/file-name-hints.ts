@@ -1,21 +1,8 @@
 import type { IsoDate, Setting } from './fact-record.ts';
 import { toIsoDate } from './iso-date.ts';
+import { monthNames } from './month-names.ts';
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The file name without folders, which is all CMS puts its release information in. */
 export function baseName(fileName: string): string {

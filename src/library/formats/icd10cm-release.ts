@@ -1,4 +1,5 @@
 import type { IsoDate } from './fact-record.ts';
+import { monthNames } from './month-names.ts';
 
 /** Which ICD-10-CM release a file holds: fiscal year, and the in-year update if there is one. */
 export interface Icd10cmRelease {
@@ -22,20 +23,6 @@ const months = [
   ['nov', 'november'],
   ['dec', 'december'],
 ] as const;
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * Reads the release from a CMS/CDC file name. `icd10cm_order_2026.txt` is FY2026 (in effect
