@@ -1,0 +1,103 @@
+import { CodecardError } from '../errors/codecard-error.ts';
+import { detectCodeMentions, type RangeExpander } from '../codes/code-mentions.ts';
+import { datasetKey, isPartialByName } from './dataset-key.ts';
+import type { CodeSystem } from './formats/fact-record.ts';
+import type { DocumentKind, ImportOptions, ParsedDocument, SourceFile } from './import-kind.ts';
+import type { ProgressListener } from './import-progress.ts';
+import type { ImportCounts, StoredVersion } from './import-result.ts';
+import { detectLanguage } from './language-detect.ts';
+import type { LibraryContext } from './library-context.ts';
+import { documentParsers } from './parsers/index.ts';
+import { finishDocumentVersion } from './store/document-version.ts';
+import { insertDocument } from './store/document.repository.ts';
+import { knownCodesInRange } from './store/known-codes.ts';
+import { writePassages, type PassageWithMentions } from './store/passage-writer.ts';
+import { refreshTables } from './store/table-maintenance.ts';
+
+/** A prose document: passages with code mentions, in one transaction. */
+export async function importDocument(
+  ctx: LibraryContext,
+  file: SourceFile,
+  kind: DocumentKind,
+  options: ImportOptions,
+  fileHash: string,
+  onProgress: ProgressListener,
+): Promise<StoredVersion> {
+  onProgress({ phase: 'parsing', done: 0, total: 0 });
+  const parsed = await documentParsers[kind](file);
+  if (parsed.passages.length === 0) {
+    throw new CodecardError('NOTHING_IMPORTED', {
+      file: file.fileName,
+      detail: 'the document holds no text to cite (a scanned PDF needs OCR first)',
+    });
+  }
+  const language = detectLanguage(
+    parsed.passages
+      .slice(0, 50)
+      .map((p) => p.text)
+      .join('\n'),
+  );
+  const passages = await withMentions(
+    ctx,
+    parsed.passages.map((draft) => draft.text),
+    parsed.passages,
+  );
+  const title = options.title ?? parsed.title ?? file.fileName;
+  const partial = options.partial ?? isPartialByName(file.fileName);
+  const key = datasetKey(kind, {}, title, partial);
+  return ctx.db.transaction().execute(async (trx) => {
+    const documentId = await insertDocument(trx, {
+      org_id: ctx.orgId,
+      partial,
+      dataset_key: key,
+      kind,
+      title,
+      publisher: null,
+      setting: options.setting ?? null,
+      system: null,
+      language,
+      release: null,
+      file_name: file.fileName,
+      file_hash: fileHash,
+      file_size: file.bytes.length,
+      effective_from: options.effective ?? null,
+    });
+    onProgress({ phase: 'storing', done: 0, total: passages.length });
+    await writePassages(trx, ctx.engine, ctx.orgId, documentId, language, passages);
+    await refreshTables(trx, ['passages', 'code_mentions']);
+    const counts: ImportCounts = {
+      rowsRead: passages.length,
+      rowsStored: passages.length,
+      rowsSkipped: 0,
+      skippedReasons: {},
+    };
+    return {
+      ...counts,
+      document: await finishDocumentVersion(trx, ctx.orgId, documentId, key, counts),
+    };
+  });
+}
+
+/**
+ * Code mentions per passage. Ranges ("62321-62327") expand to the codes the library knows, so
+ * the library is read once for every range first, then the passages are scanned again.
+ */
+async function withMentions(
+  ctx: LibraryContext,
+  texts: string[],
+  drafts: ParsedDocument['passages'],
+): Promise<PassageWithMentions[]> {
+  const ranges = new Map<string, string[]>();
+  const rangeKey = (system: string, from: string, to: string) => `${system}|${from}|${to}`;
+  const collect: RangeExpander = (system, from, to) => {
+    ranges.set(rangeKey(system, from, to), []);
+    return [];
+  };
+  for (const text of texts) detectCodeMentions(text, collect);
+  for (const key of ranges.keys()) {
+    const [system, from, to] = key.split('|') as [CodeSystem, string, string];
+    ranges.set(key, await knownCodesInRange(ctx.db, ctx.orgId, system, from, to));
+  }
+  const expand: RangeExpander = (system, from, to) => ranges.get(rangeKey(system, from, to)) ?? [];
+  return drafts.map((draft) => ({ draft, mentions: detectCodeMentions(draft.text, expand) }));
+}
