@@ -16,6 +16,7 @@ const options = {
   title: { type: 'string' },
   system: { type: 'string' },
   partial: { type: 'boolean' },
+  columns: { type: 'string' },
   complete: { type: 'boolean' },
   dos: { type: 'string' },
   limit: { type: 'string' },

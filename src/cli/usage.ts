@@ -5,6 +5,7 @@ Commands:
   import FILE...                add files to the library
       [--kind K] [--setting practitioner|hospital|dme] [--effective YYYY-MM-DD]
       [--title T] [--system cpt|hcpcs|icd10cm|modifier]
+      [--columns code=H1,long=H2,short=H3,medium=H4,consumer=H5]   code tables: which headers
       [--partial | --complete]  an excerpt supplements the full release instead of replacing it
                                 (default: partial when the file name says excerpt or subset)
   library                       list the documents in the library

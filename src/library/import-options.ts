@@ -1,6 +1,6 @@
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { CodeSystem, Setting } from './formats/fact-record.ts';
-import { isImportKind, type ImportOptions } from './import-kind.ts';
+import { isImportKind, type DescriptorColumn, type ImportOptions } from './import-kind.ts';
 
 export interface RawImportOptions {
   kind?: string | undefined;
@@ -10,6 +10,8 @@ export interface RawImportOptions {
   system?: string | undefined;
   /** "true" or "false". */
   partial?: string | undefined;
+  /** Code tables: "code=CPT Code,long=Full Text,short=Abbrev" (our field=their header). */
+  columns?: string | undefined;
 }
 
 const settings: readonly Setting[] = ['practitioner', 'hospital', 'dme'];
@@ -42,6 +44,7 @@ export function importOptions(flags: RawImportOptions): ImportOptions {
   const effective = isoDateOption(flags.effective, '--effective');
   if (effective) options.effective = effective;
   if (flags.title !== undefined) options.title = flags.title;
+  if (flags.columns !== undefined) options.columnMap = columnMap(flags.columns);
   if (flags.partial !== undefined) {
     if (flags.partial !== 'true' && flags.partial !== 'false') {
       throw new CodecardError('BAD_INPUT', { detail: 'partial must be true or false' });
@@ -62,4 +65,34 @@ export function isoDateOption(value: string | undefined, name: string): string |
     });
   }
   return value;
+}
+
+const descriptorColumns: readonly DescriptorColumn[] = [
+  'code',
+  'long',
+  'medium',
+  'short',
+  'consumer',
+];
+
+/** "code=CPT Code,long=Full Text" -> {code: 'CPT Code', long: 'Full Text'}. */
+function columnMap(text: string): Partial<Record<DescriptorColumn, string>> {
+  const map: Partial<Record<DescriptorColumn, string>> = {};
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    const field = pair.slice(0, at).trim() as DescriptorColumn;
+    const header = pair.slice(at + 1).trim();
+    if (at < 0 || !descriptorColumns.includes(field) || header === '') {
+      throw new CodecardError('BAD_INPUT', {
+        detail: `columns must look like "code=Header,long=Header" with fields ${descriptorColumns.join(', ')}; got "${pair.trim()}"`,
+      });
+    }
+    map[field] = header;
+  }
+  if (map.code === undefined) {
+    throw new CodecardError('BAD_INPUT', {
+      detail: 'columns must name the code column (code=...)',
+    });
+  }
+  return map;
 }

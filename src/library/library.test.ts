@@ -7,6 +7,7 @@ import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from './import.service.ts';
 import type { ImportOptions } from './import-kind.ts';
+import { importOptions } from './import-options.ts';
 import { listLibrary, removeDocument } from './library.service.ts';
 import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
 
@@ -113,6 +114,24 @@ describe.each(testDatabaseKinds())('the library on %s', (kind) => {
     );
     await expect(lookupCode(ctx, '99981', { dos: '2026-09-30' })).rejects.toThrow(
       /in force on 2026-09-30/,
+    );
+  });
+
+  test('a code table with unusual headers imports through a column mapping', async () => {
+    const table = 'Proc,Words,Lay words\n99970,SAMPLE mapped wording,SAMPLE plain\n';
+    const options = importOptions({
+      kind: 'code-table',
+      columns: 'code=Proc,long=Words,consumer=Lay words',
+    });
+    await load('sample-mapped.csv', table, options);
+    const mapped = await lookupCode(ctx, '99970', { dos: '2026-03-01' });
+    expect(mapped).toMatchObject({
+      description: 'SAMPLE mapped wording',
+      consumerDescription: 'SAMPLE plain',
+    });
+    expect(() => importOptions({ columns: 'long=Words' })).toThrow(/code column/);
+    expect(() => importOptions({ columns: 'code=Proc,colour=Red' })).toThrow(
+      /columns must look like/,
     );
   });
 

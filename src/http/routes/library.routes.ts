@@ -14,7 +14,15 @@ import type { LibraryContext } from '../../library/library-context.ts';
 import type { SourceFile } from '../../library/import-kind.ts';
 
 const MAX_FILES_PER_UPLOAD = 20;
-const optionFields = ['kind', 'setting', 'effective', 'title', 'system', 'partial'] as const;
+const optionFields = [
+  'kind',
+  'setting',
+  'effective',
+  'title',
+  'system',
+  'partial',
+  'columns',
+] as const;
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function jobJson(job: ImportJob) {
