@@ -1,7 +1,6 @@
 import { CodecardError } from '../errors/codecard-error.ts';
-import { detectCodeMentions, type RangeExpander } from '../codes/code-mentions.ts';
+import { detectCodeMentions } from '../codes/code-mentions.ts';
 import { datasetKey, isPartialByName } from './dataset-key.ts';
-import type { CodeSystem } from './formats/fact-record.ts';
 import type { DocumentKind, ImportOptions, ParsedDocument, SourceFile } from './import-kind.ts';
 import type { ProgressListener } from './import-progress.ts';
 import type { ImportCounts, StoredVersion } from './import-result.ts';
@@ -10,7 +9,7 @@ import type { LibraryContext } from './library-context.ts';
 import { documentParsers } from './parsers/index.ts';
 import { finishDocumentVersion } from './store/document-version.ts';
 import { insertDocument } from './store/document.repository.ts';
-import { knownCodesInRange } from './store/known-codes.ts';
+import { rangeExpanderFor } from './store/range-expander.ts';
 import { writePassages, type PassageWithMentions } from './store/passage-writer.ts';
 import { refreshTables } from './store/table-maintenance.ts';
 
@@ -37,11 +36,7 @@ export async function importDocument(
       .map((p) => p.text)
       .join('\n'),
   );
-  const passages = await withMentions(
-    ctx,
-    parsed.passages.map((draft) => draft.text),
-    parsed.passages,
-  );
+  const passages = await withMentions(ctx, parsed.passages);
   const title = options.title ?? parsed.title ?? file.fileName;
   const partial = options.partial ?? isPartialByName(file.fileName);
   const key = datasetKey(kind, {}, title, partial);
@@ -78,26 +73,14 @@ export async function importDocument(
   });
 }
 
-/**
- * Code mentions per passage. Ranges ("62321-62327") expand to the codes the library knows, so
- * the library is read once for every range first, then the passages are scanned again.
- */
+/** Code mentions per passage, with ranges expanded against the codes the library knows. */
 async function withMentions(
   ctx: LibraryContext,
-  texts: string[],
   drafts: ParsedDocument['passages'],
 ): Promise<PassageWithMentions[]> {
-  const ranges = new Map<string, string[]>();
-  const rangeKey = (system: string, from: string, to: string) => `${system}|${from}|${to}`;
-  const collect: RangeExpander = (system, from, to) => {
-    ranges.set(rangeKey(system, from, to), []);
-    return [];
-  };
-  for (const text of texts) detectCodeMentions(text, collect);
-  for (const key of ranges.keys()) {
-    const [system, from, to] = key.split('|') as [CodeSystem, string, string];
-    ranges.set(key, await knownCodesInRange(ctx.db, ctx.orgId, system, from, to));
-  }
-  const expand: RangeExpander = (system, from, to) => ranges.get(rangeKey(system, from, to)) ?? [];
+  const expand = await rangeExpanderFor(
+    ctx,
+    drafts.map((draft) => draft.text),
+  );
   return drafts.map((draft) => ({ draft, mentions: detectCodeMentions(draft.text, expand) }));
 }

@@ -1,0 +1,71 @@
+import type { LocaleCode } from '../i18n/locales.ts';
+
+export const sectionIds = [
+  'descriptor',
+  'reporting',
+  'bundling',
+  'modifiers',
+  'medical-necessity',
+  'components',
+  'simple-words',
+  'description',
+  'examples',
+  'documentation',
+  'aliases',
+] as const;
+export type SectionId = (typeof sectionIds)[number];
+
+export interface Citation {
+  documentId: number;
+  title: string;
+  version: string | null;
+  locator: string;
+  /** The exact words of a prose source. */
+  quote?: string;
+}
+
+export type BundlingRelation = 'includes' | 'included-in' | 'mutually-exclusive';
+
+export interface CardItem {
+  text: string;
+  /** Language of `text`: the locale for statements built from facts, the document's for prose. */
+  lang: string;
+  relation?: BundlingRelation;
+  codes?: string[];
+  modifierIndicator?: number;
+  effectiveFrom?: string | null;
+  effectiveTo?: string | null;
+  citations: Citation[];
+}
+
+export interface CardSection {
+  id: SectionId;
+  title: string;
+  items: CardItem[];
+}
+
+export interface CardGap {
+  section: SectionId;
+  message: string;
+}
+
+export interface CardConflict {
+  section: SectionId;
+  message: string;
+  citations: Citation[];
+}
+
+export interface Card {
+  system: string;
+  code: string;
+  title: string;
+  dos: string;
+  setting: string;
+  lang: LocaleCode;
+  dir: 'ltr' | 'rtl';
+  libraryVersion: string;
+  footer: string;
+  sections: CardSection[];
+  gaps: CardGap[];
+  conflicts: CardConflict[];
+}

@@ -1,0 +1,27 @@
+import { detectCodeMentions, type RangeExpander } from '../../codes/code-mentions.ts';
+import type { CodeSystem } from '../formats/fact-record.ts';
+import type { LibraryContext } from '../library-context.ts';
+import { knownCodesInRange } from './known-codes.ts';
+
+const rangeKey = (system: string, from: string, to: string) => `${system}|${from}|${to}`;
+
+/**
+ * Code mention detection is synchronous, the library is not: every range in the texts
+ * ("62321-62327") is looked up once first, and the returned expander answers from that cache.
+ */
+export async function rangeExpanderFor(
+  ctx: LibraryContext,
+  texts: readonly string[],
+): Promise<RangeExpander> {
+  const ranges = new Map<string, string[]>();
+  const collect: RangeExpander = (system, from, to) => {
+    ranges.set(rangeKey(system, from, to), []);
+    return [];
+  };
+  for (const text of texts) detectCodeMentions(text, collect);
+  for (const key of ranges.keys()) {
+    const [system, from, to] = key.split('|') as [CodeSystem, string, string];
+    ranges.set(key, await knownCodesInRange(ctx.db, ctx.orgId, system, from, to));
+  }
+  return (system, from, to) => ranges.get(rangeKey(system, from, to)) ?? [];
+}
