@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openLibrary } from './cli-context.ts';
+import { runCard } from './card.command.ts';
 import { runCode, runSearch } from './code.command.ts';
 import { runImport } from './import.command.ts';
 import { runLibrary, runRemove } from './library.command.ts';
@@ -20,6 +21,7 @@ const options = {
   complete: { type: 'boolean' },
   dos: { type: 'string' },
   limit: { type: 'string' },
+  lang: { type: 'string' },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -51,6 +53,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return await runRemove(library.ctx, rest[0], json);
         case 'code':
           return await runCode(library.ctx, rest[0], values);
+        case 'card':
+          return await runCard(library.ctx, rest[0], values);
         case 'search':
           return await runSearch(library.ctx, rest.join(' '), values);
         default:

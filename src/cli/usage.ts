@@ -12,6 +12,8 @@ Commands:
   remove ID                     remove a document and everything it brought
   code CODE [--system S] [--dos YYYY-MM-DD]
                                 a code's descriptors, with their sources
+  card CODE [--system S] [--dos YYYY-MM-DD] [--setting practitioner|hospital|dme] [--lang L]
+                                the code card: every section, each item cited
   search TEXT [--system S] [--limit N] [--dos YYYY-MM-DD]
                                 find codes by words, synonyms or a code prefix
 

@@ -9,6 +9,7 @@ import {
 import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { handleError } from './error-handler.ts';
+import { cardRoutes } from './routes/cards.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 
@@ -45,5 +46,6 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
   codeRoutes(app, options.ctx);
+  cardRoutes(app, options.ctx);
   return { app, jobs };
 }

@@ -1,0 +1,32 @@
+import type { Citation } from './card-types.ts';
+import type { PassageRow } from './card-facts.repository.ts';
+
+interface SourceColumns {
+  document_id: number;
+  title: string;
+  release: string | null;
+  locator: string;
+}
+
+export function rowCitation(row: SourceColumns): Citation {
+  return {
+    documentId: row.document_id,
+    title: row.title,
+    version: row.release,
+    locator: row.locator,
+  };
+}
+
+/** A prose citation: page or heading path, the character offsets, and the quoted words. */
+export function passageCitation(passage: PassageRow, start: number, end: number): Citation {
+  const where =
+    passage.page !== null ? `page ${passage.page}` : passage.heading_path.join(' > ') || 'text';
+  const from = passage.start_offset + start;
+  return {
+    documentId: passage.document_id,
+    title: passage.title,
+    version: passage.release,
+    locator: `${where}, characters ${from}-${passage.start_offset + end}`,
+    quote: passage.text.slice(start, end).trim(),
+  };
+}

@@ -1,0 +1,140 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { documentInForce } from '../library/store/effective.ts';
+
+interface SourceColumns {
+  document_id: number;
+  title: string;
+  release: string | null;
+  locator: string;
+}
+
+export interface PtpRow extends SourceColumns {
+  column1: string;
+  column2: string;
+  modifier_indicator: number;
+  effective_from: string | null;
+  deletion_date: string | null;
+  rationale: string | null;
+}
+
+export interface MueRow extends SourceColumns {
+  mue_value: number;
+  adjudication: number | null;
+  rationale: string | null;
+}
+
+export interface RvuRow extends SourceColumns {
+  status_code: string | null;
+  global_days: string | null;
+  multiple_procedure: string | null;
+  bilateral_surgery: string | null;
+  assistant_surgery: string | null;
+  co_surgeons: string | null;
+  team_surgery: string | null;
+}
+
+export interface AddOnRow extends SourceColumns {
+  add_on_code: string;
+  primary_code: string;
+}
+
+export interface CoverageRow extends SourceColumns {
+  policy_id: string;
+  icd10_code: string;
+}
+
+export interface PassageRow {
+  passage_id: number;
+  text: string;
+  page: number | null;
+  heading_path: string[];
+  start_offset: number;
+  document_id: number;
+  title: string;
+  release: string | null;
+  language: string;
+}
+
+interface Scope {
+  orgId: string;
+  code: string;
+  dos: string;
+  setting: string;
+}
+
+/** The NCCI edits in force on the date of service where the code is column 1 or column 2. */
+export async function findPtpEdits(db: Kysely<Database>, s: Scope): Promise<PtpRow[]> {
+  const { rows } = await sql<PtpRow>`
+    select e.column1, e.column2, e.modifier_indicator, e.effective_from, e.deletion_date,
+      e.rationale, e.locator, d.id as document_id, d.title, d.release
+    from ptp_edits e join documents d on d.id = e.document_id
+    where e.org_id = ${s.orgId} and (e.column1 = ${s.code} or e.column2 = ${s.code})
+      and d.setting = ${s.setting} and ${documentInForce('d', s.dos)}
+      and (e.effective_from is null or e.effective_from <= ${s.dos}::date)
+      and (e.deletion_date is null or e.deletion_date > ${s.dos}::date)
+    order by e.modifier_indicator, e.column1, e.column2`.execute(db);
+  return rows;
+}
+
+export async function findMues(db: Kysely<Database>, s: Scope): Promise<MueRow[]> {
+  const { rows } = await sql<MueRow>`
+    select m.mue_value, m.adjudication, m.rationale, m.locator, d.id as document_id, d.title, d.release
+    from mue_edits m join documents d on d.id = m.document_id
+    where m.org_id = ${s.orgId} and m.code = ${s.code} and d.setting = ${s.setting}
+      and ${documentInForce('d', s.dos)}
+    order by d.effective_from desc nulls last, d.id desc`.execute(db);
+  return rows;
+}
+
+export async function findRvuIndicators(db: Kysely<Database>, s: Scope): Promise<RvuRow[]> {
+  const { rows } = await sql<RvuRow>`
+    select r.status_code, r.global_days, r.multiple_procedure, r.bilateral_surgery,
+      r.assistant_surgery, r.co_surgeons, r.team_surgery, r.locator,
+      d.id as document_id, d.title, d.release
+    from rvu_indicators r join documents d on d.id = r.document_id
+    where r.org_id = ${s.orgId} and r.code = ${s.code} and (r.modifier is null or r.modifier = '')
+      and ${documentInForce('d', s.dos)}
+    order by d.effective_from desc nulls last, d.id desc`.execute(db);
+  return rows;
+}
+
+export async function findAddOns(db: Kysely<Database>, s: Scope): Promise<AddOnRow[]> {
+  const { rows } = await sql<AddOnRow>`
+    select a.add_on_code, a.primary_code, a.locator, d.id as document_id, d.title, d.release
+    from add_on_codes a join documents d on d.id = a.document_id
+    where a.org_id = ${s.orgId} and (a.add_on_code = ${s.code} or a.primary_code = ${s.code})
+      and ${documentInForce('d', s.dos)}
+    order by a.add_on_code, a.primary_code`.execute(db);
+  return rows;
+}
+
+export async function findCoverage(db: Kysely<Database>, s: Scope): Promise<CoverageRow[]> {
+  const { rows } = await sql<CoverageRow>`
+    select c.policy_id, c.icd10_code, c.locator, d.id as document_id, d.title, d.release
+    from coverage_codes c join documents d on d.id = c.document_id
+    where c.org_id = ${s.orgId} and c.procedure_code = ${s.code} and ${documentInForce('d', s.dos)}
+    order by c.policy_id, c.icd10_code`.execute(db);
+  return rows;
+}
+
+/** Passages of in-force documents that mention the code (literally or through a range). */
+export async function findPassages(db: Kysely<Database>, s: Scope): Promise<PassageRow[]> {
+  const { rows } = await sql<PassageRow>`
+    select distinct p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset,
+      d.id as document_id, d.title, d.release, p.language, p.ordinal
+    from code_mentions m
+      join passages p on p.id = m.passage_id
+      join documents d on d.id = p.document_id
+    where m.org_id = ${s.orgId} and m.code = ${s.code} and ${documentInForce('d', s.dos)}
+      and (d.setting is null or d.setting = ${s.setting})
+    order by d.id, p.ordinal`.execute(db);
+  return rows;
+}
+
+/** A short fingerprint of the library's contents: changes whenever a document is added or removed. */
+export async function libraryFingerprint(db: Kysely<Database>, orgId: string): Promise<string[]> {
+  const { rows } = await sql<{ file_hash: string }>`
+    select file_hash from documents where org_id = ${orgId} order by file_hash`.execute(db);
+  return rows.map((r) => r.file_hash);
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { OpenDatabase } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-databases.ts';
+import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { sectionIds } from './card-types.ts';
+import { composeCard } from './compose-card.ts';
+
+describe('the code card over the starter library', () => {
+  let opened: OpenDatabase;
+  let ctx: LibraryContext;
+  const request = {
+    code: '62264',
+    dos: '2026-11-27',
+    setting: 'practitioner',
+    lang: 'en',
+  } as const;
+
+  beforeAll(async () => {
+    opened = await openTestDatabase('pglite');
+    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    await loadStarterLibraryIfEmpty(ctx);
+  });
+  afterAll(async () => opened.close());
+
+  test('62264 shows every section, every item cited, prose quoted', async () => {
+    const card = await composeCard(ctx, request);
+    expect(card.sections.map((s) => s.id)).toEqual([...sectionIds]);
+    expect(card.gaps).toEqual([]);
+    for (const section of card.sections) {
+      for (const item of section.items) {
+        expect(item.citations.length).toBeGreaterThan(0);
+        for (const citation of item.citations) expect(citation.locator).not.toBe('');
+      }
+    }
+    const bundling = card.sections.find((s) => s.id === 'bundling')!.items;
+    expect(bundling.find((i) => i.codes?.includes('62263'))).toMatchObject({
+      relation: 'included-in',
+      modifierIndicator: 0,
+    });
+    const aliases = card.sections.find((s) => s.id === 'aliases')!.items;
+    expect(
+      aliases.some((i) => /Racz/.test(i.text) && i.citations[0]?.quote?.includes('Racz')),
+    ).toBe(true);
+    expect(card.title).toBe('CPT code 62264');
+    expect(card.footer).toContain(card.libraryVersion);
+  });
+
+  test('in Arabic the headings and fact statements are Arabic and the card is right-to-left', async () => {
+    const card = await composeCard(ctx, { ...request, lang: 'ar' });
+    expect(card.dir).toBe('rtl');
+    const arabic = /[\u0600-\u06ff]/;
+    for (const section of card.sections) expect(section.title).toMatch(arabic);
+    const reporting = card.sections.find((s) => s.id === 'reporting')!.items;
+    expect(reporting.find((i) => i.lang === 'ar')?.text).toMatch(arabic);
+  });
+
+  test('in Spanish the Spanish leaflet comes first under In simple words', async () => {
+    const card = await composeCard(ctx, { ...request, lang: 'es' });
+    const simple = card.sections.find((s) => s.id === 'simple-words')!;
+    expect(simple.title).toBe('En palabras sencillas');
+    expect(simple.items[0]?.lang).toBe('es');
+    expect(simple.items.some((i) => i.lang === 'en')).toBe(true);
+  });
+
+  test('a code the library has nothing on is not in your library', async () => {
+    await expect(composeCard(ctx, { ...request, code: '99999' })).rejects.toThrow(
+      /99999 is not in your library/,
+    );
+  });
+});

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { lookupCode, type CodeDescription } from '../codes/code-lookup.ts';
+import { CodecardError } from '../errors/codecard-error.ts';
+import type { LocaleCode } from '../i18n/locales.ts';
+import { t, textDirection } from '../i18n/translate.ts';
+import type { CodeSystem } from '../library/formats/fact-record.ts';
+import type { LibraryContext } from '../library/library-context.ts';
+import { rangeExpanderFor } from '../library/store/range-expander.ts';
+import {
+  findAddOns,
+  findCoverage,
+  findMues,
+  findPassages,
+  findPtpEdits,
+  findRvuIndicators,
+  libraryFingerprint,
+} from './card-facts.repository.ts';
+import {
+  sectionIds,
+  type Card,
+  type CardItem,
+  type CardSection,
+  type SectionId,
+} from './card-types.ts';
+import {
+  bundlingItems,
+  descriptorItems,
+  modifierItems,
+  mueConflicts,
+  necessityItems,
+  reportingItems,
+} from './fact-sections.ts';
+import { proseItems } from './prose-sections.ts';
+
+export interface CardRequest {
+  code: string;
+  system?: CodeSystem;
+  dos: string;
+  setting: 'practitioner' | 'hospital' | 'dme';
+  lang: LocaleCode;
+}
+
+const systemNames: Record<string, string> = {
+  cpt: 'CPT',
+  hcpcs: 'HCPCS',
+  icd10cm: 'ICD-10-CM',
+  modifier: 'HCPCS modifier',
+};
+
+/**
+ * The code card: every section built from the library's facts and passages in force on the
+ * date of service, each item cited; empty sections are omitted and listed as gaps. A code the
+ * library knows nothing about is NOT_FOUND.
+ */
+export async function composeCard(ctx: LibraryContext, request: CardRequest): Promise<Card> {
+  const { lang, dos, setting } = request;
+  const description = await describe(ctx, request);
+  const code = description?.code ?? request.code.trim().toUpperCase();
+  const scope = { orgId: ctx.orgId, code, dos, setting };
+  const [edits, mues, rvus, addOns, coverage, passages, fingerprint] = await Promise.all([
+    findPtpEdits(ctx.db, scope),
+    findMues(ctx.db, scope),
+    findRvuIndicators(ctx.db, scope),
+    findAddOns(ctx.db, scope),
+    findCoverage(ctx.db, scope),
+    findPassages(ctx.db, scope),
+    libraryFingerprint(ctx.db, ctx.orgId),
+  ]);
+  if (
+    !description &&
+    edits.length + mues.length + rvus.length + addOns.length + coverage.length + passages.length ===
+      0
+  ) {
+    throw new CodecardError('NOT_FOUND', {
+      detail: t(lang, 'card.notInLibrary', { code, date: dos }),
+    });
+  }
+  const expand = await rangeExpanderFor(
+    ctx,
+    passages.map((p) => p.text),
+  );
+  const prose = proseItems(code, passages, expand);
+  const facts: Partial<Record<SectionId, CardItem[]>> = {
+    descriptor: description ? descriptorItems(description, lang) : [],
+    reporting: reportingItems(mues, rvus, setting, lang),
+    bundling: bundlingItems(code, edits, lang),
+    modifiers: modifierItems(code, edits, rvus, addOns, lang),
+    'medical-necessity': necessityItems(coverage, lang),
+  };
+  if (description?.consumerDescription) {
+    facts['simple-words'] = [
+      {
+        text: description.consumerDescription,
+        lang: 'en',
+        citations: descriptorItems(description, lang)[0]!.citations,
+      },
+    ];
+  }
+  const sections: CardSection[] = [];
+  const gaps: Card['gaps'] = [];
+  for (const id of sectionIds) {
+    const items = preferLanguage([...(facts[id] ?? []), ...(prose.get(id) ?? [])], lang);
+    const title = t(lang, `section.${id}`);
+    if (items.length > 0) sections.push({ id, title, items });
+    else
+      gaps.push({
+        section: id,
+        message:
+          id === 'descriptor'
+            ? t(lang, 'gap.descriptor', { date: dos })
+            : t(lang, 'gap.section', { section: title }),
+      });
+  }
+  const system = description?.system ?? request.system ?? 'cpt';
+  const year = yearOf(description);
+  const libraryVersion = createHash('sha256')
+    .update(fingerprint.join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  return {
+    system,
+    code,
+    title: year
+      ? t(lang, 'card.title', { year, system: systemNames[system] ?? system, code })
+      : t(lang, 'card.titleNoYear', { system: systemNames[system] ?? system, code }),
+    dos,
+    setting,
+    lang,
+    dir: textDirection(lang),
+    libraryVersion,
+    footer: t(lang, 'card.footer', { version: libraryVersion }),
+    sections,
+    gaps,
+    conflicts: mueConflicts(mues, dos, lang),
+  };
+}
+
+async function describe(
+  ctx: LibraryContext,
+  request: CardRequest,
+): Promise<CodeDescription | null> {
+  try {
+    return await lookupCode(ctx, request.code, {
+      dos: request.dos,
+      ...(request.system ? { system: request.system } : {}),
+    });
+  } catch (error) {
+    if (error instanceof CodecardError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/** The year of the release the descriptor came from, for the title ("2026 CPT code 62264"). */
+function yearOf(description: CodeDescription | null): string | null {
+  const from = description?.effectiveFrom;
+  if (from) return from.slice(0, 4);
+  const release = description?.sources[0]?.release ?? '';
+  return /\b(19|20)\d{2}\b/.exec(release)?.[0] ?? null;
+}
+
+/** Items in the chosen language first; the others keep their order and their own `lang`. */
+function preferLanguage(items: CardItem[], lang: LocaleCode): CardItem[] {
+  return [...items.filter((i) => i.lang === lang), ...items.filter((i) => i.lang !== lang)];
+}

@@ -1,0 +1,91 @@
+import { splitSentences } from './sentence-splitter.ts';
+import { isLexicalFeature, sentenceFeatures } from './section-classifier-features.ts';
+import { loadLabeledSentences } from './section-classifier-data.ts';
+import type { ClassifierLabel, LabeledSentence } from './section-classifier-labels.ts';
+import { scoreFeatures, trainSoftmax, type SoftmaxModel } from './section-classifier-model.ts';
+
+export {
+  classifierLabels,
+  sectionLabels,
+  type ClassifierLabel,
+  type LabeledSentence,
+  type SectionLabel,
+} from './section-classifier-labels.ts';
+
+export interface Classification {
+  label: ClassifierLabel;
+  /** The model's posterior for the label, 0..1 (0: nothing in the text was recognizable). */
+  confidence: number;
+}
+
+export interface SectionClassifier {
+  classify(text: string): Classification;
+}
+
+/**
+ * Trains the prose section classifier: softmax regression over word unigrams, bigrams and
+ * prefixes with codes, levels and numbers masked (see `sentenceFeatures`). Deterministic: the
+ * same examples give the same model whatever their order.
+ */
+export function trainClassifier(examples: readonly LabeledSentence[]): SectionClassifier {
+  const model = trainSoftmax(
+    examples.map((e) => ({
+      label: e.label,
+      features: sentenceFeatures(e.text),
+      key: `${e.label}\t${e.text}`,
+    })),
+  );
+  return { classify: (text) => classifyWith(model, text) };
+}
+
+function classifyWith(model: SoftmaxModel, text: string): Classification {
+  const { posterior, known } = scoreFeatures(model, sentenceFeatures(text));
+  // Text sharing no word with the training data (another script, gibberish) is not evidence.
+  if (!known.some(isLexicalFeature)) return { label: 'other', confidence: 0 };
+  let best = 0;
+  posterior.forEach((p, i) => {
+    if (p > (posterior[best] ?? 0)) best = i;
+  });
+  return { label: model.labels[best] ?? 'other', confidence: posterior[best] ?? 0 };
+}
+
+let defaultClassifier: SectionClassifier | null = null;
+
+/** The classifier trained on samples/classifier/labeled-sentences.tsv, built on first use. */
+export function sectionClassifier(): SectionClassifier {
+  defaultClassifier ??= trainClassifier(loadLabeledSentences());
+  return defaultClassifier;
+}
+
+/** Which code card section one sentence belongs to. */
+export function classifySentence(
+  text: string,
+  classifier: SectionClassifier = sectionClassifier(),
+): Classification {
+  return classifier.classify(text);
+}
+
+/**
+ * Which section a passage belongs to: each sentence votes for its label with its confidence,
+ * and the label with the most confidence mass wins (a section label over `other` on a tie).
+ * The confidence is that mass divided by the number of sentences.
+ */
+export function classifyPassage(
+  text: string,
+  classifier: SectionClassifier = sectionClassifier(),
+): Classification {
+  const mass = new Map<ClassifierLabel, number>();
+  const sentences = splitSentences(text);
+  for (const sentence of sentences) {
+    const { label, confidence } = classifier.classify(sentence.text);
+    mass.set(label, (mass.get(label) ?? 0) + confidence);
+  }
+  let best: Classification = { label: 'other', confidence: 0 };
+  for (const [label, total] of mass) {
+    const better = total > best.confidence || (total === best.confidence && best.label === 'other');
+    if (better && total > 0) best = { label, confidence: total };
+  }
+  return sentences.length === 0
+    ? best
+    : { label: best.label, confidence: best.confidence / sentences.length };
+}

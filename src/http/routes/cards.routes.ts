@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { composeCard } from '../../cards/compose-card.ts';
+import { localeCodes } from '../../i18n/locales.ts';
+import type { LibraryContext } from '../../library/library-context.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function cardRoutes(app: FastifyInstance, ctx: LibraryContext) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/cards/:system/:code',
+    {
+      schema: {
+        tags: ['cards'],
+        summary: 'The code card for a date of service, setting and language',
+        params: z.object({
+          system: z.enum(['cpt', 'hcpcs', 'icd10cm', 'modifier']),
+          code: z.string().min(1).max(16),
+        }),
+        querystring: z.object({
+          dos: z.iso.date().optional(),
+          setting: z.enum(['practitioner', 'hospital', 'dme']).optional(),
+          lang: z.enum(localeCodes).optional(),
+        }),
+      },
+    },
+    async (request) =>
+      composeCard(ctx, {
+        code: request.params.code,
+        system: request.params.system,
+        dos: request.query.dos ?? today(),
+        setting: request.query.setting ?? 'practitioner',
+        lang: request.query.lang ?? 'en',
+      }),
+  );
+}
