@@ -60,6 +60,16 @@ describe('the codecard CLI', () => {
     };
     expect(library.documents).toMatchObject([{ id: result!.document.id, kind: 'code-table' }]);
 
+    const card = codecard('card', '99990', '--json');
+    expect(card.code).toBe(0);
+    expect(JSON.parse(card.stdout)).toMatchObject({
+      code: '99990',
+      sections: [{ id: 'descriptor' }],
+    });
+    const unknown = codecard('card', '99999');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('99999 is not in your library');
+
     expect(codecard('remove', String(result!.document.id)).code).toBe(0);
     expect(codecard('code', '99990').code).toBe(1);
   });
@@ -87,7 +97,11 @@ describe('the codecard CLI', () => {
         output += chunk.toString();
         if (output.includes('is running at')) resolveReady();
       });
-      server.on('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)));
+      let errors = '';
+      server.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+      server.on('exit', (code) =>
+        reject(new Error(`server exited early (${code}): ${output}${errors}`)),
+      );
     });
     const second = codecard('library');
     expect(second.code).not.toBe(0);

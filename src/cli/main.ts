@@ -5,6 +5,7 @@ import { runCode, runSearch } from './code.command.ts';
 import { runImport } from './import.command.ts';
 import { runLibrary, runRemove } from './library.command.ts';
 import { printLine, reportError } from './output.ts';
+import { runSamples } from './samples.command.ts';
 import { runServe } from './serve.command.ts';
 import { usage } from './usage.ts';
 
@@ -55,6 +56,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return await runCode(library.ctx, rest[0], values);
         case 'card':
           return await runCard(library.ctx, rest[0], values);
+        case 'samples':
+          return await runSamples(library.ctx, rest[0], json);
         case 'search':
           return await runSearch(library.ctx, rest.join(' '), values);
         default:

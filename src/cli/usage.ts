@@ -14,6 +14,7 @@ Commands:
                                 a code's descriptors, with their sources
   card CODE [--system S] [--dos YYYY-MM-DD] [--setting practitioner|hospital|dme] [--lang L]
                                 the code card: every section, each item cited
+  samples load                  load the starter library into an empty library
   search TEXT [--system S] [--limit N] [--dos YYYY-MM-DD]
                                 find codes by words, synonyms or a code prefix
 

@@ -99,6 +99,19 @@ describe('HTTP API', () => {
     const search = await app.inject({ url: '/api/codes?q=injection%20wording' });
     expect(search.json<{ results: { code: string }[] }>().results[0]?.code).toBe('99990');
 
+    const card = await app.inject({ url: '/api/cards/cpt/99990?lang=de&setting=practitioner' });
+    expect(card.statusCode).toBe(200);
+    const body = card.json<{
+      code: string;
+      lang: string;
+      sections: { id: string; title: string }[];
+    }>();
+    expect(body).toMatchObject({ code: '99990', lang: 'de' });
+    expect(body.sections[0]).toMatchObject({ id: 'descriptor', title: 'Leistungsbeschreibung' });
+    expect((await app.inject({ url: '/api/cards/cpt/99999' })).json()).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+
     const removed = await app.inject({
       method: 'DELETE',
       url: `/api/library/documents/${state.result?.document.id}`,

@@ -140,7 +140,8 @@ function bootstrap(): string {
   const target = new URL(`./pdf-text.worker${extension}`, self).href;
   const load = `import(${JSON.stringify(target)})`;
   return extension === '.ts'
-    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return ${load}; });`
+    ? // tsx is resolved here, from this module: an eval'd worker resolves bare names from the cwd.
+      `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return ${load}; });`
     : load;
 }
 
