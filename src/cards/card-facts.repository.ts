@@ -118,17 +118,27 @@ export async function findCoverage(db: Kysely<Database>, s: Scope): Promise<Cove
   return rows;
 }
 
-/** Passages of in-force documents that mention the code (literally or through a range). */
+/**
+ * Passages of in-force documents that mention the code, most specific first (named literally
+ * before reached through a range, newer documents first), at most `MAX_CARD_PASSAGES`: a card
+ * is read by a person, and thousands of passages would only bury the sources that matter.
+ */
+export const MAX_CARD_PASSAGES = 300;
+
 export async function findPassages(db: Kysely<Database>, s: Scope): Promise<PassageRow[]> {
   const { rows } = await sql<PassageRow>`
-    select distinct p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset,
-      d.id as document_id, d.title, d.release, p.language, p.ordinal
-    from code_mentions m
-      join passages p on p.id = m.passage_id
+    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset,
+      d.id as document_id, d.title, d.release, p.language
+    from (
+      select m.passage_id, bool_or(m.via = 'literal') as literal
+      from code_mentions m where m.org_id = ${s.orgId} and m.code = ${s.code}
+      group by m.passage_id
+    ) hit
+      join passages p on p.id = hit.passage_id
       join documents d on d.id = p.document_id
-    where m.org_id = ${s.orgId} and m.code = ${s.code} and ${documentInForce('d', s.dos)}
-      and (d.setting is null or d.setting = ${s.setting})
-    order by d.id, p.ordinal`.execute(db);
+    where ${documentInForce('d', s.dos)} and (d.setting is null or d.setting = ${s.setting})
+    order by hit.literal desc, d.effective_from desc nulls last, d.id desc, p.ordinal
+    limit ${MAX_CARD_PASSAGES}`.execute(db);
   return rows;
 }
 

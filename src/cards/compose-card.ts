@@ -30,7 +30,7 @@ import {
   necessityItems,
   reportingItems,
 } from './fact-sections.ts';
-import { proseItems } from './prose-sections.ts';
+import { isAnalyzed, proseItems } from './prose-sections.ts';
 
 export interface CardRequest {
   code: string;
@@ -75,11 +75,16 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       detail: t(lang, 'card.notInLibrary', { code, date: dos }),
     });
   }
+  const libraryVersion = createHash('sha256')
+    .update(fingerprint.join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  const fresh = passages.filter((p) => !isAnalyzed(p, libraryVersion));
   const expand = await rangeExpanderFor(
     ctx,
-    passages.map((p) => p.text),
+    fresh.map((p) => p.text),
   );
-  const prose = proseItems(code, passages, expand);
+  const prose = proseItems(code, passages, libraryVersion, expand);
   const facts: Partial<Record<SectionId, CardItem[]>> = {
     descriptor: description ? descriptorItems(description, lang) : [],
     reporting: reportingItems(mues, rvus, setting, lang),
@@ -113,10 +118,6 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
   }
   const system = description?.system ?? request.system ?? 'cpt';
   const year = yearOf(description);
-  const libraryVersion = createHash('sha256')
-    .update(fingerprint.join('\n'))
-    .digest('hex')
-    .slice(0, 12);
   return {
     system,
     code,

@@ -8,6 +8,47 @@ import { splitSentences } from './sentence-splitter.ts';
 
 export type ProseItems = Map<SectionId, CardItem[]>;
 
+interface AnalyzedSentence {
+  text: string;
+  start: number;
+  end: number;
+  mentioned: string[];
+  relations: Relation[];
+  label: SectionId | 'other';
+}
+
+/**
+ * Splitting, mention detection, relation extraction and classification do not depend on the
+ * card's code, only on the passage and the codes the library knows (range expansion), so they
+ * are kept per passage and library version: a card over 2,000 passages would otherwise redo
+ * them on every request.
+ */
+const analyses = new Map<string, AnalyzedSentence[]>();
+const MAX_CACHED_PASSAGES = 50_000;
+
+const analysisKey = (passage: PassageRow, libraryVersion: string) =>
+  `${libraryVersion}|${passage.passage_id}`;
+
+/** Whether the passage's sentences are already analysed (so its ranges need no expanding). */
+export function isAnalyzed(passage: PassageRow, libraryVersion: string): boolean {
+  return analyses.has(analysisKey(passage, libraryVersion));
+}
+
+function analyze(passage: PassageRow, libraryVersion: string, expandRange?: RangeExpander) {
+  const key = analysisKey(passage, libraryVersion);
+  const cached = analyses.get(key);
+  if (cached) return cached;
+  const sentences = splitSentences(passage.text).map((sentence) => ({
+    ...sentence,
+    mentioned: detectCodeMentions(sentence.text, expandRange).map((m) => m.code),
+    relations: extractRelations(sentence.text, expandRange),
+    label: classifySentence(sentence.text).label,
+  }));
+  if (analyses.size >= MAX_CACHED_PASSAGES) analyses.clear();
+  analyses.set(key, sentences);
+  return sentences;
+}
+
 /**
  * Prose about the code, sentence by sentence: relations stated in the text ("do not report X
  * with Y", "X includes Y", "once per day", "also called") go to their sections; other sentences
@@ -17,6 +58,7 @@ export type ProseItems = Map<SectionId, CardItem[]>;
 export function proseItems(
   code: string,
   passages: PassageRow[],
+  libraryVersion: string,
   expandRange?: RangeExpander,
 ): ProseItems {
   const sections: ProseItems = new Map();
@@ -26,21 +68,20 @@ export function proseItems(
     const key = `${id}|${item.citations[0]?.documentId}|${item.citations[0]?.locator}`;
     if (seen.has(key)) return;
     seen.add(key);
-    sections.set(id, [...(sections.get(id) ?? []), item]);
+    const list = sections.get(id);
+    if (list) list.push(item);
+    else sections.set(id, [item]);
   };
   for (const passage of passages) {
-    for (const sentence of splitSentences(passage.text)) {
-      const mentioned = detectCodeMentions(sentence.text, expandRange).map((m) => m.code);
-      if (mentioned.length > 0 && !mentioned.includes(code)) continue;
+    for (const sentence of analyze(passage, libraryVersion, expandRange)) {
+      if (sentence.mentioned.length > 0 && !sentence.mentioned.includes(code)) continue;
       const base: CardItem = {
         text: sentence.text.trim(),
         lang: passage.language,
         citations: [passageCitation(passage, sentence.start, sentence.end)],
       };
-      const placed = placeRelations(code, extractRelations(sentence.text, expandRange), base, add);
-      if (placed) continue;
-      const { label } = classifySentence(sentence.text);
-      if (label !== 'other') add(label, base);
+      if (placeRelations(code, sentence.relations, base, add)) continue;
+      if (sentence.label !== 'other') add(sentence.label, base);
     }
   }
   return sections;
