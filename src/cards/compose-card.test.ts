@@ -63,6 +63,16 @@ describe('the code card over the starter library', () => {
     expect(simple.items.some((i) => i.lang === 'en')).toBe(true);
   });
 
+  test('a prose rule that disagrees with the NCCI table in force is flagged with both sources', async () => {
+    const card = await composeCard(ctx, { ...request, code: '62323' });
+    const conflict = card.conflicts.find(
+      (c) => c.section === 'bundling' && c.message.includes('77003'),
+    );
+    expect(conflict?.citations).toHaveLength(2);
+    expect(conflict?.citations[0]?.locator).toMatch(/^line \d+$/);
+    expect(conflict?.citations[1]?.quote).toMatch(/77003/);
+  });
+
   test('a code the library has nothing on is not in your library', async () => {
     await expect(composeCard(ctx, { ...request, code: '99999' })).rejects.toThrow(
       /99999 is not in your library/,

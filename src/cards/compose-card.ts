@@ -31,6 +31,7 @@ import {
   reportingItems,
 } from './fact-sections.ts';
 import { isAnalyzed, proseItems } from './prose-sections.ts';
+import { proseTableConflicts } from './card-conflicts.ts';
 
 export interface CardRequest {
   code: string;
@@ -132,7 +133,10 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
     footer: t(lang, 'card.footer', { version: libraryVersion }),
     sections,
     gaps,
-    conflicts: mueConflicts(mues, dos, lang),
+    conflicts: [
+      ...mueConflicts(mues, dos, lang),
+      ...proseTableConflicts(code, prose.get('bundling') ?? [], edits, dos, lang),
+    ],
   };
 }
 

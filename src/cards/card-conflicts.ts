@@ -1,0 +1,44 @@
+import type { LocaleCode } from '../i18n/locales.ts';
+import { t } from '../i18n/translate.ts';
+import type { PtpRow } from './card-facts.repository.ts';
+import { rowCitation } from './card-citations.ts';
+import type { CardConflict, CardItem } from './card-types.ts';
+
+/**
+ * A prose sentence that bars a pair ("do not report X with Y") against the NCCI table in force,
+ * which lets a modifier bypass the edit (indicator 1) or does not apply it (9). The table is the
+ * dated fact, so it is named first; both sources are cited.
+ */
+export function proseTableConflicts(
+  code: string,
+  proseBundling: CardItem[],
+  edits: PtpRow[],
+  dos: string,
+  lang: LocaleCode,
+): CardConflict[] {
+  const conflicts: CardConflict[] = [];
+  for (const item of proseBundling) {
+    if (item.relation !== undefined && item.relation !== 'mutually-exclusive') continue;
+    for (const other of item.codes ?? []) {
+      const edit = edits.find(
+        (e) =>
+          (e.column1 === code && e.column2 === other) ||
+          (e.column1 === other && e.column2 === code),
+      );
+      const prose = item.citations[0];
+      if (!edit || edit.modifier_indicator === 0 || !prose) continue;
+      conflicts.push({
+        section: 'bundling',
+        message: t(lang, 'conflict.sources', {
+          first: edit.title,
+          firstValue: `${edit.column1}/${edit.column2} = ${edit.modifier_indicator}`,
+          second: prose.title,
+          secondValue: prose.quote ?? item.text,
+          date: dos,
+        }),
+        citations: [rowCitation(edit), prose],
+      });
+    }
+  }
+  return conflicts;
+}
