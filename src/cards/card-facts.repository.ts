@@ -142,6 +142,28 @@ export async function findPassages(db: Kysely<Database>, s: Scope): Promise<Pass
   return rows;
 }
 
+/** Passages that name any of these modifiers ("modifier 59", "-XS"): where their definitions are. */
+export async function findModifierPassages(
+  db: Kysely<Database>,
+  s: Scope,
+  modifiers: readonly string[],
+): Promise<PassageRow[]> {
+  if (modifiers.length === 0) return [];
+  const { rows } = await sql<PassageRow>`
+    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset,
+      d.id as document_id, d.title, d.release, p.language
+    from (
+      select distinct m.passage_id from code_mentions m
+      where m.org_id = ${s.orgId} and m.system = 'modifier' and m.code in (${sql.join(modifiers)})
+    ) hit
+      join passages p on p.id = hit.passage_id
+      join documents d on d.id = p.document_id
+    where ${documentInForce('d', s.dos)}
+    order by d.effective_from desc nulls last, d.id desc, p.ordinal
+    limit ${MAX_CARD_PASSAGES}`.execute(db);
+  return rows;
+}
+
 /** A short fingerprint of the library's contents: changes whenever a document is added or removed. */
 export async function libraryFingerprint(db: Kysely<Database>, orgId: string): Promise<string[]> {
   const { rows } = await sql<{ file_hash: string }>`

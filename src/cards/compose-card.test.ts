@@ -46,6 +46,20 @@ describe('the code card over the starter library', () => {
     expect(card.footer).toContain(card.libraryVersion);
   });
 
+  test('modifiers the card points to are explained by library material', async () => {
+    const card = await composeCard(ctx, request);
+    const modifiers = card.sections.find((s) => s.id === 'modifiers')!.items;
+    const definitions = modifiers.filter((i) => i.citations[0]?.quote && i.codes?.length);
+    for (const modifier of ['51', '59', 'XS']) {
+      expect(definitions.some((i) => i.codes?.includes(modifier))).toBe(true);
+    }
+    // Each quoted sentence appears once, whether it came as a rule or as a definition.
+    const quoted = modifiers
+      .filter((i) => i.citations[0]?.quote)
+      .map((i) => `${i.citations[0]?.documentId}|${i.citations[0]?.locator}`);
+    expect(new Set(quoted).size).toBe(quoted.length);
+  });
+
   test('in Arabic the headings and fact statements are Arabic and the card is right-to-left', async () => {
     const card = await composeCard(ctx, { ...request, lang: 'ar' });
     expect(card.dir).toBe('rtl');

@@ -5,15 +5,19 @@ import type { LocaleCode } from '../i18n/locales.ts';
 import { t, textDirection } from '../i18n/translate.ts';
 import type { CodeSystem } from '../library/formats/fact-record.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import { detectCodeMentions } from '../codes/code-mentions.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import {
   findAddOns,
   findCoverage,
+  findModifierPassages,
   findMues,
   findPassages,
   findPtpEdits,
   findRvuIndicators,
   libraryFingerprint,
+  type PtpRow,
+  type RvuRow,
 } from './card-facts.repository.ts';
 import {
   sectionIds,
@@ -30,7 +34,7 @@ import {
   necessityItems,
   reportingItems,
 } from './fact-sections.ts';
-import { isAnalyzed, proseItems } from './prose-sections.ts';
+import { isAnalyzed, modifierDefinitionItems, proseItems } from './prose-sections.ts';
 import { proseTableConflicts } from './card-conflicts.ts';
 
 export interface CardRequest {
@@ -86,11 +90,26 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
     fresh.map((p) => p.text),
   );
   const prose = proseItems(code, passages, libraryVersion, expand);
+  const modifiers = relevantModifiers(edits, rvus, prose.get('modifiers') ?? []);
+  const modifierPassages = await findModifierPassages(ctx.db, scope, modifiers);
+  const definitions = modifierDefinitionItems(
+    code,
+    modifiers,
+    modifierPassages,
+    libraryVersion,
+    await rangeExpanderFor(
+      ctx,
+      modifierPassages.filter((p) => !isAnalyzed(p, libraryVersion)).map((p) => p.text),
+    ),
+  );
   const facts: Partial<Record<SectionId, CardItem[]>> = {
     descriptor: description ? descriptorItems(description, lang) : [],
     reporting: reportingItems(mues, rvus, setting, lang),
     bundling: bundlingItems(code, edits, lang),
-    modifiers: modifierItems(code, edits, rvus, addOns, lang),
+    modifiers: [
+      ...modifierItems(code, edits, rvus, addOns, lang),
+      ...notIn(definitions, prose.get('modifiers')),
+    ],
     'medical-necessity': necessityItems(coverage, lang),
   };
   if (description?.consumerDescription) {
@@ -166,4 +185,45 @@ function yearOf(description: CodeDescription | null): string | null {
 /** Items in the chosen language first; the others keep their order and their own `lang`. */
 function preferLanguage(items: CardItem[], lang: LocaleCode): CardItem[] {
   return [...items.filter((i) => i.lang === lang), ...items.filter((i) => i.lang !== lang)];
+}
+
+// The modifiers NCCI lets bypass an indicator-1 edit, and those the RVU indicators govern.
+const ncciAssociated = ['59', 'XE', 'XS', 'XP', 'XU'];
+const rvuModifiers = {
+  multiple_procedure: ['51'],
+  bilateral_surgery: ['50'],
+  assistant_surgery: ['80', '82', 'AS'],
+  co_surgeons: ['62'],
+  team_surgery: ['66'],
+} as const;
+
+/** The modifiers this card points to, whose meaning the library should explain. */
+function relevantModifiers(
+  edits: PtpRow[],
+  rvus: RvuRow[],
+  proseModifierItems: CardItem[],
+): string[] {
+  const wanted = new Set<string>();
+  if (edits.some((e) => e.modifier_indicator === 1)) for (const m of ncciAssociated) wanted.add(m);
+  const rvu = rvus[0];
+  if (rvu) {
+    for (const [column, list] of Object.entries(rvuModifiers) as [
+      keyof typeof rvuModifiers,
+      readonly string[],
+    ][]) {
+      if (rvu[column]?.trim()) for (const m of list) wanted.add(m);
+    }
+  }
+  for (const item of proseModifierItems) {
+    for (const mention of detectCodeMentions(item.text))
+      if (mention.system === 'modifier') wanted.add(mention.code);
+  }
+  return [...wanted];
+}
+
+/** Items whose source sentence is not already among `shown` (a definition that is also a rule). */
+function notIn(items: CardItem[], shown: CardItem[] = []): CardItem[] {
+  const key = (item: CardItem) => `${item.citations[0]?.documentId}|${item.citations[0]?.locator}`;
+  const seen = new Set(shown.map(key));
+  return items.filter((item) => !seen.has(key(item)));
 }

@@ -139,3 +139,40 @@ function placeRelations(
   }
   return placed;
 }
+
+/**
+ * What the library says a modifier means, for the modifiers this card points to: sentences that
+ * name the modifier, read as modifier guidance, and name no procedure code other than this one
+ * (a general definition, not a rule about another code).
+ */
+export function modifierDefinitionItems(
+  code: string,
+  modifiers: readonly string[],
+  passages: PassageRow[],
+  libraryVersion: string,
+  expandRange?: RangeExpander,
+): CardItem[] {
+  const items: CardItem[] = [];
+  const seen = new Set<string>();
+  for (const passage of passages) {
+    for (const sentence of analyze(passage, libraryVersion, expandRange)) {
+      if (sentence.label !== 'modifiers') continue;
+      const named = detectCodeMentions(sentence.text)
+        .filter((m) => m.system === 'modifier')
+        .map((m) => m.code);
+      const defined = modifiers.filter((m) => named.includes(m));
+      if (defined.length === 0 || sentence.mentioned.some((c) => c !== code && !named.includes(c)))
+        continue;
+      const key = `${passage.passage_id}|${sentence.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      items.push({
+        text: sentence.text.trim(),
+        lang: passage.language,
+        codes: defined,
+        citations: [passageCitation(passage, sentence.start, sentence.end)],
+      });
+    }
+  }
+  return items;
+}
