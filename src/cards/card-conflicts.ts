@@ -1,3 +1,4 @@
+import type { CodeDescription } from '../codes/code-lookup.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { t } from '../i18n/translate.ts';
 import type { PtpRow } from './card-facts.repository.ts';
@@ -41,4 +42,33 @@ export function proseTableConflicts(
     }
   }
   return conflicts;
+}
+
+/** Two in-force code tables that word the descriptor differently; the newer is shown first. */
+export function descriptorConflicts(
+  description: CodeDescription | null,
+  dos: string,
+  lang: LocaleCode,
+): CardConflict[] {
+  const [first, second] = description?.variants ?? [];
+  if (!first || !second) return [];
+  const cite = (v: typeof first) => ({
+    documentId: v.source.documentId,
+    title: v.source.title,
+    version: v.source.release,
+    locator: v.source.locator,
+  });
+  return [
+    {
+      section: 'descriptor',
+      message: t(lang, 'conflict.sources', {
+        first: first.source.title,
+        firstValue: first.text,
+        second: second.source.title,
+        secondValue: second.text,
+        date: dos,
+      }),
+      citations: [cite(first), cite(second)],
+    },
+  ];
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { importFile } from '../library/import.service.ts';
+import { removeDocument } from '../library/library.service.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
 import { sectionIds } from './card-types.ts';
 import { composeCard } from './compose-card.ts';
@@ -85,6 +87,23 @@ describe('the code card over the starter library', () => {
     expect(conflict?.citations).toHaveLength(2);
     expect(conflict?.citations[0]?.locator).toMatch(/^line \d+$/);
     expect(conflict?.citations[1]?.quote).toMatch(/77003/);
+  });
+
+  test('two code tables that word the descriptor differently are flagged, the newer shown first', async () => {
+    const other = await importFile(ctx, {
+      fileName: 'sample-other-descriptors.csv',
+      bytes: Buffer.from(
+        'Code,Long Descriptor\n62264,SAMPLE WORDING (not AMA text): another table says it differently\n',
+      ),
+    });
+    const card = await composeCard(ctx, request);
+    const conflict = card.conflicts.find((c) => c.section === 'descriptor');
+    expect(conflict?.citations.map((c) => c.documentId)).toContain(other.document.id);
+    expect(conflict?.citations).toHaveLength(2);
+    await removeDocument(ctx, other.document.id);
+    expect(
+      (await composeCard(ctx, request)).conflicts.some((c) => c.section === 'descriptor'),
+    ).toBe(false);
   });
 
   test('a code the library has nothing on is not in your library', async () => {

@@ -35,7 +35,7 @@ import {
   reportingItems,
 } from './fact-sections.ts';
 import { isAnalyzed, modifierDefinitionItems, proseItems } from './prose-sections.ts';
-import { proseTableConflicts } from './card-conflicts.ts';
+import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 
 export interface CardRequest {
   code: string;
@@ -153,6 +153,7 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
     sections,
     gaps,
     conflicts: [
+      ...descriptorConflicts(description, dos, lang),
       ...mueConflicts(mues, dos, lang),
       ...proseTableConflicts(code, prose.get('bundling') ?? [], edits, dos, lang),
     ],

@@ -30,6 +30,8 @@ export interface CodeDescription {
   effectiveTo: string | null;
   attributes: Record<string, string>;
   sources: SourceRef[];
+  /** Each distinct long descriptor the in-force sources state, newest source first. */
+  variants: { text: string; source: SourceRef }[];
   notes: CodeNote[];
 }
 
@@ -76,6 +78,7 @@ export async function lookupCode(
       string
     >,
     sources: sameCode.map(sourceOf),
+    variants: distinctDescriptions(sameCode),
     notes: notes.map((n) => ({
       code: n.code,
       type: n.note_type,
@@ -83,6 +86,15 @@ export async function lookupCode(
       source: { documentId: n.document_id, title: n.title, release: null, locator: n.locator },
     })),
   };
+}
+
+function distinctDescriptions(rows: DescriptorRow[]): CodeDescription['variants'] {
+  const seen = new Map<string, CodeDescription['variants'][number]>();
+  for (const row of rows) {
+    const key = row.long_description.trim().toLowerCase();
+    if (!seen.has(key)) seen.set(key, { text: row.long_description, source: sourceOf(row) });
+  }
+  return [...seen.values()];
 }
 
 function rowInForce(row: DescriptorRow, dos: string): boolean {

@@ -84,6 +84,7 @@ describe.each(testDatabaseKinds())('the library on %s', (kind) => {
     const restored = await lookupCode(ctx, '99990', { dos: '2026-08-01' });
     expect(restored.description).toBe('SAMPLE old wording for a test code');
     expect(restored.effectiveTo).toBeNull();
+    expect(restored.variants).toHaveLength(1);
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from code_descriptors where document_id = ${v2.document.id}`.execute(
       ctx.db,
