@@ -2,6 +2,7 @@ import { composeCard } from '../cards/compose-card.ts';
 import type { Card } from '../cards/card-types.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { isLocaleCode } from '../i18n/locales.ts';
+import { t } from '../i18n/translate.ts';
 import type { CodeSystem } from '../library/formats/fact-record.ts';
 import { isoDateOption } from '../library/import-options.ts';
 import type { LibraryContext } from '../library/library-context.ts';
@@ -56,7 +57,9 @@ function printCard(card: Card): void {
     return sources.length;
   };
   printLine(card.title);
-  printLine(`${card.dos} · ${card.setting} · ${card.lang}`);
+  printLine(
+    `${t(card.lang, 'card.dateOfService', { date: card.dos })} · ${t(card.lang, 'card.setting', { setting: card.setting })}`,
+  );
   for (const section of card.sections) {
     printLine();
     printLine(section.title.toUpperCase());

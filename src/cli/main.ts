@@ -29,6 +29,11 @@ const options = {
 
 /** Parses argv, runs one command, and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
+  // `codecard card 62264 | head`: a reader that stops early is not an error.
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   let json = argv.includes('--json');
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
