@@ -1,18 +1,8 @@
 import type { LocaleCode } from '../i18n/locales.ts';
+import { sectionLabels } from './section-classifier-labels.ts';
 
-export const sectionIds = [
-  'descriptor',
-  'reporting',
-  'bundling',
-  'modifiers',
-  'medical-necessity',
-  'components',
-  'simple-words',
-  'description',
-  'examples',
-  'documentation',
-  'aliases',
-] as const;
+/** The card's sections in order: the descriptor, then the sections prose can belong to. */
+export const sectionIds = ['descriptor', ...sectionLabels] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Citation {
