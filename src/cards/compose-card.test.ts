@@ -44,7 +44,7 @@ describe('the code card over the starter library', () => {
     expect(
       aliases.some((i) => /Racz/.test(i.text) && i.citations[0]?.quote?.includes('Racz')),
     ).toBe(true);
-    expect(card.title).toBe('CPT code 62264');
+    expect(card.title).toBe('2026 CPT code 62264');
     expect(card.footer).toContain(card.libraryVersion);
   });
 

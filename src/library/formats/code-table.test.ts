@@ -136,3 +136,17 @@ describe('isCodeHeader', () => {
     expect(isCodeHeader(headerName(header))).toBe(expected);
   });
 });
+
+describe('parseCodeTable release dates', () => {
+  it('takes the effective date from a file name that carries one, unless given', async () => {
+    const table = 'Code,Long Descriptor\n99990,SAMPLE wording\n';
+    const named = await parseCodeTable(textFile('sample-table_Eff_01-01-2026.csv', table), {});
+    expect(named.meta.effectiveFrom).toBe('2026-01-01');
+    const given = await parseCodeTable(textFile('sample-table_Eff_01-01-2026.csv', table), {
+      effective: '2026-04-01',
+    });
+    expect(given.meta.effectiveFrom).toBe('2026-04-01');
+    const plain = await parseCodeTable(textFile('sample-table.csv', table), {});
+    expect(plain.meta.effectiveFrom).toBeUndefined();
+  });
+});

@@ -8,6 +8,7 @@ import { reiterable } from './reiterable.ts';
 import { clip, skipRow } from './skipped-row.ts';
 import { cellAt, headCells, isBlankRow, rowsAfter } from './table-rows.ts';
 import { readTable, type TableSource } from './table-source.ts';
+import { effectiveDateFromFileName } from './file-name-hints.ts';
 
 export interface CodeTableColumns {
   code: number;
@@ -128,7 +129,12 @@ export const parseCodeTable: StructuredParser = async (file, options) => {
     );
   }
   return {
-    meta: definedMeta({ system, effectiveFrom: options.effective, title: options.title }),
+    meta: definedMeta({
+      system,
+      // An organization's release date, when its file name carries one ("..._Eff_01-01-2026.csv").
+      effectiveFrom: options.effective ?? effectiveDateFromFileName(file.fileName),
+      title: options.title,
+    }),
     estimatedRecords: Math.max(0, table.estimatedRows - header.index - 1),
     records: reiterable(() => codeRecords(table, header.index + 1, header.columns, system)),
   };
