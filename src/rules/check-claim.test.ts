@@ -6,6 +6,7 @@ import { importFile } from '../library/import.service.ts';
 import { DEFAULT_ORG } from '../library/library-context.ts';
 import { checkClaim } from './check-claim.ts';
 import { buildEditIndex, type EditIndex } from './edit-index.ts';
+import { editIndexFor } from './edit-index-cache.ts';
 
 // Sample edits written for this test (not a CMS release): hospital setting.
 const ptp = [
@@ -117,5 +118,25 @@ describe('PTP and MUE rules over the in-memory edit index', () => {
     expect(checkClaim(claim({ code: '77003', units: 2 }), index)).toEqual([
       expect.objectContaining({ rule: 'mue', lines: [0] }),
     ]);
+  });
+});
+
+describe('the shared edit index', () => {
+  test('is reused while the library is unchanged and rebuilt after an import', async () => {
+    const opened = await openTestDatabase('pglite');
+    try {
+      const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const options = { setting: 'hospital', effective: '2026-10-01' } as const;
+      await importFile(ctx, { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) }, options);
+      const first = await editIndexFor(ctx);
+      expect(await editIndexFor(ctx)).toBe(first);
+      await importFile(ctx, { fileName: 'sample-mue.csv', bytes: Buffer.from(mue) }, options);
+      const second = await editIndexFor(ctx);
+      expect(second).not.toBe(first);
+      expect(checkClaim(claim({ code: '62323', units: 2 }), second)).toHaveLength(1);
+      expect(checkClaim(claim({ code: '62323', units: 2 }), first)).toHaveLength(0);
+    } finally {
+      await opened.close();
+    }
   });
 });
