@@ -7,13 +7,20 @@ import { importPhasesBench } from './import-phases.ts';
 import { importPtpBench } from './import-ptp.bench.ts';
 import { lookupSearchBench } from './lookup-search.bench.ts';
 import { cardBench } from './card.bench.ts';
+import { checkBench } from './check.bench.ts';
 
 /**
  * `npm run bench [-- NAME...]`: runs the benchmarks in sequence (all by default, else those
  * whose name contains one of the arguments), prints a summary, and writes bench/out/report.json.
  * The `phases` diagnostic runs only when named.
  */
-const benches: Bench[] = [importPtpBench, importIcd10cmBench, lookupSearchBench, cardBench];
+const benches: Bench[] = [
+  importPtpBench,
+  importIcd10cmBench,
+  lookupSearchBench,
+  cardBench,
+  checkBench,
+];
 const diagnostics: Bench[] = [importPhasesBench];
 
 const filters = process.argv.slice(2).filter((arg) => arg !== '--');

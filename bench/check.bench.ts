@@ -1,0 +1,136 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { sql } from 'kysely';
+import type { Claim } from '../src/claims/claim-types.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { importFile } from '../src/library/import.service.ts';
+import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
+import { checkClaim } from '../src/rules/check-claim.ts';
+import { buildEditIndex } from '../src/rules/edit-index.ts';
+import { oracleFindings } from '../src/rules/sql-oracle.ts';
+import { atMost, mib, printResult, seconds, type Bench, type BenchResult } from './bench-result.ts';
+import { generatePtpFile, seededRandom } from './generate-ptp.ts';
+
+const PTP_ROWS = 2_000_000;
+const CLAIMS = 200_000;
+const ORACLE_CLAIMS = 500;
+const DOS = '2026-11-02';
+const modifiers = ['59', 'XS', '25', 'LT', '76'];
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapUsed = () => {
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+/**
+ * The claim check engine against the SQL oracle, over 2M generated practitioner PTP rows and a
+ * generated MUE table: claims/s for both in one process, index build time and index memory.
+ */
+export const checkBench: Bench = {
+  name: 'check',
+  async run(): Promise<BenchResult> {
+    const dir = await mkdtemp(join(tmpdir(), 'codecard-bench-check-'));
+    const opened = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    try {
+      const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const ptp = await generatePtpFile(join(dir, 'ccipra-v323r0-f1.txt'), { rows: PTP_ROWS });
+      await importFile(ctx, { fileName: basename(ptp.path), bytes: await readFile(ptp.path) });
+      const { rows: codeRows } = await sql<{ code: string }>`
+        select column1 as code from ptp_edits group by column1 order by column1`.execute(ctx.db);
+      const codes = codeRows.map((r) => r.code);
+      const random = seededRandom(11);
+      const mueLines = [
+        'hcpcs_cpt_code,practitioner_mue_value,mue_adjudication_indicator,mue_rationale',
+      ];
+      for (const code of codes)
+        mueLines.push(
+          `${code},${1 + Math.floor(random() * 4)},${1 + Math.floor(random() * 3)},Clinical: Data`,
+        );
+      const muePath = join(dir, 'mue-practitioner-Eff_10-01-2026.csv');
+      await writeFile(muePath, mueLines.join('\n'));
+      await importFile(
+        ctx,
+        { fileName: basename(muePath), bytes: await readFile(muePath) },
+        { setting: 'practitioner' },
+      );
+
+      const before = heapUsed();
+      const buildStarted = performance.now();
+      const index = await buildEditIndex(ctx.db, ctx.orgId);
+      const buildMs = performance.now() - buildStarted;
+      const indexBytes = heapUsed() - before;
+
+      // Claims of 1-7 lines (4 on average) drawn from codes that have edits, so pairs hit.
+      const claims: Claim[] = [];
+      for (let c = 0; c < CLAIMS; c++) {
+        const n = 1 + Math.floor(random() * 7);
+        const base = Math.floor(random() * codes.length);
+        claims.push({
+          id: `c${c}`,
+          setting: 'practitioner',
+          lines: Array.from({ length: n }, () => ({
+            code: codes[(base + Math.floor(random() * 40)) % codes.length]!,
+            modifiers: random() < 0.3 ? [modifiers[Math.floor(random() * modifiers.length)]!] : [],
+            units: 1 + Math.floor(random() * 3),
+            dateOfService: DOS,
+            diagnoses: [],
+            provider: null,
+            source: 'generated',
+          })),
+        });
+      }
+      const lines = claims.reduce((sum, claim) => sum + claim.lines.length, 0);
+      let findings = 0;
+      const started = performance.now();
+      for (const claim of claims) findings += checkClaim(claim, index).length;
+      const engineMs = performance.now() - started;
+      const oracleStarted = performance.now();
+      for (const claim of claims.slice(0, ORACLE_CLAIMS))
+        await oracleFindings(ctx.db, ctx.orgId, claim);
+      const oracleMs = performance.now() - oracleStarted;
+      const engineRate = Math.round(CLAIMS / (engineMs / 1000));
+      const oracleRate = Math.round(ORACLE_CLAIMS / (oracleMs / 1000));
+      return {
+        name: this.name,
+        metrics: [
+          { label: 'PTP rows', value: PTP_ROWS },
+          { label: 'MUE rows', value: codes.length },
+          { label: 'index build', value: seconds(buildMs), unit: 's' },
+          { label: 'index memory (heap after GC)', value: mib(indexBytes), unit: 'MiB' },
+          {
+            label: `claims checked (${(lines / CLAIMS).toFixed(2)} lines on average)`,
+            value: CLAIMS,
+          },
+          { label: 'findings', value: findings },
+          { label: 'engine claims/s', value: engineRate },
+          { label: `SQL oracle claims/s (${ORACLE_CLAIMS} claims)`, value: oracleRate },
+          { label: 'engine / oracle', value: Math.round(engineRate / oracleRate) },
+        ],
+        checks: [
+          atMost('index build', seconds(buildMs), 10, 's'),
+          atMost('index memory', mib(indexBytes), 300, 'MiB'),
+          atMost('engine time per 50,000 claims', (50_000 / engineRate) * 1000, 1000, 'ms'),
+          atMost(
+            'oracle/engine speed ratio inverse (x1000)',
+            (1000 * oracleRate) / engineRate,
+            50,
+            '',
+          ),
+        ],
+      };
+    } finally {
+      await opened.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  printResult(await checkBench.run());
+}
