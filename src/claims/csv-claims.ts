@@ -1,0 +1,208 @@
+import { parse, type Options } from 'csv-parse/sync';
+import type { Setting } from '../library/formats/fact-record.ts';
+import type { Claim, ClaimLine } from './claim-types.ts';
+import {
+  parseDiagnosis,
+  parseIsoDate,
+  parseModifier,
+  parseProcedureCode,
+  parseProvider,
+  parseSetting,
+  parseUnits,
+  splitList,
+  type ClaimDefaults,
+  type Fail,
+} from './claim-fields.ts';
+import { MAX_CLAIMS, MAX_LINES_PER_CLAIM } from './claim-limits.ts';
+import { badInput, checkDefaults } from './json-claims.ts';
+
+type Column =
+  'claim' | 'line' | 'date' | 'code' | 'modifiers' | 'units' | 'diagnoses' | 'setting' | 'provider';
+
+/** Header spellings seen in billing exports, compared without case, spaces or punctuation. */
+const headerNames: Record<Column, readonly string[]> = {
+  claim: ['claimid', 'claim', 'claimnumber', 'claimno'],
+  line: ['line', 'linenumber', 'lineno', 'linenum'],
+  date: ['dateofservice', 'dos', 'servicedate', 'date'],
+  code: ['code', 'cpt', 'hcpcs', 'procedure', 'procedurecode', 'cpthcpcs', 'hcpcscpt'],
+  modifiers: ['modifiers', 'modifier', 'mods'],
+  units: ['units', 'unit', 'qty', 'quantity'],
+  diagnoses: ['diagnoses', 'diagnosis', 'dx', 'icd10', 'icd10cm', 'diagnosiscodes'],
+  setting: ['setting'],
+  provider: ['provider', 'npi', 'renderingprovider', 'renderingnpi'],
+};
+
+function columnFor(header: string): Column | undefined {
+  const key = header.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return (Object.keys(headerNames) as Column[]).find((column) => headerNames[column].includes(key));
+}
+
+/** Tab or semicolon files come from European Excel and other tools; the header line decides. */
+function detectDelimiter(headerLine: string): string {
+  if (headerLine.includes('\t')) return '\t';
+  if (headerLine.includes(';') && !headerLine.includes(',')) return ';';
+  return ',';
+}
+
+interface Row {
+  /** The file line the record starts on; the header is row 1, as in a spreadsheet. */
+  row: number;
+  cells: string[];
+}
+
+function readRows(text: string, source: string): Row[] {
+  // csv-parse locks onto the first line end it sees, so mixed CRLF/LF is unified first.
+  const unified = text.replace(/\r\n?/g, '\n');
+  const firstLine = unified.slice(
+    0,
+    unified.indexOf('\n') === -1 ? undefined : unified.indexOf('\n'),
+  );
+  const ended: [number, string[]][] = [];
+  const options: Options = {
+    delimiter: detectDelimiter(firstLine),
+    record_delimiter: '\n',
+    relax_column_count: true,
+    skip_empty_lines: false,
+    bom: true,
+    // Cells are kept as text: "=1+2" or "@SUM(A1)" is never evaluated or stripped.
+    cast: false,
+    on_record: (record: string[], context) => {
+      ended.push([context.lines, record]);
+      return null;
+    },
+  };
+  try {
+    parse(unified, options);
+  } catch (error) {
+    const line = (error as { lines?: unknown }).lines;
+    const detail = error instanceof Error ? error.message : String(error);
+    const at = typeof line === 'number' ? ` row ${line}` : '';
+    throw badInput(`${source}:${at} the CSV cannot be read (${detail})`);
+  }
+  const rows: Row[] = [];
+  let previousEnd = 0;
+  for (const [endLine, cells] of ended) {
+    const row = previousEnd + 1;
+    previousEnd = endLine;
+    const trimmed = cells.map((cell) => cell.trim());
+    if (trimmed.some((cell) => cell !== '')) rows.push({ row, cells: trimmed });
+  }
+  return rows;
+}
+
+interface PendingClaim {
+  id: string;
+  setting: Setting | undefined;
+  settingRow: number;
+  lines: { lineNumber: number | undefined; row: number; line: ClaimLine }[];
+}
+
+/**
+ * One row per service line; rows sharing a claim id form one claim, in line-number order when
+ * the file has a line column, else in row order. A row with no diagnoses gets those listed on
+ * the claim's other rows, since exports often print the claim's diagnoses on its first row only.
+ */
+export function parseCsvClaims(
+  text: string,
+  source: string,
+  defaults: ClaimDefaults = {},
+): Claim[] {
+  const checked = checkDefaults(defaults, source);
+  const [header, ...rows] = readRows(text, source);
+  if (header === undefined) throw badInput(`${source}: the file contains no claims`);
+  const index = new Map<Column, number>();
+  header.cells.forEach((name, position) => {
+    const column = columnFor(name);
+    if (column === undefined) return;
+    const earlier = index.get(column);
+    if (earlier !== undefined) {
+      throw badInput(
+        `${source}: row 1: columns "${header.cells[earlier]}" and "${name}" both give the ${column}`,
+      );
+    }
+    index.set(column, position);
+  });
+  const required: Column[] = ['claim', 'code'];
+  if (checked.dateOfService === undefined) required.push('date');
+  const missing = required.filter((column) => !index.has(column));
+  if (missing.length > 0) {
+    throw badInput(
+      `${source}: row 1: missing required column(s) ${missing.join(', ')} (found: ${header.cells.join(', ')})`,
+    );
+  }
+  if (rows.length === 0) throw badInput(`${source}: the file contains no claims`);
+
+  const claims = new Map<string, PendingClaim>();
+  for (const { row, cells } of rows) {
+    const fail: Fail = (problem) => {
+      throw badInput(`${source}: row ${row}: ${problem}`);
+    };
+    const cell = (column: Column): string => {
+      const position = index.get(column);
+      return position === undefined ? '' : (cells[position] ?? '');
+    };
+    const id = cell('claim');
+    if (id === '') fail('the claim id is empty');
+    let claim = claims.get(id);
+    if (claim === undefined) {
+      if (claims.size >= MAX_CLAIMS) fail(`more than ${MAX_CLAIMS} claims in one file`);
+      claim = { id, setting: undefined, settingRow: row, lines: [] };
+      claims.set(id, claim);
+    }
+    if (claim.lines.length >= MAX_LINES_PER_CLAIM) {
+      fail(`claim "${id}" has more than ${MAX_LINES_PER_CLAIM} lines`);
+    }
+    if (cell('setting') !== '') {
+      const setting = parseSetting(cell('setting'), fail);
+      if (claim.setting !== undefined && claim.setting !== setting) {
+        fail(`claim "${id}" is ${claim.setting} at row ${claim.settingRow} but ${setting} here`);
+      }
+      claim.setting = setting;
+      claim.settingRow = row;
+    }
+    const lineText = cell('line');
+    let lineNumber: number | undefined;
+    if (index.has('line')) {
+      if (!/^\d+$/.test(lineText) || Number(lineText) < 1) {
+        fail(`the line number must be a whole number from 1, got "${lineText}"`);
+      }
+      lineNumber = Number(lineText);
+      const clash = claim.lines.find((other) => other.lineNumber === lineNumber);
+      if (clash !== undefined)
+        fail(`claim "${id}" already has line ${lineNumber} at row ${clash.row}`);
+    }
+    const dateText = cell('date');
+    const date = dateText === '' ? checked.dateOfService : parseIsoDate(dateText, fail);
+    if (date === undefined) fail('the date of service is empty and no default date was given');
+    const codeText = cell('code');
+    if (codeText === '') fail('the code is empty');
+    const unitsText = cell('units');
+    claim.lines.push({
+      lineNumber,
+      row,
+      line: {
+        code: parseProcedureCode(codeText, fail),
+        modifiers: splitList(cell('modifiers')).map((modifier) => parseModifier(modifier, fail)),
+        units: unitsText === '' ? 1 : parseUnits(unitsText, fail),
+        dateOfService: date,
+        diagnoses: splitList(cell('diagnoses')).map((code) => parseDiagnosis(code, fail)),
+        provider: parseProvider(cell('provider'), fail),
+        source: `row ${row}`,
+      },
+    });
+  }
+
+  return [...claims.values()].map((claim) => {
+    const ordered = index.has('line')
+      ? [...claim.lines].sort((a, b) => (a.lineNumber ?? 0) - (b.lineNumber ?? 0))
+      : claim.lines;
+    const claimDiagnoses = [...new Set(ordered.flatMap(({ line }) => line.diagnoses))];
+    return {
+      id: claim.id,
+      setting: claim.setting ?? checked.setting ?? 'practitioner',
+      lines: ordered.map(({ line }) =>
+        line.diagnoses.length > 0 ? line : { ...line, diagnoses: claimDiagnoses },
+      ),
+    };
+  });
+}

@@ -1,0 +1,48 @@
+import type { Claim } from './claim-types.ts';
+import type { ClaimDefaults } from './claim-fields.ts';
+import { badInput, checkDefaults, ClaimIdRegistry, claimFromJson } from './json-claims.ts';
+
+/**
+ * Yields one claim per non-blank line without splitting the whole text first, so a caller can
+ * check claims as they are read. Errors name the 1-based line number.
+ */
+export function* iterateNdjsonClaims(
+  text: string,
+  source: string,
+  defaults: ClaimDefaults = {},
+): Generator<Claim, void, undefined> {
+  const checked = checkDefaults(defaults, source);
+  const ids = new ClaimIdRegistry(source);
+  let lineNumber = 0;
+  let count = 0;
+  let start = 0;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    lineNumber++;
+    if (line === '') continue;
+    const at = `line ${lineNumber}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw badInput(`${source}: ${at}: not a JSON object (${detail})`);
+    }
+    const claim = claimFromJson(value, source, at, checked);
+    ids.add(claim, at);
+    count++;
+    yield claim;
+  }
+  if (count === 0) throw badInput(`${source}: the file contains no claims`);
+}
+
+export function parseNdjsonClaims(
+  text: string,
+  source: string,
+  defaults: ClaimDefaults = {},
+): Claim[] {
+  return [...iterateNdjsonClaims(text, source, defaults)];
+}
