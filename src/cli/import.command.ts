@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile, type ImportResult } from '../library/import.service.ts';
@@ -8,6 +8,7 @@ import { summarize } from '../library/library.service.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { printJson, printLine, reportError } from './output.ts';
 import { terminalProgress } from './progress-bar.ts';
+import { readInputFile } from './read-input-file.ts';
 
 export interface ImportFlags extends RawImportOptions {
   json: boolean;
@@ -27,7 +28,7 @@ export async function runImport(
   for (const path of files) {
     const progress = terminalProgress(basename(path));
     try {
-      const size = (await stat(path)).size;
+      const size = await fileSize(path);
       if (size > intakeLimits.maxFileBytes) {
         throw new CodecardError('FILE_TOO_LARGE', {
           file: path,
@@ -35,7 +36,7 @@ export async function runImport(
           limit: intakeLimits.maxFileBytes,
         });
       }
-      const bytes = await readFile(path);
+      const bytes = await readInputFile(path);
       const result = await importFile(
         ctx,
         { fileName: basename(path), bytes },
@@ -90,5 +91,14 @@ function printSummary(path: string, result: ImportResult): void {
   );
   for (const [reason, count] of Object.entries(result.skippedReasons)) {
     printLine(`  skipped ${count.toLocaleString('en-US')}: ${reason}`);
+  }
+}
+
+/** The size before reading, so an oversized file is refused without loading it. */
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0; // reading it next reports what is wrong (missing, unreadable)
   }
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { CodecardError } from '../errors/codecard-error.ts';
 import { openLibrary } from './cli-context.ts';
 import { runCard } from './card.command.ts';
+import { runCheck } from './check.command.ts';
 import { runCode, runSearch } from './code.command.ts';
 import { runImport } from './import.command.ts';
 import { runLibrary, runRemove } from './library.command.ts';
@@ -23,6 +25,7 @@ const options = {
   dos: { type: 'string' },
   limit: { type: 'string' },
   lang: { type: 'string' },
+  format: { type: 'string' },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -61,6 +64,14 @@ export async function runCli(argv: string[]): Promise<number> {
           return await runCode(library.ctx, rest[0], values);
         case 'card':
           return await runCard(library.ctx, rest[0], values);
+        case 'check':
+          // check keeps exit 2 for "errors found", so bad input is 1 there.
+          try {
+            return await runCheck(library.ctx, rest[0], values);
+          } catch (error) {
+            if (!(error instanceof CodecardError)) throw error;
+            return Math.min(reportError(error, json), 1);
+          }
         case 'samples':
           return await runSamples(library.ctx, rest[0], json);
         case 'search':

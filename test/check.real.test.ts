@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const bin = resolve(import.meta.dirname, '../bin/codecard');
+const shared = resolve(import.meta.dirname, '../../shared/data');
+const dir = mkdtempSync(join(tmpdir(), 'codecard-check-real-'));
+const codecard = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, '--data', join(dir, 'store'), ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+  });
+
+interface Result {
+  claims: {
+    id: string;
+    findings: {
+      rule: string;
+      severity: string;
+      lines: number[];
+      codes: string[];
+      citations: { title: string; locator: string }[];
+    }[];
+  }[];
+}
+
+const claim = (id: string, lines: object[]) => ({
+  id,
+  setting: 'hospital',
+  dateOfService: '2026-11-02',
+  lines,
+});
+
+describe('claim check over the real hospital NCCI subsets (issue 4 acceptance)', () => {
+  let result: Result;
+  let exitCode: number | null;
+
+  beforeAll(() => {
+    const imported = codecard(
+      'import',
+      join(shared, 'ncci-ptp/ccioph-v323r0_active_edits_spine_subset.csv'),
+      join(shared, 'ncci-mue/MUE_OutpatientHospital_Eff_10-01-2026.spine_subset.csv'),
+      '--setting',
+      'hospital',
+    );
+    expect(imported.status).toBe(0);
+    const claims = [
+      claim('A', [{ code: '62264' }, { code: '77003' }]),
+      claim('B', [{ code: '62264' }, { code: '77003', modifiers: ['XS'] }]),
+      claim('C', [
+        { code: '62263', modifiers: ['59'] },
+        { code: '62264', modifiers: ['59'] },
+      ]),
+      claim('D', [{ code: '62323', units: 2 }]),
+      claim('E', [{ code: '64484', units: 4 }]),
+      claim('F', [{ code: '64484', units: 5 }]),
+    ];
+    writeFileSync(join(dir, 'claims.json'), JSON.stringify({ claims }));
+    const run = codecard('check', 'claims.json', '--format', 'json');
+    exitCode = run.status;
+    result = JSON.parse(run.stdout) as Result;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const findings = (id: string) => result.claims.find((c) => c.id === id)!.findings;
+
+  test('62264 + 77003: a ptp error on the 77003 line cited to the PTP file; XS makes it one info', () => {
+    expect(findings('A')).toEqual([
+      expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [1] }),
+    ]);
+    expect(findings('A')[0]?.citations[0]?.title).toBe(
+      'ccioph-v323r0_active_edits_spine_subset.csv',
+    );
+    expect(findings('B')).toEqual([expect.objectContaining({ rule: 'ptp', severity: 'info' })]);
+  });
+
+  test('62263 + 62264: a ptp error on 62264 even with 59 on both lines', () => {
+    expect(findings('C')).toEqual([
+      expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [1] }),
+    ]);
+  });
+
+  test('MUE: 62323 x2 is an error; 64484 x4 passes, x5 is an error; the exit code says errors were found', () => {
+    expect(findings('D')).toEqual([expect.objectContaining({ rule: 'mue', severity: 'error' })]);
+    expect(findings('E')).toEqual([]);
+    expect(findings('F')).toEqual([expect.objectContaining({ rule: 'mue', severity: 'error' })]);
+    expect(exitCode).toBe(2);
+  });
+
+  test('bad input exits 1', () => {
+    writeFileSync(join(dir, 'bad.json'), '{"claims":[{"id":"X","lines":[{"code":"62264"}]}]}');
+    const bad = codecard('check', 'bad.json');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/date/);
+  });
+});
