@@ -62,7 +62,7 @@ export const checkBench: Bench = {
 
       const before = heapUsed();
       const buildStarted = performance.now();
-      const index = await buildEditIndex(ctx.db, ctx.orgId);
+      const index = await buildEditIndex(ctx);
       const buildMs = performance.now() - buildStarted;
       const indexBytes = heapUsed() - before;
 

@@ -6,7 +6,8 @@ import type { PGlite } from '@electric-sql/pglite';
  * savepoints work exactly as on a PostgreSQL server (one dialect, one driver code path).
  *
  * A query whose only parameter is a Blob and whose text starts with COPY is run as
- * `COPY ... FROM '/dev/blob'` with that Blob: PGlite's fast bulk-load path.
+ * `COPY ... FROM '/dev/blob'` with that Blob: PGlite's fast bulk-load path. `COPY ... TO '/dev/blob'`
+ * returns one row `{blob}` with the output.
  */
 export class PGlitePool {
   private queue: Promise<void> = Promise.resolve();
@@ -51,10 +52,13 @@ class PGliteClient {
     const result = isCopy
       ? await this.pglite.query(text, [], { blob: first })
       : await this.pglite.query(text, parameters);
+    // COPY ... TO '/dev/blob' hands its output back as a Blob: one row carrying it.
+    const rows =
+      result.blob && /\sto\s+'\/dev\/blob'/i.test(text) ? [{ blob: result.blob }] : result.rows;
     return {
       command: commandOf(text),
-      rowCount: result.affectedRows ?? result.rows.length,
-      rows: result.rows,
+      rowCount: result.affectedRows ?? rows.length,
+      rows,
     };
   }
 

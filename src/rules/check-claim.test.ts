@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, ClaimLine } from '../claims/claim-types.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
+import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { DEFAULT_ORG } from '../library/library-context.ts';
 import { checkClaim } from './check-claim.ts';
@@ -40,86 +40,92 @@ function claim(...lines: Partial<ClaimLine>[]): Claim {
   };
 }
 
-describe('PTP and MUE rules over the in-memory edit index', () => {
-  let opened: OpenDatabase;
-  let index: EditIndex;
-  let ptpDocument: number;
+describe.each(testDatabaseKinds())(
+  'PTP and MUE rules over the in-memory edit index (%s)',
+  (kind) => {
+    let opened: OpenDatabase;
+    let index: EditIndex;
+    let ptpDocument: number;
 
-  beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    const options = { setting: 'hospital', effective: '2026-10-01' } as const;
-    ptpDocument = (
-      await importFile(ctx, { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) }, options)
-    ).document.id;
-    await importFile(ctx, { fileName: 'sample-mue.csv', bytes: Buffer.from(mue) }, options);
-    index = await buildEditIndex(opened.db, DEFAULT_ORG);
-  });
-  afterAll(async () => opened.close());
+    beforeAll(async () => {
+      opened = await openTestDatabase(kind);
+      const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const options = { setting: 'hospital', effective: '2026-10-01' } as const;
+      ptpDocument = (
+        await importFile(ctx, { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) }, options)
+      ).document.id;
+      await importFile(ctx, { fileName: 'sample-mue.csv', bytes: Buffer.from(mue) }, options);
+      index = await buildEditIndex(ctx);
+    });
+    afterAll(async () => opened.close());
 
-  test('indicator 1 without a modifier is an error on the column 2 line, cited to the edit', () => {
-    const findings = checkClaim(claim({ code: '62264' }, { code: '77003' }), index);
-    expect(findings).toEqual([
-      expect.objectContaining({
-        rule: 'ptp',
-        severity: 'error',
-        lines: [1],
-        codes: ['62264', '77003'],
-      }),
-    ]);
-    expect(findings[0]?.citations[0]).toMatchObject({ documentId: ptpDocument, locator: 'line 3' });
-  });
+    test('indicator 1 without a modifier is an error on the column 2 line, cited to the edit', () => {
+      const findings = checkClaim(claim({ code: '62264' }, { code: '77003' }), index);
+      expect(findings).toEqual([
+        expect.objectContaining({
+          rule: 'ptp',
+          severity: 'error',
+          lines: [1],
+          codes: ['62264', '77003'],
+        }),
+      ]);
+      expect(findings[0]?.citations[0]).toMatchObject({
+        documentId: ptpDocument,
+        locator: 'line 3',
+      });
+    });
 
-  test('XS on either line turns it into an info finding', () => {
-    const findings = checkClaim(
-      claim({ code: '62264' }, { code: '77003', modifiers: ['XS'] }),
-      index,
-    );
-    expect(findings).toEqual([
-      expect.objectContaining({ rule: 'ptp', severity: 'info', modifiers: ['XS'] }),
-    ]);
-  });
-
-  test('indicator 0 is an error whatever the modifiers; 9 gives nothing; other dates do not pair', () => {
-    const both59 = checkClaim(
-      claim({ code: '62263', modifiers: ['59'] }, { code: '62264', modifiers: ['59'] }),
-      index,
-    );
-    expect(both59).toEqual([
-      expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [1] }),
-    ]);
-    expect(checkClaim(claim({ code: '62323' }, { code: '62284' }), index)).toEqual([]);
-    expect(
-      checkClaim(claim({ code: '62263' }, { code: '62264', dateOfService: '2026-11-03' }), index),
-    ).toEqual([]);
-  });
-
-  test('edits are not in force before their release', () => {
-    expect(
-      checkClaim(
-        claim(
-          { code: '62263', dateOfService: '2026-09-30' },
-          { code: '62264', dateOfService: '2026-09-30' },
-        ),
+    test('XS on either line turns it into an info finding', () => {
+      const findings = checkClaim(
+        claim({ code: '62264' }, { code: '77003', modifiers: ['XS'] }),
         index,
-      ),
-    ).toEqual([]);
-  });
+      );
+      expect(findings).toEqual([
+        expect.objectContaining({ rule: 'ptp', severity: 'info', modifiers: ['XS'] }),
+      ]);
+    });
 
-  test('MUE: date-of-service edits sum units across lines; line edits look at one line', () => {
-    expect(checkClaim(claim({ code: '62323', units: 2 }), index)).toEqual([
-      expect.objectContaining({ rule: 'mue', severity: 'error', lines: [0], codes: ['62323'] }),
-    ]);
-    expect(checkClaim(claim({ code: '64484', units: 4 }), index)).toEqual([]);
-    expect(
-      checkClaim(claim({ code: '64484', units: 3 }, { code: '64484', units: 2 }), index),
-    ).toEqual([expect.objectContaining({ rule: 'mue', lines: [0, 1] })]);
-    expect(checkClaim(claim({ code: '77003' }, { code: '77003' }), index)).toEqual([]);
-    expect(checkClaim(claim({ code: '77003', units: 2 }), index)).toEqual([
-      expect.objectContaining({ rule: 'mue', lines: [0] }),
-    ]);
-  });
-});
+    test('indicator 0 is an error whatever the modifiers; 9 gives nothing; other dates do not pair', () => {
+      const both59 = checkClaim(
+        claim({ code: '62263', modifiers: ['59'] }, { code: '62264', modifiers: ['59'] }),
+        index,
+      );
+      expect(both59).toEqual([
+        expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [1] }),
+      ]);
+      expect(checkClaim(claim({ code: '62323' }, { code: '62284' }), index)).toEqual([]);
+      expect(
+        checkClaim(claim({ code: '62263' }, { code: '62264', dateOfService: '2026-11-03' }), index),
+      ).toEqual([]);
+    });
+
+    test('edits are not in force before their release', () => {
+      expect(
+        checkClaim(
+          claim(
+            { code: '62263', dateOfService: '2026-09-30' },
+            { code: '62264', dateOfService: '2026-09-30' },
+          ),
+          index,
+        ),
+      ).toEqual([]);
+    });
+
+    test('MUE: date-of-service edits sum units across lines; line edits look at one line', () => {
+      expect(checkClaim(claim({ code: '62323', units: 2 }), index)).toEqual([
+        expect.objectContaining({ rule: 'mue', severity: 'error', lines: [0], codes: ['62323'] }),
+      ]);
+      expect(checkClaim(claim({ code: '64484', units: 4 }), index)).toEqual([]);
+      expect(
+        checkClaim(claim({ code: '64484', units: 3 }, { code: '64484', units: 2 }), index),
+      ).toEqual([expect.objectContaining({ rule: 'mue', lines: [0, 1] })]);
+      expect(checkClaim(claim({ code: '77003' }, { code: '77003' }), index)).toEqual([]);
+      expect(checkClaim(claim({ code: '77003', units: 2 }), index)).toEqual([
+        expect.objectContaining({ rule: 'mue', lines: [0] }),
+      ]);
+    });
+  },
+);
 
 describe('the shared edit index', () => {
   test('is reused while the library is unchanged and rebuilt after an import', async () => {

@@ -22,7 +22,7 @@ export async function editIndexFor(ctx: LibraryContext): Promise<EditIndex> {
   const version = rows[0]?.version ?? '';
   const cached = cache.get(ctx.orgId);
   if (cached && cached.version === version) return cached.index;
-  const index = buildEditIndex(ctx.db, ctx.orgId);
+  const index = buildEditIndex(ctx);
   cache.set(ctx.orgId, { version, index });
   index.catch(() => cache.delete(ctx.orgId));
   return index;

@@ -1,11 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { LibraryContext } from '../library/library-context.ts';
+import { NEVER_AFTER, NEVER_BEFORE, PtpTable } from './ptp-table.ts';
 
-/** Days since 1970-01-01 for an ISO date; open ends are ±Infinity. */
+/** Days since 1970-01-01 for an ISO date; open ends are ±NEVER_AFTER. */
 export function dayNumber(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 }
-const day = (iso: string | null, open: number) => (iso === null ? open : dayNumber(iso));
+const day = (iso: string | null, open: number) =>
+  iso === null || iso === '' ? open : dayNumber(iso);
 
 export interface SourceRef {
   documentId: number;
@@ -44,7 +47,7 @@ export class EditIndex {
   private readonly codeIds = new Map<string, number>();
   private readonly codes: string[] = [];
   readonly sources: SourceRef[] = [];
-  private readonly ptp = new Map<string, Map<number, PtpEntry[]>>();
+  private readonly ptp = new Map<string, PtpTable>();
   private readonly mue = new Map<string, Map<number, MueEntry[]>>();
 
   intern(code: string): number {
@@ -69,7 +72,15 @@ export class EditIndex {
   ptpEdits(setting: string, a: number, b: number): PtpEntry[] {
     const table = this.ptp.get(setting);
     if (!table) return [];
-    return [...(table.get(pairKey(a, b)) ?? []), ...(table.get(pairKey(b, a)) ?? [])];
+    return [...table.find(a, b), ...table.find(b, a)].map((i) => ({
+      column1: table.column1[i]!,
+      column2: table.column2[i]!,
+      indicator: table.indicator[i]!,
+      from: table.from[i]!,
+      until: table.until[i]!,
+      source: table.source[i]!,
+      locator: table.locator(i),
+    }));
   }
 
   mues(setting: string, code: number): MueEntry[] {
@@ -77,11 +88,25 @@ export class EditIndex {
   }
 
   addPtp(setting: string, entry: PtpEntry): void {
-    const table = mapFor(this.ptp, setting);
-    const key = pairKey(entry.column1, entry.column2);
-    const list = table.get(key);
-    if (list) list.push(entry);
-    else table.set(key, [entry]);
+    let table = this.ptp.get(setting);
+    if (!table) {
+      table = new PtpTable();
+      this.ptp.set(setting, table);
+    }
+    table.push(
+      entry.column1,
+      entry.column2,
+      entry.indicator,
+      entry.from,
+      entry.until,
+      entry.source,
+      entry.locator,
+    );
+  }
+
+  /** Sorts what was added; called once the index is loaded. */
+  finish(): void {
+    for (const table of this.ptp.values()) table.finish();
   }
 
   addMue(setting: string, code: number, entry: MueEntry): void {
@@ -91,9 +116,6 @@ export class EditIndex {
     else table.set(code, [entry]);
   }
 }
-
-// Code ids stay below 2^21, so the ordered pair packs into one safe integer.
-const pairKey = (column1: number, column2: number) => column1 * 2_097_152 + column2;
 
 function mapFor<V>(maps: Map<string, Map<number, V>>, setting: string): Map<number, V> {
   let map = maps.get(setting);
@@ -113,8 +135,19 @@ interface DocumentPeriod {
   effective_to: string | null;
 }
 
+interface PtpRow {
+  document_id: number;
+  column1: string;
+  column2: string;
+  modifier_indicator: number;
+  effective_from: string | null;
+  deletion_date: string | null;
+  locator: string;
+}
+
 /** Reads every PTP and MUE row of the org into a new index. */
-export async function buildEditIndex(db: Kysely<Database>, orgId: string): Promise<EditIndex> {
+export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
+  const { db, orgId } = ctx;
   const index = new EditIndex();
   const { rows: documents } = await sql<DocumentPeriod>`
     select id, title, release, setting, effective_from, effective_to from documents
@@ -128,33 +161,31 @@ export async function buildEditIndex(db: Kysely<Database>, orgId: string): Promi
     periods.set(d.id, {
       source: index.sources.length - 1,
       setting: d.setting ?? 'practitioner',
-      from: day(d.effective_from, -Infinity),
-      until: d.effective_to === null ? Infinity : dayNumber(d.effective_to) + 1,
+      from: day(d.effective_from, NEVER_BEFORE),
+      until: d.effective_to === null ? NEVER_AFTER : dayNumber(d.effective_to) + 1,
     });
   }
-  const ptp = await sql<{
-    document_id: number;
-    column1: string;
-    column2: string;
-    modifier_indicator: number;
-    effective_from: string | null;
-    deletion_date: string | null;
-    locator: string;
-  }>`select document_id, column1, column2, modifier_indicator, effective_from, deletion_date, locator
-     from ptp_edits where org_id = ${orgId}`.execute(db);
-  for (const row of ptp.rows) {
+  const addPtpRow = (row: PtpRow) => {
     const period = periods.get(row.document_id);
-    if (!period) continue;
+    if (!period) return;
     index.addPtp(period.setting, {
       column1: index.intern(row.column1),
       column2: index.intern(row.column2),
       indicator: row.modifier_indicator,
-      from: Math.max(period.from, day(row.effective_from, -Infinity)),
-      until: Math.min(period.until, day(row.deletion_date, Infinity)),
+      from: Math.max(period.from, day(row.effective_from, NEVER_BEFORE)),
+      until: Math.min(period.until, day(row.deletion_date, NEVER_AFTER)),
       source: period.source,
       locator: row.locator,
     });
+  };
+  if (ctx.engine === 'pglite') await copyPtpRows(db, orgId, addPtpRow);
+  else {
+    const ptp = await sql<PtpRow>`
+      select document_id, column1, column2, modifier_indicator, effective_from, deletion_date, locator
+      from ptp_edits where org_id = ${orgId}`.execute(db);
+    for (const row of ptp.rows) addPtpRow(row);
   }
+  index.finish();
   const mue = await sql<{
     document_id: number;
     code: string;
@@ -178,4 +209,67 @@ export async function buildEditIndex(db: Kysely<Database>, orgId: string): Promi
     });
   }
   return index;
+}
+
+/**
+ * PGlite's fast path: COPY the org's edits out as CSV text (2M rows in a few seconds, where row
+ * objects took 20 s). COPY takes no parameters, so the org goes through a transaction-local
+ * setting, bound as a parameter.
+ */
+async function copyPtpRows(db: Kysely<Database>, orgId: string, onRow: (row: PtpRow) => void) {
+  const text = await db.transaction().execute(async (trx: Transaction<Database>) => {
+    await sql`select set_config('codecard.org', ${orgId}, true)`.execute(trx);
+    const { rows } = await sql<{ blob: Blob }>`
+      copy (select document_id, column1, column2, modifier_indicator, effective_from, deletion_date, locator
+            from ptp_edits where org_id = current_setting('codecard.org'))
+      to '/dev/blob' with (format csv)`.execute(trx);
+    return rows[0] ? rows[0].blob.text() : '';
+  });
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const fields = csvFields(text.slice(start, end));
+    start = end + 1;
+    if (fields.length < 7) continue;
+    onRow({
+      document_id: Number(fields[0]),
+      column1: fields[1]!,
+      column2: fields[2]!,
+      modifier_indicator: Number(fields[3]),
+      effective_from: fields[4] || null,
+      deletion_date: fields[5] || null,
+      locator: fields[6]!,
+    });
+  }
+}
+
+/** Splits one line of Postgres CSV output (quoted fields only where needed; no line breaks in ours). */
+function csvFields(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
+  const fields: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let value = '';
+      i++;
+      while (i < line.length) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else value += line[i++];
+      }
+      fields.push(value);
+      i++;
+    } else {
+      const comma = line.indexOf(',', i);
+      const stop = comma < 0 ? line.length : comma;
+      fields.push(line.slice(i, stop));
+      i = stop + 1;
+    }
+  }
+  return fields;
 }

@@ -110,7 +110,7 @@ describe('the in-memory engine against the SQL oracle', () => {
       },
       { setting: 'practitioner' },
     );
-    index = await buildEditIndex(opened.db, DEFAULT_ORG);
+    index = await buildEditIndex(ctx);
   });
   afterAll(async () => opened.close());
 

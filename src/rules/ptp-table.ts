@@ -1,0 +1,124 @@
+/**
+ * PTP edits of one setting in columns (typed arrays), sorted by the ordered code pair so a pair
+ * is found by binary search: ~25 bytes an edit instead of a JS object and a locator string.
+ */
+export class PtpTable {
+  private size = 0;
+  private capacity = 1024;
+  keys = new Float64Array(this.capacity);
+  column1 = new Int32Array(this.capacity);
+  column2 = new Int32Array(this.capacity);
+  from = new Int32Array(this.capacity);
+  until = new Int32Array(this.capacity);
+  indicator = new Uint8Array(this.capacity);
+  source = new Uint16Array(this.capacity);
+  /** The row's line number when its locator is "line N"; otherwise -1 and the text in `locators`. */
+  line = new Int32Array(this.capacity);
+  readonly locators = new Map<number, string>();
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(
+    column1: number,
+    column2: number,
+    indicator: number,
+    from: number,
+    until: number,
+    source: number,
+    locator: string,
+  ): void {
+    if (this.size === this.capacity) this.grow();
+    const i = this.size++;
+    this.keys[i] = pairKey(column1, column2);
+    this.column1[i] = column1;
+    this.column2[i] = column2;
+    this.indicator[i] = indicator;
+    this.from[i] = from;
+    this.until[i] = until;
+    this.source[i] = source;
+    const match = /^line (\d+)$/.exec(locator);
+    this.line[i] = match ? Number(match[1]) : -1;
+    if (!match) this.locators.set(i, locator);
+  }
+
+  /** Sorts the edits by pair once all are in; lookups need it. */
+  finish(): void {
+    const order = new Uint32Array(this.size);
+    for (let i = 0; i < this.size; i++) order[i] = i;
+    const keys = this.keys;
+    order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    const permute = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(
+      array: T,
+      make: (n: number) => T,
+    ): T => {
+      const out = make(this.size);
+      for (let i = 0; i < this.size; i++) out[i] = array[order[i]!]!;
+      return out;
+    };
+    const locators = new Map<number, string>();
+    for (let i = 0; i < this.size; i++) {
+      const text = this.locators.get(order[i]!);
+      if (text !== undefined) locators.set(i, text);
+    }
+    this.keys = permute(this.keys, (n) => new Float64Array(n));
+    this.column1 = permute(this.column1, (n) => new Int32Array(n));
+    this.column2 = permute(this.column2, (n) => new Int32Array(n));
+    this.from = permute(this.from, (n) => new Int32Array(n));
+    this.until = permute(this.until, (n) => new Int32Array(n));
+    this.indicator = permute(this.indicator, (n) => new Uint8Array(n));
+    this.source = permute(this.source, (n) => new Uint16Array(n));
+    this.line = permute(this.line, (n) => new Int32Array(n));
+    this.locators.clear();
+    for (const [i, text] of locators) this.locators.set(i, text);
+    this.capacity = this.size;
+  }
+
+  /** Indexes of the edits for the ordered pair (column 1, column 2). */
+  find(column1: number, column2: number): number[] {
+    const key = pairKey(column1, column2);
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.keys[mid]! < key) low = mid + 1;
+      else high = mid;
+    }
+    const found: number[] = [];
+    for (let i = low; i < this.size && this.keys[i] === key; i++) found.push(i);
+    return found;
+  }
+
+  locator(i: number): string {
+    const line = this.line[i]!;
+    return line >= 0 ? `line ${line}` : (this.locators.get(i) ?? '');
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const widen = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(
+      array: T,
+      make: (n: number) => T,
+    ): T => {
+      const out = make(this.capacity);
+      out.set(array);
+      return out;
+    };
+    this.keys = widen(this.keys, (n) => new Float64Array(n));
+    this.column1 = widen(this.column1, (n) => new Int32Array(n));
+    this.column2 = widen(this.column2, (n) => new Int32Array(n));
+    this.from = widen(this.from, (n) => new Int32Array(n));
+    this.until = widen(this.until, (n) => new Int32Array(n));
+    this.indicator = widen(this.indicator, (n) => new Uint8Array(n));
+    this.source = widen(this.source, (n) => new Uint16Array(n));
+    this.line = widen(this.line, (n) => new Int32Array(n));
+  }
+}
+
+// Code ids stay below 2^21, so the ordered pair packs into one exact double.
+const pairKey = (column1: number, column2: number) => column1 * 2_097_152 + column2;
+
+/** Open ends of a period as Int32 day numbers. */
+export const NEVER_BEFORE = -2_147_483_648;
+export const NEVER_AFTER = 2_147_483_647;
