@@ -156,6 +156,57 @@ describe('HTTP API', () => {
     expect(badOption.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
   });
 
+  test('a claim check answers with findings, or a clear error for a bad claim', async () => {
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/library/documents?wait=true',
+      ...multipart(
+        [
+          {
+            name: 'ccioph-sample.csv',
+            content: 'column_1,column_2,modifier_indicator\n62263,62264,0\n',
+          },
+        ],
+        {
+          setting: 'hospital',
+        },
+      ),
+    });
+    expect(upload.statusCode).toBe(201);
+    const claim = {
+      id: 'A',
+      setting: 'hospital',
+      dateOfService: '2026-11-02',
+      lines: [{ code: '62263' }, { code: '62264' }],
+    };
+    const checked = await app.inject({
+      method: 'POST',
+      url: '/api/checks?lang=es',
+      payload: { claims: [claim] },
+    });
+    expect(checked.statusCode).toBe(200);
+    const body = checked.json<{
+      claims: {
+        id: string;
+        summary: { errors: number };
+        findings: { rule: string; message: string }[];
+      }[];
+    }>();
+    expect(body.claims[0]).toMatchObject({
+      id: 'A',
+      summary: { errors: 1 },
+      findings: [{ rule: 'ptp' }],
+    });
+    expect(body.claims[0]?.findings[0]?.message).toContain('no se factura');
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/checks',
+      payload: { claims: [{ id: 'B', lines: [{ code: '62263' }] }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+  });
+
   test('the OpenAPI document describes the routes', async () => {
     const spec = (await app.inject({ url: '/api/openapi.json' })).json<{
       paths: Record<string, unknown>;

@@ -10,6 +10,7 @@ import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { handleError } from './error-handler.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
+import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 
@@ -47,5 +48,6 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
   codeRoutes(app, options.ctx);
   cardRoutes(app, options.ctx);
+  checkRoutes(app, options.ctx);
   return { app, jobs };
 }
