@@ -130,7 +130,7 @@ export function modifierItems(
       text: t(lang, 'modifiers.ncciBypass', { count: bypassable.length }),
       lang,
       codes: bypassable.map((e) => (e.column1 === code ? e.column2 : e.column1)),
-      citations: uniqueCitations(bypassable),
+      citations: bypassable.map(rowCitation),
     });
   }
   if (fixed.length > 0) {
@@ -138,7 +138,7 @@ export function modifierItems(
       text: t(lang, 'modifiers.noBypass', { count: fixed.length }),
       lang,
       codes: fixed.map((e) => (e.column1 === code ? e.column2 : e.column1)),
-      citations: uniqueCitations(fixed),
+      citations: fixed.map(rowCitation),
     });
   }
   const rvu = rvus[0];
@@ -209,9 +209,4 @@ export function mueConflicts(mues: MueRow[], dos: string, lang: LocaleCode): Car
       citations: [rowCitation(first), rowCitation(other)],
     },
   ];
-}
-
-/** Every edit row is cited: a reader can open each one. */
-function uniqueCitations(rows: PtpRow[]) {
-  return rows.map(rowCitation);
 }

@@ -1,3 +1,4 @@
+import { settings } from '../library/option-values.ts';
 import type { Setting } from '../library/formats/fact-record.ts';
 import { formatIcd10cm } from '../codes/normalize.ts';
 import { MAX_UNITS } from './claim-limits.ts';
@@ -14,8 +15,6 @@ export interface ClaimDefaults {
  * CSV and X12 while every message still names the position in that format.
  */
 export type Fail = (problem: string) => never;
-
-const settings: readonly Setting[] = ['practitioner', 'hospital', 'dme'];
 
 /** A short, quoted rendering of a user's value for error messages. */
 export function show(value: unknown): string {

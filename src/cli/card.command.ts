@@ -1,15 +1,12 @@
 import { composeCard } from '../cards/compose-card.ts';
 import type { Card } from '../cards/card-types.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { isLocaleCode } from '../i18n/locales.ts';
 import { t } from '../i18n/translate.ts';
-import type { CodeSystem } from '../library/formats/fact-record.ts';
 import { isoDateOption } from '../library/import-options.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { printJson, printLine, today } from './output.ts';
+import { localeOption, settingOption, systemOption, today } from '../library/option-values.ts';
+import { printJson, printLine } from './output.ts';
 
-const settings = ['practitioner', 'hospital', 'dme'] as const;
-const systems: readonly CodeSystem[] = ['cpt', 'hcpcs', 'icd10cm', 'modifier'];
 const TERMINAL_ITEMS_PER_SECTION = 12;
 
 export async function runCard(
@@ -19,28 +16,15 @@ export async function runCard(
 ): Promise<number> {
   if (!code)
     throw new CodecardError('BAD_INPUT', { detail: 'card needs a CODE, e.g. codecard card 62264' });
-  const setting = flags.setting ?? 'practitioner';
-  if (!(settings as readonly string[]).includes(setting)) {
-    throw new CodecardError('BAD_INPUT', {
-      detail: `--setting must be one of ${settings.join(', ')}`,
-    });
-  }
-  if (flags.system !== undefined && !systems.includes(flags.system as CodeSystem)) {
-    throw new CodecardError('BAD_INPUT', {
-      detail: `--system must be one of ${systems.join(', ')}`,
-    });
-  }
-  const lang = flags.lang ?? 'en';
-  if (!isLocaleCode(lang))
-    throw new CodecardError('BAD_INPUT', {
-      detail: `--lang must be one of en, es, zh, ru, ar, vi, fr, de, ko, tl`,
-    });
+  const setting = settingOption(flags.setting) ?? 'practitioner';
+  const system = systemOption(flags.system);
+  const lang = localeOption(flags.lang);
   const card = await composeCard(ctx, {
     code,
-    ...(flags.system ? { system: flags.system as CodeSystem } : {}),
+    ...(system ? { system } : {}),
     dos: isoDateOption(flags.dos, '--dos') ?? today(),
-    setting: setting as (typeof settings)[number],
-    lang: lang,
+    setting,
+    lang,
   });
   if (flags.json) printJson(card);
   else printCard(card);

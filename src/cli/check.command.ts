@@ -1,16 +1,14 @@
 import { basename } from 'node:path';
 import { readClaims } from '../claims/claim-input.ts';
-import type { Setting } from '../library/formats/fact-record.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { isLocaleCode } from '../i18n/locales.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import { localeOption, settingOption } from '../library/option-values.ts';
 import { checkClaims, type ClaimResult } from '../rules/check-claims.service.ts';
 import { csvCell } from './csv-cell.ts';
 import { printJson, printLine } from './output.ts';
 import { readInputFile } from './read-input-file.ts';
 import { terminalProgress } from './progress-bar.ts';
 
-const settings: readonly Setting[] = ['practitioner', 'hospital', 'dme'];
 const formats = ['text', 'json', 'csv'] as const;
 /** Exit code when any claim has an error finding (bad input exits 1 through the error catalog). */
 const EXIT_ERRORS_FOUND = 2;
@@ -24,27 +22,19 @@ export async function runCheck(
     throw new CodecardError('BAD_INPUT', {
       detail: 'check needs a FILE (or - for standard input)',
     });
-  if (flags.setting !== undefined && !settings.includes(flags.setting as Setting)) {
-    throw new CodecardError('BAD_INPUT', {
-      detail: `--setting must be one of ${settings.join(', ')}`,
-    });
-  }
+  const setting = settingOption(flags.setting);
   const format = flags.json ? 'json' : (flags.format ?? 'text');
   if (!(formats as readonly string[]).includes(format)) {
     throw new CodecardError('BAD_INPUT', {
       detail: `--format must be one of ${formats.join(', ')}`,
     });
   }
-  const lang = flags.lang ?? 'en';
-  if (!isLocaleCode(lang))
-    throw new CodecardError('BAD_INPUT', {
-      detail: `--lang must be one of en, es, zh, ru, ar, vi, fr, de, ko, tl`,
-    });
+  const lang = localeOption(flags.lang);
   const bytes = file === '-' ? await readStdin() : await readInputFile(file);
   const claims = readClaims(
     bytes,
     file === '-' ? 'stdin' : basename(file),
-    flags.setting ? { setting: flags.setting as Setting } : {},
+    setting ? { setting } : {},
   );
   const progress = terminalProgress('check');
   const results = await checkClaims(ctx, claims, lang, (done, total) =>

@@ -1,22 +1,10 @@
 import { CodecardError } from '../errors/codecard-error.ts';
 import { lookupCode } from '../codes/code-lookup.ts';
 import { searchCodes } from '../codes/code-search.ts';
-import type { CodeSystem } from '../library/formats/fact-record.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { isoDateOption } from '../library/import-options.ts';
-import { printJson, printLine, today } from './output.ts';
-
-const systems: readonly CodeSystem[] = ['cpt', 'hcpcs', 'icd10cm', 'modifier'];
-
-function systemFlag(value: string | undefined): CodeSystem | undefined {
-  if (value === undefined) return undefined;
-  if (!systems.includes(value as CodeSystem)) {
-    throw new CodecardError('BAD_INPUT', {
-      detail: `--system must be one of ${systems.join(', ')}`,
-    });
-  }
-  return value as CodeSystem;
-}
+import { systemOption, today } from '../library/option-values.ts';
+import { printJson, printLine } from './output.ts';
 
 export async function runCode(
   ctx: LibraryContext,
@@ -27,7 +15,7 @@ export async function runCode(
     throw new CodecardError('BAD_INPUT', {
       detail: 'code needs a CODE, e.g. codecard code M54.16',
     });
-  const system = systemFlag(flags.system);
+  const system = systemOption(flags.system);
   const dos = isoDateOption(flags.dos, '--dos') ?? today();
   const result = await lookupCode(ctx, code, { ...(system ? { system } : {}), dos });
   if (flags.json) {
@@ -61,7 +49,7 @@ export async function runSearch(
   if (!Number.isInteger(limit) || limit <= 0) {
     throw new CodecardError('BAD_INPUT', { detail: '--limit must be a positive whole number' });
   }
-  const system = systemFlag(flags.system);
+  const system = systemOption(flags.system);
   const dos = isoDateOption(flags.dos, '--dos') ?? today();
   const results = await searchCodes(ctx, text, { ...(system ? { system } : {}), limit, dos });
   if (flags.json) {

@@ -22,7 +22,3 @@ export function reportError(error: unknown, json: boolean): number {
   process.stderr.write(`codecard: unexpected failure: ${message}\n`);
   return 70;
 }
-
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}

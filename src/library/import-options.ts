@@ -1,5 +1,5 @@
 import { CodecardError } from '../errors/codecard-error.ts';
-import type { CodeSystem, Setting } from './formats/fact-record.ts';
+import { settingOption, systemOption } from './option-values.ts';
 import { isImportKind, type DescriptorColumn, type ImportOptions } from './import-kind.ts';
 
 export interface RawImportOptions {
@@ -14,9 +14,6 @@ export interface RawImportOptions {
   columns?: string | undefined;
 }
 
-const settings: readonly Setting[] = ['practitioner', 'hospital', 'dme'];
-const systems: readonly CodeSystem[] = ['cpt', 'hcpcs', 'icd10cm', 'modifier'];
-
 /** Validates import options given as text (CLI flags, multipart fields). */
 export function importOptions(flags: RawImportOptions): ImportOptions {
   const options: ImportOptions = {};
@@ -25,22 +22,10 @@ export function importOptions(flags: RawImportOptions): ImportOptions {
       throw new CodecardError('BAD_INPUT', { detail: `unknown --kind "${flags.kind}"` });
     options.kind = flags.kind;
   }
-  if (flags.setting !== undefined) {
-    if (!settings.includes(flags.setting as Setting)) {
-      throw new CodecardError('BAD_INPUT', {
-        detail: `--setting must be one of ${settings.join(', ')}`,
-      });
-    }
-    options.setting = flags.setting as Setting;
-  }
-  if (flags.system !== undefined) {
-    if (!systems.includes(flags.system as CodeSystem)) {
-      throw new CodecardError('BAD_INPUT', {
-        detail: `--system must be one of ${systems.join(', ')}`,
-      });
-    }
-    options.system = flags.system as CodeSystem;
-  }
+  const setting = settingOption(flags.setting);
+  if (setting) options.setting = setting;
+  const system = systemOption(flags.system);
+  if (system) options.system = system;
   const effective = isoDateOption(flags.effective, '--effective');
   if (effective) options.effective = effective;
   if (flags.title !== undefined) options.title = flags.title;

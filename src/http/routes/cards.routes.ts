@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { composeCard } from '../../cards/compose-card.ts';
 import { localeCodes } from '../../i18n/locales.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from '../../library/option-values.ts';
 
 export function cardRoutes(app: FastifyInstance, ctx: LibraryContext) {
   app.withTypeProvider<ZodTypeProvider>().get(

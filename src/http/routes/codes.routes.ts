@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { lookupCode } from '../../codes/code-lookup.ts';
 import { searchCodes } from '../../codes/code-search.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
+import { today } from '../../library/option-values.ts';
 
 const system = z.enum(['cpt', 'hcpcs', 'icd10cm', 'modifier']).optional();
 const dos = z.iso.date().optional();
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
