@@ -11,25 +11,42 @@ export interface ClaimResult {
   summary: { errors: number; warnings: number; infos: number };
 }
 
-/** Checks claims against the library's shared edit index. */
+/** Checks one claim at a time, synchronously, once the library's indexes are loaded. */
+export type ClaimChecker = (claim: Claim) => ClaimResult;
+
+/**
+ * Loads (or reuses) the library's shared rule indexes and returns a checker bound to them, so
+ * a caller can check claims as it reads them (streams, jobs) without holding the whole batch.
+ */
+export async function claimChecker(ctx: LibraryContext, lang: LocaleCode): Promise<ClaimChecker> {
+  const index = await editIndexFor(ctx);
+  return (claim) => {
+    const findings = checkClaim(claim, index, lang);
+    return { id: claim.id, findings, summary: summarize(findings) };
+  };
+}
+
+export function summarize(findings: readonly Finding[]): ClaimResult['summary'] {
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
+}
+
+/** Checks a batch of claims against the library's shared indexes. */
 export async function checkClaims(
   ctx: LibraryContext,
   claims: readonly Claim[],
   lang: LocaleCode,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ClaimResult[]> {
-  const index = await editIndexFor(ctx);
+  const check = await claimChecker(ctx, lang);
   return claims.map((claim, i) => {
-    const findings = checkClaim(claim, index, lang);
+    const result = check(claim);
     if ((i + 1) % 10_000 === 0) onProgress(i + 1, claims.length);
-    return {
-      id: claim.id,
-      findings,
-      summary: {
-        errors: findings.filter((f) => f.severity === 'error').length,
-        warnings: findings.filter((f) => f.severity === 'warning').length,
-        infos: findings.filter((f) => f.severity === 'info').length,
-      },
-    };
+    return result;
   });
 }
