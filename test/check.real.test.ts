@@ -46,6 +46,12 @@ describe('claim check over the real hospital NCCI subsets (issue 4 acceptance)',
       'hospital',
     );
     expect(imported.status).toBe(0);
+    const tables = codecard(
+      'import',
+      join(shared, 'hcpcs-level2/2020/HCPC2020_ANWEB_w_disclaimer.txt'),
+      join(shared, 'icd10cm/fy2026-excerpt/icd10cm_order_2026.excerpt.txt'),
+    );
+    expect(tables.status, tables.stderr).toBe(0);
     const claims = [
       claim('A', [{ code: '62264' }, { code: '77003' }]),
       claim('B', [{ code: '62264' }, { code: '77003', modifiers: ['XS'] }]),
@@ -56,6 +62,8 @@ describe('claim check over the real hospital NCCI subsets (issue 4 acceptance)',
       claim('D', [{ code: '62323', units: 2 }]),
       claim('E', [{ code: '64484', units: 4 }]),
       claim('F', [{ code: '64484', units: 5 }]),
+      claim('G', [{ code: 'J1040', diagnoses: ['M54.16'] }]),
+      claim('H', [{ code: 'J1040', diagnoses: ['M54.1'] }, { code: 'J0001' }]),
     ];
     writeFileSync(join(dir, 'claims.json'), JSON.stringify({ claims }));
     const run = codecard('check', 'claims.json', '--format', 'json');
@@ -64,7 +72,10 @@ describe('claim check over the real hospital NCCI subsets (issue 4 acceptance)',
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const findings = (id: string) => result.claims.find((c) => c.id === id)!.findings;
+  const all = (id: string) => result.claims.find((c) => c.id === id)!.findings;
+  /** The edit findings the acceptance names; the library has no CPT table, see below. */
+  const findings = (id: string) => all(id).filter((f) => f.rule === 'ptp' || f.rule === 'mue');
+  const errors = (id: string) => all(id).filter((f) => f.severity === 'error');
 
   test('62264 + 77003: a ptp error on the 77003 line cited to the PTP file; XS makes it one info', () => {
     expect(findings('A')).toEqual([
@@ -74,6 +85,23 @@ describe('claim check over the real hospital NCCI subsets (issue 4 acceptance)',
       'ccioph-v323r0_active_edits_spine_subset.csv',
     );
     expect(findings('B')).toEqual([expect.objectContaining({ rule: 'ptp', severity: 'info' })]);
+    expect(errors('B')).toEqual([]);
+  });
+
+  test('with no CPT table loaded, each claim gets one code-validity warning, not an error per line', () => {
+    const validity = all('A').filter((f) => f.rule === 'code-validity');
+    expect(validity).toEqual([
+      expect.objectContaining({ severity: 'warning', lines: [0, 1], codes: [] }),
+    ]);
+  });
+
+  test('code validity over the real HCPCS and ICD-10-CM files', () => {
+    expect(all('G')).toEqual([]);
+    expect(errors('H')).toEqual([
+      expect.objectContaining({ rule: 'code-validity', lines: [0], codes: ['M54.1'] }),
+      expect.objectContaining({ rule: 'code-validity', lines: [1], codes: ['J0001'] }),
+    ]);
+    expect(errors('H')[0]?.citations[0]?.title).toMatch(/ICD-10-CM/);
   });
 
   test('62263 + 62264: a ptp error on 62264 even with 59 on both lines', () => {
@@ -85,6 +113,7 @@ describe('claim check over the real hospital NCCI subsets (issue 4 acceptance)',
   test('MUE: 62323 x2 is an error; 64484 x4 passes, x5 is an error; the exit code says errors were found', () => {
     expect(findings('D')).toEqual([expect.objectContaining({ rule: 'mue', severity: 'error' })]);
     expect(findings('E')).toEqual([]);
+    expect(errors('E')).toEqual([]);
     expect(findings('F')).toEqual([expect.objectContaining({ rule: 'mue', severity: 'error' })]);
     expect(exitCode).toBe(2);
   });

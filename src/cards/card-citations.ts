@@ -19,8 +19,7 @@ export function rowCitation(row: SourceColumns): Citation {
 
 /** A prose citation: page or heading path, the character offsets, and the quoted words. */
 export function passageCitation(passage: PassageRow, start: number, end: number): Citation {
-  const where =
-    passage.page !== null ? `page ${passage.page}` : passage.heading_path.join(' > ') || 'text';
+  const where = passagePlace(passage);
   const from = passage.start_offset + start;
   return {
     documentId: passage.document_id,
@@ -29,4 +28,11 @@ export function passageCitation(passage: PassageRow, start: number, end: number)
     locator: `${where}, characters ${from}-${passage.start_offset + end}`,
     quote: passage.text.slice(start, end).trim(),
   };
+}
+
+/** Where a passage sits in its document: its page, else its heading path. */
+export function passagePlace(passage: Pick<PassageRow, 'page' | 'heading_path'>): string {
+  return passage.page !== null
+    ? `page ${passage.page}`
+    : passage.heading_path.join(' > ') || 'text';
 }

@@ -4,7 +4,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { DEFAULT_ORG } from '../library/library-context.ts';
-import { checkClaim } from './check-claim.ts';
+import { checkEdits } from './check-claim.ts';
 import { buildEditIndex, type EditIndex } from './edit-index.ts';
 import { editIndexFor } from './edit-index-cache.ts';
 
@@ -60,7 +60,7 @@ describe.each(testDatabaseKinds())(
     afterAll(async () => opened.close());
 
     test('indicator 1 without a modifier is an error on the column 2 line, cited to the edit', () => {
-      const findings = checkClaim(claim({ code: '62264' }, { code: '77003' }), index);
+      const findings = checkEdits(claim({ code: '62264' }, { code: '77003' }), index);
       expect(findings).toEqual([
         expect.objectContaining({
           rule: 'ptp',
@@ -76,7 +76,7 @@ describe.each(testDatabaseKinds())(
     });
 
     test('XS on either line turns it into an info finding', () => {
-      const findings = checkClaim(
+      const findings = checkEdits(
         claim({ code: '62264' }, { code: '77003', modifiers: ['XS'] }),
         index,
       );
@@ -86,22 +86,22 @@ describe.each(testDatabaseKinds())(
     });
 
     test('indicator 0 is an error whatever the modifiers; 9 gives nothing; other dates do not pair', () => {
-      const both59 = checkClaim(
+      const both59 = checkEdits(
         claim({ code: '62263', modifiers: ['59'] }, { code: '62264', modifiers: ['59'] }),
         index,
       );
       expect(both59).toEqual([
         expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [1] }),
       ]);
-      expect(checkClaim(claim({ code: '62323' }, { code: '62284' }), index)).toEqual([]);
+      expect(checkEdits(claim({ code: '62323' }, { code: '62284' }), index)).toEqual([]);
       expect(
-        checkClaim(claim({ code: '62263' }, { code: '62264', dateOfService: '2026-11-03' }), index),
+        checkEdits(claim({ code: '62263' }, { code: '62264', dateOfService: '2026-11-03' }), index),
       ).toEqual([]);
     });
 
     test('edits are not in force before their release', () => {
       expect(
-        checkClaim(
+        checkEdits(
           claim(
             { code: '62263', dateOfService: '2026-09-30' },
             { code: '62264', dateOfService: '2026-09-30' },
@@ -112,15 +112,15 @@ describe.each(testDatabaseKinds())(
     });
 
     test('MUE: date-of-service edits sum units across lines; line edits look at one line', () => {
-      expect(checkClaim(claim({ code: '62323', units: 2 }), index)).toEqual([
+      expect(checkEdits(claim({ code: '62323', units: 2 }), index)).toEqual([
         expect.objectContaining({ rule: 'mue', severity: 'error', lines: [0], codes: ['62323'] }),
       ]);
-      expect(checkClaim(claim({ code: '64484', units: 4 }), index)).toEqual([]);
+      expect(checkEdits(claim({ code: '64484', units: 4 }), index)).toEqual([]);
       expect(
-        checkClaim(claim({ code: '64484', units: 3 }, { code: '64484', units: 2 }), index),
+        checkEdits(claim({ code: '64484', units: 3 }, { code: '64484', units: 2 }), index),
       ).toEqual([expect.objectContaining({ rule: 'mue', lines: [0, 1] })]);
-      expect(checkClaim(claim({ code: '77003' }, { code: '77003' }), index)).toEqual([]);
-      expect(checkClaim(claim({ code: '77003', units: 2 }), index)).toEqual([
+      expect(checkEdits(claim({ code: '77003' }, { code: '77003' }), index)).toEqual([]);
+      expect(checkEdits(claim({ code: '77003', units: 2 }), index)).toEqual([
         expect.objectContaining({ rule: 'mue', lines: [0] }),
       ]);
     });
@@ -139,8 +139,8 @@ describe('the shared edit index', () => {
       await importFile(ctx, { fileName: 'sample-mue.csv', bytes: Buffer.from(mue) }, options);
       const second = await editIndexFor(ctx);
       expect(second).not.toBe(first);
-      expect(checkClaim(claim({ code: '62323', units: 2 }), second)).toHaveLength(1);
-      expect(checkClaim(claim({ code: '62323', units: 2 }), first)).toHaveLength(0);
+      expect(checkEdits(claim({ code: '62323', units: 2 }), second)).toHaveLength(1);
+      expect(checkEdits(claim({ code: '62323', units: 2 }), first)).toHaveLength(0);
     } finally {
       await opened.close();
     }

@@ -1,13 +1,47 @@
 import type { Claim } from '../claims/claim-types.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
+import { addOnRule } from './add-on.rule.ts';
+import type { CheckContext, RuleIndexes } from './check-context.ts';
+import { codeValidityRule } from './code-validity.rule.ts';
+import { duplicateRule } from './duplicate.rule.ts';
 import type { EditIndex } from './edit-index.ts';
 import type { Finding } from './finding.ts';
+import { frequencyRule } from './frequency.rule.ts';
+import { medicalNecessityRule } from './medical-necessity.rule.ts';
+import { modifierRule } from './modifier.rule.ts';
 import { mueRule } from './mue.rule.ts';
 import { ptpRule } from './ptp.rule.ts';
+import { ReferenceIndex } from './reference-index.ts';
 
-const rules = [ptpRule, mueRule];
+type Rule = (ctx: CheckContext) => Finding[];
+
+const rules: Rule[] = [
+  codeValidityRule,
+  ptpRule,
+  mueRule,
+  addOnRule,
+  modifierRule,
+  medicalNecessityRule,
+  frequencyRule,
+  duplicateRule,
+];
+const editRules: Rule[] = [ptpRule, mueRule];
 
 /** Every rule over one claim; findings in rule order, then line order. */
-export function checkClaim(claim: Claim, index: EditIndex, lang: LocaleCode = 'en'): Finding[] {
-  return rules.flatMap((rule) => rule({ claim, index, lang }));
+export function checkClaim(claim: Claim, indexes: RuleIndexes, lang: LocaleCode = 'en'): Finding[] {
+  const ctx = { claim, index: indexes.edits, reference: indexes.reference, lang };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const found = rule(ctx);
+    for (const finding of found) findings.push(finding);
+  }
+  return findings;
+}
+
+const noReference = new ReferenceIndex();
+
+/** The NCCI PTP and MUE rules only: what the SQL oracle implements too. */
+export function checkEdits(claim: Claim, edits: EditIndex, lang: LocaleCode = 'en'): Finding[] {
+  const ctx = { claim, index: edits, reference: noReference, lang };
+  return editRules.flatMap((rule) => rule(ctx));
 }

@@ -2,7 +2,8 @@ import type { Claim } from '../claims/claim-types.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from './check-claim.ts';
-import { editIndexFor } from './edit-index-cache.ts';
+import type { RuleIndexes } from './check-context.ts';
+import { editIndexFor, referenceIndexFor } from './edit-index-cache.ts';
 import type { Finding } from './finding.ts';
 
 export interface ClaimResult {
@@ -19,11 +20,19 @@ export type ClaimChecker = (claim: Claim) => ClaimResult;
  * a caller can check claims as it reads them (streams, jobs) without holding the whole batch.
  */
 export async function claimChecker(ctx: LibraryContext, lang: LocaleCode): Promise<ClaimChecker> {
-  const index = await editIndexFor(ctx);
+  const indexes = await ruleIndexesFor(ctx);
   return (claim) => {
-    const findings = checkClaim(claim, index, lang);
+    const findings = checkClaim(claim, indexes, lang);
     return { id: claim.id, findings, summary: summarize(findings) };
   };
+}
+
+/** The library's edit and reference indexes, each loaded or reused from its cache. */
+export async function ruleIndexesFor(ctx: LibraryContext): Promise<RuleIndexes> {
+  // One after the other: the embedded database serves one query at a time anyway.
+  const edits = await editIndexFor(ctx);
+  const reference = await referenceIndexFor(ctx);
+  return { edits, reference };
 }
 
 export function summarize(findings: readonly Finding[]): ClaimResult['summary'] {

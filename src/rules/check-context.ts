@@ -1,10 +1,18 @@
 import type { Claim } from '../claims/claim-types.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import type { EditIndex } from './edit-index.ts';
+import type { ReferenceIndex } from './reference-index.ts';
 
-/** What every rule receives: the claim, the shared edit index and the reader's language. */
+/** The library's in-memory indexes the rules consult. */
+export interface RuleIndexes {
+  edits: EditIndex;
+  reference: ReferenceIndex;
+}
+
+/** What every rule receives: the claim, the shared indexes and the reader's language. */
 export interface CheckContext {
   claim: Claim;
   index: EditIndex;
+  reference: ReferenceIndex;
   lang: LocaleCode;
 }

@@ -3,9 +3,21 @@ import type { Database } from '../db/schema.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { NEVER_AFTER, NEVER_BEFORE, PtpTable } from './ptp-table.ts';
 
-/** Days since 1970-01-01 for an ISO date; open ends are ±NEVER_AFTER. */
+const dayCache = new Map<string, number>();
+const DAY_CACHE_LIMIT = 50_000;
+
+/**
+ * Days since 1970-01-01 for an ISO date. Claims repeat a few dates many times and every rule
+ * asks for each line's day, so parsed dates are remembered (Date.parse was the engine's top cost).
+ */
 export function dayNumber(iso: string): number {
-  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+  let day = dayCache.get(iso);
+  if (day === undefined) {
+    day = Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+    if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
+    dayCache.set(iso, day);
+  }
+  return day;
 }
 const day = (iso: string | null, open: number) =>
   iso === null || iso === '' ? open : dayNumber(iso);
@@ -72,7 +84,10 @@ export class EditIndex {
   ptpEdits(setting: string, a: number, b: number): PtpEntry[] {
     const table = this.ptp.get(setting);
     if (!table) return [];
-    return [...table.find(a, b), ...table.find(b, a)].map((i) => ({
+    const forward = table.find(a, b);
+    const backward = table.find(b, a);
+    if (forward.length === 0 && backward.length === 0) return [];
+    return [...forward, ...backward].map((i) => ({
       column1: table.column1[i]!,
       column2: table.column2[i]!,
       indicator: table.indicator[i]!,

@@ -20,5 +20,6 @@ export interface Finding {
   modifiers?: string[];
   message: string;
   fix?: string;
-  citations: Omit<Citation, 'quote'>[];
+  /** Table rows by locator; guidance sentences also with their quoted words. */
+  citations: Citation[];
 }

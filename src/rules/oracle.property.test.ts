@@ -5,7 +5,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { DEFAULT_ORG } from '../library/library-context.ts';
-import { checkClaim } from './check-claim.ts';
+import { checkEdits } from './check-claim.ts';
 import { buildEditIndex, type EditIndex } from './edit-index.ts';
 import type { Finding } from './finding.ts';
 import { oracleFindings } from './sql-oracle.ts';
@@ -118,7 +118,7 @@ describe('the in-memory engine against the SQL oracle', () => {
     let withFindings = 0;
     await fc.assert(
       fc.asyncProperty(claimArbitrary, async (claim) => {
-        const engine = checkClaim(claim, index);
+        const engine = checkEdits(claim, index);
         const oracle = await oracleFindings(opened.db, DEFAULT_ORG, claim);
         if (engine.length > 0) withFindings++;
         expect(canonical(engine)).toEqual(canonical(oracle));

@@ -76,7 +76,7 @@ export class PtpTable {
   }
 
   /** Indexes of the edits for the ordered pair (column 1, column 2). */
-  find(column1: number, column2: number): number[] {
+  find(column1: number, column2: number): readonly number[] {
     const key = pairKey(column1, column2);
     let low = 0;
     let high = this.size;
@@ -85,6 +85,8 @@ export class PtpTable {
       if (this.keys[mid]! < key) low = mid + 1;
       else high = mid;
     }
+    // Most line pairs have no edit: answer those without allocating.
+    if (low >= this.size || this.keys[low] !== key) return none;
     const found: number[] = [];
     for (let i = low; i < this.size && this.keys[i] === key; i++) found.push(i);
     return found;
@@ -115,6 +117,8 @@ export class PtpTable {
     this.line = widen(this.line, (n) => new Int32Array(n));
   }
 }
+
+const none: readonly number[] = Object.freeze([]);
 
 // Code ids stay below 2^21, so the ordered pair packs into one exact double.
 const pairKey = (column1: number, column2: number) => column1 * 2_097_152 + column2;

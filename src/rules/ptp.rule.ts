@@ -13,15 +13,17 @@ import { bypassingModifier } from './ncci-modifiers.ts';
 export function ptpRule({ claim, index, lang }: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const lines = claim.lines;
+  // Each line's interned code once, not once per pair.
+  const ids = lines.map((line) => index.codeId(line.code));
   for (let i = 0; i < lines.length; i++) {
+    const idA = ids[i];
+    if (idA === undefined) continue;
     for (let j = i + 1; j < lines.length; j++) {
       const a = lines[i]!;
       const b = lines[j]!;
-      if (a.dateOfService !== b.dateOfService || a.code === b.code) continue;
+      const idB = ids[j];
+      if (idB === undefined || a.dateOfService !== b.dateOfService || a.code === b.code) continue;
       if (a.provider && b.provider && a.provider !== b.provider) continue;
-      const idA = index.codeId(a.code);
-      const idB = index.codeId(b.code);
-      if (idA === undefined || idB === undefined) continue;
       const dos = dayNumber(a.dateOfService);
       for (const edit of index.ptpEdits(claim.setting, idA, idB)) {
         if (dos < edit.from || dos >= edit.until || edit.indicator === 9) continue;

@@ -1,0 +1,36 @@
+import { t } from '../i18n/translate.ts';
+import type { CheckContext } from './check-context.ts';
+import { dayNumber } from './edit-index.ts';
+import type { Finding } from './finding.ts';
+import { ReferenceIndex } from './reference-index.ts';
+import { listed } from './listed.ts';
+
+/** An add-on code needs one of its primary codes (per the library's add-on table) on its date. */
+export function addOnRule({ claim, reference, lang }: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  claim.lines.forEach((line, at) => {
+    const entries = ReferenceIndex.inForceOn(
+      reference.addOns.get(line.code) ?? [],
+      dayNumber(line.dateOfService),
+    );
+    if (entries.length === 0) return;
+    const primaries = new Set(entries.map((e) => e.primary));
+    const present = claim.lines.some(
+      (other) => other.dateOfService === line.dateOfService && primaries.has(other.code),
+    );
+    if (present) return;
+    findings.push({
+      rule: 'add-on',
+      severity: 'error',
+      lines: [at],
+      codes: [line.code],
+      message: t(lang, 'finding.addOnWithoutPrimary', {
+        code: line.code,
+        primaries: listed([...primaries]),
+      }),
+      fix: t(lang, 'finding.addOnFix', { code: line.code }),
+      citations: entries.slice(0, 3).map((e) => reference.citation(e)),
+    });
+  });
+  return findings;
+}

@@ -1,0 +1,95 @@
+import type { Citation } from '../cards/card-types.ts';
+import type { SourceRef } from './edit-index.ts';
+import { coversDay, type InForce } from './in-force.ts';
+
+/** A fact row held in memory: when it is in force and where it came from. */
+export interface Sourced extends InForce {
+  source: number;
+  locator: string;
+}
+
+export interface CodeEntry extends Sourced {
+  billable: boolean | null;
+  /** The row's own dates as the file states them, for messages. */
+  rowFrom: string | null;
+  rowTo: string | null;
+}
+
+export interface AddOnEntry extends Sourced {
+  primary: string;
+}
+
+/** The MPFS bilateral surgery indicator of a code (its row without a modifier). */
+export interface BilateralEntry extends Sourced {
+  indicator: string;
+}
+
+/** One policy's covered diagnoses for one procedure code. */
+export interface CoverageEntry extends Sourced {
+  policyId: string;
+  diagnoses: Set<string>;
+}
+
+/** A frequency limit read from a guidance sentence ("Report 62264 once per day"). */
+export interface FrequencyEntry extends InForce {
+  max: number;
+  period: string;
+  setting: string | null;
+  citation: Citation;
+}
+
+/** A passage that names modifiers, to cite for modifier combinations it explains. */
+export interface ModifierPassage extends InForce {
+  modifiers: Set<string>;
+  citation: Citation;
+}
+
+/**
+ * Everything besides the NCCI edits that the claim rules consult, held in memory by code:
+ * descriptor tables (which codes exist when), add-on primaries, bilateral indicators, coverage
+ * lists, frequency limits stated in guidance, and the modifiers the library knows. Built from
+ * the library and rebuilt when it changes, like the edit index.
+ */
+export class ReferenceIndex {
+  readonly sources: SourceRef[] = [];
+  /** Systems with at least one descriptor table, whatever its dates. */
+  readonly systems = new Set<string>();
+  readonly codes = new Map<string, CodeEntry[]>();
+  readonly addOns = new Map<string, AddOnEntry[]>();
+  readonly bilateral = new Map<string, BilateralEntry[]>();
+  readonly coverage = new Map<string, CoverageEntry[]>();
+  readonly frequency = new Map<string, FrequencyEntry[]>();
+  readonly knownModifiers = new Set<string>();
+  readonly modifierPassages: ModifierPassage[] = [];
+
+  codeEntries(system: string, code: string): CodeEntry[] {
+    return this.codes.get(`${system}|${code}`) ?? [];
+  }
+
+  addCode(system: string, code: string, entry: CodeEntry): void {
+    this.systems.add(system);
+    push(this.codes, `${system}|${code}`, entry);
+  }
+
+  /** Rows of a code in force on the day, of any document version. */
+  static inForceOn<T extends InForce>(entries: readonly T[], day: number): T[] {
+    return entries.filter((entry) => coversDay(entry, day));
+  }
+
+  citation(entry: Sourced): Citation {
+    return { ...this.sources[entry.source]!, locator: entry.locator };
+  }
+
+  /** The first passage in force on the day that names every one of the modifiers. */
+  passageNaming(modifiers: readonly string[], day: number): Citation | undefined {
+    return this.modifierPassages.find(
+      (p) => coversDay(p, day) && modifiers.every((m) => p.modifiers.has(m)),
+    )?.citation;
+  }
+}
+
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
