@@ -23,20 +23,30 @@ export function* iterateNdjsonClaims(
     start = end + 1;
     lineNumber++;
     if (line === '') continue;
-    const at = `line ${lineNumber}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw badInput(`${source}: ${at}: not a JSON object (${detail})`);
-    }
-    const claim = claimFromJson(value, source, at, checked);
-    ids.add(claim, at);
+    const claim = ndjsonClaim(line, source, lineNumber, checked);
+    ids.add(claim, `line ${lineNumber}`);
     count++;
     yield claim;
   }
   if (count === 0) throw badInput(`${source}: the file contains no claims`);
+}
+
+/** One non-blank NDJSON line (1-based `lineNumber`) as a claim; `defaults` already checked. */
+export function ndjsonClaim(
+  line: string,
+  source: string,
+  lineNumber: number,
+  defaults: ClaimDefaults,
+): Claim {
+  const at = `line ${lineNumber}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw badInput(`${source}: ${at}: not a JSON object (${detail})`);
+  }
+  return claimFromJson(value, source, at, defaults);
 }
 
 export function parseNdjsonClaims(

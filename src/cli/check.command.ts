@@ -1,18 +1,28 @@
-import { basename } from 'node:path';
-import { readClaims } from '../claims/claim-input.ts';
+import { openClaimStream } from '../claims/claim-stream.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { localeOption, settingOption } from '../library/option-values.ts';
-import { checkClaims, type ClaimResult } from '../rules/check-claims.service.ts';
-import { csvCell } from './csv-cell.ts';
-import { printJson, printLine } from './output.ts';
-import { readInputFile } from './read-input-file.ts';
-import { terminalProgress } from './progress-bar.ts';
+import { claimChecker } from '../rules/check-claims.service.ts';
+import { reportFormats, reportWriter, type ReportWriter } from '../rules/check-report.ts';
+import { openCheckInput } from './check-input.ts';
+import { textReportWriter } from './check-text-report.ts';
+import { OutputSink } from './output-sink.ts';
+import { render, renderStream, terminalLine } from './progress-bar.ts';
 
-const formats = ['text', 'json', 'csv'] as const;
+const formats = ['text', ...reportFormats] as const;
+type Format = (typeof formats)[number];
 /** Exit code when any claim has an error finding (bad input exits 1 through the error catalog). */
 const EXIT_ERRORS_FOUND = 2;
+/** Claims between progress-bar updates (the bar itself redraws at most every 100 ms). */
+const PROGRESS_EVERY = 1_000;
 
+/**
+ * Checks claims as they are read and writes each result as it comes: NDJSON input streams
+ * (any number of claims in bounded memory), other formats are parsed whole first. Nothing but a
+ * flag for "some claim had an error" is kept across claims. Bad input found partway through a
+ * stream ends the run with exit 1 after the results already written; a JSON report is then left
+ * unterminated on purpose, so it cannot be mistaken for a complete one.
+ */
 export async function runCheck(
   ctx: LibraryContext,
   file: string | undefined,
@@ -24,76 +34,54 @@ export async function runCheck(
     });
   const setting = settingOption(flags.setting);
   const format = flags.json ? 'json' : (flags.format ?? 'text');
-  if (!(formats as readonly string[]).includes(format)) {
+  if (!isFormat(format)) {
     throw new CodecardError('BAD_INPUT', {
       detail: `--format must be one of ${formats.join(', ')}`,
     });
   }
   const lang = localeOption(flags.lang);
-  const bytes = file === '-' ? await readStdin() : await readInputFile(file);
-  const claims = readClaims(
-    bytes,
-    file === '-' ? 'stdin' : basename(file),
-    setting ? { setting } : {},
-  );
-  const progress = terminalProgress('check');
-  const results = await checkClaims(ctx, claims, lang, (done, total) =>
-    progress.listener({ phase: 'storing', done, total }),
-  );
-  progress.end();
-  if (format === 'json') printJson({ claims: results });
-  else if (format === 'csv') printCsv(results);
-  else printText(results);
-  return results.some((r) => r.summary.errors > 0) ? EXIT_ERRORS_FOUND : 0;
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function printText(results: ClaimResult[]): void {
-  for (const result of results) {
-    const { errors, warnings, infos } = result.summary;
-    printLine(`Claim ${result.id}: ${errors} errors, ${warnings} warnings, ${infos} notes`);
-    for (const f of result.findings) {
-      printLine(
-        `  ${f.severity.toUpperCase()} [${f.rule}] line ${f.lines.map((l) => l + 1).join(', ')}: ${f.message}`,
-      );
-      if (f.fix) printLine(`    fix: ${f.fix}`);
-      for (const c of f.citations)
-        printLine(
-          `    source: [${c.documentId}] ${c.title}${c.version ? ` ${c.version}` : ''}, ${c.locator}`,
-        );
+  const input = await openCheckInput(file);
+  const stream = await openClaimStream(input.chunks, input.source, setting ? { setting } : {});
+  const check = await claimChecker(ctx, lang);
+  const writer: ReportWriter = format === 'text' ? textReportWriter : reportWriter(format);
+  const out = new OutputSink();
+  const line = terminalLine();
+  const total = stream.kind === 'whole' ? stream.claims.length : 0;
+  const showProgress = (done: number) =>
+    line.draw((seconds) =>
+      stream.kind === 'whole'
+        ? render('check', { phase: 'checking', done, total }, seconds, 'claims')
+        : renderStream(
+            'check',
+            { done, bytesRead: input.bytesRead(), totalBytes: input.size },
+            seconds,
+            'claims',
+          ),
+    );
+  let done = 0;
+  let anyErrors = false;
+  try {
+    for await (const claim of stream.claims) {
+      const result = check(claim);
+      if (result.summary.errors > 0) anyErrors = true;
+      // The head waits for the first result, so bad input on the first claim writes nothing.
+      if (done === 0) out.write(writer.head());
+      if (out.write(writer.item(result))) await out.flush();
+      if (++done % PROGRESS_EVERY === 0) showProgress(done);
     }
+    out.write(done === 0 ? writer.head() + writer.tail() : writer.tail());
+  } catch (error) {
+    // Ends the partial JSON's last line, so the error message starts on its own line.
+    if (done > 0 && format === 'json') out.write('\n');
+    throw error;
+  } finally {
+    // Results of the claims before a bad line are written too: they were checked.
+    line.end();
+    await out.flush();
   }
+  return anyErrors ? EXIT_ERRORS_FOUND : 0;
 }
 
-function printCsv(results: ClaimResult[]): void {
-  printLine(
-    ['claim', 'rule', 'severity', 'lines', 'codes', 'modifiers', 'message', 'fix', 'sources'].join(
-      ',',
-    ),
-  );
-  for (const result of results) {
-    for (const f of result.findings) {
-      const sources = f.citations.map((c) => `${c.title} ${c.locator}`).join('; ');
-      printLine(
-        [
-          result.id,
-          f.rule,
-          f.severity,
-          f.lines.map((l) => l + 1).join(' '),
-          f.codes.join(' '),
-          (f.modifiers ?? []).join(' '),
-          f.message,
-          f.fix ?? '',
-          sources,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
-    }
-  }
+function isFormat(value: string): value is Format {
+  return (formats as readonly string[]).includes(value);
 }

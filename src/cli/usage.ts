@@ -14,7 +14,7 @@ Commands:
                                 a code's descriptors, with their sources
   card CODE [--system S] [--dos YYYY-MM-DD] [--setting practitioner|hospital|dme] [--lang L]
                                 the code card: every section, each item cited
-  check FILE|- [--setting S] [--format text|json|csv] [--lang L]
+  check FILE|- [--setting S] [--format text|json|ndjson|csv] [--lang L]
                                 check claims (JSON, NDJSON, CSV, X12 837P/837I) against the NCCI
                                 PTP and MUE edits; exit 2 when a claim has an error
   samples load                  load the starter library into an empty library

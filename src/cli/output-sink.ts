@@ -1,0 +1,26 @@
+import { once } from 'node:events';
+
+const FLUSH_AT = 64 * 1024;
+
+/**
+ * Buffered writes to stdout that wait for a slow reader: without waiting for 'drain', a report
+ * of a million claims piped into a slow consumer would pile up in memory.
+ */
+export class OutputSink {
+  private buffer = '';
+
+  constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {}
+
+  /** Appends text; true when the caller should `await flush()` before writing more. */
+  write(text: string): boolean {
+    this.buffer += text;
+    return this.buffer.length >= FLUSH_AT;
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer === '') return;
+    const text = this.buffer;
+    this.buffer = '';
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+}
