@@ -17,6 +17,7 @@ export const errorCatalog = {
   PARSE_FAILED: { status: 400, message: '{file}{where}: {detail}' },
   NOTHING_IMPORTED: { status: 400, message: '{file}: {detail}' },
   NOT_FOUND: { status: 404, message: '{detail}' },
+  NOT_READY: { status: 409, message: '{detail}' },
   STORE_LOCKED: { status: 500, message: '{detail}' },
   DATABASE: { status: 500, message: '{detail}' },
 } as const;

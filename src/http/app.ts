@@ -8,8 +8,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import { CheckJobs } from '../rules/check-jobs.ts';
 import { handleError } from './error-handler.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
+import { checkJobRoutes } from './routes/check-jobs.routes.ts';
 import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
@@ -24,6 +26,7 @@ export interface AppOptions {
 export interface CodecardApp {
   app: FastifyInstance;
   jobs: ImportJobs;
+  checkJobs: CheckJobs;
 }
 
 /** The HTTP API: thin routes that parse input, call one service, and present the result. */
@@ -43,11 +46,15 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
   });
   const jobs = new ImportJobs(options.ctx);
+  const checkJobs = new CheckJobs(options.ctx);
+  // A running batch check finishes before the server closes the database under it.
+  app.addHook('onClose', () => checkJobs.idle());
   app.get('/api/health', () => ({ status: 'ok', version: options.version }));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
   codeRoutes(app, options.ctx);
   cardRoutes(app, options.ctx);
   checkRoutes(app, options.ctx);
-  return { app, jobs };
+  checkJobRoutes(app, checkJobs, options.maxUploadBytes);
+  return { app, jobs, checkJobs };
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import type { ImportJob, ImportJobs } from '../../library/import-jobs.ts';
-import { importOptions, type RawImportOptions } from '../../library/import-options.ts';
+import { importOptions } from '../../library/import-options.ts';
 import {
   getDocumentSummary,
   listLibrary,
@@ -11,7 +11,7 @@ import {
   summarize,
 } from '../../library/library.service.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
-import type { SourceFile } from '../../library/import-kind.ts';
+import { readUpload } from '../multipart-upload.ts';
 
 const MAX_FILES_PER_UPLOAD = 20;
 const optionFields = [
@@ -102,37 +102,14 @@ export function libraryRoutes(
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new CodecardError('BAD_INPUT', { detail: 'upload files as multipart/form-data' });
-      }
-      const raw: RawImportOptions = {};
-      const files: SourceFile[] = [];
-      for await (const part of request.parts({
-        limits: { fileSize: maxUploadBytes, files: MAX_FILES_PER_UPLOAD },
-      })) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer().catch((error: unknown) => {
-            if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-            return null;
-          });
-          if (bytes === null || part.file.truncated) {
-            throw new CodecardError('FILE_TOO_LARGE', {
-              file: part.filename,
-              size: `more than ${maxUploadBytes}`,
-              limit: maxUploadBytes,
-            });
-          }
-          files.push({ fileName: safeName(part.filename), bytes });
-        } else if (
-          (optionFields as readonly string[]).includes(part.fieldname) &&
-          typeof part.value === 'string'
-        ) {
-          raw[part.fieldname as (typeof optionFields)[number]] = part.value;
-        }
-      }
+      const { files, fields } = await readUpload(request, {
+        maxUploadBytes,
+        maxFiles: MAX_FILES_PER_UPLOAD,
+        fields: optionFields,
+      });
       if (files.length === 0)
         throw new CodecardError('BAD_INPUT', { detail: 'no file in the upload' });
-      const options = importOptions(raw);
+      const options = importOptions(fields);
       const submitted = files.map((file) => jobs.submit(file, options));
       if (request.query.wait === 'true') {
         const finished = await Promise.all(submitted.map((s) => s.finished));
@@ -141,17 +118,5 @@ export function libraryRoutes(
       }
       return reply.status(202).send({ jobs: submitted.map((s) => jobJson(s.job)) });
     },
-  );
-}
-
-/** Only the base name of an uploaded file is kept (no paths from the client). */
-function safeName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // Control characters never reach logs or the library.
-  return (
-    [...base]
-      .filter((c) => c >= ' ')
-      .join('')
-      .slice(0, 200) || 'upload'
   );
 }

@@ -1,0 +1,204 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { OpenDatabase } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-databases.ts';
+import { importFile } from '../library/import.service.ts';
+import { DEFAULT_ORG } from '../library/library-context.ts';
+import { starterLibraryDir } from '../library/starter-library.ts';
+import type { ClaimResult } from '../rules/check-claims.service.ts';
+import { csvColumns, reportWriter, type ReportFormat } from '../rules/check-report.ts';
+import { buildApp } from './app.ts';
+import { multipart } from './test-multipart.ts';
+
+interface JobJson {
+  id: string;
+  status: string;
+  progress: { done: number; total: number };
+  summary?: Record<string, number>;
+  results?: string;
+}
+
+// More claims than the job checks between yields, so it yields to polls at least once.
+const CLAIMS = 5_000;
+const injection = '=HYPERLINK("http://example.test","x")';
+/** Code pairs in the starter library's sample practitioner PTP file, plus a lone code. */
+const pairs = [['62263', '62264'], ['20610', '96372'], ['20610', '99213'], ['99213']];
+
+function claims() {
+  return Array.from({ length: CLAIMS }, (_, i) => ({
+    id: i === 7 ? injection : `C${i}`,
+    dateOfService: '2026-03-02',
+    lines: pairs[i % pairs.length]!.map((code, line) => ({
+      code,
+      ...(i % 3 === 0 && line === 1 ? { modifiers: ['XS'] } : {}),
+    })),
+  }));
+}
+
+function report(results: ClaimResult[], format: ReportFormat): string {
+  const writer = reportWriter(format);
+  return writer.head() + results.map((r) => writer.item(r)).join('') + writer.tail();
+}
+
+describe('batch claim checks over HTTP', () => {
+  let opened: OpenDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    opened = await openTestDatabase('pglite');
+    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    const name = 'sample-ccipra-v320r0-ptp.txt';
+    await importFile(ctx, { fileName: name, bytes: await readFile(join(starterLibraryDir, name)) });
+    app = (
+      await buildApp({
+        ctx,
+        maxUploadBytes: 2 * 1024 * 1024,
+        logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent',
+        version: 'test',
+      })
+    ).app;
+  });
+  afterAll(async () => {
+    await app.close();
+    await opened.close();
+  });
+
+  async function submit(name: string, content: string, fields: Record<string, string> = {}) {
+    return app.inject({
+      method: 'POST',
+      url: '/api/checks/batch',
+      ...multipart([{ name, content }], fields, 'file'),
+    });
+  }
+
+  /** Polls like a client would, letting the event loop turn between polls. */
+  async function finished(id: string): Promise<JobJson> {
+    for (;;) {
+      const job = (await app.inject({ url: `/api/checks/batch/${id}` })).json<JobJson>();
+      if (job.status !== 'queued' && job.status !== 'running') return job;
+      // inject() never leaves the microtask queue; a real poll arrives as I/O on a later turn.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  test('an NDJSON batch runs as a job; its downloads match POST /api/checks for the same claims', async () => {
+    const all = claims();
+    const submitted = await submit('claims.ndjson', all.map((c) => JSON.stringify(c)).join('\n'));
+    expect(submitted.statusCode).toBe(202);
+    const job = submitted.json<JobJson>();
+    expect(job).toMatchObject({ progress: { total: CLAIMS } });
+    expect(['queued', 'running']).toContain(job.status);
+
+    const done = await finished(job.id);
+    expect(done.status).toBe('done');
+    expect(done.progress).toEqual({ done: CLAIMS, total: CLAIMS });
+    expect(done.results).toBe(`/api/checks/batch/${job.id}/results`);
+
+    const sync = await app.inject({ method: 'POST', url: '/api/checks', payload: { claims: all } });
+    const expected = sync.json<{ claims: ClaimResult[] }>().claims;
+    const count = (key: 'errors' | 'warnings' | 'infos') =>
+      expected.reduce((sum, r) => sum + r.summary[key], 0);
+    expect(done.summary).toEqual({
+      claims: CLAIMS,
+      claimsWithErrors: expected.filter((r) => r.summary.errors > 0).length,
+      errors: count('errors'),
+      warnings: count('warnings'),
+      infos: count('infos'),
+    });
+    expect(count('errors')).toBeGreaterThan(0);
+    expect(count('infos')).toBeGreaterThan(0);
+
+    for (const format of ['json', 'ndjson', 'csv'] as const) {
+      const download = await app.inject({ url: `${done.results}?format=${format}` });
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="checks-${job.id}.${format}"`,
+      );
+      expect(download.body).toBe(report(expected, format));
+    }
+    const json = await app.inject({ url: done.results! });
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(json.json()).toEqual({ claims: expected });
+
+    const csv = (await app.inject({ url: `${done.results}?format=csv` })).body.split('\n');
+    expect(csv[0]).toBe(csvColumns.join(','));
+    const injected = csv.filter((row) => row.includes('HYPERLINK'));
+    expect(injected.length).toBeGreaterThan(0);
+    for (const row of injected) expect(row.startsWith(`"'=HYPERLINK(`)).toBe(true);
+  });
+
+  test('a CSV batch takes setting and lang fields', async () => {
+    const csv = 'claim id,date of service,code\nA,2026-03-02,62263\nA,2026-03-02,62264\n';
+    const submitted = await submit('claims.csv', csv, { setting: 'practitioner', lang: 'es' });
+    expect(submitted.statusCode).toBe(202);
+    const done = await finished(submitted.json<JobJson>().id);
+    expect(done).toMatchObject({ status: 'done', summary: { claims: 1, claimsWithErrors: 1 } });
+    const results = (await app.inject({ url: done.results! })).json<{ claims: ClaimResult[] }>();
+    expect(results.claims[0]?.findings.find((f) => f.rule === 'ptp')?.message).toContain(
+      'no se factura',
+    );
+  });
+
+  test('results are 409 until the job is done', async () => {
+    // Holding the embedded database's one connection keeps the job from loading its indexes.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const isHeld = new Promise<void>((resolve) => (holding = resolve));
+    const connection = opened.db.connection().execute(async () => {
+      holding();
+      await held;
+    });
+    await isHeld;
+    const job = (await submit('one.ndjson', JSON.stringify(claims()[0]))).json<JobJson>();
+    const early = await app.inject({ url: `/api/checks/batch/${job.id}/results` });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ error: { code: 'NOT_READY' } });
+    expect(early.json<{ error: { message: string } }>().error.message).toContain('0 of 1 claims');
+    release();
+    await connection;
+    expect((await finished(job.id)).status).toBe('done');
+    expect((await app.inject({ url: `/api/checks/batch/${job.id}/results` })).statusCode).toBe(200);
+  });
+
+  test('a malformed, empty or missing file is refused at upload with a clear 400', async () => {
+    const bad = await submit(
+      'bad.ndjson',
+      `${JSON.stringify(claims()[0])}\n{"id":"B","lines":[{"code":"62263"}]}`,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+    expect(bad.json<{ error: { message: string } }>().error.message).toMatch(
+      /bad\.ndjson: line 2 \(claim "B"\) line 1: no date of service/,
+    );
+
+    const empty = await submit('empty.csv', '');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ error: { code: 'EMPTY_FILE' } });
+
+    const noFile = await app.inject({
+      method: 'POST',
+      url: '/api/checks/batch',
+      ...multipart([], { lang: 'en' }),
+    });
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+
+    const badSetting = await submit('x.ndjson', JSON.stringify(claims()[0]), { setting: 'moon' });
+    expect(badSetting.statusCode).toBe(400);
+    expect(badSetting.json<{ error: { message: string } }>().error.message).toContain('setting');
+  });
+
+  test('unknown jobs are 404; a bad format is 400', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect((await app.inject({ url: `/api/checks/batch/${id}` })).statusCode).toBe(404);
+    const results = await app.inject({ url: `/api/checks/batch/${id}/results` });
+    expect(results.statusCode).toBe(404);
+    expect(results.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(
+      (await app.inject({ url: `/api/checks/batch/${id}/results?format=xlsx` })).statusCode,
+    ).toBe(400);
+  });
+});

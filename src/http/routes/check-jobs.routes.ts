@@ -1,0 +1,118 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readClaims } from '../../claims/claim-input.ts';
+import { CodecardError } from '../../errors/codecard-error.ts';
+import { localeCodes } from '../../i18n/locales.ts';
+import { localeOption, settingOption } from '../../library/option-values.ts';
+import type { ClaimResult } from '../../rules/check-claims.service.ts';
+import type { CheckJob, CheckJobs } from '../../rules/check-jobs.ts';
+import { reportFormats, reportWriter, type ReportFormat } from '../../rules/check-report.ts';
+import { readUpload } from '../multipart-upload.ts';
+
+const uploadFields = ['setting', 'lang'] as const;
+const jobParams = z.object({ id: z.uuid() });
+
+const contentTypes: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export function checkJobJson(job: CheckJob) {
+  return {
+    id: job.id,
+    fileName: job.fileName,
+    lang: job.lang,
+    status: job.status,
+    progress: job.progress,
+    createdAt: job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    ...(job.summary ? { summary: job.summary } : {}),
+    ...(job.error ? { error: job.error } : {}),
+    ...(job.status === 'done' ? { results: `/api/checks/batch/${job.id}/results` } : {}),
+  };
+}
+
+export function checkJobRoutes(
+  app: FastifyInstance,
+  jobs: CheckJobs,
+  maxUploadBytes: number,
+): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/checks/batch',
+    {
+      schema: {
+        tags: ['checks'],
+        summary:
+          'Check a claim file (JSON, NDJSON, CSV or X12 837) as a background job (multipart: one file, optional setting and lang)',
+        querystring: z.object({ lang: z.enum(localeCodes).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { files, fields } = await readUpload(request, {
+        maxUploadBytes,
+        maxFiles: 2,
+        fields: uploadFields,
+      });
+      const [file, extra] = files;
+      if (!file) throw new CodecardError('BAD_INPUT', { detail: 'no claim file in the upload' });
+      if (extra) throw new CodecardError('BAD_INPUT', { detail: 'upload one claim file per job' });
+      const setting = settingOption(fields.setting, 'setting');
+      const lang = localeOption(fields.lang ?? request.query.lang, 'lang');
+      // Parsed here, not in the job: a malformed file is refused with a 400 at upload.
+      const claims = readClaims(file.bytes, file.fileName, setting ? { setting } : {});
+      return reply.status(202).send(checkJobJson(jobs.submit(file.fileName, claims, lang)));
+    },
+  );
+
+  r.get(
+    '/api/checks/batch/:id',
+    {
+      schema: {
+        tags: ['checks'],
+        summary: 'Status, progress (claims checked) and summary of a batch check',
+        params: jobParams,
+      },
+    },
+    (request) => checkJobJson(jobs.get(request.params.id)),
+  );
+
+  r.get(
+    '/api/checks/batch/:id/results',
+    {
+      schema: {
+        tags: ['checks'],
+        summary: 'Download the results of a finished batch check (json, ndjson or csv)',
+        params: jobParams,
+        querystring: z.object({ format: z.enum(reportFormats).default('json') }),
+      },
+    },
+    (request, reply) => {
+      const { id } = request.params;
+      const { format } = request.query;
+      const results = jobs.resultsOf(id);
+      return reply
+        .header('content-type', contentTypes[format])
+        .header('content-disposition', `attachment; filename="checks-${id}.${format}"`)
+        .send(Readable.from(reportChunks(results, format)));
+    },
+  );
+}
+
+/** The report in pieces of about 64 KB: a large batch is never one string in memory. */
+function* reportChunks(results: readonly ClaimResult[], format: ReportFormat): Generator<string> {
+  const writer = reportWriter(format);
+  let chunk = writer.head();
+  for (const result of results) {
+    chunk += writer.item(result);
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + writer.tail();
+}
