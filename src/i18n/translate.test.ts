@@ -113,6 +113,7 @@ function sampleValues(locale: LocaleCode): MessageValues {
     diagnoses: 'M54.16, M48.061',
     lines: '2, 3',
     max: 1,
+    diagnosis: 'M54.16',
     section: t(locale, 'section.modifiers'),
     first: 'NCCI PTP 2026Q2',
     firstValue: 'modifier indicator 1',
