@@ -196,6 +196,11 @@ describe('extractRelations: includes and mutually exclusive', () => {
 describe('extractRelations: frequency', () => {
   it.each<[string, Unspanned[]]>([
     ['Report 62264 once per day.', [frequency(['62264'], 'day', 1)]],
+    // A colon introduces the item: the codes listed before it are not the limit's subject.
+    [
+      'Checks before a claim with 62264, 62263 or 64484 is sent: 62264: one unit per day.',
+      [frequency(['62264'], 'day', 1)],
+    ],
     [
       'Only one unit of 62264 may be reported per date of service.',
       [frequency(['62264'], 'day', 1)],

@@ -510,10 +510,24 @@ function periodWord(clause: Clause, from: number): { period: string; end: number
 
 /** Codes of the clause up to the period, except the objects of "with"/"in addition to". */
 function frequencySubject(clause: Clause, before: number): Side | null {
+  // "Checks before a claim with 62264, 62263 or 64479-64484 is sent: 62264: one unit per day":
+  // a colon introduces the item the limit is about, so the subject is sought in the last
+  // colon-separated part that names codes, not among every code of the clause.
+  let from = clause.start;
+  let to = before;
   const text = clause.sentence.slice(clause.start, before);
-  const link = /\s(?:with|in\s+addition\s+to|in\s+conjunction\s+with|además\s+de)\s/i.exec(text);
-  const end = link ? clause.start + link.index : before;
-  return codesWithin(clause.spans, clause.start, end);
+  for (let colon = text.lastIndexOf(':'); colon >= 0; colon = text.lastIndexOf(':', colon - 1)) {
+    if (codesWithin(clause.spans, clause.start + colon + 1, to)) {
+      from = clause.start + colon + 1;
+      break;
+    }
+    to = clause.start + colon;
+    if (colon === 0) break;
+  }
+  if (from === clause.start) to = before;
+  const part = clause.sentence.slice(from, to);
+  const link = /\s(?:with|in\s+addition\s+to|in\s+conjunction\s+with|además\s+de)\s/i.exec(part);
+  return codesWithin(clause.spans, from, link ? from + link.index : to);
 }
 
 const aliasCue =

@@ -125,6 +125,52 @@ export interface CodeMentionsTable {
   via: string;
 }
 
+export interface ThreadsTable {
+  id: string;
+  org_id: string;
+  lang: string;
+  context: ColumnType<ThreadContextColumn, string, string>;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+/** What a thread remembers for follow-ups. */
+export interface ThreadContextColumn {
+  codes: string[];
+  dos: string | null;
+  setting: string | null;
+}
+
+export interface ThreadMessagesTable {
+  id: string;
+  org_id: string;
+  thread_id: string;
+  turn: number;
+  question: string;
+  answer: ColumnType<unknown, string, string>;
+  created_at: Generated<string>;
+}
+
+export interface AnswerFeedbackTable {
+  id: GeneratedAlways<number>;
+  org_id: string;
+  message_id: string;
+  vote: 'up' | 'down';
+  comment: string | null;
+  created_at: Generated<string>;
+}
+
+export interface LibraryGapsTable {
+  id: GeneratedAlways<number>;
+  org_id: string;
+  message_id: string | null;
+  question: string;
+  lang: string;
+  codes: ColumnType<string[], string, string>;
+  terms: ColumnType<string[], string, string>;
+  created_at: Generated<string>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   documents: DocumentsTable;
@@ -137,4 +183,8 @@ export interface Database {
   coverage_codes: CoverageCodesTable;
   passages: PassagesTable;
   code_mentions: CodeMentionsTable;
+  threads: ThreadsTable;
+  thread_messages: ThreadMessagesTable;
+  answer_feedback: AnswerFeedbackTable;
+  library_gaps: LibraryGapsTable;
 }

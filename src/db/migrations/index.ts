@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as createLibrary from './20261127000000-create-library.ts';
+import * as createThreads from './20261127010000-create-threads.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
   '20261127000000-create-library': createLibrary,
+  '20261127010000-create-threads': createThreads,
 };

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { passageCitation } from '../cards/card-citations.ts';
+import type { PassageRow } from '../cards/card-facts.repository.ts';
+import type { Citation } from '../cards/card-types.ts';
+import { extractRelations } from '../cards/relation-extraction.ts';
+import type { LibraryContext } from '../library/library-context.ts';
+import { rangeExpanderFor } from '../library/store/range-expander.ts';
+import { libraryVersionCache } from '../rules/library-version-cache.ts';
+
+export interface Alias {
+  name: string;
+  codes: string[];
+  citation: Citation;
+}
+
+/** Sentences that name something else pass this cheap filter before relation extraction. */
+const aliasCue =
+  '(known as|called|referred to|a\\.?k\\.?a|nicknamed|dubbed|other names?|llamad|conocid|denominad|appel|nomm|genannt|bezeichnet)';
+const MIN_NAME_LENGTH = 4;
+
+/** Names the library gives codes ("62264 is often referred to as the Racz procedure"). */
+export class AliasIndex {
+  readonly aliases: Alias[] = [];
+
+  /** Aliases whose name the question contains as whole words (longest names first). */
+  find(question: string): Alias[] {
+    const text = ` ${normalizeName(question)} `;
+    return this.aliases.filter((alias) => text.includes(` ${alias.name} `));
+  }
+
+  add(name: string, codes: string[], citation: Citation): void {
+    const normalized = normalizeName(name);
+    if (normalized.length < MIN_NAME_LENGTH || codes.length === 0) return;
+    const known = this.aliases.find((a) => a.name === normalized);
+    if (known) {
+      for (const code of codes) if (!known.codes.includes(code)) known.codes.push(code);
+      return;
+    }
+    this.aliases.push({ name: normalized, codes: [...codes], citation });
+    this.aliases.sort((a, b) => b.name.length - a.name.length);
+  }
+}
+
+/** Lower case, letters and digits only, single spaces, a leading article dropped. */
+export function normalizeName(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^(?:the|a|an|el|la|los|las|le|les|der|die|das)\s+/u, '');
+}
+
+async function buildAliasIndex(ctx: LibraryContext): Promise<AliasIndex> {
+  const { rows } = await sql<PassageRow>`
+    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
+      d.id as document_id, d.title, d.release
+    from passages p join documents d on d.id = p.document_id
+    where p.org_id = ${ctx.orgId} and p.text ~* ${aliasCue}
+    order by d.id, p.ordinal`.execute(ctx.db);
+  const expand = await rangeExpanderFor(
+    ctx,
+    rows.map((r) => r.text),
+  );
+  const index = new AliasIndex();
+  for (const passage of rows) {
+    for (const relation of extractRelations(passage.text, expand)) {
+      if (relation.kind !== 'alias' || relation.subject.length === 0) continue;
+      const citation = passageCitation(passage, relation.span[0], relation.span[1]);
+      for (const name of relation.names) index.add(name, relation.subject, citation);
+    }
+  }
+  return index;
+}
+
+/** The org's aliases, rebuilt when its documents change. */
+export const aliasIndexFor = libraryVersionCache('reference', buildAliasIndex);

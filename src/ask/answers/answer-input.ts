@@ -1,0 +1,22 @@
+import type { LocaleCode } from '../../i18n/locales.ts';
+import type { Setting } from '../../library/formats/fact-record.ts';
+import type { LibraryContext } from '../../library/library-context.ts';
+import type { ParsedQuestion } from '../question.ts';
+
+/** What every answer composer receives: the question as parsed, with its resolved scope. */
+export interface AnswerInput {
+  ctx: LibraryContext;
+  question: ParsedQuestion;
+  /** Procedure codes the answer is about (named, from an alias, or from the thread). */
+  procedures: string[];
+  lang: LocaleCode;
+  dos: string;
+  setting: Setting;
+}
+
+export const scopeFor = (input: AnswerInput, code: string) => ({
+  orgId: input.ctx.orgId,
+  code,
+  dos: input.dos,
+  setting: input.setting,
+});

@@ -1,0 +1,48 @@
+import type { Citation } from '../cards/card-types.ts';
+import type { Card } from '../cards/card-types.ts';
+import type { LocaleCode } from '../i18n/locales.ts';
+import type { Setting } from '../library/formats/fact-record.ts';
+
+/** What a question asks for; each kind is answered from facts first. */
+export type AnswerKind =
+  'card' | 'pair' | 'units' | 'documentation' | 'coverage' | 'modifier' | 'passages' | 'not-found';
+
+export type PairVerdict = 'allowed' | 'modifier-required' | 'not-allowed' | 'no-edit-found';
+export type CoverageVerdict = 'covered' | 'not-covered' | 'no-policy-found';
+
+/** A citation an answer rests on; prose sources carry the quoted words. */
+export type AnswerCitation = Citation;
+
+export interface Answer {
+  /** Stored answers have an id (feedback refers to it). */
+  id?: string;
+  kind: AnswerKind;
+  verdict?: PairVerdict | CoverageVerdict;
+  /** The answer in the asked language: fixed wording from the catalogs, library text quoted. */
+  text: string;
+  /** Codes the answer is about (normalized: "62264", "M54.16"). */
+  codes: string[];
+  citations: AnswerCitation[];
+  /** 0..1: how well the library supports the answer. */
+  confidence: number;
+  /** For `card` answers: the cards themselves. */
+  cards?: Card[];
+  /** For refusals: the nearest codes and documents the library does have. */
+  nearest?: { codes: string[]; documents: { documentId: number; title: string }[] };
+}
+
+export interface AskRequest {
+  question: string;
+  /** The language of the answer's fixed wording; detected from the question when absent. */
+  lang?: LocaleCode;
+  /** Date of service, ISO; a date in the question wins; default today. */
+  dos?: string;
+  setting?: Setting;
+  /** Continue a thread: codes, date and setting of earlier questions stay in context. */
+  threadId?: string;
+}
+
+export interface AskResponse {
+  threadId: string;
+  answer: Answer;
+}

@@ -1,0 +1,23 @@
+import { sql } from 'kysely';
+import type { LibraryContext } from '../library/library-context.ts';
+
+/**
+ * Whether the library has anything at all about a code: a descriptor, an edit, an MUE, an
+ * indicator, an add-on or coverage row, or a passage that mentions it. A question about codes
+ * it knows nothing of is refused (and recorded as a gap) rather than answered "no limit found".
+ */
+export async function libraryKnows(ctx: LibraryContext, code: string): Promise<boolean> {
+  const org = ctx.orgId;
+  const { rows } = await sql<{ known: boolean }>`
+    select (
+      exists (select 1 from code_descriptors where org_id = ${org} and code = ${code})
+      or exists (select 1 from code_mentions where org_id = ${org} and code = ${code})
+      or exists (select 1 from mue_edits where org_id = ${org} and code = ${code})
+      or exists (select 1 from ptp_edits where org_id = ${org} and column1 = ${code})
+      or exists (select 1 from ptp_edits where org_id = ${org} and column2 = ${code})
+      or exists (select 1 from rvu_indicators where org_id = ${org} and code = ${code})
+      or exists (select 1 from add_on_codes where org_id = ${org} and add_on_code = ${code})
+      or exists (select 1 from coverage_codes where org_id = ${org} and procedure_code = ${code})
+    ) as known`.execute(ctx.db);
+  return rows[0]?.known === true;
+}
