@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { openLibrary } from './cli-context.ts';
+import { runAsk } from './ask.command.ts';
 import { runCard } from './card.command.ts';
 import { runCheck } from './check.command.ts';
 import { runCode, runSearch } from './code.command.ts';
@@ -27,6 +28,7 @@ const options = {
   lang: { type: 'string' },
   format: { type: 'string' },
   port: { type: 'string' },
+  thread: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -64,6 +66,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return await runCode(library.ctx, rest[0], values);
         case 'card':
           return await runCard(library.ctx, rest[0], values);
+        case 'ask':
+          return await runAsk(library.ctx, rest.join(' '), values);
         case 'check':
           // check keeps exit 2 for "errors found", so bad input is 1 there.
           try {

@@ -14,9 +14,13 @@ Commands:
                                 a code's descriptors, with their sources
   card CODE [--system S] [--dos YYYY-MM-DD] [--setting practitioner|hospital|dme] [--lang L]
                                 the code card: every section, each item cited
+  ask "QUESTION" [--lang L] [--dos YYYY-MM-DD] [--setting S] [--thread ID]
+                                a cited answer from the library (a card, a pair verdict, units,
+                                coverage, documentation, modifiers or passages); exit 1 when the
+                                library does not cover the question
   check FILE|- [--setting S] [--format text|json|ndjson|csv] [--lang L]
-                                check claims (JSON, NDJSON, CSV, X12 837P/837I) against the NCCI
-                                PTP and MUE edits; exit 2 when a claim has an error
+                                check claims (JSON, NDJSON, CSV, X12 837P/837I) against the
+                                library's edits and tables; exit 2 when a claim has an error
   samples load                  load the starter library into an empty library
   search TEXT [--system S] [--limit N] [--dos YYYY-MM-DD]
                                 find codes by words, synonyms or a code prefix
