@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { passageCitation } from '../cards/card-citations.ts';
 import type { PassageRow } from '../cards/card-facts.repository.ts';
 import type { Citation } from '../cards/card-types.ts';
-import { extractRelations } from '../cards/relation-extraction.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { libraryVersionCache } from '../rules/library-version-cache.ts';
+import { readAliases } from './alias-reader.ts';
 
 export interface Alias {
   name: string;
@@ -15,8 +15,9 @@ export interface Alias {
 
 /** Sentences that name something else pass this cheap filter before relation extraction. */
 const aliasCue =
-  '(known as|called|referred to|a\\.?k\\.?a|nicknamed|dubbed|other names?|llamad|conocid|denominad|appel|nomm|genannt|bezeichnet)';
+  '(known as|called|referred to|named|nicknamed|dubbed|other names|llamad|conocid|denominad|appel|nomm|genannt|bekannt|bezeichnet|code|código|代码|也叫|也称|又称|俗称|又叫|يسمى|المعروف|رمز)';
 const MIN_NAME_LENGTH = 4;
+const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u;
 
 /** Names the library gives codes ("62264 is often referred to as the Racz procedure"). */
 export class AliasIndex {
@@ -25,7 +26,10 @@ export class AliasIndex {
   /** Aliases whose name the question contains as whole words (longest names first). */
   find(question: string): Alias[] {
     const text = ` ${normalizeName(question)} `;
-    return this.aliases.filter((alias) => text.includes(` ${alias.name} `));
+    // Chinese and Korean names sit inside longer runs without spaces: match them as substrings.
+    return this.aliases.filter((alias) =>
+      cjk.test(alias.name) ? text.includes(alias.name) : text.includes(` ${alias.name} `),
+    );
   }
 
   add(name: string, codes: string[], citation: Citation): void {
@@ -64,10 +68,8 @@ async function buildAliasIndex(ctx: LibraryContext): Promise<AliasIndex> {
   );
   const index = new AliasIndex();
   for (const passage of rows) {
-    for (const relation of extractRelations(passage.text, expand)) {
-      if (relation.kind !== 'alias' || relation.subject.length === 0) continue;
-      const citation = passageCitation(passage, relation.span[0], relation.span[1]);
-      for (const name of relation.names) index.add(name, relation.subject, citation);
+    for (const alias of readAliases(passage.text, expand)) {
+      index.add(alias.name, alias.codes, passageCitation(passage, alias.start, alias.end));
     }
   }
   return index;

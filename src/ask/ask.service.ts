@@ -3,7 +3,7 @@ import type { LibraryContext } from '../library/library-context.ts';
 import { today } from '../library/option-values.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { referenceIndexFor } from '../rules/edit-index-cache.ts';
-import { aliasIndexFor } from './alias-index.ts';
+import { aliasIndexFor, type Alias } from './alias-index.ts';
 import type { AnswerInput } from './answers/answer-input.ts';
 import { answerCard, answerSection } from './answers/card.answer.ts';
 import { answerCoverage } from './answers/coverage.answer.ts';
@@ -15,10 +15,11 @@ import type { Answer, AskRequest, AskResponse } from './ask-types.ts';
 import { classifyIntent, type Intent } from './intent.ts';
 import { libraryKnows } from './library-knows.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
-import { questionTerms } from './question-terms.ts';
+import { questionTerms, sameStem } from './question-terms.ts';
 import {
   appendMessage,
   createThread,
+  emptyContext,
   recordGap,
   threadContext,
   type ThreadContext,
@@ -48,16 +49,15 @@ export async function askQuestion(ctx: LibraryContext, request: AskRequest): Pro
     throw new CodecardError('BAD_INPUT', {
       detail: `the question is longer than ${MAX_QUESTION_LENGTH} characters`,
     });
-  const context = request.threadId
-    ? await threadContext(ctx, request.threadId)
-    : { codes: [], dos: null, setting: null, lastIntent: null };
+  const context = request.threadId ? await threadContext(ctx, request.threadId) : emptyContext;
 
   const expand = await rangeExpanderFor(ctx, [text.replace(/[a-z]/g, (c) => c.toUpperCase())]);
   const parsed = withBareModifiers(
     parseQuestion(text, expand),
     (await referenceIndexFor(ctx)).knownModifiers,
   );
-  const aliasCodes = parsed.procedures.length > 0 ? [] : await aliasCodesIn(ctx, text);
+  const aliases = parsed.procedures.length > 0 ? [] : (await aliasIndexFor(ctx)).find(text);
+  const aliasCodes = [...new Set(aliases.flatMap((a) => a.codes))];
   const lang = request.lang ?? parsed.lang;
   const dos = parsed.dos ?? request.dos ?? context.dos ?? today();
   const setting = parsed.setting ?? request.setting ?? asSetting(context.setting) ?? 'practitioner';
@@ -65,22 +65,26 @@ export async function askQuestion(ctx: LibraryContext, request: AskRequest): Pro
     ? (context.lastIntent as Intent)
     : null;
   // An alias stands for its codes as one subject ("Racz procedure" → 62263 and 62264), not a pair.
-  const intent = classifyIntent(
+  const classified = classifyIntent(
     {
       ...parsed,
       procedures: parsed.procedures.length > 0 ? parsed.procedures : aliasCodes.slice(0, 1),
     },
     { procedures: context.codes, lastIntent },
   );
-  const procedures =
-    parsed.procedures.length > 0
-      ? parsed.procedures
-      : aliasCodes.length > 0
-        ? aliasCodes
-        : parsed.diagnoses.length > 0 && intent === 'card'
-          ? []
-          : context.codes;
-  const input: AnswerInput = { ctx, question: parsed, procedures, lang, dos, setting };
+  // "How long does the Racz procedure take?": an alias with words of its own beyond the name
+  // asks about the procedure, not for its card; the alias codes then only steer retrieval.
+  const intent =
+    classified === 'card' && aliases.length > 0 && wordsBeyond(text, aliases).length > 0
+      ? 'passages'
+      : classified;
+  const procedures = proceduresFor(intent, parsed, aliasCodes, context);
+  // "and for 62321?" after a coverage question keeps its diagnoses.
+  const question =
+    intent === 'coverage' && parsed.diagnoses.length === 0
+      ? { ...parsed, diagnoses: context.diagnoses }
+      : parsed;
+  const input: AnswerInput = { ctx, question, procedures, lang, dos, setting };
   const answer = await answerFor(input, intent);
 
   const threadId = request.threadId ?? (await createThread(ctx, lang));
@@ -91,6 +95,7 @@ export async function askQuestion(ctx: LibraryContext, request: AskRequest): Pro
         : procedures.length > 0
           ? procedures
           : context.codes,
+    diagnoses: question.diagnoses.length > 0 ? question.diagnoses : context.diagnoses,
     dos: parsed.dos ?? request.dos ?? context.dos,
     setting: parsed.setting ?? request.setting ?? context.setting,
     lastIntent: answer.kind === 'not-found' ? context.lastIntent : intent,
@@ -129,15 +134,41 @@ async function answerFor(input: AnswerInput, intent: Intent): Promise<Answer> {
     case 'modifier':
       return answerSection(input, 'modifiers', 'modifier', input.question.modifiers);
     case 'passages':
-      return (await answerPassages(input)) ?? (await answerNotFound(input));
+      return (
+        (await answerPassages(input)) ??
+        // "What is modifier AA?": the modifier's own card when no passage explains it.
+        (input.question.modifiers.length > 0
+          ? await answerCard(input, input.question.modifiers)
+          : null) ??
+        (await answerNotFound(input))
+      );
   }
 }
 
-async function aliasCodesIn(ctx: LibraryContext, text: string): Promise<string[]> {
-  const codes: string[] = [];
-  for (const alias of (await aliasIndexFor(ctx)).find(text))
-    for (const code of alias.codes) if (!codes.includes(code)) codes.push(code);
-  return codes;
+/**
+ * The procedures an answer is about: those the question names, else its alias's codes, else
+ * the thread's. A follow-up pair naming one new code pairs it with the thread's first code.
+ */
+function proceduresFor(
+  intent: Intent,
+  parsed: ParsedQuestion,
+  aliasCodes: string[],
+  context: ThreadContext,
+): string[] {
+  if (parsed.procedures.length > 0) {
+    const first = context.codes.find((c) => !parsed.procedures.includes(c));
+    return intent === 'pair' && parsed.procedures.length === 1 && first
+      ? [first, ...parsed.procedures]
+      : parsed.procedures;
+  }
+  if (aliasCodes.length > 0) return aliasCodes;
+  return parsed.diagnoses.length > 0 && intent === 'card' ? [] : context.codes;
+}
+
+/** The question's content words that are not part of an alias name it uses. */
+function wordsBeyond(text: string, aliases: readonly Alias[]): string[] {
+  const named = aliases.flatMap((a) => a.name.split(' '));
+  return questionTerms(text).words.filter((w) => !named.some((n) => sameStem(n, w)));
 }
 
 /**

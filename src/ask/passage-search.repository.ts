@@ -40,17 +40,28 @@ export async function searchPassages(
       );
     }
   }
+  // Headings count too: "什么时候要马上联系我们" is a heading over the sentence that answers it.
   for (const bigram of terms.bigrams.slice(0, 24))
-    matches.push(sql<boolean>`strpos(p.text, ${bigram}) > 0`);
+    matches.push(sql<boolean>`strpos(p.text || p.heading_path::text, ${bigram}) > 0`);
   if (matches.length === 0 && scope.codes.length === 0) return [];
   const textMatch = matches.length > 0 ? sql.join(matches, sql` or `) : sql`false`;
   const codes = scope.codes.length > 0 ? scope.codes : [''];
   const words = terms.words.length > 0 ? terms.words.join(' | ') : '';
+  // Rank by how many of the question's words a passage has, then by how densely.
+  const wordsMatched =
+    terms.words.length > 0
+      ? sql.join(
+          terms.words.map(
+            (w) => sql`(p.search_vector @@ to_tsquery(p.text_search_config, ${w}))::int`,
+          ),
+          sql` + `,
+        )
+      : sql`0`;
   const { rows } = await sql<PassageHit>`
     select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
       d.id as document_id, d.title, d.release,
-      (case when ${words} = '' then 0
-            else ts_rank_cd(p.search_vector, to_tsquery(p.text_search_config, ${words})) end
+      (${wordsMatched} + 0.1 * (case when ${words} = '' then 0
+            else ts_rank_cd(p.search_vector, to_tsquery(p.text_search_config, ${words})) end)
        + case when exists (select 1 from code_mentions m where m.passage_id = p.id
                            and m.code in (${sql.join(codes)})) then 1 else 0 end) as rank
     from passages p join documents d on d.id = p.document_id

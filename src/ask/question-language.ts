@@ -1,23 +1,31 @@
 import type { LocaleCode } from '../i18n/locales.ts';
 import { detectLanguage } from '../library/language-detect.ts';
+import { wordPattern } from './word-pattern.ts';
 
 // Question words people start with, written for this hint (short questions carry too few
 // stopwords for the document detector): "¿puedo…", "peux-je…", "kann ich…", "có thể…".
 const hints: [LocaleCode, RegExp][] = [
   [
     'es',
-    /[¿¡]|\b(?:puedo|puede|facturar|cu[aá]nt[oa]s|unidades|cubierto|qu[eé]|c[oó]mo|modificador|juntos|documentar)\b/i,
+    wordPattern(
+      'puedo|puede|facturar|cu[aá]nt[oa]s|unidades|cubierto|qu[eé]|c[oó]mo|modificador|juntos|documentar',
+      '[¿¡]',
+    ),
   ],
   [
     'fr',
-    /\b(?:peux|puis-je|peut-on|facturer|combien|unit[ée]s|couvert|quel(?:le)?s?|modificateur|ensemble|est-ce)\b/i,
+    wordPattern(
+      'peux|puis-je|peut-on|facturer|combien|unit[ée]s|couvert|quel(?:le)?s?|modificateur|ensemble|est-ce',
+    ),
   ],
   [
     'de',
-    /\b(?:kann|darf|abrechnen|wie viele|Einheiten|gedeckt|welche[rs]?|Modifikator|zusammen|was ist)\b/i,
+    wordPattern(
+      'kann|darf|abrechnen|wie viele|Einheiten|gedeckt|welche[rs]?|Modifikator|zusammen|was ist',
+    ),
   ],
-  ['vi', /\b(?:có thể|bao nhiêu|đơn vị|được không|là gì|cùng với)\b/i],
-  ['tl', /\b(?:maaari|puwede|ilang|yunit|ano ang|kasama)\b/i],
+  ['vi', wordPattern('có thể|bao nhiêu|đơn vị|được không|là gì|cùng với')],
+  ['tl', wordPattern('maaari|puwede|ilang|yunit|ano ang|kasama')],
 ];
 
 /** The language of a question: the document detector first, then question-word hints. */

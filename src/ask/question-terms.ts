@@ -14,9 +14,12 @@ const stopwords = new Set(
   peux signifie ce cette
   was welche welcher welches wie wann wo ist sind der die das ein eine des dem den und oder in mit
   für auf kann ich bedeutet
-  gì là và hoặc của có thể cho một những các
+  gì là và hoặc của có thể cho một những các difference differences between diferencia entre
+  différence entre Unterschied zwischen
   ano ang ng mga sa at o ay para ba
-  что как когда где это и или в на с для по можно ли`
+  что как когда где это и или в на с для по можно ли такое
+  ما هو هي ماذا كيف هل متى أين من في على عن مع
+  무엇 뭐 어떻게 언제 어디 이 그 은 는 이란`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -43,9 +46,21 @@ export function questionTerms(text: string): QuestionTerms {
       continue;
     }
     if (token.length < 2 || stopwords.has(token) || /\d/.test(token)) continue;
-    if (!words.includes(token)) words.push(token);
+    const word = normalizeToken(token);
+    if (!words.includes(word)) words.push(word);
   }
   return { words, bigrams };
+}
+
+/**
+ * Arabic writes conjunctions, prepositions and the article onto the word ("فتستغرق",
+ * "الحقنة"): they are taken off so the question's "تستغرق" and "حقنة" match. Other scripts
+ * pass through.
+ */
+export function normalizeToken(token: string): string {
+  if (!/^\p{Script=Arabic}/u.test(token)) return token;
+  const bare = token.replace(/^[وفبلك]?(?:ال)?/u, '');
+  return bare.length >= 3 ? bare : token;
 }
 
 /** Same-stem test that works across our languages without a stemmer: a shared 5-letter start. */

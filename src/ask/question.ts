@@ -2,6 +2,7 @@ import { detectCodeMentions, type RangeExpander } from '../codes/code-mentions.t
 import type { LocaleCode } from '../i18n/locales.ts';
 import type { CodeSystem, Setting } from '../library/formats/fact-record.ts';
 import { questionLanguage } from './question-language.ts';
+import { wordPattern } from './word-pattern.ts';
 
 export interface QuestionCode {
   system: CodeSystem;
@@ -71,11 +72,15 @@ export function dateIn(text: string): string | null {
 }
 
 // Words for a hospital outpatient or a practitioner (professional) claim in the ten languages.
-const hospitalWords =
-  /\b(?:hospital|outpatient|facility|OPPS|institutional|hospitalari[oa]|ambulatori[oa]|h[oô]pital|hospitalier|Krankenhaus|Klinik|station[äa]r|ambulant|bệnh viện|ospital|больниц\p{L}*|стационар\p{L}*)\b|医院|병원|مستشفى|المستشفى/iu;
-const practitionerWords =
-  /\b(?:practitioner|physician|professional|office|doctor|m[ée]dico|consultorio|m[ée]decin|cabinet|Arzt|Praxis|bác sĩ|doktor|врач\p{L}*)\b|医生|诊所|의사|의원|طبيب/iu;
-const dmeWords = /\b(?:DME|DMEPOS|durable medical equipment)\b/i;
+const hospitalWords = wordPattern(
+  'hospital|outpatient|facility|OPPS|institutional|hospitalari[oa]|ambulatori[oa]|h[oô]pital|hospitalier|Krankenhaus|Klinik|station[äa]r|ambulant|bệnh viện|ospital|больниц\\p{L}*|стационар\\p{L}*',
+  '医院|병원|مستشفى|المستشفى',
+);
+const practitionerWords = wordPattern(
+  'practitioner|physician|professional|office|doctor|m[ée]dico|consultorio|m[ée]decin|cabinet|Arzt|Praxis|bác sĩ|doktor|врач\\p{L}*',
+  '医生|诊所|의사|의원|طبيب',
+);
+const dmeWords = wordPattern('DME|DMEPOS|durable medical equipment');
 
 export function settingIn(text: string): Setting | null {
   if (dmeWords.test(text)) return 'dme';

@@ -6,6 +6,8 @@ import type { LibraryContext } from '../library/library-context.ts';
 import type { Answer } from './ask-types.ts';
 
 export interface ThreadContext extends ThreadContextColumn {
+  /** Diagnoses of the last coverage question, for "and for 62321?". */
+  diagnoses: string[];
   lastIntent: string | null;
 }
 
@@ -17,7 +19,13 @@ export interface StoredThread {
   messages: { id: string; turn: number; question: string; answer: Answer; createdAt: string }[];
 }
 
-const emptyContext: ThreadContext = { codes: [], dos: null, setting: null, lastIntent: null };
+const emptyContext: ThreadContext = {
+  codes: [],
+  diagnoses: [],
+  dos: null,
+  setting: null,
+  lastIntent: null,
+};
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function createThread(ctx: LibraryContext, lang: string): Promise<string> {
@@ -30,6 +38,8 @@ export async function createThread(ctx: LibraryContext, lang: string): Promise<s
 }
 
 /** A thread's remembered context; NOT_FOUND for an unknown id or another org's thread. */
+export { emptyContext };
+
 export async function threadContext(ctx: LibraryContext, id: string): Promise<ThreadContext> {
   const row = await threadRow(ctx, id);
   return { ...emptyContext, ...(row.context as Partial<ThreadContext>) };

@@ -26,8 +26,8 @@ const severity: PairVerdict[] = ['not-allowed', 'modifier-required', 'allowed', 
 /**
  * Whether two (or more) procedures may be reported together on the date of service, for the
  * setting: the NCCI PTP edits between them in either direction (indicator 0: never; 1: with an
- * NCCI-associated modifier; 9, or deleted before the date: allowed), else what the guidance
- * says ("do not report X with Y"), else no edit found. Each pair gets a cited line.
+ * NCCI-associated modifier; 9, or deleted before the date: allowed), else no edit found,
+ * with what the guidance says ("do not report X with Y") quoted. Each pair gets a cited line.
  */
 export async function answerPair(input: AnswerInput): Promise<Answer> {
   const codes = input.procedures.slice(0, 4);
@@ -106,17 +106,15 @@ async function pairVerdict(
       citations: [rowCitation(deleted)],
     };
   }
+  // The verdict follows the edits; what the guidance says about the pair is shown beside it.
   const bars = await proseBars(input, a, b);
-  if (bars.length > 0) {
-    return {
-      verdict: 'not-allowed',
-      text: [t(lang, 'ask.pairGuidance'), ...bars.map((c) => c.quote ?? '')].join('\n'),
-      citations: bars,
-    };
-  }
+  const noEdit = t(lang, 'ask.pairNoEdit', { codes: `${a}, ${b}`, setting, date: dos });
   return {
     verdict: 'no-edit-found',
-    text: t(lang, 'ask.pairNoEdit', { codes: `${a}, ${b}`, setting, date: dos }),
-    citations: [],
+    text:
+      bars.length > 0
+        ? [noEdit, t(lang, 'ask.pairGuidance'), ...bars.map((c) => c.quote ?? '')].join('\n')
+        : noEdit,
+    citations: bars,
   };
 }

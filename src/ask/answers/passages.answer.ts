@@ -21,7 +21,7 @@ export async function answerPassages(input: AnswerInput): Promise<Answer | null>
     setting: input.setting,
     codes,
   });
-  const sentences = bestSentences(hits, terms, codes, MAX_SENTENCES);
+  const sentences = bestSentences(hits, terms, codes, MAX_SENTENCES, input.question.text);
   const best = sentences[0];
   if (!best || best.score < MIN_SUPPORT) return null;
   const kept = sentences.filter((s) => s.score >= MIN_SUPPORT);
