@@ -27,6 +27,8 @@ export interface Answer {
   confidence: number;
   /** For `card` answers: the cards themselves. */
   cards?: Card[];
+  /** Set when a model wrote the answer from the cited passages (every sentence checked). */
+  generatedBy?: string;
   /** For refusals: the nearest codes and documents the library does have. */
   nearest?: { codes: string[]; documents: { documentId: number; title: string }[] };
 }

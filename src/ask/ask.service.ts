@@ -12,6 +12,7 @@ import { answerPair } from './answers/pair.answer.ts';
 import { answerPassages } from './answers/passages.answer.ts';
 import { answerUnits } from './answers/units.answer.ts';
 import type { Answer, AskRequest, AskResponse } from './ask-types.ts';
+import type { GenerativeConfig } from './generative/types.ts';
 import { classifyIntent, type Intent } from './intent.ts';
 import { libraryKnows } from './library-knows.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
@@ -42,7 +43,16 @@ const intents: readonly string[] = [
  * decides which facts answer it, and an open question gets the best cited sentences. When the
  * library does not cover the question the answer says so and the question is recorded as a gap.
  */
-export async function askQuestion(ctx: LibraryContext, request: AskRequest): Promise<AskResponse> {
+export interface AskOptions {
+  /** An OpenAI-compatible model that rewrites passage answers; null or absent: extractive. */
+  generative?: GenerativeConfig | null;
+}
+
+export async function askQuestion(
+  ctx: LibraryContext,
+  request: AskRequest,
+  options: AskOptions = {},
+): Promise<AskResponse> {
   const text = request.question.trim();
   if (text === '') throw new CodecardError('BAD_INPUT', { detail: 'the question is empty' });
   if (text.length > MAX_QUESTION_LENGTH)
@@ -85,7 +95,7 @@ export async function askQuestion(ctx: LibraryContext, request: AskRequest): Pro
       ? { ...parsed, diagnoses: context.diagnoses }
       : parsed;
   const input: AnswerInput = { ctx, question, procedures, lang, dos, setting };
-  const answer = await answerFor(input, intent);
+  const answer = await answerFor(input, intent, options.generative ?? null);
 
   const threadId = request.threadId ?? (await createThread(ctx, lang));
   const nextContext: ThreadContext = {
@@ -113,7 +123,11 @@ export async function askQuestion(ctx: LibraryContext, request: AskRequest): Pro
   return { threadId, answer: { ...answer, id } };
 }
 
-async function answerFor(input: AnswerInput, intent: Intent): Promise<Answer> {
+async function answerFor(
+  input: AnswerInput,
+  intent: Intent,
+  generative: GenerativeConfig | null,
+): Promise<Answer> {
   const codes = input.procedures.length > 0 ? input.procedures : input.question.diagnoses;
   if (intent !== 'passages') {
     const known = [];
@@ -135,7 +149,7 @@ async function answerFor(input: AnswerInput, intent: Intent): Promise<Answer> {
       return answerSection(input, 'modifiers', 'modifier', input.question.modifiers);
     case 'passages':
       return (
-        (await answerPassages(input)) ??
+        (await answerPassages(input, generative)) ??
         // "What is modifier AA?": the modifier's own card when no passage explains it.
         (input.question.modifiers.length > 0
           ? await answerCard(input, input.question.modifiers)

@@ -1,5 +1,6 @@
 import { askQuestion } from '../ask/ask.service.ts';
 import type { AskResponse } from '../ask/ask-types.ts';
+import type { GenerativeConfig } from '../ask/generative/types.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { isoDateOption } from '../library/import-options.ts';
 import type { LibraryContext } from '../library/library-context.ts';
@@ -19,6 +20,7 @@ export async function runAsk(
     thread?: string;
     json: boolean;
   },
+  generative: GenerativeConfig | null = null,
 ): Promise<number> {
   if (question.trim() === '')
     throw new CodecardError('BAD_INPUT', {
@@ -26,14 +28,18 @@ export async function runAsk(
     });
   const setting = settingOption(flags.setting);
   const dos = isoDateOption(flags.dos, '--dos');
-  const response = await askQuestion(ctx, {
-    question,
-    // Without --lang the answer follows the question's language.
-    ...(flags.lang !== undefined ? { lang: localeOption(flags.lang) } : {}),
-    ...(dos ? { dos } : {}),
-    ...(setting ? { setting } : {}),
-    ...(flags.thread ? { threadId: flags.thread } : {}),
-  });
+  const response = await askQuestion(
+    ctx,
+    {
+      question,
+      // Without --lang the answer follows the question's language.
+      ...(flags.lang !== undefined ? { lang: localeOption(flags.lang) } : {}),
+      ...(dos ? { dos } : {}),
+      ...(setting ? { setting } : {}),
+      ...(flags.thread ? { threadId: flags.thread } : {}),
+    },
+    { generative },
+  );
   if (flags.json) printJson(response);
   else printAnswer(response);
   return response.answer.kind === 'not-found' ? EXIT_NOT_FOUND : 0;

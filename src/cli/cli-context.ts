@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/config.ts';
+import { loadConfig, type Config } from '../config/config.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 
@@ -9,6 +9,7 @@ export interface GlobalOptions {
 
 export interface OpenedLibrary {
   ctx: LibraryContext;
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -36,6 +37,7 @@ export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary
   process.once('SIGTERM', onSignal);
   return {
     ctx: { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG },
+    config,
     close: async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

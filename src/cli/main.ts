@@ -67,7 +67,7 @@ export async function runCli(argv: string[]): Promise<number> {
         case 'card':
           return await runCard(library.ctx, rest[0], values);
         case 'ask':
-          return await runAsk(library.ctx, rest.join(' '), values);
+          return await runAsk(library.ctx, rest.join(' '), values, library.config.llm);
         case 'check':
           // check keeps exit 2 for "errors found", so bad input is 1 there.
           try {

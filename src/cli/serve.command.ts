@@ -31,6 +31,7 @@ export async function runServe(flags: {
     maxUploadBytes: config.maxUploadBytes,
     logLevel: config.logLevel,
     version: appVersion,
+    llm: config.llm,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { DatabaseTarget } from '../db/database.ts';
+import { generativeConfigFromEnv } from '../ask/generative/config-from-env.ts';
+import type { GenerativeConfig } from '../ask/generative/types.ts';
 
 /** Typed configuration, parsed once; nothing else reads process.env. */
 export interface Config {
@@ -10,6 +12,8 @@ export interface Config {
   /** Largest upload accepted over HTTP, in bytes. */
   maxUploadBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** The optional OpenAI-compatible model for Ask (CODECARD_LLM_*); null: extractive answers. */
+  llm: GenerativeConfig | null;
 }
 
 export interface ConfigOverrides {
@@ -39,7 +43,18 @@ export function loadConfig(
     maxUploadBytes:
       integer(env.CODECARD_MAX_UPLOAD_MB, 'CODECARD_MAX_UPLOAD_MB', 512) * 1024 * 1024,
     logLevel,
+    llm: generativeConfig(env),
   };
+}
+
+function generativeConfig(env: NodeJS.ProcessEnv): GenerativeConfig | null {
+  try {
+    return generativeConfigFromEnv(env);
+  } catch (error) {
+    throw new CodecardError('BAD_INPUT', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 function integer(raw: string | undefined, name: string, fallback: number, min = 1): number {

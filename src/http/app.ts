@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import type { GenerativeConfig } from '../ask/generative/types.ts';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -10,6 +11,7 @@ import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { CheckJobs } from '../rules/check-jobs.ts';
 import { handleError } from './error-handler.ts';
+import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
 import { checkJobRoutes } from './routes/check-jobs.routes.ts';
 import { checkRoutes } from './routes/checks.routes.ts';
@@ -21,6 +23,8 @@ export interface AppOptions {
   maxUploadBytes: number;
   logLevel?: string;
   version: string;
+  /** The optional model for Ask answers (CODECARD_LLM_*). */
+  llm?: GenerativeConfig | null;
 }
 
 export interface CodecardApp {
@@ -54,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
   codeRoutes(app, options.ctx);
   cardRoutes(app, options.ctx);
+  askRoutes(app, options.ctx, options.llm ?? null);
   checkRoutes(app, options.ctx);
   checkJobRoutes(app, checkJobs, options.maxUploadBytes);
   return { app, jobs, checkJobs };
