@@ -6,6 +6,7 @@ import { importIcd10cmBench } from './import-icd10cm.bench.ts';
 import { importPhasesBench } from './import-phases.ts';
 import { importPtpBench } from './import-ptp.bench.ts';
 import { lookupSearchBench } from './lookup-search.bench.ts';
+import { askBench } from './ask.bench.ts';
 import { cardBench } from './card.bench.ts';
 import { checkBench } from './check.bench.ts';
 
@@ -19,6 +20,7 @@ const benches: Bench[] = [
   importIcd10cmBench,
   lookupSearchBench,
   cardBench,
+  askBench,
   checkBench,
 ];
 const diagnostics: Bench[] = [importPhasesBench];
