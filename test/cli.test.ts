@@ -70,6 +70,16 @@ describe('the codecard CLI', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('99999 is not in your library');
 
+    const ask = codecard('ask', 'what is 99990?', '--json');
+    expect(ask.code).toBe(0);
+    const asked = JSON.parse(ask.stdout) as { threadId: string; answer: { kind: string } };
+    expect(asked.answer.kind).toBe('card');
+    const followUp = codecard('ask', 'and its units?', '--thread', asked.threadId);
+    expect(followUp.stdout).toContain(`thread ${asked.threadId}`);
+    const refused = codecard('ask', 'what is the capital of France?');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('not-found');
+
     expect(codecard('remove', String(result!.document.id)).code).toBe(0);
     expect(codecard('code', '99990').code).toBe(1);
   });
