@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openDatabase } from '../db/database.ts';
+import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from '../library/import.service.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
@@ -12,14 +13,14 @@ import { getThread, recordFeedback } from './thread.repository.ts';
 const dos = '2026-03-02';
 
 /** Issue 5 acceptance over the starter library, plus threads, languages, gaps and feedback. */
-describe('askQuestion over the starter library', () => {
+describe.each(testDatabaseKinds())('askQuestion over the starter library (%s)', (kind) => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   const ask = (question: string, extra: object = {}) =>
     askQuestion(ctx, { question, dos, ...extra });
 
   beforeAll(async () => {
-    opened = await openDatabase({ kind: 'pglite-memory' });
+    opened = await openTestDatabase(kind);
     ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
     await loadStarterLibraryIfEmpty(ctx);
   }, 120_000);
