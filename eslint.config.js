@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.codecard', 'coverage', 'bench/out'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'web/dist',
+      '.codecard',
+      'coverage',
+      'bench/out',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -24,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', 'vitest.real.config.ts'],
+    files: ['eslint.config.js', 'vitest.config.ts', 'vitest.real.config.ts', 'web/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // `npm run test:real`, browser tests with `npm run test:e2e`.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
     exclude: ['**/*.real.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -99,7 +99,7 @@ describe('the codecard CLI', () => {
   test('a second process on the same data directory gets a clear error; SIGTERM closes cleanly', async () => {
     const server = spawn(process.execPath, [bin, '--data', data, 'serve', '--port', '0'], {
       cwd: dir,
-      env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0' },
+      env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', CODECARD_SKIP_WEB_BUILD: '1' },
     });
     let output = '';
     await new Promise<void>((resolveReady, reject) => {

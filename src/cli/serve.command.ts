@@ -5,6 +5,7 @@ import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
 import { appVersion } from '../version.ts';
+import { ensureWebBuilt } from '../web/web-build.ts';
 
 /** Runs the server until SIGINT/SIGTERM, then stops taking requests and closes the database. */
 export async function runServe(flags: {
@@ -21,6 +22,9 @@ export async function runServe(flags: {
     ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
     ...(port !== undefined ? { port } : {}),
   });
+  // `npm run dev` (Vite serves the app) and tests that only need the API skip the build.
+  if (process.env.CODECARD_SKIP_WEB_BUILD !== '1')
+    await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
   const opened = await openDatabase(config.database);
   const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
   const loaded = await loadStarterLibraryIfEmpty(ctx);
@@ -32,6 +36,7 @@ export async function runServe(flags: {
     logLevel: config.logLevel,
     version: appVersion,
     llm: config.llm,
+    frameAncestors: config.frameAncestors,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

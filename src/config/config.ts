@@ -12,6 +12,8 @@ export interface Config {
   /** Largest upload accepted over HTTP, in bytes. */
   maxUploadBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** CSP frame-ancestors for the web app: who may show it in a frame (an EHR). */
+  frameAncestors: string;
   /** The optional OpenAI-compatible model for Ask (CODECARD_LLM_*); null: extractive answers. */
   llm: GenerativeConfig | null;
 }
@@ -43,8 +45,26 @@ export function loadConfig(
     maxUploadBytes:
       integer(env.CODECARD_MAX_UPLOAD_MB, 'CODECARD_MAX_UPLOAD_MB', 512) * 1024 * 1024,
     logLevel,
+    frameAncestors: frameAncestors(env.CODECARD_FRAME_ANCESTORS),
     llm: generativeConfig(env),
   };
+}
+
+/**
+ * Space-separated CSP sources ("'self' https://ehr.example.org"). Only source expressions are
+ * accepted, so the value cannot end the directive and inject another one.
+ */
+function frameAncestors(raw: string | undefined): string {
+  const value = raw?.trim() || "'self'";
+  const source =
+    /^(?:'self'|'none'|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9.-]+(?::(?:\d+|\*))?(?:\/[^\s;,]*)?)$/i;
+  for (const part of value.split(/\s+/)) {
+    if (!source.test(part))
+      throw new CodecardError('BAD_INPUT', {
+        detail: `CODECARD_FRAME_ANCESTORS: "${part}" is not a CSP source ('self', 'none', https://host)`,
+      });
+  }
+  return value;
 }
 
 function generativeConfig(env: NodeJS.ProcessEnv): GenerativeConfig | null {

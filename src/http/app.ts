@@ -11,6 +11,7 @@ import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { CheckJobs } from '../rules/check-jobs.ts';
 import { handleError } from './error-handler.ts';
+import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
 import { checkJobRoutes } from './routes/check-jobs.routes.ts';
@@ -23,6 +24,8 @@ export interface AppOptions {
   maxUploadBytes: number;
   logLevel?: string;
   version: string;
+  /** CSP frame-ancestors for the web app (default 'self'). */
+  frameAncestors?: string;
   /** The optional model for Ask answers (CODECARD_LLM_*). */
   llm?: GenerativeConfig | null;
 }
@@ -61,5 +64,6 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   askRoutes(app, options.ctx, options.llm ?? null);
   checkRoutes(app, options.ctx);
   checkJobRoutes(app, checkJobs, options.maxUploadBytes);
+  await webAppRoutes(app, options.frameAncestors ?? "'self'");
   return { app, jobs, checkJobs };
 }

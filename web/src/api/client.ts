@@ -1,0 +1,32 @@
+/** An API error in the server's shape: `{error: {code, message}}`. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** Calls the API and returns its JSON; a non-2xx answer throws an ApiError with its message. */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (init.body !== undefined && typeof init.body === 'string')
+    headers.set('content-type', 'application/json');
+  const response = await fetch(path, { ...init, headers });
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? response.statusText,
+    );
+  }
+  return body as T;
+}
+
+export const postJson = <T>(path: string, payload: unknown) =>
+  api<T>(path, { method: 'POST', body: JSON.stringify(payload) });

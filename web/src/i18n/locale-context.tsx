@@ -1,0 +1,93 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { isLocaleCode, type LocaleCode } from '../../../src/i18n/locales.ts';
+import { englishCatalog, loadCatalog } from './catalogs.ts';
+
+export type MessageValues = Record<string, string | number>;
+export type Translate = (key: string, values?: MessageValues) => string;
+
+interface LocaleState {
+  locale: LocaleCode;
+  dir: 'ltr' | 'rtl';
+  t: Translate;
+  setLocale: (locale: LocaleCode) => void;
+}
+
+const STORAGE_KEY = 'codecard.locale';
+const LocaleContext = createContext<LocaleState | null>(null);
+
+/** The saved choice, else the browser's language when it is one of ours, else English. */
+function initialLocale(): LocaleCode {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved && isLocaleCode(saved)) return saved;
+  } catch {
+    // Storage can be blocked inside an EHR's frame; the choice then lasts for the page.
+  }
+  const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  return isLocaleCode(browser) ? browser : 'en';
+}
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<LocaleCode>(initialLocale);
+  const [catalog, setCatalog] = useState<Record<string, string> | null>(
+    locale === 'en' ? englishCatalog : null,
+  );
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+
+  useEffect(() => {
+    let current = true;
+    void loadCatalog(locale).then((loaded) => {
+      if (current) setCatalog(loaded);
+    });
+    document.documentElement.lang = locale;
+    document.documentElement.dir = dir;
+    return () => {
+      current = false;
+    };
+  }, [locale, dir]);
+
+  const setLocale = useCallback((next: LocaleCode) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // See initialLocale.
+    }
+    setLocaleState(next);
+  }, []);
+
+  const t = useMemo<Translate>(() => {
+    const formats = new Map<string, IntlMessageFormat>();
+    return (key, values) => {
+      const own = catalog?.[key];
+      const message = own ?? englishCatalog[key];
+      if (message === undefined) return key;
+      let format = formats.get(key);
+      if (!format) {
+        format = new IntlMessageFormat(message, own === undefined ? 'en' : locale);
+        formats.set(key, format);
+      }
+      return String(format.format(values));
+    };
+  }, [catalog, locale]);
+
+  const state = useMemo(
+    () => ({ locale, dir, t, setLocale }) as const,
+    [locale, dir, t, setLocale],
+  );
+  // Until the chosen language's strings arrive, render nothing rather than flash English.
+  if (!catalog) return null;
+  return <LocaleContext.Provider value={state}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): LocaleState {
+  const state = useContext(LocaleContext);
+  if (!state) throw new Error('useLocale outside LocaleProvider');
+  return state;
+}
+
+/** The translate function of the current language. */
+export function useT(): Translate {
+  return useLocale().t;
+}

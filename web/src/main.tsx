@@ -1,0 +1,21 @@
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import '@fontsource/noto-sans-arabic/400.css';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-kr/400.css';
+import './styles/global.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { Router } from './app/router.tsx';
+import { LocaleProvider } from './i18n/locale-context.tsx';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LocaleProvider>
+      <Router>
+        <App />
+      </Router>
+    </LocaleProvider>
+  </StrictMode>,
+);

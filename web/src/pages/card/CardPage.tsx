@@ -1,0 +1,3 @@
+export function CardPage({ system, code }: { system: string; code: string }) {
+  return <h1>{`${system} ${code}`}</h1>;
+}

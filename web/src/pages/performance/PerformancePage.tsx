@@ -1,0 +1,3 @@
+export function PerformancePage() {
+  return <h1>Performance</h1>;
+}

@@ -1,0 +1,3 @@
+export function SourcePage({ documentId }: { documentId: number }) {
+  return <h1>{documentId}</h1>;
+}
