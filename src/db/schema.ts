@@ -125,6 +125,13 @@ export interface CodeMentionsTable {
   via: string;
 }
 
+export interface DocumentFilesTable {
+  org_id: string;
+  document_id: number;
+  content_type: string;
+  bytes: Uint8Array;
+}
+
 export interface ThreadsTable {
   id: string;
   org_id: string;
@@ -183,6 +190,7 @@ export interface Database {
   coverage_codes: CoverageCodesTable;
   passages: PassagesTable;
   code_mentions: CodeMentionsTable;
+  document_files: DocumentFilesTable;
   threads: ThreadsTable;
   thread_messages: ThreadMessagesTable;
   answer_feedback: AnswerFeedbackTable;

@@ -14,6 +14,7 @@ import { handleError } from './error-handler.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
+import { sourceRoutes } from './routes/sources.routes.ts';
 import { checkJobRoutes } from './routes/check-jobs.routes.ts';
 import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   codeRoutes(app, options.ctx);
   cardRoutes(app, options.ctx);
   askRoutes(app, options.ctx, options.llm ?? null);
+  sourceRoutes(app, options.ctx);
   checkRoutes(app, options.ctx);
   checkJobRoutes(app, checkJobs, options.maxUploadBytes);
   await webAppRoutes(app, options.frameAncestors ?? "'self'");

@@ -13,7 +13,16 @@ import { rangeExpanderFor } from './store/range-expander.ts';
 import { writePassages, type PassageWithMentions } from './store/passage-writer.ts';
 import { refreshTables } from './store/table-maintenance.ts';
 
-/** A prose document: passages with code mentions, in one transaction. */
+/** What the original file is, for the source viewer that shows it again. */
+const contentTypes: Record<DocumentKind, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  markdown: 'text/markdown',
+  text: 'text/plain',
+};
+
+/** A prose document: passages with code mentions and its original bytes, in one transaction. */
 export async function importDocument(
   ctx: LibraryContext,
   file: SourceFile,
@@ -57,6 +66,15 @@ export async function importDocument(
       file_size: file.bytes.length,
       effective_from: options.effective ?? null,
     });
+    await trx
+      .insertInto('document_files')
+      .values({
+        org_id: ctx.orgId,
+        document_id: documentId,
+        content_type: contentTypes[kind],
+        bytes: file.bytes,
+      })
+      .execute();
     onProgress({ phase: 'storing', done: 0, total: passages.length });
     await writePassages(trx, ctx.engine, ctx.orgId, documentId, language, passages);
     await refreshTables(trx, ['passages', 'code_mentions']);

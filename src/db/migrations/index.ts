@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as createLibrary from './20261127000000-create-library.ts';
 import * as createThreads from './20261127010000-create-threads.ts';
+import * as createDocumentFiles from './20261127020000-create-document-files.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
   '20261127000000-create-library': createLibrary,
   '20261127010000-create-threads': createThreads,
+  '20261127020000-create-document-files': createDocumentFiles,
 };

@@ -156,4 +156,5 @@ export const documentRowTables = [
   'coverage_codes',
   'code_mentions',
   'passages',
+  'document_files',
 ] as const satisfies readonly (keyof Database)[];
