@@ -93,8 +93,10 @@ async function findRows(ctx: LibraryContext, documentId: number, locator: string
 
 function display(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return JSON.stringify(value);
 }
 
 interface PassageRow {
