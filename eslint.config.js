@@ -34,7 +34,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', 'vitest.real.config.ts', 'web/vite.config.ts'],
+    files: [
+      'eslint.config.js',
+      'vitest.config.ts',
+      'vitest.real.config.ts',
+      'vitest.e2e.config.ts',
+      'web/vite.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

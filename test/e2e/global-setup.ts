@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureWebBuilt } from '../../src/web/web-build.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+let server: ChildProcess | undefined;
+let dataDir: string | undefined;
+
+/** Builds the app if needed and starts `codecard serve` on a free port with a fresh store. */
+export async function setup(project: TestProject): Promise<void> {
+  await ensureWebBuilt((line) => console.log(line));
+  dataDir = mkdtempSync(join(tmpdir(), 'codecard-e2e-'));
+  const bin = resolve(import.meta.dirname, '../../bin/codecard');
+  const child = spawn(process.execPath, [bin, '--data', join(dataDir, 'store'), 'serve'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', CODECARD_SKIP_WEB_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  server = child;
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /running at (http:\/\/localhost:\d+)/.exec(output);
+      if (found) resolveUrl(found[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
+  });
+  project.provide('baseUrl', url);
+}
+
+export async function teardown(): Promise<void> {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((done) => server!.once('exit', done));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}

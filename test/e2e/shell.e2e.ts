@@ -1,0 +1,68 @@
+/// <reference lib="dom" />
+// Page callbacks run in the browser, so these files see the DOM types.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import {
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  screenshot,
+  seriousAccessibilityProblems,
+} from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+
+describe('the app shell', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openPage(browser);
+  });
+  afterAll(async () => browser.close());
+
+  test('the top bar: Start New, the ten languages, Library, Performance, the version', async () => {
+    await page.goto(baseUrl);
+    const nav = page.getByRole('navigation');
+    await expect(nav.getByRole('button', { name: 'Start New' }).isVisible()).resolves.toBe(true);
+    await expect(nav.getByRole('link', { name: 'Library' }).isVisible()).resolves.toBe(true);
+    await expect(nav.getByRole('link', { name: 'Performance' }).isVisible()).resolves.toBe(true);
+    const languages = await page.getByLabel('Language').locator('option').allTextContents();
+    expect(languages).toEqual([
+      'English',
+      'Español',
+      '中文',
+      'Русский',
+      'العربية',
+      'Tiếng Việt',
+      'Français',
+      'Deutsch',
+      '한국어',
+      'Tagalog',
+    ]);
+    await expect(page.getByText(/^v\d+\.\d+\.\d+$/).isVisible()).resolves.toBe(true);
+  });
+
+  test('العربية: <html lang="ar" dir="rtl">, Arabic labels, the choice survives a reload', async () => {
+    await page.goto(baseUrl);
+    await page.getByLabel('Language').selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+    await expect(page.getByRole('link', { name: 'المكتبة' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'shell-ar');
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByLabel('اللغة').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+  });
+
+  test('no serious or critical accessibility problem; nothing overflows at 375 px', async () => {
+    await page.goto(baseUrl);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    const narrow = await openPage(browser, 375);
+    await narrow.goto(baseUrl);
+    expect(await horizontalOverflow(narrow)).toBe(0);
+    await narrow.close();
+  });
+});
