@@ -9,6 +9,7 @@ import { lookupSearchBench } from './lookup-search.bench.ts';
 import { askBench } from './ask.bench.ts';
 import { cardBench } from './card.bench.ts';
 import { checkBench } from './check.bench.ts';
+import { webBench } from './web.bench.ts';
 
 /**
  * `npm run bench [-- NAME...]`: runs the benchmarks in sequence (all by default, else those
@@ -22,6 +23,7 @@ const benches: Bench[] = [
   cardBench,
   askBench,
   checkBench,
+  webBench,
 ];
 const diagnostics: Bench[] = [importPhasesBench];
 
