@@ -1,0 +1,89 @@
+import { useT } from '../i18n/locale-context.tsx';
+import { Citation } from './Citation.tsx';
+import type { Footnote } from './citations.ts';
+import './components.css';
+
+const noteId = (prefix: string, number: number) => `${prefix}-note-${number}`;
+
+/** Runs of three or more consecutive numbers are shown as a range: 5, 6, 7, 8 → 5–8. */
+export function footnoteGroups(numbers: readonly number[]): number[][] {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const groups: number[][] = [];
+  for (const number of sorted) {
+    const last = groups.at(-1);
+    if (last && number === last.at(-1)! + 1) last.push(number);
+    else groups.push([number]);
+  }
+  return groups.flatMap((group) => (group.length >= 3 ? [group] : group.map((n) => [n])));
+}
+
+/** Superscript footnote numbers after a statement, each jumping to its entry in the list. */
+export function FootnoteRefs({ numbers, prefix }: { numbers: readonly number[]; prefix: string }) {
+  const t = useT();
+  if (numbers.length === 0) return null;
+  const link = (number: number, label = t('citation.footnote', { number })) => (
+    <a href={`#${noteId(prefix, number)}`} className="footnote-ref" aria-label={label}>
+      {number}
+    </a>
+  );
+  return (
+    <sup className="footnote-refs">
+      {footnoteGroups(numbers).map((group, i) => (
+        <span key={group[0]}>
+          {i > 0 && <span aria-hidden="true">,</span>}
+          {link(group[0]!)}
+          {group.length > 1 && (
+            <>
+              <span aria-hidden="true">–</span>
+              {link(
+                group.at(-1)!,
+                t('citation.footnoteRange', { first: group[0]!, last: group.at(-1)! }),
+              )}
+            </>
+          )}
+        </span>
+      ))}
+    </sup>
+  );
+}
+
+type Heading = 'h2' | 'h3' | 'h4';
+
+/**
+ * The numbered sources of a page or an answer. Each entry links to the source viewer and shows
+ * the quoted words of a prose source (unless `hideQuotes` says they are already on screen).
+ */
+export function SourceList({
+  notes,
+  prefix,
+  heading: HeadingTag = 'h2',
+  title,
+  hideQuote,
+}: {
+  notes: readonly Footnote[];
+  prefix: string;
+  heading?: Heading;
+  title?: string;
+  hideQuote?: (note: Footnote) => boolean;
+}) {
+  const t = useT();
+  if (notes.length === 0) return null;
+  const headingId = `${prefix}-sources`;
+  return (
+    <section className="source-list" aria-labelledby={headingId}>
+      <HeadingTag id={headingId}>{title ?? t('citation.sources')}</HeadingTag>
+      <ol>
+        {notes.map((note) => (
+          <li key={note.number} id={noteId(prefix, note.number)} value={note.number}>
+            <Citation citation={note.citation} />
+            {note.citation.quote && !hideQuote?.(note) && (
+              <q className="citation-quote" dir="auto">
+                {note.citation.quote}
+              </q>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

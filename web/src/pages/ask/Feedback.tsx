@@ -1,0 +1,95 @@
+import { useId, useState } from 'react';
+import { postJson } from '../../api/client.ts';
+import { useT } from '../../i18n/locale-context.tsx';
+
+type Vote = 'up' | 'down';
+type Status = 'idle' | 'sending' | 'recorded' | 'commented' | 'failed';
+
+/** Thumbs up or down on an answer, then an optional comment. */
+export function Feedback({ answerId }: { answerId: string }) {
+  const t = useT();
+  const id = useId();
+  const [vote, setVote] = useState<Vote | null>(null);
+  const [comment, setComment] = useState('');
+  const [status, setStatus] = useState<Status>('idle');
+
+  const send = async (next: Vote, text?: string) => {
+    // Buttons stay enabled (a disabled button drops keyboard focus); a second click waits.
+    if (status === 'sending') return;
+    setStatus('sending');
+    try {
+      await postJson(`/api/answers/${encodeURIComponent(answerId)}/feedback`, {
+        vote: next,
+        ...(text ? { comment: text } : {}),
+      });
+      setStatus(text ? 'commented' : 'recorded');
+    } catch {
+      setStatus('failed');
+    }
+  };
+
+  const choose = (next: Vote) => {
+    if (status === 'sending') return;
+    setVote(next);
+    void send(next);
+  };
+
+  const statusText =
+    status === 'recorded'
+      ? t('ask.feedback.recorded')
+      : status === 'commented'
+        ? t('ask.feedback.commented')
+        : status === 'failed'
+          ? t('ask.feedback.failed')
+          : '';
+
+  return (
+    <div className="feedback no-print">
+      <div role="group" aria-labelledby={`${id}-label`} className="feedback-votes">
+        <span id={`${id}-label`}>{t('ask.feedback.question')}</span>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={vote === 'up'}
+          onClick={() => choose('up')}
+        >
+          <span aria-hidden="true">👍 </span>
+          {t('ask.feedback.up')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={vote === 'down'}
+          onClick={() => choose('down')}
+        >
+          <span aria-hidden="true">👎 </span>
+          {t('ask.feedback.down')}
+        </button>
+      </div>
+      {vote && status !== 'commented' && (
+        <form
+          className="feedback-comment"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (comment.trim()) void send(vote, comment.trim());
+          }}
+        >
+          <label htmlFor={`${id}-comment`}>{t('ask.feedback.commentLabel')}</label>
+          <textarea
+            id={`${id}-comment`}
+            rows={2}
+            maxLength={2000}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
+          <button type="submit" className="secondary">
+            {t('ask.feedback.send')}
+          </button>
+        </form>
+      )}
+      <p role="status" className="feedback-status">
+        {statusText}
+      </p>
+    </div>
+  );
+}
