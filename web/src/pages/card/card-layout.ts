@@ -1,0 +1,47 @@
+import type {
+  Card,
+  CardConflict,
+  CardItem,
+  CardSection,
+} from '../../../../src/cards/card-types.ts';
+import { Footnotes } from '../../components/citations.ts';
+
+export interface LaidOutItem {
+  item: CardItem;
+  notes: number[];
+}
+
+export interface LaidOutConflict {
+  conflict: CardConflict;
+  notes: number[];
+}
+
+export interface LaidOutSection {
+  section: CardSection;
+  items: LaidOutItem[];
+  conflicts: LaidOutConflict[];
+}
+
+export interface CardLayout {
+  sections: LaidOutSection[];
+  /** Conflicts about a section the card does not show. */
+  otherConflicts: LaidOutConflict[];
+  footnotes: Footnotes;
+}
+
+/** The card in reading order with its sources numbered as a reader meets them. */
+export function layoutCard(card: Card): CardLayout {
+  const footnotes = new Footnotes();
+  const sections = card.sections.map((section) => ({
+    section,
+    items: section.items.map((item) => ({ item, notes: footnotes.addAll(item.citations) })),
+    conflicts: card.conflicts
+      .filter((conflict) => conflict.section === section.id)
+      .map((conflict) => ({ conflict, notes: footnotes.addAll(conflict.citations) })),
+  }));
+  const shown = new Set(card.sections.map((section) => section.id as string));
+  const otherConflicts = card.conflicts
+    .filter((conflict) => !shown.has(conflict.section))
+    .map((conflict) => ({ conflict, notes: footnotes.addAll(conflict.citations) }));
+  return { sections, otherConflicts, footnotes };
+}
