@@ -9,7 +9,9 @@ export function CitationLabel({ citation }: { citation: CitationData }) {
   const t = useT();
   return (
     <>
-      <cite className="citation-title">{citation.title}</cite>
+      <cite className="citation-title" dir="auto">
+        {citation.title}
+      </cite>
       {citation.version && (
         <span className="citation-meta">
           {' · '}
