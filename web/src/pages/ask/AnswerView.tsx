@@ -1,10 +1,11 @@
+import { useMemo } from 'react';
 import type { Answer } from '../../../../src/ask/ask-types.ts';
 import type { Card } from '../../../../src/cards/card-types.ts';
 import { Link } from '../../app/router.tsx';
 import { Footnotes, type CitationData } from '../../components/citations.ts';
 import { cardHref } from '../../components/code-links.ts';
 import { FootnoteRefs, SourceList } from '../../components/Footnotes.tsx';
-import { useT } from '../../i18n/locale-context.tsx';
+import { useLocale, useT } from '../../i18n/locale-context.tsx';
 import { citationsForLine, quoteShown, textBlocks, type TextBlock } from './answer-text.ts';
 import { CardSummary, summaryItems } from './CardSummary.tsx';
 import { Feedback } from './Feedback.tsx';
@@ -64,19 +65,22 @@ export function AnswerView({
   answer,
   prefix,
   answerId,
+  lang,
 }: {
   answer: Answer;
+  /** The language the answer's text is in, when known. */
+  lang?: string;
   /** Unique per answer on the page (footnote anchors). */
   prefix: string;
   /** The stored answer's id, for feedback. */
   answerId?: string;
 }) {
-  const t = useT();
-  const { notes, blocks, cards, shownLines } = layout(answer);
+  const { t, locale } = useLocale();
+  const { notes, blocks, cards, shownLines } = useMemo(() => layout(answer), [answer]);
   return (
     <div className={`answer answer-${answer.kind}`}>
       {answer.verdict && <VerdictBadge verdict={answer.verdict} />}
-      <div className="answer-text" dir="auto">
+      <div className="answer-text" dir="auto" lang={lang && lang !== locale ? lang : undefined}>
         {blocks.map(({ block, refs }, b) =>
           block.kind === 'list' ? (
             <ul key={b}>

@@ -15,6 +15,8 @@ interface Turn {
   answer?: Answer;
   /** The stored answer's id (feedback refers to it). */
   answerId?: string;
+  /** The language the answer was asked in (its fixed wording is in it). */
+  lang: string;
 }
 
 interface StoredThread {
@@ -88,6 +90,7 @@ export function AskPage() {
             question: m.question,
             answer: m.answer,
             answerId: m.answer.id ?? m.id,
+            lang: thread.lang,
           })),
         );
         setLoad({ state: 'idle' });
@@ -143,7 +146,7 @@ export function AskPage() {
     setAskError(null);
     setPending(true);
     setQuestion('');
-    setTurns((current) => [...current, { key, question: text }]);
+    setTurns((current) => [...current, { key, question: text, lang: locale }]);
     setAnnouncement(t('ask.answering'));
     try {
       const current = threadRef.current;
@@ -230,6 +233,7 @@ export function AskPage() {
                     <AnswerView
                       answer={turn.answer}
                       prefix={`answer-${i + 1}`}
+                      lang={turn.lang}
                       {...(turn.answerId ? { answerId: turn.answerId } : {})}
                     />
                   ) : (
