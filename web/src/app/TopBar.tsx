@@ -59,16 +59,20 @@ export function TopBar() {
         </Link>
       </nav>
       <div className="top-bar-end">
-        <label className="language">
-          <span>{t('shell.language')}</span>
-          <select value={locale} onChange={(e) => setLocale(e.target.value as LocaleCode)}>
+        <div className="language">
+          <label htmlFor="language-select">{t('shell.language')}</label>
+          <select
+            id="language-select"
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as LocaleCode)}
+          >
             {localeCodes.map((code) => (
               <option key={code} value={code} lang={code}>
                 {endonyms[code]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {version && (
           <span className="version" title={t('shell.version')}>
             v{version}
