@@ -1,3 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useT } from '../../i18n/locale-context.tsx';
+import { DocumentTable } from './DocumentTable.tsx';
+import type { DocumentSummary } from './library-types.ts';
+import { RemoveDialog } from './RemoveDialog.tsx';
+import { UploadPanel } from './UploadPanel.tsx';
+import './library.css';
+
+/** The library: add files (each with its own progress), the list, removal with confirmation. */
 export function LibraryPage() {
-  return <h1>Library</h1>;
+  const t = useT();
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<DocumentSummary | null>(null);
+  const [status, setStatus] = useState('');
+  const listHeading = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(() => {
+    api<{ documents: DocumentSummary[] }>('/api/library/documents').then(
+      (answer) => {
+        setDocuments(answer.documents);
+        setLoadError(null);
+      },
+      (failure: unknown) =>
+        setLoadError(failure instanceof Error ? failure.message : String(failure)),
+    );
+  }, []);
+
+  useEffect(load, [load]);
+
+  return (
+    <div className="library-page">
+      <h1>{t('library.title')}</h1>
+      <p className="page-intro">{t('library.intro')}</p>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </div>
+
+      <UploadPanel onImported={load} />
+
+      <section className="library-section" aria-labelledby="documents-heading">
+        <h2 id="documents-heading" ref={listHeading} tabIndex={-1}>
+          {t('library.list.heading')}
+        </h2>
+        {loadError && <LoadError message={loadError} onRetry={load} />}
+        {!documents && !loadError && <p aria-busy="true">{t('library.loading')}</p>}
+        {documents && documents.length === 0 && <p>{t('library.list.empty')}</p>}
+        {documents && documents.length > 0 && (
+          <DocumentTable documents={documents} onRemove={setRemoving} />
+        )}
+      </section>
+
+      <RemoveDialog
+        document={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={(doc) => {
+          setRemoving(null);
+          setDocuments((current) => current?.filter((d) => d.id !== doc.id) ?? null);
+          setStatus(t('library.removed', { title: doc.title }));
+          // The row and its button are gone: the list heading takes focus.
+          requestAnimationFrame(() => listHeading.current?.focus());
+          load();
+        }}
+      />
+    </div>
+  );
 }
