@@ -1,0 +1,61 @@
+import { csvCell } from '../../../../src/rules/csv-cell.ts';
+import type { ClaimResult } from './check-types.ts';
+
+/** The server's report columns (src/rules/check-report.ts), so both exports read the same. */
+export const csvColumns = [
+  'claim',
+  'rule',
+  'severity',
+  'lines',
+  'codes',
+  'modifiers',
+  'message',
+  'fix',
+  'sources',
+] as const;
+
+/** One row per finding: lines 1-based, lists space-separated, sources "title locator". */
+export function csvRows(result: ClaimResult): string[][] {
+  return result.findings.map((f) => [
+    result.id,
+    f.rule,
+    f.severity,
+    f.lines.map((l) => l + 1).join(' '),
+    f.codes.join(' '),
+    (f.modifiers ?? []).join(' '),
+    f.message,
+    f.fix ?? '',
+    f.citations.map((c) => `${c.title} ${c.locator}`).join('; '),
+  ]);
+}
+
+/**
+ * The CSV report of checked claims, byte for byte what the batch download gives for the same
+ * results. Cells are escaped with the server's own csvCell: a cell a spreadsheet would run as a
+ * formula (= + - @) is prefixed with an apostrophe.
+ */
+export function checkCsv(results: readonly ClaimResult[]): string {
+  let text = `${csvColumns.join(',')}\n`;
+  for (const result of results)
+    for (const row of csvRows(result)) text += `${row.map(csvCell).join(',')}\n`;
+  return text;
+}
+
+/** Saves text as a file through a Blob URL (works inside an EHR's frame: no pop-up). */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has started the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name part from a claim id: letters, digits, dot, dash and underscore only. */
+export function safeFilePart(text: string): string {
+  return text.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 60) || 'claim';
+}
