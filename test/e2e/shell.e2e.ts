@@ -28,7 +28,10 @@ describe('the app shell', () => {
     await expect(nav.getByRole('button', { name: 'Start New' }).isVisible()).resolves.toBe(true);
     await expect(nav.getByRole('link', { name: 'Library' }).isVisible()).resolves.toBe(true);
     await expect(nav.getByRole('link', { name: 'Performance' }).isVisible()).resolves.toBe(true);
-    const languages = await page.getByLabel('Language').locator('option').allTextContents();
+    const languages = await page
+      .getByRole('combobox', { name: 'Language', exact: true })
+      .locator('option')
+      .allTextContents();
     expect(languages).toEqual([
       'English',
       'Español',
@@ -46,14 +49,14 @@ describe('the app shell', () => {
 
   test('العربية: <html lang="ar" dir="rtl">, Arabic labels, the choice survives a reload', async () => {
     await page.goto(baseUrl);
-    await page.getByLabel('Language').selectOption('ar');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
     await expect(page.getByRole('link', { name: 'المكتبة' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'shell-ar');
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
-    await page.getByLabel('اللغة').selectOption('en');
+    await page.getByRole('combobox', { name: 'اللغة', exact: true }).selectOption('en');
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
   });
 
