@@ -60,7 +60,7 @@ export function LibraryPage() {
           setDocuments((current) => current?.filter((d) => d.id !== doc.id) ?? null);
           setStatus(t('library.removed', { title: doc.title }));
           // The row and its button are gone: the list heading takes focus.
-          requestAnimationFrame(() => listHeading.current?.focus());
+          listHeading.current?.focus();
           load();
         }}
       />

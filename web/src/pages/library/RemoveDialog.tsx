@@ -42,6 +42,9 @@ export function RemoveDialog({
     setError(null);
     try {
       await api(`/api/library/documents/${target.id}`, { method: 'DELETE' });
+      // Closed here, before the page drops the row: the dialog gives the focus back to the
+      // button that opened it while that still exists, and the page moves it on from there.
+      dialog.current?.close();
       onRemoved(target);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
