@@ -16,6 +16,8 @@ export interface Config {
   frameAncestors: string;
   /** The optional OpenAI-compatible model for Ask (CODECARD_LLM_*); null: extractive answers. */
   llm: GenerativeConfig | null;
+  /** Usage events older than this many days are deleted (CODECARD_EVENT_RETENTION_DAYS). */
+  eventRetentionDays: number;
 }
 
 export interface ConfigOverrides {
@@ -47,6 +49,12 @@ export function loadConfig(
     logLevel,
     frameAncestors: frameAncestors(env.CODECARD_FRAME_ANCESTORS),
     llm: generativeConfig(env),
+    // 400 days: a year-over-year comparison of the same month still has both months.
+    eventRetentionDays: integer(
+      env.CODECARD_EVENT_RETENTION_DAYS,
+      'CODECARD_EVENT_RETENTION_DAYS',
+      400,
+    ),
   };
 }
 

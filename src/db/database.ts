@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { flushEvents } from '../events/event-registry.ts';
 import { initPGliteDirectory } from './pglite-initdb.ts';
 import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
 import { migrations } from './migrations/index.ts';
@@ -68,6 +69,7 @@ async function openPGlite(
     db,
     engine: 'pglite',
     close: once(async () => {
+      await flushEvents(db);
       await db.destroy();
       await pglite.close();
       lock?.release();
@@ -82,10 +84,20 @@ function openPostgres(url: string): OpenDatabase {
   parsers.setTypeParser(NUMERIC_OID, toNumber);
   const pool = new pg.Pool({ connectionString: url, max: 4, types: parsers });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: once(() => db.destroy()) };
+  return {
+    db,
+    engine: 'postgres',
+    close: once(async () => {
+      await flushEvents(db);
+      await db.destroy();
+    }),
+  };
 }
 
-/** Closing twice (a signal during shutdown) must not close twice. */
+/**
+ * Closing twice (a signal during shutdown) must not close twice. Usage events still queued are
+ * written first, whoever closes the store (server, CLI, a test).
+ */
 function once(close: () => Promise<void>): () => Promise<void> {
   let closing: Promise<void> | null = null;
   return () => (closing ??= close());

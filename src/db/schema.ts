@@ -178,6 +178,16 @@ export interface LibraryGapsTable {
   created_at: Generated<string>;
 }
 
+/** Usage events (src/events/): counts and codes only, never patient data. */
+export interface EventsTable {
+  id: GeneratedAlways<number>;
+  org_id: string;
+  type: string;
+  /** Both drivers read timestamptz as a Date; written as an ISO timestamp. */
+  at: ColumnType<Date, string | undefined, never>;
+  data: ColumnType<unknown, string, never>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   documents: DocumentsTable;
@@ -195,4 +205,5 @@ export interface Database {
   thread_messages: ThreadMessagesTable;
   answer_feedback: AnswerFeedbackTable;
   library_gaps: LibraryGapsTable;
+  events: EventsTable;
 }

@@ -7,6 +7,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { flushEvents } from '../events/event-registry.ts';
 import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { CheckJobs } from '../rules/check-jobs.ts';
@@ -55,8 +56,12 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   });
   const jobs = new ImportJobs(options.ctx);
   const checkJobs = new CheckJobs(options.ctx);
-  // A running batch check finishes before the server closes the database under it.
-  app.addHook('onClose', () => checkJobs.idle());
+  // A running batch check finishes before the server closes the database under it, and the
+  // usage events queued by the last requests are written while the database is still open.
+  app.addHook('onClose', async () => {
+    await checkJobs.idle();
+    await flushEvents(options.ctx.db);
+  });
   app.get('/api/health', () => ({ status: 'ok', version: options.version }));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);

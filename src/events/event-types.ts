@@ -1,0 +1,63 @@
+/**
+ * The usage events the Performance dashboard is built from. Each carries counts, codes and
+ * settings only: never claim ids, diagnoses, providers, or free text from claims, so the events
+ * table can be kept (and exported) without holding patient data.
+ */
+export type AppEvent =
+  | { type: 'question'; data: QuestionEventData }
+  | { type: 'card-view'; data: CardViewEventData }
+  | { type: 'check'; data: CheckEventData }
+  | { type: 'feedback'; data: FeedbackEventData }
+  | { type: 'import'; data: ImportEventData };
+
+export type EventType = AppEvent['type'];
+
+export interface QuestionEventData {
+  /** The answer's kind (`card`, `pair`, … or `not-found` for a refusal). */
+  intent: string;
+  /** Procedure codes the question was about (CPT/HCPCS shapes only). */
+  codes: string[];
+  answered: boolean;
+  latencyMs: number;
+  lang: string;
+}
+
+export interface CardViewEventData {
+  system: string;
+  code: string;
+  lang: string;
+}
+
+export interface CheckEventData {
+  claims: number;
+  lines: number;
+  claimsWithErrors: number;
+  findingsByRule: Record<string, number>;
+  /** Procedure codes named by findings, with how many findings named them. */
+  codes: Record<string, number>;
+  /** PTP pairs hit, keyed "column1|column2". */
+  pairs: Record<string, number>;
+}
+
+export interface FeedbackEventData {
+  vote: 'up' | 'down';
+  comment?: string;
+}
+
+export interface ImportEventData {
+  kind: string;
+  rowsStored: number;
+  durationMs: number;
+}
+
+/**
+ * CPT (five digits, or four and a letter for category II/III) and HCPCS Level II (a letter A–V
+ * and four digits). Diagnoses are stored dotted ("M54.16") and modifiers are two characters, so
+ * neither passes; an undotted diagnosis could ("M5416"), which is why the check accumulator also
+ * drops the claim's own diagnoses.
+ */
+const procedureCodeShape = /^[0-9A-V]\d{3}[0-9A-Z]$/;
+
+export function isProcedureCode(code: string): boolean {
+  return procedureCodeShape.test(code);
+}
