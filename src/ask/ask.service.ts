@@ -1,4 +1,6 @@
 import { CodecardError } from '../errors/codecard-error.ts';
+import { recordEvent } from '../events/event-registry.ts';
+import { isProcedureCode } from '../events/event-types.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { today } from '../library/option-values.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
@@ -53,6 +55,7 @@ export async function askQuestion(
   request: AskRequest,
   options: AskOptions = {},
 ): Promise<AskResponse> {
+  const started = performance.now();
   const text = request.question.trim();
   if (text === '') throw new CodecardError('BAD_INPUT', { detail: 'the question is empty' });
   if (text.length > MAX_QUESTION_LENGTH)
@@ -120,6 +123,16 @@ export async function askQuestion(
       terms: questionTerms(text).words,
     });
   }
+  recordEvent(ctx, {
+    type: 'question',
+    data: {
+      intent: answer.kind,
+      codes: procedures.filter(isProcedureCode),
+      answered: answer.kind !== 'not-found',
+      latencyMs: Math.round((performance.now() - started) * 10) / 10,
+      lang,
+    },
+  });
   return { threadId, answer: { ...answer, id } };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ThreadContextColumn } from '../db/schema.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { recordEvent } from '../events/event-registry.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { Answer } from './ask-types.ts';
 
@@ -136,6 +137,7 @@ export async function recordFeedback(
     .insertInto('answer_feedback')
     .values({ org_id: ctx.orgId, message_id: answerId, vote, comment })
     .execute();
+  recordEvent(ctx, { type: 'feedback', data: comment ? { vote, comment } : { vote } });
 }
 
 /** A question the library could not answer, for the gaps list. */

@@ -1,6 +1,7 @@
 import { composeCard } from '../cards/compose-card.ts';
 import type { Card } from '../cards/card-types.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { recordCardView } from '../events/event-registry.ts';
 import { t } from '../i18n/translate.ts';
 import { isoDateOption } from '../library/import-options.ts';
 import type { LibraryContext } from '../library/library-context.ts';
@@ -26,6 +27,7 @@ export async function runCard(
     setting,
     lang,
   });
+  recordCardView(ctx, card);
   if (flags.json) printJson(card);
   else printCard(card);
   return 0;

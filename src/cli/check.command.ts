@@ -1,5 +1,6 @@
 import { openClaimStream } from '../claims/claim-stream.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { CheckEventAccumulator, recordCheck } from '../events/check-event.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { localeOption, settingOption } from '../library/option-values.ts';
 import { claimChecker } from '../rules/check-claims.service.ts';
@@ -60,9 +61,12 @@ export async function runCheck(
     );
   let done = 0;
   let anyErrors = false;
+  // Counters only (no claim is kept), so a stream of any length stays in bounded memory.
+  const checked = new CheckEventAccumulator();
   try {
     for await (const claim of stream.claims) {
       const result = check(claim);
+      checked.add(claim, result);
       if (result.summary.errors > 0) anyErrors = true;
       // The head waits for the first result, so bad input on the first claim writes nothing.
       if (done === 0) out.write(writer.head());
@@ -77,6 +81,7 @@ export async function runCheck(
   } finally {
     // Results of the claims before a bad line are written too: they were checked.
     line.end();
+    recordCheck(ctx, checked);
     await out.flush();
   }
   return anyErrors ? EXIT_ERRORS_FOUND : 0;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { recordEvent } from '../events/event-registry.ts';
 import { detectKind } from './detect-kind.ts';
 import { importDocument } from './import-document.ts';
 import { isStructuredKind, type ImportOptions, type SourceFile } from './import-kind.ts';
@@ -51,5 +52,10 @@ export async function importFile(
     ? await importTable(ctx, file, kind, options, fileHash, onProgress)
     : await importDocument(ctx, file, kind, options, fileHash, onProgress);
   onProgress({ phase: 'done', done: stored.rowsRead, total: stored.rowsRead });
-  return { ...stored, status: 'imported', durationMs: performance.now() - started };
+  const durationMs = performance.now() - started;
+  recordEvent(ctx, {
+    type: 'import',
+    data: { kind, rowsStored: stored.rowsStored, durationMs: Math.round(durationMs) },
+  });
+  return { ...stored, status: 'imported', durationMs };
 }

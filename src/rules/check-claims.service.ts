@@ -1,4 +1,5 @@
 import type { Claim } from '../claims/claim-types.ts';
+import { CheckEventAccumulator, recordCheck } from '../events/check-event.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from './check-claim.ts';
@@ -45,7 +46,7 @@ export function summarize(findings: readonly Finding[]): ClaimResult['summary'] 
   return summary;
 }
 
-/** Checks a batch of claims against the library's shared indexes. */
+/** Checks a batch of claims against the library's shared indexes (one `check` usage event). */
 export async function checkClaims(
   ctx: LibraryContext,
   claims: readonly Claim[],
@@ -53,9 +54,13 @@ export async function checkClaims(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ClaimResult[]> {
   const check = await claimChecker(ctx, lang);
-  return claims.map((claim, i) => {
+  const checked = new CheckEventAccumulator();
+  const results = claims.map((claim, i) => {
     const result = check(claim);
+    checked.add(claim, result);
     if ((i + 1) % 10_000 === 0) onProgress(i + 1, claims.length);
     return result;
   });
+  recordCheck(ctx, checked);
+  return results;
 }

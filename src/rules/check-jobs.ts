@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Claim } from '../claims/claim-types.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { CheckEventAccumulator, recordCheck } from '../events/check-event.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { claimChecker, type ClaimResult } from './check-claims.service.ts';
@@ -100,9 +101,11 @@ export class CheckJobs {
         warnings: 0,
         infos: 0,
       };
+      const checked = new CheckEventAccumulator();
       for (const claim of claims) {
         const result = check(claim);
         results.push(result);
+        checked.add(claim, result);
         summary.claims++;
         if (result.summary.errors > 0) summary.claimsWithErrors++;
         summary.errors += result.summary.errors;
@@ -112,6 +115,7 @@ export class CheckJobs {
         if (job.progress.done % YIELD_EVERY === 0) await yieldToEventLoop();
       }
       this.results.set(job.id, results);
+      recordCheck(this.ctx, checked);
       job.summary = summary;
       job.status = 'done';
     } catch (error) {

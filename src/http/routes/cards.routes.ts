@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { composeCard } from '../../cards/compose-card.ts';
+import { recordCardView } from '../../events/event-registry.ts';
 import { localeCodes } from '../../i18n/locales.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';
@@ -24,13 +25,16 @@ export function cardRoutes(app: FastifyInstance, ctx: LibraryContext) {
         }),
       },
     },
-    async (request) =>
-      composeCard(ctx, {
+    async (request) => {
+      const card = await composeCard(ctx, {
         code: request.params.code,
         system: request.params.system,
         dos: request.query.dos ?? today(),
         setting: request.query.setting ?? 'practitioner',
         lang: request.query.lang ?? 'en',
-      }),
+      });
+      recordCardView(ctx, card);
+      return card;
+    },
   );
 }
