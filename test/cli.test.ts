@@ -9,7 +9,11 @@ const dir = mkdtempSync(join(tmpdir(), 'codecard-cli-'));
 const data = join(dir, 'store');
 
 function codecard(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--data', data, ...args], {
+  return codecardIn(data, ...args);
+}
+
+function codecardIn(store: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, '--data', store, ...args], {
     encoding: 'utf8',
     cwd: dir,
   });
@@ -82,6 +86,33 @@ describe('the codecard CLI', () => {
 
     expect(codecard('remove', String(result!.document.id)).code).toBe(0);
     expect(codecard('code', '99990').code).toBe(1);
+  });
+
+  test('performance reports what earlier commands recorded', () => {
+    const store = join(dir, 'performance-store');
+    expect(codecardIn(store, 'ask', 'what is the capital of France?').code).toBe(1);
+    // The ask command wrote its usage event before it exited.
+    const performance = JSON.parse(codecardIn(store, 'performance', '--json').stdout) as {
+      answers: { totals: { questions: number; refused: number } };
+      library: { gaps: { key: string; kind: string; count: number }[] };
+    };
+    expect(performance.answers.totals).toMatchObject({ questions: 1, refused: 1 });
+    expect(performance.library.gaps).toContainEqual(
+      expect.objectContaining({ key: 'capital', kind: 'term', count: 1 }),
+    );
+    const report = codecardIn(store, 'performance', '--granularity', 'week');
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('1 questions · 0 answered (0%) · 1 refused (100%)');
+    const backwards = codecardIn(
+      store,
+      'performance',
+      '--from',
+      '2026-03-02',
+      '--to',
+      '2026-03-01',
+    );
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain('is after');
   });
 
   test('refuses bad input with a message and a non-zero exit', () => {

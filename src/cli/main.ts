@@ -8,6 +8,7 @@ import { runCode, runSearch } from './code.command.ts';
 import { runImport } from './import.command.ts';
 import { runLibrary, runRemove } from './library.command.ts';
 import { printLine, reportError } from './output.ts';
+import { runPerformance } from './performance.command.ts';
 import { runSamples } from './samples.command.ts';
 import { runServe } from './serve.command.ts';
 import { usage } from './usage.ts';
@@ -29,6 +30,9 @@ const options = {
   format: { type: 'string' },
   port: { type: 'string' },
   thread: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  granularity: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -76,6 +80,8 @@ export async function runCli(argv: string[]): Promise<number> {
             if (!(error instanceof CodecardError)) throw error;
             return Math.min(reportError(error, json), 1);
           }
+        case 'performance':
+          return await runPerformance(library.ctx, values);
         case 'samples':
           return await runSamples(library.ctx, rest[0], json);
         case 'search':

@@ -21,6 +21,11 @@ Commands:
   check FILE|- [--setting S] [--format text|json|ndjson|csv] [--lang L]
                                 check claims (JSON, NDJSON, CSV, X12 837P/837I) against the
                                 library's edits and tables; exit 2 when a claim has an error
+  performance [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--granularity day|week|month]
+                                questions answered and refused, feedback, latency, claims
+                                checked, findings, top edit pairs and codes, library gaps,
+                                out-of-date datasets and codes asked about without coverage
+                                (default the last 30 days, by day)
   samples load                  load the starter library into an empty library
   search TEXT [--system S] [--limit N] [--dos YYYY-MM-DD]
                                 find codes by words, synonyms or a code prefix

@@ -20,6 +20,7 @@ import { checkJobRoutes } from './routes/check-jobs.routes.ts';
 import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
+import { performanceRoutes } from './routes/performance.routes.ts';
 
 export interface AppOptions {
   ctx: LibraryContext;
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   sourceRoutes(app, options.ctx);
   checkRoutes(app, options.ctx);
   checkJobRoutes(app, checkJobs, options.maxUploadBytes);
+  performanceRoutes(app, options.ctx);
   await webAppRoutes(app, options.frameAncestors ?? "'self'");
   return { app, jobs, checkJobs };
 }

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { LibraryContext } from '../../library/library-context.ts';
+import { performanceCsv } from '../../performance/performance-csv.ts';
+import { granularities } from '../../performance/performance-types.ts';
+import { performanceReport } from '../../performance/performance.service.ts';
+
+// from ≤ to and the two-year limit are checked by the service (the CLI shares them).
+const range = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  granularity: z.enum(granularities).optional(),
+});
+
+/** The Performance dashboard's measures, as JSON and as a CSV download. */
+export function performanceRoutes(app: FastifyInstance, ctx: LibraryContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/performance',
+    {
+      schema: {
+        tags: ['performance'],
+        summary:
+          'Answers, checks and library gaps over a range of days (default the last 30, by day)',
+        querystring: range,
+      },
+    },
+    async (request) => performanceReport(ctx, request.query),
+  );
+  r.get(
+    '/api/performance.csv',
+    {
+      schema: {
+        tags: ['performance'],
+        summary: 'The per-period series and top lists of /api/performance, as CSV',
+        querystring: range,
+      },
+    },
+    async (request, reply) => {
+      const report = await performanceReport(ctx, request.query);
+      const name = `codecard-performance-${report.range.from}-to-${report.range.to}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(performanceCsv(report));
+    },
+  );
+}
