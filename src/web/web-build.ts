@@ -37,6 +37,18 @@ export async function ensureWebBuilt(log: (line: string) => void = () => {}): Pr
   log('Building the web app (web/dist)…');
   const started = performance.now();
   const { build } = await import('vite');
-  await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
+  // A build started from a test runner (NODE_ENV=test) would bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(webRoot, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   log(`Web app built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -59,6 +59,12 @@ describe('ask, the code card and the source viewer', () => {
     const mark = page.locator('main mark').first();
     await mark.waitFor();
     expect(await mark.textContent()).toMatch(/XS/);
+    const narrow = await openPage(browser, 375);
+    await narrow.goto(page.url());
+    await narrow.locator('main mark').first().waitFor();
+    expect(await horizontalOverflow(narrow)).toBe(0);
+    await screenshot(narrow, 'narrow-source');
+    await narrow.close();
   });
 
   test('in العربية the card page is right-to-left with Arabic headings', async () => {

@@ -37,6 +37,41 @@ describe('check and library', () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
+  test('the check page works with the keyboard alone', async () => {
+    // A fresh browser context: the first test's claim would otherwise still be in the form.
+    const page = await openPage(browser);
+    await page.goto(`${baseUrl}/check`);
+    await page.getByLabel('Procedure code, line 1').focus();
+    await page.keyboard.type('62263');
+    await page.getByRole('button', { name: 'Add a line' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Procedure code, line 2').focus();
+    await page.keyboard.type('62264');
+    // A date field takes its digits from the keyboard too (month, day, year here).
+    await page.locator('input[type="date"]').first().focus();
+    await page.keyboard.type('03022026');
+    await page.getByRole('button', { name: 'Check claim' }).focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByText(/62264 is not reported with 62263/)
+      .first()
+      .waitFor();
+    await page.close();
+  });
+
+  test('removing a document asks first; Escape cancels', async () => {
+    await page.goto(`${baseUrl}/library`);
+    const remove = page.getByRole('button', { name: /^Remove / }).first();
+    await remove.waitFor();
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   test('an uploaded document appears in the library with its passages', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'codecard-e2e-upload-'));
     const file = join(dir, 'sample-e2e-upload-guide.md');

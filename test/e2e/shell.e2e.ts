@@ -52,7 +52,7 @@ describe('the app shell', () => {
     await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
-    await expect(page.getByRole('link', { name: 'المكتبة' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: 'المكتبة' }).waitFor();
     await screenshot(page, 'shell-ar');
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');

@@ -30,22 +30,30 @@ function initialLocale(): LocaleCode {
 }
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<LocaleCode>(initialLocale);
-  const [catalog, setCatalog] = useState<Record<string, string> | null>(
-    locale === 'en' ? englishCatalog : null,
-  );
+  const [requested, setLocaleState] = useState<LocaleCode>(initialLocale);
+  // What is on screen: a language and its strings, switched together once the strings arrive,
+  // so the page, <html lang dir> and the messages never disagree (no English shown as Arabic).
+  const [shown, setShown] = useState<{
+    locale: LocaleCode;
+    catalog: Record<string, string>;
+  } | null>(requested === 'en' ? { locale: 'en', catalog: englishCatalog } : null);
+  const locale = shown?.locale ?? requested;
+  const catalog = shown?.catalog ?? null;
   const dir = locale === 'ar' ? 'rtl' : 'ltr';
 
   useEffect(() => {
     let current = true;
-    void loadCatalog(locale).then((loaded) => {
-      if (current) setCatalog(loaded);
+    void loadCatalog(requested).then((loaded) => {
+      if (current) setShown({ locale: requested, catalog: loaded });
     });
-    document.documentElement.lang = locale;
-    document.documentElement.dir = dir;
     return () => {
       current = false;
     };
+  }, [requested]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = dir;
   }, [locale, dir]);
 
   const setLocale = useCallback((next: LocaleCode) => {
