@@ -86,7 +86,8 @@ describe('the codecard CLI', () => {
 
     expect(codecard('remove', String(result!.document.id)).code).toBe(0);
     expect(codecard('code', '99990').code).toBe(1);
-  });
+    // Sixteen processes, each starting Node and tsx: a busy two-core machine needs the room.
+  }, 180_000);
 
   test('performance reports what earlier commands recorded', () => {
     const store = join(dir, 'performance-store');
