@@ -1,29 +1,24 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { lazyPage } from './lazy-page.tsx';
 import { useT } from '../i18n/locale-context.tsx';
 import { matchPath, useLocation } from './router.tsx';
 import { TopBar } from './TopBar.tsx';
 
 // Every page is its own chunk: the first load carries the shell and the page it opens.
-const AskPage = lazy(() =>
-  import('../pages/ask/AskPage.tsx').then((m) => ({ default: m.AskPage })),
+const AskPage = lazyPage(() => import('../pages/ask/AskPage.tsx').then((m) => m.AskPage));
+const CardPage = lazyPage(() => import('../pages/card/CardPage.tsx').then((m) => m.CardPage));
+const SourcePage = lazyPage(() =>
+  import('../pages/source/SourcePage.tsx').then((m) => m.SourcePage),
 );
-const CardPage = lazy(() =>
-  import('../pages/card/CardPage.tsx').then((m) => ({ default: m.CardPage })),
+const CheckPage = lazyPage(() => import('../pages/check/CheckPage.tsx').then((m) => m.CheckPage));
+const LibraryPage = lazyPage(() =>
+  import('../pages/library/LibraryPage.tsx').then((m) => m.LibraryPage),
 );
-const SourcePage = lazy(() =>
-  import('../pages/source/SourcePage.tsx').then((m) => ({ default: m.SourcePage })),
+const DocumentPage = lazyPage(() =>
+  import('../pages/library/DocumentPage.tsx').then((m) => m.DocumentPage),
 );
-const CheckPage = lazy(() =>
-  import('../pages/check/CheckPage.tsx').then((m) => ({ default: m.CheckPage })),
-);
-const LibraryPage = lazy(() =>
-  import('../pages/library/LibraryPage.tsx').then((m) => ({ default: m.LibraryPage })),
-);
-const DocumentPage = lazy(() =>
-  import('../pages/library/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })),
-);
-const PerformancePage = lazy(() =>
-  import('../pages/performance/PerformancePage.tsx').then((m) => ({ default: m.PerformancePage })),
+const PerformancePage = lazyPage(() =>
+  import('../pages/performance/PerformancePage.tsx').then((m) => m.PerformancePage),
 );
 
 function Page() {
@@ -55,9 +50,7 @@ export function App() {
       </a>
       <TopBar />
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<p aria-busy="true">{t('shell.loading')}</p>}>
-          <Page />
-        </Suspense>
+        <Page />
       </main>
     </>
   );
