@@ -9,10 +9,10 @@ import { listed } from './listed.ts';
 export function addOnRule({ claim, reference, lang }: CheckContext): Finding[] {
   const findings: Finding[] = [];
   claim.lines.forEach((line, at) => {
-    const entries = ReferenceIndex.inForceOn(
-      reference.addOns.get(line.code) ?? [],
-      dayNumber(line.dateOfService),
-    );
+    // Most lines are not add-on codes: no date parsing or filtering for them.
+    const all = reference.addOns.get(line.code);
+    if (!all) return;
+    const entries = ReferenceIndex.inForceOn(all, dayNumber(line.dateOfService));
     if (entries.length === 0) return;
     const primaries = new Set(entries.map((e) => e.primary));
     const present = claim.lines.some(

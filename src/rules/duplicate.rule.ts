@@ -10,16 +10,16 @@ import type { Finding } from './finding.ts';
 export function duplicateRule({ claim, lang }: CheckContext): Finding[] {
   const lines = claim.lines;
   // Claims are short (a few lines): comparing pairs allocates nothing when there is no repeat.
-  const taken = new Set<number>();
+  let taken: Set<number> | null = null;
   const findings: Finding[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (taken.has(i)) continue;
+    if (taken?.has(i)) continue;
     let group: number[] | null = null;
     for (let j = i + 1; j < lines.length; j++) {
-      if (!taken.has(j) && sameService(lines[i]!, lines[j]!)) {
+      if (!taken?.has(j) && sameService(lines[i]!, lines[j]!)) {
         group ??= [i];
         group.push(j);
-        taken.add(j);
+        (taken ??= new Set()).add(j);
       }
     }
     if (!group) continue;

@@ -10,6 +10,7 @@ import { ReferenceIndex } from './reference-index.ts';
  * the limit is read from prose rather than an edit table; the sentence is quoted.
  */
 export function frequencyRule({ claim, reference, lang }: CheckContext): Finding[] {
+  if (!claim.lines.some((line) => reference.frequency.has(line.code))) return [];
   const groups = new Map<string, { code: string; date: string; lines: number[]; units: number }>();
   claim.lines.forEach((line, at) => {
     if (!reference.frequency.has(line.code)) return;

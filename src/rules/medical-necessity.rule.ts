@@ -12,10 +12,9 @@ import { ReferenceIndex, type CoverageEntry } from './reference-index.ts';
 export function medicalNecessityRule({ claim, reference, lang }: CheckContext): Finding[] {
   const findings: Finding[] = [];
   claim.lines.forEach((line, at) => {
-    const policies = ReferenceIndex.inForceOn(
-      reference.coverage.get(line.code) ?? [],
-      dayNumber(line.dateOfService),
-    );
+    const all = reference.coverage.get(line.code);
+    if (!all) return;
+    const policies = ReferenceIndex.inForceOn(all, dayNumber(line.dateOfService));
     if (policies.length === 0) return;
     if (line.diagnoses.some((dx) => policies.some((p) => covers(p, dx)))) return;
     const policyIds = listed([...new Set(policies.map((p) => p.policyId))]);

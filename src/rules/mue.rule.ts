@@ -15,8 +15,10 @@ export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
   claim.lines.forEach((line, at) => {
     const id = index.codeId(line.code);
     if (id === undefined) return;
+    const entries = index.mues(claim.setting, id);
+    if (entries.length === 0) return;
     const dos = dayNumber(line.dateOfService);
-    const entry = index.mues(claim.setting, id).find((m) => dos >= m.from && dos < m.until);
+    const entry = entries.find((m) => dos >= m.from && dos < m.until);
     if (!entry) return;
     if (entry.adjudication === LINE_EDIT) {
       if (line.units > entry.value) findings.push(finding(entry, [at], line.code, line.units));
