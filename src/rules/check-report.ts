@@ -17,8 +17,23 @@ export const csvColumns = [
   'sources',
 ] as const;
 
+/** What a CSV row needs of a checked claim (the web app's own result type has this shape too). */
+export interface ReportableResult {
+  id: string;
+  findings: readonly {
+    rule: string;
+    severity: string;
+    lines: readonly number[];
+    codes: readonly string[];
+    modifiers?: readonly string[];
+    message: string;
+    fix?: string;
+    citations: readonly { title: string; locator: string }[];
+  }[];
+}
+
 /** One row per finding (lines 1-based, lists space-separated), cells not yet escaped. */
-export function csvRows(result: ClaimResult): string[][] {
+export function csvRows(result: ReportableResult): string[][] {
   return result.findings.map((f) => [
     result.id,
     f.rule,

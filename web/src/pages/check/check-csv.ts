@@ -1,33 +1,6 @@
+import { csvColumns, csvRows } from '../../../../src/rules/check-report.ts';
 import { csvCell } from '../../../../src/rules/csv-cell.ts';
 import type { ClaimResult } from './check-types.ts';
-
-/** The server's report columns (src/rules/check-report.ts), so both exports read the same. */
-export const csvColumns = [
-  'claim',
-  'rule',
-  'severity',
-  'lines',
-  'codes',
-  'modifiers',
-  'message',
-  'fix',
-  'sources',
-] as const;
-
-/** One row per finding: lines 1-based, lists space-separated, sources "title locator". */
-export function csvRows(result: ClaimResult): string[][] {
-  return result.findings.map((f) => [
-    result.id,
-    f.rule,
-    f.severity,
-    f.lines.map((l) => l + 1).join(' '),
-    f.codes.join(' '),
-    (f.modifiers ?? []).join(' '),
-    f.message,
-    f.fix ?? '',
-    f.citations.map((c) => `${c.title} ${c.locator}`).join('; '),
-  ]);
-}
 
 /**
  * The CSV report of checked claims, byte for byte what the batch download gives for the same
@@ -59,3 +32,6 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
 export function safeFilePart(text: string): string {
   return text.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 60) || 'claim';
 }
+
+// The server's own columns and rows, so both exports read the same.
+export { csvColumns };

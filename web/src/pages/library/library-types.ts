@@ -5,28 +5,10 @@ export const importKinds = [...structuredKinds, ...documentKinds] as const;
 export const settings = ['practitioner', 'hospital', 'dme'] as const;
 export const codeSystems = ['cpt', 'hcpcs', 'icd10cm', 'modifier'] as const;
 
-/** A document version as `GET /api/library/documents` lists it. */
-export interface DocumentSummary {
-  id: number;
-  title: string;
-  kind: string;
-  partial: boolean;
-  setting: string | null;
-  system: string | null;
-  language: string | null;
-  release: string | null;
-  publisher: string | null;
-  fileName: string;
-  fileHash: string;
-  fileSize: number;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  importedAt: string;
-  rowsRead: number;
-  rowsStored: number;
-  rowsSkipped: number;
-  skippedReasons: Record<string, number>;
-}
+/** A document version as `GET /api/library/documents` lists it: the server's own type. */
+import type { DocumentSummary } from '../../../../src/library/library.service.ts';
+
+export type { DocumentSummary };
 
 export type ImportPhase = 'detecting' | 'parsing' | 'storing' | 'indexing' | 'done';
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';

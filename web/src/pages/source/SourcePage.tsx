@@ -7,6 +7,8 @@ import { useT } from '../../i18n/locale-context.tsx';
 import './source.css';
 
 // pdf.js is large: it loads only when a PDF page is shown.
+import type { SourcePassage, SourceRow } from '../../../../src/library/sources.service.ts';
+
 const PdfPage = lazy(() => import('./PdfPage.tsx').then((m) => ({ default: m.PdfPage })));
 
 export interface SourceDocument {
@@ -23,22 +25,8 @@ export interface SourceDocument {
   hasFile: boolean;
 }
 
-export interface SourceRow {
-  table: string;
-  locator: string;
-  columns: { name: string; value: string | null }[];
-}
-
-export interface SourcePassage {
-  id: number;
-  text: string;
-  page: number | null;
-  headingPath: string[];
-  startOffset: number;
-  endOffset: number;
-  highlightStart: number;
-  highlightEnd: number;
-}
+// The rows and passage exactly as the server resolves them (src/library/sources.service.ts).
+export type { SourcePassage, SourceRow };
 
 export interface Source {
   document: SourceDocument;
