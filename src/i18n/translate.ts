@@ -1,16 +1,29 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 
+import { datingCatalogs, factsCatalogs, verdictsCatalogs } from './catalog-parts.ts';
 import type { LocaleCode } from './locales.ts';
-import ar from './messages/ar.json' with { type: 'json' };
-import de from './messages/de.json' with { type: 'json' };
-import en from './messages/en.json' with { type: 'json' };
-import es from './messages/es.json' with { type: 'json' };
-import fr from './messages/fr.json' with { type: 'json' };
-import ko from './messages/ko.json' with { type: 'json' };
-import ru from './messages/ru.json' with { type: 'json' };
-import tl from './messages/tl.json' with { type: 'json' };
-import vi from './messages/vi.json' with { type: 'json' };
-import zh from './messages/zh.json' with { type: 'json' };
+import arMain from './messages/ar.json' with { type: 'json' };
+import deMain from './messages/de.json' with { type: 'json' };
+import enMain from './messages/en.json' with { type: 'json' };
+import esMain from './messages/es.json' with { type: 'json' };
+import frMain from './messages/fr.json' with { type: 'json' };
+import koMain from './messages/ko.json' with { type: 'json' };
+import ruMain from './messages/ru.json' with { type: 'json' };
+import tlMain from './messages/tl.json' with { type: 'json' };
+import viMain from './messages/vi.json' with { type: 'json' };
+import zhMain from './messages/zh.json' with { type: 'json' };
+
+// Each locale's catalog is its main file plus the area parts (catalog-parts.ts).
+const en = { ...enMain, ...datingCatalogs.en, ...factsCatalogs.en, ...verdictsCatalogs.en };
+const es = { ...esMain, ...datingCatalogs.es, ...factsCatalogs.es, ...verdictsCatalogs.es };
+const zh = { ...zhMain, ...datingCatalogs.zh, ...factsCatalogs.zh, ...verdictsCatalogs.zh };
+const ru = { ...ruMain, ...datingCatalogs.ru, ...factsCatalogs.ru, ...verdictsCatalogs.ru };
+const ar = { ...arMain, ...datingCatalogs.ar, ...factsCatalogs.ar, ...verdictsCatalogs.ar };
+const vi = { ...viMain, ...datingCatalogs.vi, ...factsCatalogs.vi, ...verdictsCatalogs.vi };
+const fr = { ...frMain, ...datingCatalogs.fr, ...factsCatalogs.fr, ...verdictsCatalogs.fr };
+const de = { ...deMain, ...datingCatalogs.de, ...factsCatalogs.de, ...verdictsCatalogs.de };
+const ko = { ...koMain, ...datingCatalogs.ko, ...factsCatalogs.ko, ...verdictsCatalogs.ko };
+const tl = { ...tlMain, ...datingCatalogs.tl, ...factsCatalogs.tl, ...verdictsCatalogs.tl };
 
 /** A message key; the English catalog defines the set and every other locale has the same keys. */
 export type MessageKey = keyof typeof en;
