@@ -7,7 +7,8 @@ import type { Setting } from '../library/formats/fact-record.ts';
 export type AnswerKind =
   'card' | 'pair' | 'units' | 'documentation' | 'coverage' | 'modifier' | 'passages' | 'not-found';
 
-export type PairVerdict = 'allowed' | 'modifier-required' | 'not-allowed' | 'no-edit-found';
+export type PairVerdict =
+  'allowed' | 'modifier-required' | 'not-allowed' | 'no-edit-found' | 'cannot-tell';
 export type CoverageVerdict = 'covered' | 'not-covered' | 'no-policy-found';
 
 /** A citation an answer rests on; prose sources carry the quoted words. */

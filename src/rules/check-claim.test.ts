@@ -99,7 +99,7 @@ describe.each(testDatabaseKinds())(
       ).toEqual([]);
     });
 
-    test('edits are not in force before their release', () => {
+    test('edits without dates of their own are not in force before their release, and the claim says the library cannot tell', () => {
       expect(
         checkEdits(
           claim(
@@ -108,7 +108,16 @@ describe.each(testDatabaseKinds())(
           ),
           index,
         ),
-      ).toEqual([]);
+      ).toEqual([
+        expect.objectContaining({
+          rule: 'ptp',
+          severity: 'warning',
+          lines: [0, 1],
+          message: expect.stringContaining(
+            'holds no hospital outpatient NCCI PTP edits for 2026-09-30',
+          ),
+        }),
+      ]);
     });
 
     test('MUE: date-of-service edits sum units across lines; line edits look at one line', () => {

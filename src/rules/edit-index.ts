@@ -1,7 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { NEVER_AFTER, NEVER_BEFORE, PtpTable } from './ptp-table.ts';
+import { NEVER_AFTER } from '../domain/day.ts';
+import { resolveOnDay, type HeldRow, type RowResolution } from '../domain/release-precedence.ts';
+import { rowPeriod, type DateRange, type RowPeriod } from '../domain/row-period.ts';
+import { END_STATED, PtpTable, START_STATED } from './ptp-table.ts';
 
 const dayCache = new Map<string, number>();
 const DAY_CACHE_LIMIT = 50_000;
@@ -19,8 +22,6 @@ export function dayNumber(iso: string): number {
   }
   return day;
 }
-const day = (iso: string | null, open: number) =>
-  iso === null || iso === '' ? open : dayNumber(iso);
 
 export interface SourceRef {
   documentId: number;
@@ -32,9 +33,10 @@ export interface PtpEntry {
   column1: number;
   column2: number;
   indicator: number;
-  /** In force from `from` (inclusive) to `until` (exclusive): row dates within the version's period. */
-  from: number;
-  until: number;
+  /** The file's "PTP Edit Rationale" as it states it, when it has one. */
+  rationale: string | null;
+  /** The row's period (row-period.ts): its own dates where it states them, else its release's. */
+  period: RowPeriod;
   source: number;
   locator: string;
 }
@@ -43,22 +45,47 @@ export interface MueEntry {
   value: number;
   adjudication: number | null;
   rationale: string | null;
-  from: number;
-  until: number;
+  period: RowPeriod;
   source: number;
   locator: string;
 }
 
+/** Which column 1 codes a PTP release holds edits for: all, a contiguous range, or a list. */
+export type PtpCoverage =
+  | { kind: 'complete' }
+  | { kind: 'range'; first: string; last: string }
+  | { kind: 'set'; codes: ReadonlySet<string> };
+
+/** One NCCI release (a document version) as the index sees it. */
+export interface EditRelease {
+  source: number;
+  setting: string;
+  /** Newer releases rank higher: effective date, then import order. */
+  rank: number;
+  /** The release's own period (effective date to the day before the next complete release). */
+  from: number;
+  until: number;
+  /** The first day the release speaks for: its earliest stated row date when its rows carry dates. */
+  speaksFrom: number;
+  coverage: PtpCoverage;
+  fileName: string;
+}
+
 /**
- * The NCCI edits held in memory for claim checks: codes interned to integers, PTP edits in a
- * hash map keyed by the ordered pair, MUEs by code; every entry carries the days it is in force
- * (its own dates clipped to its document version's period). Built once from the library and
- * rebuilt when the library changes.
+ * The NCCI edits held in memory for claim checks and answers: codes interned to integers, PTP
+ * edits in typed arrays sorted by the ordered pair, MUEs by code; every entry carries its row
+ * period and its release, so that one day's answer follows the release precedence of
+ * release-precedence.ts. Built once from the library and rebuilt when the library changes.
  */
 export class EditIndex {
   private readonly codeIds = new Map<string, number>();
   private readonly codes: string[] = [];
   readonly sources: SourceRef[] = [];
+  readonly ptpReleases: EditRelease[] = [];
+  private readonly sourceRanks: number[] = [];
+  /** Distinct PTP rationales (a file has a few dozen); id 0 means none. */
+  private readonly rationales: (string | null)[] = [null];
+  private readonly rationaleIds = new Map<string, number>();
   private readonly ptp = new Map<string, PtpTable>();
   private readonly mue = new Map<string, Map<number, MueEntry[]>>();
 
@@ -80,26 +107,79 @@ export class EditIndex {
     return this.codes[id] ?? '';
   }
 
-  /** Edits for the pair in either order, for a setting. */
-  ptpEdits(setting: string, a: number, b: number): PtpEntry[] {
-    const table = this.ptp.get(setting);
-    if (!table) return [];
-    const forward = table.find(a, b);
-    const backward = table.find(b, a);
-    if (forward.length === 0 && backward.length === 0) return [];
-    return [...forward, ...backward].map((i) => ({
-      column1: table.column1[i]!,
-      column2: table.column2[i]!,
-      indicator: table.indicator[i]!,
-      from: table.from[i]!,
-      until: table.until[i]!,
-      source: table.source[i]!,
-      locator: table.locator(i),
-    }));
+  /** Registers a release's source; its rank orders releases for precedence. */
+  addSource(ref: SourceRef, rank: number): number {
+    this.sources.push(ref);
+    this.sourceRanks.push(rank);
+    return this.sources.length - 1;
   }
 
-  mues(setting: string, code: number): MueEntry[] {
-    return this.mue.get(setting)?.get(code) ?? [];
+  rankOf(source: number): number {
+    return this.sourceRanks[source] ?? 0;
+  }
+
+  /** Every release's edits for the ordered pair (column 1, column 2), for a setting. */
+  ptpRows(setting: string, column1: number, column2: number): PtpEntry[] {
+    const table = this.ptp.get(setting);
+    if (!table) return [];
+    const found = table.find(column1, column2);
+    if (found.length === 0) return noEntries;
+    return found.map((i) => {
+      const stated = table.stated[i]!;
+      return {
+        column1: table.column1[i]!,
+        column2: table.column2[i]!,
+        indicator: table.indicator[i]!,
+        rationale: this.rationales[table.rationale[i]!] ?? null,
+        period: {
+          from: table.from[i]!,
+          until: table.until[i]!,
+          startStated: (stated & START_STATED) !== 0,
+          endStated: (stated & END_STATED) !== 0,
+        },
+        source: table.source[i]!,
+        locator: table.locator(i),
+      };
+    });
+  }
+
+  /** What the releases say about the ordered pair on the day (the newest covering release wins). */
+  ptpOnDay(
+    setting: string,
+    column1: number,
+    column2: number,
+    day: number,
+  ): RowResolution<PtpEntry> {
+    const rows = this.ptpRows(setting, column1, column2);
+    if (rows.length === 0) return nothing;
+    return resolveOnDay(this.held(rows), day);
+  }
+
+  /** The MUE that speaks for the code on the day, for a setting. */
+  mueOnDay(setting: string, code: number, day: number): RowResolution<MueEntry> {
+    const rows = this.mue.get(setting)?.get(code);
+    if (!rows) return nothing;
+    return resolveOnDay(this.held(rows), day);
+  }
+
+  /** PTP releases of the setting that speak for the day, newest first. */
+  ptpReleasesOn(setting: string, day: number): EditRelease[] {
+    return this.ptpReleases
+      .filter((r) => r.setting === setting && day >= r.speaksFrom && day < r.until)
+      .sort((a, b) => b.rank - a.rank);
+  }
+
+  /**
+   * Whether the setting's PTP data in force on the day can tell that a code has no edit: a
+   * complete release covers every code; a partial one only its column 1 codes (an edit may name
+   * either code of a pair as column 1, so both must be covered).
+   */
+  ptpCovers(setting: string, day: number, code: string): boolean {
+    return this.ptpReleasesOn(setting, day).some((r) => coverageHolds(r.coverage, code));
+  }
+
+  private held<T extends { period: RowPeriod; source: number }>(rows: T[]): HeldRow<T>[] {
+    return rows.map((row) => ({ row, period: row.period, rank: this.rankOf(row.source) }));
   }
 
   addPtp(setting: string, entry: PtpEntry): void {
@@ -112,11 +192,24 @@ export class EditIndex {
       entry.column1,
       entry.column2,
       entry.indicator,
-      entry.from,
-      entry.until,
+      entry.period.from,
+      entry.period.until,
       entry.source,
       entry.locator,
+      (entry.period.startStated ? START_STATED : 0) | (entry.period.endStated ? END_STATED : 0),
+      this.rationaleId(entry.rationale),
     );
+  }
+
+  private rationaleId(rationale: string | null): number {
+    if (rationale === null || rationale === '') return 0;
+    let id = this.rationaleIds.get(rationale);
+    if (id === undefined) {
+      id = this.rationales.length;
+      this.rationales.push(rationale);
+      this.rationaleIds.set(rationale, id);
+    }
+    return id;
   }
 
   /** Sorts what was added; called once the index is loaded. */
@@ -132,6 +225,20 @@ export class EditIndex {
   }
 }
 
+const noEntries: PtpEntry[] = [];
+const nothing = { kind: 'none' } as const;
+
+export function coverageHolds(coverage: PtpCoverage, code: string): boolean {
+  switch (coverage.kind) {
+    case 'complete':
+      return true;
+    case 'range':
+      return code >= coverage.first && code <= coverage.last;
+    case 'set':
+      return coverage.codes.has(code);
+  }
+}
+
 function mapFor<V>(maps: Map<string, Map<number, V>>, setting: string): Map<number, V> {
   let map = maps.get(setting);
   if (!map) {
@@ -143,9 +250,12 @@ function mapFor<V>(maps: Map<string, Map<number, V>>, setting: string): Map<numb
 
 interface DocumentPeriod {
   id: number;
+  kind: string;
   title: string;
   release: string | null;
   setting: string | null;
+  partial: boolean;
+  file_name: string;
   effective_from: string | null;
   effective_to: string | null;
 }
@@ -157,7 +267,16 @@ interface PtpRow {
   modifier_indicator: number;
   effective_from: string | null;
   deletion_date: string | null;
+  rationale: string | null;
   locator: string;
+}
+
+/** What loading a partial PTP release learns about the column 1 codes it covers. */
+interface CoverageScan {
+  codes: Set<string>;
+  first: string | null;
+  last: string | null;
+  earliestStart: number;
 }
 
 /** Reads every PTP and MUE row of the org into a new index. */
@@ -165,42 +284,71 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
   const { db, orgId } = ctx;
   const index = new EditIndex();
   const { rows: documents } = await sql<DocumentPeriod>`
-    select id, title, release, setting, effective_from, effective_to from documents
-    where org_id = ${orgId} and kind in ('ncci-ptp', 'ncci-mue')`.execute(db);
-  const periods = new Map<
+    select id, kind, title, release, setting, partial, file_name, effective_from, effective_to
+    from documents
+    where org_id = ${orgId} and kind in ('ncci-ptp', 'ncci-mue')
+    order by effective_from nulls first, imported_at, id`.execute(db);
+  const releases = new Map<
     number,
-    { source: number; setting: string; from: number; until: number }
+    { source: number; setting: string; range: DateRange; scan: CoverageScan | null }
   >();
-  for (const d of documents) {
-    index.sources.push({ documentId: d.id, title: d.title, version: d.release });
-    periods.set(d.id, {
-      source: index.sources.length - 1,
+  documents.forEach((d, rank) => {
+    const source = index.addSource({ documentId: d.id, title: d.title, version: d.release }, rank);
+    releases.set(d.id, {
+      source,
       setting: d.setting ?? 'practitioner',
-      from: day(d.effective_from, NEVER_BEFORE),
-      until: d.effective_to === null ? NEVER_AFTER : dayNumber(d.effective_to) + 1,
+      range: { from: d.effective_from, to: d.effective_to },
+      scan:
+        d.kind === 'ncci-ptp'
+          ? { codes: new Set(), first: null, last: null, earliestStart: NEVER_AFTER }
+          : null,
     });
-  }
+  });
   const addPtpRow = (row: PtpRow) => {
-    const period = periods.get(row.document_id);
-    if (!period) return;
-    index.addPtp(period.setting, {
+    const release = releases.get(row.document_id);
+    if (!release) return;
+    const period = rowPeriod(release.range, { from: row.effective_from, to: row.deletion_date });
+    const scan = release.scan;
+    if (scan) {
+      scan.codes.add(row.column1);
+      if (scan.first === null || row.column1 < scan.first) scan.first = row.column1;
+      if (scan.last === null || row.column1 > scan.last) scan.last = row.column1;
+      if (period.startStated) scan.earliestStart = Math.min(scan.earliestStart, period.from);
+    }
+    index.addPtp(release.setting, {
       column1: index.intern(row.column1),
       column2: index.intern(row.column2),
       indicator: row.modifier_indicator,
-      from: Math.max(period.from, day(row.effective_from, NEVER_BEFORE)),
-      until: Math.min(period.until, day(row.deletion_date, NEVER_AFTER)),
-      source: period.source,
+      rationale: row.rationale,
+      period,
+      source: release.source,
       locator: row.locator,
     });
   };
   if (ctx.engine === 'pglite') await copyPtpRows(db, orgId, addPtpRow);
   else {
     const ptp = await sql<PtpRow>`
-      select document_id, column1, column2, modifier_indicator, effective_from, deletion_date, locator
+      select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
+        locator, rationale
       from ptp_edits where org_id = ${orgId}`.execute(db);
     for (const row of ptp.rows) addPtpRow(row);
   }
   index.finish();
+  documents.forEach((d, rank) => {
+    const release = releases.get(d.id)!;
+    if (!release.scan) return;
+    const own = rowPeriod(release.range, { from: null, to: null });
+    index.ptpReleases.push({
+      source: release.source,
+      setting: release.setting,
+      rank,
+      from: own.from,
+      until: own.until,
+      speaksFrom: Math.min(own.from, release.scan.earliestStart),
+      coverage: coverageOf(d, release.scan),
+      fileName: d.file_name,
+    });
+  });
   const mue = await sql<{
     document_id: number;
     code: string;
@@ -211,19 +359,30 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
   }>`select document_id, code, mue_value, adjudication, rationale, locator
      from mue_edits where org_id = ${orgId}`.execute(db);
   for (const row of mue.rows) {
-    const period = periods.get(row.document_id);
-    if (!period) continue;
-    index.addMue(period.setting, index.intern(row.code), {
+    const release = releases.get(row.document_id);
+    if (!release) continue;
+    index.addMue(release.setting, index.intern(row.code), {
       value: row.mue_value,
       adjudication: row.adjudication,
       rationale: row.rationale,
-      from: period.from,
-      until: period.until,
-      source: period.source,
+      period: rowPeriod(release.range, { from: null, to: null }),
+      source: release.source,
       locator: row.locator,
     });
   }
   return index;
+}
+
+/**
+ * A complete release covers every code. A partial one covers its column 1 codes: an excerpt
+ * (the first rows of a file sorted by column 1) the contiguous range from its first to its last
+ * column 1 code; a subset (or any other partial file) exactly the column 1 codes it holds.
+ */
+function coverageOf(d: DocumentPeriod, scan: CoverageScan): PtpCoverage {
+  if (!d.partial) return { kind: 'complete' };
+  if (/excerpt/i.test(d.file_name) && scan.first !== null && scan.last !== null)
+    return { kind: 'range', first: scan.first, last: scan.last };
+  return { kind: 'set', codes: scan.codes };
 }
 
 /**
@@ -235,7 +394,8 @@ async function copyPtpRows(db: Kysely<Database>, orgId: string, onRow: (row: Ptp
   const text = await db.transaction().execute(async (trx: Transaction<Database>) => {
     await sql`select set_config('codecard.org', ${orgId}, true)`.execute(trx);
     const { rows } = await sql<{ blob: Blob }>`
-      copy (select document_id, column1, column2, modifier_indicator, effective_from, deletion_date, locator
+      copy (select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
+              locator, rationale
             from ptp_edits where org_id = current_setting('codecard.org'))
       to '/dev/blob' with (format csv)`.execute(trx);
     return rows[0] ? rows[0].blob.text() : '';
@@ -255,6 +415,7 @@ async function copyPtpRows(db: Kysely<Database>, orgId: string, onRow: (row: Ptp
       effective_from: fields[4] || null,
       deletion_date: fields[5] || null,
       locator: fields[6]!,
+      rationale: fields[7] || null,
     });
   }
 }

@@ -1,13 +1,13 @@
+import { dayOf } from '../domain/day.ts';
+import { mueCounting, mueExcess } from '../domain/mue-verdict.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import { dayNumber, type MueEntry } from './edit-index.ts';
+import type { MueEntry } from './edit-index.ts';
 import type { Finding } from './finding.ts';
 
-const LINE_EDIT = 1;
-
 /**
- * Medically unlikely edits: adjudication indicator 1 limits the units on one line; 2 (policy)
- * and 3 (clinical, appealable) limit the units of the code summed over the date of service.
+ * Medically unlikely edits, the MUE that speaks for the line's date (release precedence, as for
+ * PTP): counted per line or per date as its adjudication indicator says (mue-verdict.ts).
  */
 export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
   const findings: Finding[] = [];
@@ -15,13 +15,12 @@ export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
   claim.lines.forEach((line, at) => {
     const id = index.codeId(line.code);
     if (id === undefined) return;
-    const entries = index.mues(claim.setting, id);
-    if (entries.length === 0) return;
-    const dos = dayNumber(line.dateOfService);
-    const entry = entries.find((m) => dos >= m.from && dos < m.until);
-    if (!entry) return;
-    if (entry.adjudication === LINE_EDIT) {
-      if (line.units > entry.value) findings.push(finding(entry, [at], line.code, line.units));
+    const found = index.mueOnDay(claim.setting, id, dayOf(line.dateOfService));
+    if (found.kind !== 'in-force') return;
+    const entry = found.held.row;
+    if (mueCounting(entry.adjudication) === 'per-line') {
+      if (mueExcess(entry.value, line.units) > 0)
+        findings.push(finding(entry, [at], line.code, line.units));
       return;
     }
     const key = `${line.code}|${line.dateOfService}`;
@@ -31,7 +30,7 @@ export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
     groups.set(key, group);
   });
   for (const [key, group] of groups) {
-    if (group.units > group.entry.value) {
+    if (mueExcess(group.entry.value, group.units) > 0) {
       findings.push(finding(group.entry, group.lines, key.split('|')[0]!, group.units));
     }
   }

@@ -53,7 +53,7 @@ const dates = [
   '2027-01-01',
   '2027-01-02',
 ];
-const modifiers = ['59', 'XS', 'XU', '25', 'LT', '50', '76'];
+const modifiers = ['59', 'XS', 'XU', '25', 'LT', 'RT', '50', '76'];
 
 const lineArbitrary = fc.record({
   code: fc.constantFrom(...codes),

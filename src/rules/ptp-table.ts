@@ -1,3 +1,6 @@
+// Open ends of a period, as Int32 day numbers.
+export { NEVER_AFTER, NEVER_BEFORE } from '../domain/day.ts';
+
 /**
  * PTP edits of one setting in columns (typed arrays), sorted by the ordered code pair so a pair
  * is found by binary search: ~25 bytes an edit instead of a JS object and a locator string.
@@ -12,6 +15,10 @@ export class PtpTable {
   until = new Int32Array(this.capacity);
   indicator = new Uint8Array(this.capacity);
   source = new Uint16Array(this.capacity);
+  /** Bit 1: the row states its own start date; bit 2: its own end (deletion) date. */
+  stated = new Uint8Array(this.capacity);
+  /** The rationale's id in the index's rationale list, 0 for none. */
+  rationale = new Uint16Array(this.capacity);
   /** The row's line number when its locator is "line N"; otherwise -1 and the text in `locators`. */
   line = new Int32Array(this.capacity);
   readonly locators = new Map<number, string>();
@@ -30,6 +37,8 @@ export class PtpTable {
     until: number,
     source: number,
     locator: string,
+    stated = 0,
+    rationale = 0,
   ): void {
     if (this.size === this.capacity) this.grow();
     const i = this.size++;
@@ -40,6 +49,8 @@ export class PtpTable {
     this.from[i] = from;
     this.until[i] = until;
     this.source[i] = source;
+    this.stated[i] = stated;
+    this.rationale[i] = rationale;
     const match = /^line (\d+)$/.exec(locator);
     this.line[i] = match ? Number(match[1]) : -1;
     if (!match) this.locators.set(i, locator);
@@ -71,6 +82,8 @@ export class PtpTable {
     this.until = permute(this.until, (n) => new Int32Array(n));
     this.indicator = permute(this.indicator, (n) => new Uint8Array(n));
     this.source = permute(this.source, (n) => new Uint16Array(n));
+    this.stated = permute(this.stated, (n) => new Uint8Array(n));
+    this.rationale = permute(this.rationale, (n) => new Uint16Array(n));
     this.line = permute(this.line, (n) => new Int32Array(n));
     this.locators.clear();
     for (const [i, text] of locators) this.locators.set(i, text);
@@ -132,6 +145,8 @@ export class PtpTable {
     this.until = widen(this.until, (n) => new Int32Array(n));
     this.indicator = widen(this.indicator, (n) => new Uint8Array(n));
     this.source = widen(this.source, (n) => new Uint16Array(n));
+    this.stated = widen(this.stated, (n) => new Uint8Array(n));
+    this.rationale = widen(this.rationale, (n) => new Uint16Array(n));
     this.line = widen(this.line, (n) => new Int32Array(n));
   }
 }
@@ -141,6 +156,5 @@ const none: readonly number[] = Object.freeze([]);
 // Code ids stay below 2^21, so the ordered pair packs into one exact double.
 const pairKey = (column1: number, column2: number) => column1 * 2_097_152 + column2;
 
-/** Open ends of a period as Int32 day numbers. */
-export const NEVER_BEFORE = -2_147_483_648;
-export const NEVER_AFTER = 2_147_483_647;
+export const START_STATED = 1;
+export const END_STATED = 2;

@@ -1,88 +1,157 @@
+import { dayOf } from '../domain/day.ts';
+import type { ModifierMisuse } from '../domain/ptp-verdict.ts';
+import type { LocaleCode } from '../i18n/locales.ts';
+import { camel } from '../i18n/select-key.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import { dayNumber, type PtpEntry } from './edit-index.ts';
 import type { Finding } from './finding.ts';
-import { bypassingModifier } from './ncci-modifiers.ts';
+import { knowsCode } from './known-code.ts';
+import { judgePair, type PtpEdit } from './ptp-pair.ts';
+import { ptpScopeText } from './ptp-scope-text.ts';
 
 /**
  * NCCI procedure-to-procedure edits between every two lines of the same date (and the same
- * provider when both name one). Indicator 0: an error on the column 2 line, whatever the
- * modifiers. Indicator 1: an error unless an NCCI-associated modifier is on either line, in
- * which case an info finding says the record must support a distinct service. Indicator 9: none.
+ * provider when both name one), decided by `judgePair` (the verdict Ask gives too). Indicator 0:
+ * an error on the column 2 line. Indicator 1: an error unless an NCCI-associated modifier is on
+ * the line CMS names, then an info finding; a modifier in the wrong place adds a warning saying
+ * why it does not count. What the library cannot tell (no PTP data for the date, codes outside a
+ * partial release, codes no table knows) is said once per claim, as a warning.
  */
-export function ptpRule({ claim, index, lang }: CheckContext): Finding[] {
+export function ptpRule({ claim, index, reference, lang }: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const lines = claim.lines;
-  // Each line's interned code once, not once per pair.
-  const ids = lines.map((line) => index.codeId(line.code));
+  const knows = (code: string) => knowsCode(index, reference, code);
+  const noData = new Set<string>();
+  const uncovered = new Map<string, Set<string>>();
+  const unknown = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
-    const idA = ids[i];
-    if (idA === undefined) continue;
     for (let j = i + 1; j < lines.length; j++) {
       const a = lines[i]!;
       const b = lines[j]!;
-      const idB = ids[j];
-      if (idB === undefined || a.dateOfService !== b.dateOfService || a.code === b.code) continue;
+      if (a.dateOfService !== b.dateOfService || a.code === b.code) continue;
       if (a.provider && b.provider && a.provider !== b.provider) continue;
-      const dos = dayNumber(a.dateOfService);
-      for (const edit of index.ptpEdits(claim.setting, idA, idB)) {
-        if (dos < edit.from || dos >= edit.until || edit.indicator === 9) continue;
-        const column2Line = index.code(edit.column2) === a.code ? i : j;
-        const finding = ptpFinding(edit, column2Line, i, j, ctxCodes(index, edit), lang, index);
-        if (finding) findings.push(finding);
+      const verdict = judgePair(index, knows, claim.setting, a, b, dayOf(a.dateOfService));
+      const column2Line = (edit: PtpEdit) => (edit.column2 === a.code ? i : j);
+      switch (verdict.kind) {
+        case 'not-allowed':
+          findings.push(notAllowed(verdict.edit, column2Line(verdict.edit), lang));
+          break;
+        case 'modifier-required':
+          findings.push(modifierRequired(verdict.edit, column2Line(verdict.edit), lang));
+          if (verdict.misuse) findings.push(misuse(verdict.edit, verdict.misuse, [i, j], lang));
+          break;
+        case 'bypassed':
+          findings.push(bypassed(verdict.edit, verdict.modifier, [i, j], lang));
+          break;
+        case 'cannot-tell':
+          if (verdict.reason === 'unknown-code') verdict.codes.forEach((c) => unknown.add(c));
+          else if (verdict.reason === 'no-data') noData.add(a.dateOfService);
+          else {
+            const codes = uncovered.get(a.dateOfService) ?? new Set<string>();
+            verdict.codes.forEach((c) => codes.add(c));
+            uncovered.set(a.dateOfService, codes);
+          }
+          break;
+        case 'not-applicable':
+        case 'deleted':
+        case 'no-edit':
+          break;
       }
     }
   }
+  const all = lines.map((_, at) => at);
+  for (const date of noData) {
+    findings.push(
+      scopeWarning(t(lang, 'verdict.ptpNoData', { setting: claim.setting, date }), all, []),
+    );
+  }
+  for (const [date, codes] of uncovered) {
+    const scope = ptpScopeText(index, claim.setting, dayOf(date), lang);
+    const list = [...codes].sort();
+    findings.push(
+      scopeWarning(
+        t(lang, 'verdict.ptpUncovered', {
+          setting: claim.setting,
+          date,
+          scope,
+          codes: list.join(', '),
+          count: list.length,
+        }),
+        linesOf(lines, list),
+        list,
+      ),
+    );
+  }
+  if (unknown.size > 0) {
+    const list = [...unknown].sort();
+    findings.push(
+      scopeWarning(
+        t(lang, 'verdict.unknownCodes', { codes: list.join(', '), count: list.length }),
+        linesOf(lines, list),
+        list,
+      ),
+    );
+  }
   return findings;
+}
 
-  function ctxCodes(ix: typeof index, edit: PtpEntry) {
-    return { column1: ix.code(edit.column1), column2: ix.code(edit.column2) };
-  }
+function linesOf(lines: readonly { code: string }[], codes: readonly string[]): number[] {
+  return lines.flatMap((line, at) => (codes.includes(line.code) ? [at] : []));
+}
 
-  function ptpFinding(
-    edit: PtpEntry,
-    column2Line: number,
-    i: number,
-    j: number,
-    codes: { column1: string; column2: string },
-    locale: typeof lang,
-    ix: typeof index,
-  ): Finding | null {
-    const source = ix.sources[edit.source]!;
-    const citations = [{ ...source, locator: edit.locator }];
-    const both = [i, j].sort((x, y) => x - y);
-    if (edit.indicator === 0) {
-      return {
-        rule: 'ptp',
-        severity: 'error',
-        lines: [column2Line],
-        codes: [codes.column1, codes.column2],
-        message: t(locale, 'finding.ptpNotAllowed', codes),
-        citations,
-      };
-    }
-    const modifier =
-      bypassingModifier(lines[i]!.code, lines[i]!.modifiers) ??
-      bypassingModifier(lines[j]!.code, lines[j]!.modifiers);
-    if (modifier) {
-      return {
-        rule: 'ptp',
-        severity: 'info',
-        lines: both,
-        codes: [codes.column1, codes.column2],
-        modifiers: [modifier],
-        message: t(locale, 'finding.ptpBypassed', { ...codes, modifier }),
-        citations,
-      };
-    }
-    return {
-      rule: 'ptp',
-      severity: 'error',
-      lines: [column2Line],
-      codes: [codes.column1, codes.column2],
-      message: t(locale, 'finding.ptpModifierRequired', codes),
-      fix: t(locale, 'finding.ptpModifierFix', codes),
-      citations,
-    };
-  }
+function scopeWarning(message: string, lines: number[], codes: string[]): Finding {
+  return { rule: 'ptp', severity: 'warning', lines, codes, message, citations: [] };
+}
+
+const pairCodes = (edit: PtpEdit) => ({ column1: edit.column1, column2: edit.column2 });
+
+function notAllowed(edit: PtpEdit, line: number, lang: LocaleCode): Finding {
+  return {
+    rule: 'ptp',
+    severity: 'error',
+    lines: [line],
+    codes: [edit.column1, edit.column2],
+    message: t(lang, 'finding.ptpNotAllowed', pairCodes(edit)),
+    citations: [edit.citation],
+  };
+}
+
+function modifierRequired(edit: PtpEdit, line: number, lang: LocaleCode): Finding {
+  return {
+    rule: 'ptp',
+    severity: 'error',
+    lines: [line],
+    codes: [edit.column1, edit.column2],
+    message: t(lang, 'finding.ptpModifierRequired', pairCodes(edit)),
+    fix: t(lang, 'finding.ptpModifierFix', pairCodes(edit)),
+    citations: [edit.citation],
+  };
+}
+
+function bypassed(edit: PtpEdit, modifier: string, lines: number[], lang: LocaleCode): Finding {
+  return {
+    rule: 'ptp',
+    severity: 'info',
+    lines,
+    codes: [edit.column1, edit.column2],
+    modifiers: [modifier],
+    message: t(lang, 'finding.ptpBypassed', { ...pairCodes(edit), modifier }),
+    citations: [edit.citation],
+  };
+}
+
+function misuse(edit: PtpEdit, why: ModifierMisuse, lines: number[], lang: LocaleCode): Finding {
+  return {
+    rule: 'ptp',
+    severity: 'warning',
+    lines,
+    codes: [edit.column1, edit.column2],
+    modifiers: [why.modifier],
+    message: t(lang, 'verdict.ptpModifierMisuse', {
+      ...pairCodes(edit),
+      modifier: why.modifier,
+      why: camel(why.kind),
+    }),
+    citations: [edit.citation],
+  };
 }

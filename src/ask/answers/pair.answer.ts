@@ -1,33 +1,32 @@
-import { sql } from 'kysely';
-import { rowCitation } from '../../cards/card-citations.ts';
 import type { Citation } from '../../cards/card-types.ts';
+import { dayOf, isoOf } from '../../domain/day.ts';
+import { anatomicModifiers } from '../../domain/ncci-modifiers.ts';
+import type { PairLine, PtpVerdict } from '../../domain/ptp-verdict.ts';
+import { camel } from '../../i18n/select-key.ts';
 import { t } from '../../i18n/translate.ts';
-import { documentInForce } from '../../library/store/effective.ts';
-import { bypassingModifier } from '../../rules/ncci-modifiers.ts';
+import { editIndexFor, referenceIndexFor } from '../../rules/edit-index-cache.ts';
+import { knowsCode } from '../../rules/known-code.ts';
+import { judgePair, type PtpEdit } from '../../rules/ptp-pair.ts';
+import { ptpScopeText } from '../../rules/ptp-scope-text.ts';
 import type { Answer, PairVerdict } from '../ask-types.ts';
 import type { AnswerInput } from './answer-input.ts';
+import { describeEdit } from './ptp-edit-text.ts';
 import { proseBars } from './prose-bars.ts';
 
-interface PairEdit {
-  column1: string;
-  column2: string;
-  modifier_indicator: number;
-  effective_from: string | null;
-  deletion_date: string | null;
-  document_id: number;
-  title: string;
-  release: string | null;
-  locator: string;
-}
-
-/** Worst first: the verdict of several edits or pairs is the most restrictive one. */
-const severity: PairVerdict[] = ['not-allowed', 'modifier-required', 'allowed', 'no-edit-found'];
+/** Worst first: the verdict of several pairs is the most restrictive one. */
+const severity: PairVerdict[] = [
+  'not-allowed',
+  'modifier-required',
+  'cannot-tell',
+  'allowed',
+  'no-edit-found',
+];
 
 /**
  * Whether two (or more) procedures may be reported together on the date of service, for the
- * setting: the NCCI PTP edits between them in either direction (indicator 0: never; 1: with an
- * NCCI-associated modifier; 9, or deleted before the date: allowed), else no edit found,
- * with what the guidance says ("do not report X with Y") quoted. Each pair gets a cited line.
+ * setting: the verdict the claim check gives (`judgePair`), with the edit row quoted in CMS's
+ * own terms (column 1, column 2, modifier indicator, rationale, dates), where the library looked
+ * when it found no edit, what it cannot tell, and what the guidance says when it disagrees.
  */
 export async function answerPair(input: AnswerInput): Promise<Answer> {
   const codes = input.procedures.slice(0, 4);
@@ -36,8 +35,8 @@ export async function answerPair(input: AnswerInput): Promise<Answer> {
   let verdict: PairVerdict = 'no-edit-found';
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) {
-      const result = await pairVerdict(input, codes[i]!, codes[j]!);
-      lines.push(result.text);
+      const result = await pairAnswer(input, codes[i]!, codes[j]!);
+      lines.push(...result.lines);
       citations.push(...result.citations);
       if (severity.indexOf(result.verdict) < severity.indexOf(verdict)) verdict = result.verdict;
     }
@@ -48,73 +47,128 @@ export async function answerPair(input: AnswerInput): Promise<Answer> {
     text: lines.join('\n'),
     codes,
     citations,
-    confidence: verdict === 'no-edit-found' ? 0.6 : 1,
+    confidence: verdict === 'cannot-tell' ? 0.3 : verdict === 'no-edit-found' ? 0.8 : 1,
   };
 }
 
-async function pairVerdict(
+/**
+ * The question's modifiers on the two lines as a coder would place them: column 2 and E/M
+ * modifiers where CMS asks for them (the verdict reads them on the right line), two different
+ * anatomic modifiers one per line, a single anatomic modifier on one line only.
+ */
+export function questionLines(
+  a: string,
+  b: string,
+  modifiers: readonly string[],
+): [PairLine, PairLine] {
+  const sites = modifiers.filter((m) => anatomicModifiers.has(m));
+  const others = modifiers.filter((m) => !anatomicModifiers.has(m));
+  const siteA = sites.length >= 2 ? [sites[0]!] : [];
+  const siteB = sites.length >= 2 ? [sites[1]!] : sites.slice(0, 1);
+  return [
+    { code: a, modifiers: [...others, ...siteA] },
+    { code: b, modifiers: [...others, ...siteB] },
+  ];
+}
+
+async function pairAnswer(
   input: AnswerInput,
   a: string,
   b: string,
-): Promise<{ verdict: PairVerdict; text: string; citations: Citation[] }> {
+): Promise<{ verdict: PairVerdict; lines: string[]; citations: Citation[] }> {
   const { ctx, lang, dos, setting } = input;
-  const { rows } = await sql<PairEdit>`
-    select e.column1, e.column2, e.modifier_indicator, e.effective_from, e.deletion_date,
-      e.locator, d.id as document_id, d.title, d.release
-    from ptp_edits e join documents d on d.id = e.document_id
-    where e.org_id = ${ctx.orgId} and d.setting = ${setting} and ${documentInForce('d', dos)}
-      and ((e.column1 = ${a} and e.column2 = ${b}) or (e.column1 = ${b} and e.column2 = ${a}))
-    order by e.modifier_indicator, d.effective_from desc nulls last, d.id desc`.execute(ctx.db);
-  const inForce = rows.filter(
-    (e) =>
-      (e.effective_from === null || e.effective_from <= dos) &&
-      (e.deletion_date === null || e.deletion_date > dos),
+  const [edits, reference] = await Promise.all([editIndexFor(ctx), referenceIndexFor(ctx)]);
+  const day = dayOf(dos);
+  const [lineA, lineB] = questionLines(a, b, input.question.modifiers);
+  const judged = judgePair(
+    edits,
+    (code) => knowsCode(edits, reference, code),
+    setting,
+    lineA,
+    lineB,
+    day,
   );
-  const edit = inForce[0];
-  if (edit) {
-    const codes = { column1: edit.column1, column2: edit.column2 };
-    const citations = [rowCitation(edit)];
-    if (edit.modifier_indicator === 0)
-      return { verdict: 'not-allowed', text: t(lang, 'ask.pairNotAllowed', codes), citations };
-    if (edit.modifier_indicator === 1) {
-      const modifier =
-        bypassingModifier(edit.column1, input.question.modifiers) ??
-        bypassingModifier(edit.column2, input.question.modifiers);
-      if (modifier)
-        return {
-          verdict: 'allowed',
-          text: t(lang, 'finding.ptpBypassed', { ...codes, modifier }),
-          citations,
-        };
-      return {
-        verdict: 'modifier-required',
-        text: t(lang, 'ask.pairModifierRequired', codes),
-        citations,
-      };
+  const scope = () => ptpScopeText(edits, setting, day, lang);
+  const said = verdictLines(judged, { lang, dos, setting, a, b, scope });
+  const edit = 'edit' in judged ? judged.edit : null;
+  const lines = edit ? [said.text, describeEdit(edit, lang)] : [said.text];
+  const citations = edit ? [edit.citation] : [];
+  // Guidance that bars the pair is shown beside any verdict that lets them be reported together.
+  if (said.verdict !== 'not-allowed' && said.verdict !== 'cannot-tell') {
+    const bars = await proseBars(input, a, b);
+    if (bars.length > 0) {
+      lines.push(t(lang, 'verdict.pairConflict'), ...bars.map((c) => c.quote ?? ''));
+      citations.push(...bars);
     }
-    return { verdict: 'allowed', text: t(lang, 'ask.pairAllowed', codes), citations };
   }
-  const deleted = rows.find((e) => e.deletion_date !== null && e.deletion_date <= dos);
-  if (deleted) {
-    return {
-      verdict: 'allowed',
-      text: t(lang, 'ask.pairDeleted', {
-        column1: deleted.column1,
-        column2: deleted.column2,
-        date: dos,
-      }),
-      citations: [rowCitation(deleted)],
-    };
-  }
-  // The verdict follows the edits; what the guidance says about the pair is shown beside it.
-  const bars = await proseBars(input, a, b);
-  const noEdit = t(lang, 'ask.pairNoEdit', { codes: `${a}, ${b}`, setting, date: dos });
-  return {
-    verdict: 'no-edit-found',
-    text:
-      bars.length > 0
-        ? [noEdit, t(lang, 'ask.pairGuidance'), ...bars.map((c) => c.quote ?? '')].join('\n')
-        : noEdit,
-    citations: bars,
-  };
+  return { verdict: said.verdict, lines, citations };
 }
+
+interface Wording {
+  lang: AnswerInput['lang'];
+  dos: string;
+  setting: string;
+  a: string;
+  b: string;
+  scope: () => string;
+}
+
+function verdictLines(
+  judged: PtpVerdict<PtpEdit>,
+  w: Wording,
+): { verdict: PairVerdict; text: string } {
+  const { lang, dos: date, setting } = w;
+  switch (judged.kind) {
+    case 'not-allowed':
+      return {
+        verdict: 'not-allowed',
+        text: t(lang, 'verdict.pairNotAllowed', { ...pair(judged.edit), date }),
+      };
+    case 'modifier-required': {
+      const text = t(lang, 'verdict.pairModifierRequired', { ...pair(judged.edit), date });
+      const misuse = judged.misuse
+        ? t(lang, 'verdict.ptpModifierMisuse', {
+            ...pair(judged.edit),
+            modifier: judged.misuse.modifier,
+            why: camel(judged.misuse.kind),
+          })
+        : null;
+      return { verdict: 'modifier-required', text: misuse ? `${text}\n${misuse}` : text };
+    }
+    case 'bypassed':
+      return {
+        verdict: 'allowed',
+        text: t(lang, 'verdict.pairBypassed', { ...pair(judged.edit), modifier: judged.modifier }),
+      };
+    case 'not-applicable':
+      return { verdict: 'allowed', text: t(lang, 'verdict.pairNotApplicable', pair(judged.edit)) };
+    case 'deleted':
+      return {
+        verdict: 'allowed',
+        text: t(lang, 'verdict.pairDeleted', {
+          ...pair(judged.edit),
+          date,
+          until: lastDay(judged.edit),
+        }),
+      };
+    case 'no-edit':
+      return {
+        verdict: 'no-edit-found',
+        text: t(lang, 'verdict.pairNoEdit', { a: w.a, b: w.b, date, setting, scope: w.scope() }),
+      };
+    case 'cannot-tell': {
+      const codes = judged.codes.join(', ');
+      const text =
+        judged.reason === 'unknown-code'
+          ? t(lang, 'verdict.unknownCodes', { codes, count: judged.codes.length })
+          : judged.reason === 'no-data'
+            ? t(lang, 'verdict.pairNoData', { setting, date })
+            : t(lang, 'verdict.pairUncovered', { setting, date, scope: w.scope(), codes });
+      return { verdict: 'cannot-tell', text };
+    }
+  }
+}
+
+const pair = (edit: PtpEdit) => ({ column1: edit.column1, column2: edit.column2 });
+
+const lastDay = (edit: PtpEdit) => isoOf(edit.period.until - 1);

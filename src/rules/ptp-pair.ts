@@ -1,0 +1,70 @@
+import type { Citation } from '../cards/card-types.ts';
+import type { RowResolution } from '../domain/release-precedence.ts';
+import {
+  ptpVerdict,
+  type PairLine,
+  type PtpRowFacts,
+  type PtpVerdict,
+} from '../domain/ptp-verdict.ts';
+import type { RowPeriod } from '../domain/row-period.ts';
+import type { EditIndex, PtpEntry } from './edit-index.ts';
+
+/** A PTP row as verdicts and messages use it: codes as text, with its citation and period. */
+export interface PtpEdit extends PtpRowFacts {
+  rationale: string | null;
+  period: RowPeriod;
+  citation: Citation;
+}
+
+/**
+ * The PTP verdict for two lines on a day, read from the edit index: the claim check and Ask both
+ * come here, so they cannot disagree. `knows` says whether any table of the library holds a code.
+ * The scope (data in force, coverage, known codes) is only worked out when no edit speaks.
+ */
+export function judgePair(
+  edits: EditIndex,
+  knows: (code: string) => boolean,
+  setting: string,
+  a: PairLine,
+  b: PairLine,
+  day: number,
+): PtpVerdict<PtpEdit> {
+  const idA = edits.codeId(a.code);
+  const idB = edits.codeId(b.code);
+  const forward = resolve(edits, setting, idA, idB, day);
+  const backward = resolve(edits, setting, idB, idA, day);
+  const decided = [forward, backward].some((r) => r.kind === 'in-force' || r.kind === 'ended');
+  const scope = decided
+    ? { dataInForce: true, uncovered: [], unknown: [] }
+    : {
+        dataInForce: edits.ptpReleasesOn(setting, day).length > 0,
+        uncovered: [a.code, b.code].filter((code) => !edits.ptpCovers(setting, day, code)),
+        unknown: [a.code, b.code].filter((code) => !knows(code)),
+      };
+  return ptpVerdict(a, b, forward, backward, scope);
+}
+
+function resolve(
+  edits: EditIndex,
+  setting: string,
+  column1: number | undefined,
+  column2: number | undefined,
+  day: number,
+): RowResolution<PtpEdit> {
+  if (column1 === undefined || column2 === undefined) return { kind: 'none' };
+  const found = edits.ptpOnDay(setting, column1, column2, day);
+  return found.kind === 'none'
+    ? found
+    : { ...found, held: { ...found.held, row: ptpEdit(edits, found.held.row) } };
+}
+
+export function ptpEdit(edits: EditIndex, entry: PtpEntry): PtpEdit {
+  return {
+    column1: edits.code(entry.column1),
+    column2: edits.code(entry.column2),
+    indicator: entry.indicator,
+    rationale: entry.rationale,
+    period: entry.period,
+    citation: { ...edits.sources[entry.source]!, locator: entry.locator },
+  };
+}

@@ -1,0 +1,37 @@
+import type { LocaleCode } from '../i18n/locales.ts';
+import { t } from '../i18n/translate.ts';
+import type { EditIndex } from './edit-index.ts';
+
+/**
+ * The PTP releases of a setting that speak for a day, in words: each release's title and
+ * version and what it covers (complete, a range of column 1 codes, or a number of them), so
+ * "no edit found" always says where it looked.
+ */
+export function ptpScopeText(
+  edits: EditIndex,
+  setting: string,
+  day: number,
+  lang: LocaleCode,
+): string {
+  const releases = edits.ptpReleasesOn(setting, day);
+  if (releases.length === 0) return t(lang, 'verdict.scopeNone', { setting });
+  return releases
+    .map((release) => {
+      const source = edits.sources[release.source]!;
+      const name = source.version ? `${source.title} ${source.version}` : source.title;
+      const coverage = release.coverage;
+      switch (coverage.kind) {
+        case 'complete':
+          return t(lang, 'verdict.scopeComplete', { release: name });
+        case 'range':
+          return t(lang, 'verdict.scopeRange', {
+            release: name,
+            first: coverage.first,
+            last: coverage.last,
+          });
+        case 'set':
+          return t(lang, 'verdict.scopeSet', { release: name, count: coverage.codes.size });
+      }
+    })
+    .join('; ');
+}
