@@ -1,5 +1,6 @@
 import type { Citation } from '../cards/card-types.ts';
 import type { Card } from '../cards/card-types.ts';
+import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import type { Setting } from '../library/formats/fact-record.ts';
 
@@ -26,6 +27,8 @@ export interface Answer {
   citations: AnswerCitation[];
   /** 0..1: how well the library supports the answer. */
   confidence: number;
+  /** For `pair` answers: each pair's verdict as the PTP engine gave it (ptp-verdict.ts kinds). */
+  pairs?: { codes: [string, string]; verdict: PtpVerdictKind }[];
   /** For `card` answers: the cards themselves. */
   cards?: Card[];
   /** Set when a model wrote the answer from the cited passages (every sentence checked). */

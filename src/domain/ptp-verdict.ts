@@ -50,6 +50,8 @@ export type PtpVerdict<T extends PtpRowFacts> =
       codes: string[];
     };
 
+export type PtpVerdictKind = PtpVerdict<PtpRowFacts>['kind'];
+
 /**
  * The one PTP verdict for two lines on a date, used by the claim check, Ask and the card.
  * `forward` and `backward` are what the releases say about (a, b) and (b, a) on that day

@@ -1,7 +1,7 @@
 import type { Citation } from '../../cards/card-types.ts';
 import { dayOf, isoOf } from '../../domain/day.ts';
 import { anatomicModifiers } from '../../domain/ncci-modifiers.ts';
-import type { PairLine, PtpVerdict } from '../../domain/ptp-verdict.ts';
+import type { PairLine, PtpVerdict, PtpVerdictKind } from '../../domain/ptp-verdict.ts';
 import { camel } from '../../i18n/select-key.ts';
 import { t } from '../../i18n/translate.ts';
 import { editIndexFor, referenceIndexFor } from '../../rules/edit-index-cache.ts';
@@ -32,12 +32,14 @@ export async function answerPair(input: AnswerInput): Promise<Answer> {
   const codes = input.procedures.slice(0, 4);
   const lines: string[] = [];
   const citations: Citation[] = [];
+  const pairs: NonNullable<Answer['pairs']> = [];
   let verdict: PairVerdict = 'no-edit-found';
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) {
       const result = await pairAnswer(input, codes[i]!, codes[j]!);
       lines.push(...result.lines);
       citations.push(...result.citations);
+      pairs.push({ codes: [codes[i]!, codes[j]!], verdict: result.kind });
       if (severity.indexOf(result.verdict) < severity.indexOf(verdict)) verdict = result.verdict;
     }
   }
@@ -47,6 +49,7 @@ export async function answerPair(input: AnswerInput): Promise<Answer> {
     text: lines.join('\n'),
     codes,
     citations,
+    pairs,
     confidence: verdict === 'cannot-tell' ? 0.3 : verdict === 'no-edit-found' ? 0.8 : 1,
   };
 }
@@ -75,7 +78,12 @@ async function pairAnswer(
   input: AnswerInput,
   a: string,
   b: string,
-): Promise<{ verdict: PairVerdict; lines: string[]; citations: Citation[] }> {
+): Promise<{
+  verdict: PairVerdict;
+  kind: PtpVerdictKind;
+  lines: string[];
+  citations: Citation[];
+}> {
   const { ctx, lang, dos, setting } = input;
   const [edits, reference] = await Promise.all([editIndexFor(ctx), referenceIndexFor(ctx)]);
   const day = dayOf(dos);
@@ -101,7 +109,7 @@ async function pairAnswer(
       citations.push(...bars);
     }
   }
-  return { verdict: said.verdict, lines, citations };
+  return { verdict: said.verdict, kind: judged.kind, lines, citations };
 }
 
 interface Wording {
