@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { documentInForce } from '../library/store/effective.ts';
+import { ptpRowsInForce, type PtpCandidate } from './ptp-rows-in-force.ts';
 
 interface SourceColumns {
   document_id: number;
@@ -63,18 +64,22 @@ interface Scope {
   setting: string;
 }
 
-/** The NCCI edits in force on the date of service where the code is column 1 or column 2. */
+/**
+ * The NCCI edits in force on the date of service where the code is column 1 or column 2: every
+ * release's rows for the code, decided by release precedence (ptp-rows-in-force.ts), the rule
+ * the claim check's edit index follows.
+ */
 export async function findPtpEdits(db: Kysely<Database>, s: Scope): Promise<PtpRow[]> {
-  const { rows } = await sql<PtpRow>`
+  const { rows } = await sql<PtpCandidate>`
     select e.column1, e.column2, e.modifier_indicator, e.effective_from, e.deletion_date,
-      e.rationale, e.locator, d.id as document_id, d.title, d.release
+      e.rationale, e.locator, d.id as document_id, d.title, d.release,
+      d.effective_from as release_from, d.effective_to as release_to,
+      rank() over (order by d.effective_from nulls first, d.imported_at, d.id) as release_rank
     from ptp_edits e join documents d on d.id = e.document_id
     where e.org_id = ${s.orgId} and (e.column1 = ${s.code} or e.column2 = ${s.code})
-      and d.setting = ${s.setting} and ${documentInForce('d', s.dos)}
-      and (e.effective_from is null or e.effective_from <= ${s.dos}::date)
-      and (e.deletion_date is null or e.deletion_date > ${s.dos}::date)
+      and d.setting = ${s.setting}
     order by e.modifier_indicator, e.column1, e.column2`.execute(db);
-  return rows;
+  return ptpRowsInForce(rows, s.dos);
 }
 
 export async function findMues(db: Kysely<Database>, s: Scope): Promise<MueRow[]> {

@@ -36,9 +36,11 @@ describe('the code card over the starter library', () => {
       }
     }
     const bundling = card.sections.find((s) => s.id === 'bundling')!.items;
+    // The edit's rationale is "Mutually exclusive procedures": not "included in" (issue 12 §4).
     expect(bundling.find((i) => i.codes?.includes('62263'))).toMatchObject({
-      relation: 'included-in',
+      relation: 'mutually-exclusive',
       modifierIndicator: 0,
+      text: expect.stringContaining('Mutually exclusive procedures'),
     });
     const aliases = card.sections.find((s) => s.id === 'aliases')!.items;
     expect(

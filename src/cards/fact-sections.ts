@@ -88,23 +88,52 @@ export function reportingItems(
   return items;
 }
 
-/** Bundling from the PTP edits: column 1 "includes" column 2; as column 2 it is "included in". */
+/**
+ * What a PTP rationale says the pair is, in CMS's words: mutually exclusive procedures, or a
+ * column 2 code that is a component of column 1 (a more extensive procedure, a separate
+ * procedure, a component); any other rationale (or none, as in files without that column) says
+ * only that the two are not reported together, so the card claims no more than that.
+ */
+export function rationaleRelation(
+  rationale: string | null,
+): 'mutually-exclusive' | 'component' | null {
+  if (!rationale) return null;
+  if (/mutually exclusive/i.test(rationale)) return 'mutually-exclusive';
+  if (/component|more extensive|separate procedure/i.test(rationale)) return 'component';
+  return null;
+}
+
+/**
+ * Bundling from the PTP edits, worded as CMS states them: column 1 / column 2, the modifier
+ * indicator, the rationale and the row's dates. "Includes" only where the rationale makes the
+ * column 2 code a component; mutually exclusive where it says so.
+ */
 export function bundlingItems(code: string, edits: PtpRow[], lang: LocaleCode): CardItem[] {
   return edits.map((edit) => {
-    const includes = edit.column1 === code;
-    const other = includes ? edit.column2 : edit.column1;
-    const text = t(lang, includes ? 'bundling.includes' : 'bundling.includedIn', {
+    const asColumn1 = edit.column1 === code;
+    const other = asColumn1 ? edit.column2 : edit.column1;
+    const relation = rationaleRelation(edit.rationale);
+    const values = {
       code: other,
       indicator: String(edit.modifier_indicator),
       since: edit.effective_from ?? 'none',
       until: edit.deletion_date ?? 'none',
-    });
+    };
+    const text =
+      relation === 'component'
+        ? `${t(lang, asColumn1 ? 'bundling.includes' : 'bundling.includedIn', values)} ${t(lang, 'bundling.rationale', { rationale: edit.rationale ?? '' })}`
+        : t(lang, asColumn1 ? 'verdict.bundlingColumn1' : 'verdict.bundlingColumn2', {
+            ...values,
+            rationale: edit.rationale ?? 'none',
+          });
     return {
-      text: edit.rationale
-        ? `${text} ${t(lang, 'bundling.rationale', { rationale: edit.rationale })}`
-        : text,
+      text,
       lang,
-      relation: includes ? 'includes' : 'included-in',
+      ...(relation === 'component'
+        ? { relation: asColumn1 ? ('includes' as const) : ('included-in' as const) }
+        : relation === 'mutually-exclusive'
+          ? { relation: 'mutually-exclusive' as const }
+          : {}),
       codes: [other],
       modifierIndicator: edit.modifier_indicator,
       effectiveFrom: edit.effective_from,
