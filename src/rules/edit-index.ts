@@ -82,6 +82,8 @@ export class EditIndex {
   private readonly codes: string[] = [];
   readonly sources: SourceRef[] = [];
   readonly ptpReleases: EditRelease[] = [];
+  /** MUE releases; a partial one's coverage is the set of codes it lists. */
+  readonly mueReleases: EditRelease[] = [];
   private readonly sourceRanks: number[] = [];
   /** Distinct PTP rationales (a file has a few dozen); id 0 means none. */
   private readonly rationales: (string | null)[] = [null];
@@ -165,6 +167,13 @@ export class EditIndex {
   /** PTP releases of the setting that speak for the day, newest first. */
   ptpReleasesOn(setting: string, day: number): EditRelease[] {
     return this.ptpReleases
+      .filter((r) => r.setting === setting && day >= r.speaksFrom && day < r.until)
+      .sort((a, b) => b.rank - a.rank);
+  }
+
+  /** MUE releases of the setting in force on the day, newest first. */
+  mueReleasesOn(setting: string, day: number): EditRelease[] {
+    return this.mueReleases
       .filter((r) => r.setting === setting && day >= r.speaksFrom && day < r.until)
       .sort((a, b) => b.rank - a.rank);
   }
@@ -358,9 +367,13 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
     locator: string;
   }>`select document_id, code, mue_value, adjudication, rationale, locator
      from mue_edits where org_id = ${orgId}`.execute(db);
+  const mueCodes = new Map<number, Set<string>>();
   for (const row of mue.rows) {
     const release = releases.get(row.document_id);
     if (!release) continue;
+    const listed = mueCodes.get(row.document_id) ?? new Set<string>();
+    listed.add(row.code);
+    mueCodes.set(row.document_id, listed);
     index.addMue(release.setting, index.intern(row.code), {
       value: row.mue_value,
       adjudication: row.adjudication,
@@ -370,6 +383,23 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
       locator: row.locator,
     });
   }
+  documents.forEach((d, rank) => {
+    if (d.kind !== 'ncci-mue') return;
+    const release = releases.get(d.id)!;
+    const own = rowPeriod(release.range, { from: null, to: null });
+    index.mueReleases.push({
+      source: release.source,
+      setting: release.setting,
+      rank,
+      from: own.from,
+      until: own.until,
+      speaksFrom: own.from,
+      coverage: d.partial
+        ? { kind: 'set', codes: mueCodes.get(d.id) ?? new Set() }
+        : { kind: 'complete' },
+      fileName: d.file_name,
+    });
+  });
   return index;
 }
 

@@ -17,6 +17,7 @@ const verdictIcons: Record<string, string> = {
   'not-allowed': '✕',
   'not-covered': '✕',
   'no-edit-found': '?',
+  'cannot-tell': '?',
   'no-policy-found': '?',
 };
 
