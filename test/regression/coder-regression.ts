@@ -486,6 +486,47 @@ export const askCases: AskCase[] = [
     why: 'Its first day in force.',
     expect: { kind: 'pair', verdict: 'modifier-required' },
   },
+  {
+    id: 'H24',
+    category: 'pair-hospital',
+    type: 'ask',
+    question: 'can I bill 62264 with 77003-XS in hospital on 2026-11-02?',
+    dos: HOSP_DOS,
+    setting: H,
+    evidence: {
+      file: 'ncci-ptp/ccioph-v323r0_active_edits_spine_subset.csv',
+      line: 317,
+      row: '62264,77003,1',
+    },
+    why: 'The modifier written on the column 2 code.',
+    expect: { kind: 'pair', verdict: 'allowed' },
+  },
+  {
+    id: 'H25',
+    category: 'pair-hospital',
+    type: 'ask',
+    question: 'can I bill 62264 with 77003 with XS on 77003 in hospital on 2026-11-02?',
+    dos: HOSP_DOS,
+    setting: H,
+    evidence: {
+      file: 'ncci-ptp/ccioph-v323r0_active_edits_spine_subset.csv',
+      line: 317,
+      row: '62264,77003,1',
+    },
+    expect: { kind: 'pair', verdict: 'allowed' },
+  },
+  {
+    id: 'H26',
+    category: 'pair-hospital',
+    type: 'ask',
+    question: 'can I bill 62323 with 72275 in hospital on 2026-11-02?',
+    dos: HOSP_DOS,
+    setting: H,
+    evidence: null,
+    why: 'The subset covers a set of column-1 codes, not the range 72240–72295: 72275 is not among them, so an edit with 72275 as column 1 could exist.',
+    absent: [{ file: F_ptpH, text: '72275' }],
+    expect: { kind: 'pair', verdict: 'cannot-tell' },
+  },
 
   // ───────────── Pairs, practitioner (v32.2 excerpt: rows carry their own dates) ─────────────
   {
