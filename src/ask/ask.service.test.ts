@@ -89,6 +89,21 @@ describe.each(testDatabaseKinds())('askQuestion over the starter library (%s)', 
     ]);
   });
 
+  test('"and with XS?" after a pair asks the same pair with the modifier; RT alone is a misuse', async () => {
+    const first = await ask('can I bill 62264 with 77003?');
+    expect(first.answer).toMatchObject({ kind: 'pair', verdict: 'modifier-required' });
+    const withXs = await ask('and with XS?', { threadId: first.threadId });
+    expect(withXs.answer).toMatchObject({
+      kind: 'pair',
+      verdict: 'allowed',
+      codes: ['62264', '77003'],
+      pairs: [{ verdict: 'bypassed' }],
+    });
+    const withRt = await ask('and with RT?', { threadId: first.threadId });
+    expect(withRt.answer).toMatchObject({ kind: 'pair', verdict: 'modifier-required' });
+    expect(withRt.answer.text).toContain('an anatomic modifier on one line only');
+  });
+
   test('a question in Spanish gets the fixed wording in Spanish', async () => {
     const english = (await ask('can I bill 62264 with 77003?')).answer;
     const spanish = (await ask('¿Puedo facturar 62264 con 77003?')).answer;

@@ -69,7 +69,12 @@ export async function askQuestion(
     parseQuestion(text, expand),
     (await referenceIndexFor(ctx)).knownModifiers,
   );
-  const aliases = parsed.procedures.length > 0 ? [] : (await aliasIndexFor(ctx)).find(text);
+  // "and with XS?" in a thread names a modifier for the thread's codes, not an alias.
+  const followsWithModifier = parsed.modifiers.length > 0 && context.codes.length > 0;
+  const aliases =
+    parsed.procedures.length > 0 || followsWithModifier
+      ? []
+      : (await aliasIndexFor(ctx)).find(text);
   const aliasCodes = [...new Set(aliases.flatMap((a) => a.codes))];
   const lang = request.lang ?? parsed.lang;
   const dos = parsed.dos ?? request.dos ?? context.dos ?? today();

@@ -49,6 +49,8 @@ export function classifyIntent(q: ParsedQuestion, context?: IntentContext): Inte
   const cue = cueIn(q);
   if (q.procedures.length >= 2 && cue !== 'units' && cue !== 'documentation') return 'pair';
   if (procedures.length === 0) return q.diagnoses.length > 0 ? 'card' : 'passages';
+  // "and with XS?" after a pair: the same pair again, with the modifier.
+  if (!named && context?.lastIntent === 'pair' && q.modifiers.length > 0) return 'pair';
   if (cue) return cue;
   // "and for 62321?", "what about in hospital?": the thread's question again, for the new part.
   if ((!named || followUpStart.test(text)) && context?.lastIntent) return context.lastIntent;
