@@ -15,7 +15,8 @@ import { answerPassages } from './answers/passages.answer.ts';
 import { answerUnits } from './answers/units.answer.ts';
 import type { Answer, AskRequest, AskResponse } from './ask-types.ts';
 import type { GenerativeConfig } from './generative/types.ts';
-import { classifyIntent, type Intent } from './intent.ts';
+import { addressesQuestion } from './answer-addresses.ts';
+import { askedIntent, classifyIntent, type Intent } from './intent.ts';
 import { libraryKnows } from './library-knows.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { questionTerms, sameStem } from './question-terms.ts';
@@ -119,7 +120,8 @@ export async function askQuestion(
     lastIntent: answer.kind === 'not-found' ? context.lastIntent : intent,
   };
   const id = await appendMessage(ctx, threadId, text, answer, nextContext);
-  if (answer.kind === 'not-found') {
+  // A refusal and a "the library cannot tell" both say what to add to the library next.
+  if (answer.kind === 'not-found' || answer.verdict === 'cannot-tell') {
     await recordGap(ctx, {
       messageId: id,
       question: text,
@@ -133,7 +135,7 @@ export async function askQuestion(
     data: {
       intent: answer.kind,
       codes: procedures.filter(isProcedureCode),
-      answered: answer.kind !== 'not-found',
+      answered: addressesQuestion(answer, askedIntent(parsed)),
       latencyMs: Math.round((performance.now() - started) * 10) / 10,
       lang,
     },

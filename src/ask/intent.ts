@@ -58,6 +58,18 @@ export function classifyIntent(q: ParsedQuestion, context?: IntentContext): Inte
   return 'card';
 }
 
+/**
+ * What the question itself asks for, from its own codes and cue words only (no thread, no
+ * fallback): a pair when it names two procedures, else its cue; null for an open question or a
+ * bare code. Performance counts an answer as answered only when it is of this kind.
+ */
+export function askedIntent(q: ParsedQuestion): Intent | null {
+  const cue = cueIn(q);
+  if (q.procedures.length >= 2 && cue !== 'units' && cue !== 'documentation') return 'pair';
+  if (q.procedures.length === 0 && q.diagnoses.length === 0 && cue !== 'coverage') return null;
+  return cue;
+}
+
 /** The intent a question's cue words (or its diagnosis or modifier) name, strongest first. */
 function cueIn(q: ParsedQuestion): Intent | null {
   if (q.diagnoses.length > 0 || cues.coverage.test(q.text)) return 'coverage';
