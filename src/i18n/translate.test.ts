@@ -113,7 +113,6 @@ function sampleValues(locale: LocaleCode): MessageValues {
     diagnoses: 'M54.16, M48.061',
     scope: 'full release',
     release: 'NCCI PTP release',
-    first: '0001A',
     last: '0001U',
     a: '62263',
     b: '62264',

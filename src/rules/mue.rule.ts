@@ -2,7 +2,7 @@ import { dayOf } from '../domain/day.ts';
 import { mueCounting, mueExcess } from '../domain/mue-verdict.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import type { MueEntry } from './edit-index.ts';
+import { coverageHolds, type MueEntry } from './edit-index.ts';
 import type { Finding } from './finding.ts';
 
 /**
@@ -12,11 +12,25 @@ import type { Finding } from './finding.ts';
 export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const groups = new Map<string, { entry: MueEntry; lines: number[]; units: number }>();
+  const noData = new Map<string, number[]>();
+  const uncovered = new Map<string, { lines: number[]; codes: Set<string> }>();
   claim.lines.forEach((line, at) => {
     const id = index.codeId(line.code);
-    if (id === undefined) return;
-    const found = index.mueOnDay(claim.setting, id, dayOf(line.dateOfService));
-    if (found.kind !== 'in-force') return;
+    const day = dayOf(line.dateOfService);
+    const found = id === undefined ? null : index.mueOnDay(claim.setting, id, day);
+    if (found?.kind !== 'in-force') {
+      // What the library cannot tell about the line's units is said once per date.
+      const releases = index.mueReleasesOn(claim.setting, day);
+      const date = line.dateOfService;
+      if (releases.length === 0) noData.set(date, [...(noData.get(date) ?? []), at]);
+      else if (!releases.some((r) => coverageHolds(r.coverage, line.code))) {
+        const gap = uncovered.get(date) ?? { lines: [], codes: new Set<string>() };
+        gap.lines.push(at);
+        gap.codes.add(line.code);
+        uncovered.set(date, gap);
+      }
+      return;
+    }
     const entry = found.held.row;
     if (mueCounting(entry.adjudication) === 'per-line') {
       if (mueExcess(entry.value, line.units) > 0)
@@ -34,7 +48,26 @@ export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
       findings.push(finding(group.entry, group.lines, key.split('|')[0]!, group.units));
     }
   }
+  for (const [date, lines] of noData) {
+    findings.push(
+      gapWarning(lines, [], t(lang, 'verdict.mueNoData', { setting: claim.setting, date })),
+    );
+  }
+  for (const [date, gap] of uncovered) {
+    const codes = [...gap.codes].sort();
+    findings.push(
+      gapWarning(
+        gap.lines,
+        codes,
+        t(lang, 'verdict.mueUncovered', { setting: claim.setting, date, codes: codes.join(', ') }),
+      ),
+    );
+  }
   return findings;
+
+  function gapWarning(lines: number[], codes: string[], message: string): Finding {
+    return { rule: 'mue', severity: 'warning', lines, codes, message, citations: [] };
+  }
 
   function finding(entry: MueEntry, lines: number[], code: string, units: number): Finding {
     const source = index.sources[entry.source]!;

@@ -118,7 +118,11 @@ describe('the in-memory engine against the SQL oracle', () => {
     let withFindings = 0;
     await fc.assert(
       fc.asyncProperty(claimArbitrary, async (claim) => {
-        const engine = checkEdits(claim, index);
+        // What the library cannot tell (no data for the date) is not an edit: the oracle restates
+        // the edits only.
+        const engine = checkEdits(claim, index).filter(
+          (f) => !(f.severity === 'warning' && f.citations.length === 0),
+        );
         const oracle = await oracleFindings(opened.db, DEFAULT_ORG, claim);
         if (engine.length > 0) withFindings++;
         expect(canonical(engine)).toEqual(canonical(oracle));
