@@ -115,12 +115,14 @@ describe.each(testDatabaseKinds())(
           lines: [0, 1],
           message: expect.stringContaining(
             'holds no hospital outpatient NCCI PTP edits for 2026-09-30',
-          ),
+          ) as string,
         }),
         expect.objectContaining({
           rule: 'mue',
           severity: 'warning',
-          message: expect.stringContaining('holds no hospital outpatient MUE file for 2026-09-30'),
+          message: expect.stringContaining(
+            'holds no hospital outpatient MUE file for 2026-09-30',
+          ) as string,
         }),
       ]);
     });

@@ -107,13 +107,13 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
         rule: 'ptp',
         severity: 'warning',
         lines: [0, 1],
-        message: expect.stringContaining('holds no practitioner NCCI PTP edits'),
+        message: expect.stringContaining('holds no practitioner NCCI PTP edits') as string,
       }),
       expect.objectContaining({
         rule: 'mue',
         severity: 'warning',
         lines: [0, 1],
-        message: expect.stringContaining('holds no practitioner MUE file'),
+        message: expect.stringContaining('holds no practitioner MUE file') as string,
       }),
     ]);
   });
