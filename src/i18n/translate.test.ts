@@ -122,6 +122,10 @@ function sampleValues(locale: LocaleCode): MessageValues {
     row: 12,
     page: 4,
     line: 27,
+    release: 'FY2026',
+    end: '2024-12-31',
+    start: '2027-01-01',
+    type: 'excludes1',
   };
 }
 
