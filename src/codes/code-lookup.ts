@@ -271,7 +271,10 @@ function notFound(rawCode: string, dos: string, judged: CodeJudgement): Codecard
         return `the library holds no ${judged.system} release for that date`;
       case 'stale-unknown':
         return `the library's ${judged.system} release in force (${verdict.release.label ?? '?'}) is older than the date calls for`;
-      default: {
+      case 'valid':
+      case 'not-billable':
+      case 'not-in-library':
+      case undefined: {
         const period = periodOf(elsewhere);
         const from = period.from === NEVER_BEFORE ? 'the start' : isoOf(period.from);
         const to = period.until === NEVER_AFTER ? 'now' : isoOf(period.until - 1);

@@ -147,7 +147,9 @@ describe('codeValidity', () => {
           case 'not-yet':
             expect(resolved.kind).toBe(verdict.kind);
             break;
-          default:
+          case 'not-in-library':
+          case 'no-release-for-date':
+          case 'stale-unknown':
             expect(resolved.kind).toBe('none');
         }
       }),
