@@ -18,6 +18,12 @@ const verdictIcons: Record<string, string> = {
   'not-covered': '✕',
   'no-edit-found': '?',
   'no-policy-found': '?',
+  valid: '✓',
+  'not-billable': '✕',
+  ended: '✕',
+  'not-yet': '✕',
+  'not-in-library': '?',
+  'cannot-tell': '?',
 };
 
 /** The verdict in words with an icon; colour only repeats what the words say. */
