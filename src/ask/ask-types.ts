@@ -6,11 +6,21 @@ import type { Setting } from '../library/formats/fact-record.ts';
 
 /** What a question asks for; each kind is answered from facts first. */
 export type AnswerKind =
-  'card' | 'pair' | 'units' | 'documentation' | 'coverage' | 'modifier' | 'passages' | 'not-found';
+  | 'card'
+  | 'pair'
+  | 'units'
+  | 'documentation'
+  | 'coverage'
+  | 'modifier'
+  | 'validity'
+  | 'passages'
+  | 'not-found';
 
 export type PairVerdict =
   'allowed' | 'modifier-required' | 'not-allowed' | 'no-edit-found' | 'cannot-tell';
 export type CoverageVerdict = 'covered' | 'not-covered' | 'no-policy-found';
+export type ValidityVerdict =
+  'valid' | 'not-billable' | 'ended' | 'not-yet' | 'not-in-library' | 'cannot-tell';
 
 /** A citation an answer rests on; prose sources carry the quoted words. */
 export type AnswerCitation = Citation;
@@ -19,7 +29,7 @@ export interface Answer {
   /** Stored answers have an id (feedback refers to it). */
   id?: string;
   kind: AnswerKind;
-  verdict?: PairVerdict | CoverageVerdict;
+  verdict?: PairVerdict | CoverageVerdict | ValidityVerdict;
   /** The answer in the asked language: fixed wording from the catalogs, library text quoted. */
   text: string;
   /** Codes the answer is about (normalized: "62264", "M54.16"). */

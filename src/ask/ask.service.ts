@@ -13,6 +13,7 @@ import { answerNotFound } from './answers/not-found.answer.ts';
 import { answerPair } from './answers/pair.answer.ts';
 import { answerPassages } from './answers/passages.answer.ts';
 import { answerUnits } from './answers/units.answer.ts';
+import { answerValidity } from './answers/validity.answer.ts';
 import type { Answer, AskRequest, AskResponse } from './ask-types.ts';
 import type { GenerativeConfig } from './generative/types.ts';
 import { addressesQuestion } from './answer-addresses.ts';
@@ -27,6 +28,7 @@ import {
   recordGap,
   threadContext,
   type ThreadContext,
+  type ThreadSubject,
 } from './thread.repository.ts';
 
 export const MAX_QUESTION_LENGTH = 2_000;
@@ -37,6 +39,7 @@ const intents: readonly string[] = [
   'documentation',
   'coverage',
   'modifier',
+  'validity',
   'passages',
 ];
 
@@ -89,7 +92,7 @@ export async function askQuestion(
       ...parsed,
       procedures: parsed.procedures.length > 0 ? parsed.procedures : aliasCodes.slice(0, 1),
     },
-    { procedures: context.codes, lastIntent },
+    { procedures: context.codes, lastIntent, subject: context.subject?.code ?? null },
   );
   // "How long does the Racz procedure take?": an alias with words of its own beyond the name
   // asks about the procedure, not for its card; the alias codes then only steer retrieval.
@@ -97,14 +100,22 @@ export async function askQuestion(
     classified === 'card' && aliases.length > 0 && wordsBeyond(text, aliases).length > 0
       ? 'passages'
       : classified;
-  const procedures = proceduresFor(intent, parsed, aliasCodes, context);
+  const named = subjectNamed(parsed);
+  const subject = named ?? context.subject ?? null;
+  const procedures =
+    intent === 'validity' && subject
+      ? [subject.code]
+      : proceduresFor(intent, parsed, aliasCodes, context);
   // "and for 62321?" after a coverage question keeps its diagnoses.
   const question =
     intent === 'coverage' && parsed.diagnoses.length === 0
       ? { ...parsed, diagnoses: context.diagnoses }
       : parsed;
   const input: AnswerInput = { ctx, question, procedures, lang, dos, setting };
-  const answer = await answerFor(input, intent, options.generative ?? null);
+  const answer =
+    intent === 'validity' && subject
+      ? await answerIfKnown(input, () => answerValidity(input, subject))
+      : await answerFor(input, intent, options.generative ?? null);
 
   const threadId = request.threadId ?? (await createThread(ctx, lang));
   const nextContext: ThreadContext = {
@@ -118,6 +129,7 @@ export async function askQuestion(
     dos: parsed.dos ?? request.dos ?? context.dos,
     setting: parsed.setting ?? request.setting ?? context.setting,
     lastIntent: answer.kind === 'not-found' ? context.lastIntent : intent,
+    subject: answer.kind === 'not-found' ? (context.subject ?? null) : subject,
   };
   const id = await appendMessage(ctx, threadId, text, answer, nextContext);
   // A refusal and a "the library cannot tell" both say what to add to the library next.
@@ -167,6 +179,9 @@ async function answerFor(
       return answerCoverage(input);
     case 'modifier':
       return answerSection(input, 'modifiers', 'modifier', input.question.modifiers);
+    case 'validity':
+      // A validity question without a code of its own or the thread's: the card says what is known.
+      return (await answerCard(input, codes)) ?? (await answerNotFound(input));
     case 'passages':
       return (
         (await answerPassages(input, generative)) ??
@@ -197,6 +212,25 @@ function proceduresFor(
   }
   if (aliasCodes.length > 0) return aliasCodes;
   return parsed.diagnoses.length > 0 && intent === 'card' ? [] : context.codes;
+}
+
+/** The one code a question names, with the system it names it in; null for none or several. */
+function subjectNamed(parsed: ParsedQuestion): ThreadSubject | null {
+  const codes = new Set([...parsed.procedures, ...parsed.diagnoses, ...parsed.modifiers]);
+  if (codes.size !== 1) return null;
+  const [code] = [...codes] as [string];
+  const system = parsed.modifiers.includes(code)
+    ? 'modifier'
+    : parsed.diagnoses.includes(code)
+      ? 'icd10cm'
+      : null;
+  return { code, system };
+}
+
+/** An answer about codes the library knows nothing of is refused (and recorded as a gap). */
+async function answerIfKnown(input: AnswerInput, answer: () => Promise<Answer>): Promise<Answer> {
+  for (const code of input.procedures) if (await libraryKnows(input.ctx, code)) return answer();
+  return answerNotFound(input);
 }
 
 /** The question's content words that are not part of an alias name it uses. */

@@ -32,6 +32,32 @@ const cues: Record<'units' | 'documentation' | 'coverage' | 'modifier' | 'pair',
 export interface IntentContext {
   procedures: readonly string[];
   lastIntent: Intent | null;
+  /** The one code the thread last asked about (a diagnosis or modifier too), if any. */
+  subject?: string | null;
+}
+
+// "Is M54.5 billable on 2026-03-15?", "is JG still valid?", "what should I use instead?"
+const validityCue = wordPattern(
+  [
+    'billable|valid|invalid|active|inactive|terminated|deleted|discontinued|expired|header|can I (?:still )?use|still|instead|replacement|in effect',
+    'facturable|v[aá]lid[oa]|vigente|activ[oa]|terminad[oa]|eliminad[oa]|encabezado|puedo usar|todav[ií]a|sigue|en su lugar|en lugar',
+    'valide|actif|active|supprim[ée]e?|r[ée]sili[ée]|en-t[êe]te|puis-je utiliser|encore|toujours|[àa] la place',
+    'abrechenbar|abrechnungsf[äa]hig|g[üu]ltig|aktiv|beendet|gel[öo]scht|gestrichen|[ÜU]berschrift|stattdessen|noch g[üu]ltig',
+    'hợp lệ|còn hiệu lực|hiệu lực|được thanh toán|đã xóa|chấm dứt|tiêu đề|thay thế|vẫn|thay vào đó',
+    'balido|aktibo|tinanggal|winakasan|magagamit|pa rin|sa halip|kapalit',
+    'действ\\p{L}*|валидн\\p{L}*|активн\\p{L}*|удал[её]н\\p{L}*|прекращ\\p{L}*|заголов\\p{L}*|можно ли использовать|ещё|еще|вместо|оплачиваем\\p{L}*',
+  ].join('|'),
+  '有效|可计费|计费|已删除|终止|停用|标题|还能用|仍然|代替|替代|유효|청구 가능|청구가능|삭제|종료|헤더|아직|대신|صالح|ساري|قابل للفوترة|محذوف|منتهي|بدلا|بدلاً|لا يزال',
+);
+
+/**
+ * A validity question names at most one code (or none, following up on the thread's one code)
+ * and a validity cue; a second code makes it a pair, coverage or modifier question instead.
+ */
+function asksValidity(q: ParsedQuestion, context?: IntentContext): boolean {
+  const named = new Set([...q.procedures, ...q.diagnoses, ...q.modifiers]).size;
+  if (named > 1 || !validityCue.test(q.text)) return false;
+  return named === 1 || Boolean(context?.subject);
 }
 
 /**
@@ -48,6 +74,7 @@ export function classifyIntent(q: ParsedQuestion, context?: IntentContext): Inte
   const procedures = q.procedures.length > 0 ? q.procedures : (context?.procedures ?? []);
   const cue = cueIn(q);
   if (q.procedures.length >= 2 && cue !== 'units' && cue !== 'documentation') return 'pair';
+  if (asksValidity(q, context)) return 'validity';
   if (procedures.length === 0) return q.diagnoses.length > 0 ? 'card' : 'passages';
   // "and with XS?" after a pair: the same pair again, with the modifier.
   if (!named && context?.lastIntent === 'pair' && q.modifiers.length > 0) return 'pair';

@@ -48,6 +48,27 @@ describe('classifyIntent', () => {
     expect(intent(text)).toBe(expected);
   });
 
+  test.each([
+    ['is M54.5 billable on 2026-03-15?', 'validity'],
+    ['is modifier JG valid on 2026-11-02?', 'validity'],
+    ['is J1040 still active?', 'validity'],
+    ['¿Es M54.5 facturable?', 'validity'],
+    ['Ist M54.5 abrechenbar?', 'validity'],
+    ['M54.5 是否有效？', 'validity'],
+    ['M54.5는 청구 가능한가요?', 'validity'],
+    ['is M54.16 covered for 62323?', 'coverage'],
+    ['is 62264 still billable with 77003?', 'pair'],
+  ])('%s → %s', (text, expected) => {
+    expect(intent(text)).toBe(expected);
+  });
+
+  test('validity follow-ups work on the thread’s one code', () => {
+    const context = { procedures: [], lastIntent: 'card' as const, subject: 'M54.5' };
+    expect(intent('is it billable?', context)).toBe('validity');
+    expect(intent('what should I use instead?', context)).toBe('validity');
+    expect(intent('is it billable?', { procedures: [], lastIntent: null })).toBe('passages');
+  });
+
   test('follow-ups use the thread: its codes, and its last question for a new code', () => {
     const context = { procedures: ['62264'], lastIntent: 'coverage' as const };
     expect(intent('and modifiers?', context)).toBe('modifier');

@@ -10,6 +10,14 @@ export interface ThreadContext extends ThreadContextColumn {
   /** Diagnoses of the last coverage question, for "and for 62321?". */
   diagnoses: string[];
   lastIntent: string | null;
+  /** The one code the last question named (any system), for "is it billable?". */
+  subject?: ThreadSubject | null;
+}
+
+/** A code with the system the question named it in ("modifier JG", a diagnosis). */
+export interface ThreadSubject {
+  code: string;
+  system: 'modifier' | 'icd10cm' | null;
 }
 
 export interface StoredThread {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lookupCode, type CodeDescription } from '../codes/code-lookup.ts';
+import { describeCode, type CodeDescription } from '../codes/code-lookup.ts';
+import { validityText } from '../codes/validity-message.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { t, textDirection } from '../i18n/translate.ts';
@@ -36,6 +37,7 @@ import {
 } from './fact-sections.ts';
 import { isAnalyzed, modifierDefinitionItems, proseItems } from './prose-sections.ts';
 import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
+import { validityItems } from './validity-items.ts';
 
 export interface CardRequest {
   code: string;
@@ -59,7 +61,7 @@ const systemNames: Record<string, string> = {
  */
 export async function composeCard(ctx: LibraryContext, request: CardRequest): Promise<Card> {
   const { lang, dos, setting } = request;
-  const description = await describe(ctx, request);
+  const { description, gap: descriptorGap } = await describe(ctx, request);
   const code = description?.code ?? request.code.trim().toUpperCase();
   const scope = { orgId: ctx.orgId, code, dos, setting };
   const [edits, mues, rvus, addOns, coverage, passages, fingerprint] = await Promise.all([
@@ -77,7 +79,7 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       0
   ) {
     throw new CodecardError('NOT_FOUND', {
-      detail: t(lang, 'card.notInLibrary', { code, date: dos }),
+      detail: descriptorGap ?? t(lang, 'card.notInLibrary', { code, date: dos }),
     });
   }
   const libraryVersion = createHash('sha256')
@@ -103,7 +105,9 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
     ),
   );
   const facts: Partial<Record<SectionId, CardItem[]>> = {
-    descriptor: description ? descriptorItems(description, lang) : [],
+    descriptor: description
+      ? [...descriptorItems(description, lang), ...validityItems(description, dos, lang)]
+      : [],
     reporting: reportingItems(mues, rvus, setting, lang),
     bundling: bundlingItems(code, edits, lang),
     modifiers: [
@@ -132,7 +136,7 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
         section: id,
         message:
           id === 'descriptor'
-            ? t(lang, 'gap.descriptor', { date: dos })
+            ? (descriptorGap ?? t(lang, 'gap.descriptor', { date: dos }))
             : t(lang, 'gap.section', { section: title }),
       });
   }
@@ -163,21 +167,29 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
 async function describe(
   ctx: LibraryContext,
   request: CardRequest,
-): Promise<CodeDescription | null> {
-  try {
-    return await lookupCode(ctx, request.code, {
-      dos: request.dos,
-      ...(request.system ? { system: request.system } : {}),
-    });
-  } catch (error) {
-    if (error instanceof CodecardError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
+): Promise<{ description: CodeDescription | null; gap: string | null }> {
+  const described = await describeCode(ctx, request.code, {
+    dos: request.dos,
+    ...(request.system ? { system: request.system } : {}),
+  });
+  const { judged, validity } = described;
+  // Not described on the date (ended, not yet, not listed, no release): the verdict says why.
+  const gap =
+    described.description === null && validity && judged.rows.length > 0
+      ? validityText(request.lang, {
+          ...validity,
+          code: judged.code,
+          system: judged.system,
+          dos: request.dos,
+        })
+      : null;
+  return { description: described.description, gap };
 }
 
 /** The year of the release the descriptor came from, for the title ("2026 CPT code 62264"). */
 function yearOf(description: CodeDescription | null): string | null {
-  const from = description?.effectiveFrom;
+  // The release's year, not the row's: J1040 was added in 1982 but comes from the 2020 file.
+  const from = description?.release?.effectiveFrom;
   if (from) return from.slice(0, 4);
   const release = description?.sources[0]?.release ?? '';
   return /\b(19|20)\d{2}\b/.exec(release)?.[0] ?? null;

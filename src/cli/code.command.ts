@@ -5,6 +5,7 @@ import type { LibraryContext } from '../library/library-context.ts';
 import { isoDateOption } from '../library/import-options.ts';
 import { systemOption, today } from '../library/option-values.ts';
 import { printJson, printLine } from './output.ts';
+import { validityLines } from './validity-lines.ts';
 
 export async function runCode(
   ctx: LibraryContext,
@@ -25,6 +26,7 @@ export async function runCode(
   printLine(
     `${result.system.toUpperCase()} ${result.code}${result.billable === false ? ' (not billable: a header)' : ''}`,
   );
+  for (const line of validityLines(result, dos)) printLine(`  ${line}`);
   printLine(`  ${result.description}`);
   if (result.shortDescription) printLine(`  short: ${result.shortDescription}`);
   if (result.consumerDescription) printLine(`  in plain words: ${result.consumerDescription}`);

@@ -69,7 +69,9 @@ function printReport({ range, answers, checks, library }: PerformanceReport): vo
       `    #${stale.documentId} ${stale.title} (${stale.kind}, effective ${stale.effectiveFrom ?? '?'}${stale.effectiveTo ? ` to ${stale.effectiveTo}` : ''}): ${
         stale.reason === 'older-than-current-quarter'
           ? 'older than the current NCCI quarter'
-          : 'its effective period has ended'
+          : stale.reason === 'older-than-current-release'
+            ? `a ${stale.releasePeriod ?? '?'} release, older than the current ${stale.currentPeriod ?? '?'}`
+            : 'its effective period has ended'
       }`,
     );
   printLine(`  Codes asked about without full coverage:${none(library.coverage)}`);

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { documentInForce } from '../library/store/effective.ts';
+import type { ReleaseDocument } from './code-releases.ts';
 
 export interface DescriptorRow {
   system: string;
@@ -19,6 +20,9 @@ export interface DescriptorRow {
   release: string | null;
   doc_from: string | null;
   doc_to: string | null;
+  doc_kind: string;
+  doc_system: string | null;
+  partial: boolean;
   in_force: boolean;
 }
 
@@ -38,12 +42,39 @@ export async function findDescriptorRows(
     select c.system, c.code, c.long_description, c.medium_description, c.short_description,
       c.consumer_description, c.billable, c.effective_from as row_from, c.effective_to as row_to,
       c.locator, c.attributes, d.id as document_id, d.title, d.release,
-      d.effective_from as doc_from, d.effective_to as doc_to,
-      ${documentInForce('d', dos)} as in_force
+      d.effective_from as doc_from, d.effective_to as doc_to, d.kind as doc_kind,
+      d.system as doc_system, d.partial, ${documentInForce('d', dos)} as in_force
     from code_descriptors c join documents d on d.id = c.document_id and d.org_id = c.org_id
     where c.org_id = ${orgId} and (c.system, c.code) in (${pairs})
     order by d.effective_from desc nulls last, d.id desc`.execute(db);
   return rows;
+}
+
+/** The document versions that can decide a code's validity (see `systemsDecidedBy`). */
+export async function findReleaseDocuments(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<ReleaseDocument[]> {
+  const { rows } = await sql<ReleaseDocument>`
+    select id, kind, system, partial, release, effective_from, effective_to from documents
+    where org_id = ${orgId} and kind in ('hcpcs', 'icd10cm-order', 'code-table')`.execute(db);
+  return rows;
+}
+
+/** The billable codes under a header in one release (M54.5 -> M54.50, M54.51, M54.59). */
+export async function findBillableUnder(
+  db: Kysely<Database>,
+  orgId: string,
+  documentId: number,
+  system: string,
+  header: string,
+): Promise<string[]> {
+  const { rows } = await sql<{ code: string }>`
+    select distinct code from code_descriptors
+    where org_id = ${orgId} and document_id = ${documentId} and system = ${system}
+      and billable and starts_with(code, ${header}) and code <> ${header}
+    order by code`.execute(db);
+  return rows.map((r) => r.code);
 }
 
 export interface NoteRow {

@@ -131,6 +131,9 @@ function sampleValues(locale: LocaleCode): MessageValues {
     row: 12,
     page: 4,
     line: 27,
+    end: '2024-12-31',
+    start: '2027-01-01',
+    type: 'excludes1',
   };
 }
 

@@ -1,27 +1,28 @@
 import { sql } from 'kysely';
+import { releaseStaleness } from '../domain/release-staleness.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { StaleDataset } from './performance-types.ts';
-import { quarterStart } from './report-range.ts';
 
-/** CMS publishes the NCCI PTP and MUE files every quarter, effective on its first day. */
-const quarterlyKinds = new Set(['ncci-ptp', 'ncci-mue']);
+const ncciKinds = new Set(['ncci-ptp', 'ncci-mue']);
 
 /**
- * Datasets whose newest version is out of date on `today`: an NCCI release effective before the
- * current quarter began (a newer one exists at CMS), or any other dataset whose period has ended.
+ * Datasets whose newest version is out of date on `today`: one published on a cycle (NCCI and
+ * HCPCS quarterly files, the HCPCS annual file, ICD-10-CM fiscal years, the MPFS RVU year) whose
+ * release is older than today's period calls for (`releaseStaleness`, the rule code validity
+ * uses), or any other dataset whose period has ended.
  */
 export async function staleDatasets(ctx: LibraryContext, today: string): Promise<StaleDataset[]> {
   const { rows } = await sql<{
     id: number;
     title: string;
     kind: string;
+    release: string | null;
     effective_from: string | null;
     effective_to: string | null;
   }>`
-    select distinct on (dataset_key) id, title, kind, effective_from, effective_to
+    select distinct on (dataset_key) id, title, kind, release, effective_from, effective_to
     from documents where org_id = ${ctx.orgId}
     order by dataset_key, effective_from desc nulls last, id desc`.execute(ctx.db);
-  const quarter = quarterStart(today);
   const stale: StaleDataset[] = [];
   for (const row of rows) {
     const base = {
@@ -31,9 +32,23 @@ export async function staleDatasets(ctx: LibraryContext, today: string): Promise
       effectiveFrom: row.effective_from,
       effectiveTo: row.effective_to,
     };
-    if (quarterlyKinds.has(row.kind)) {
-      if (row.effective_from !== null && row.effective_from < quarter)
-        stale.push({ ...base, reason: 'older-than-current-quarter' });
+    const staleness = releaseStaleness({
+      kind: row.kind,
+      effectiveFrom: row.effective_from,
+      label: row.release,
+      dos: today,
+    });
+    if (staleness.stale) {
+      stale.push(
+        ncciKinds.has(row.kind)
+          ? { ...base, reason: 'older-than-current-quarter' }
+          : {
+              ...base,
+              reason: 'older-than-current-release',
+              releasePeriod: staleness.releasePeriod,
+              currentPeriod: staleness.datePeriod,
+            },
+      );
     } else if (row.effective_to !== null && row.effective_to < today) {
       stale.push({ ...base, reason: 'effective-period-ended' });
     }

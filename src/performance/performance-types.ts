@@ -61,7 +61,8 @@ export interface LibraryGap {
   example: string;
 }
 
-export type StaleReason = 'older-than-current-quarter' | 'effective-period-ended';
+export type StaleReason =
+  'older-than-current-quarter' | 'older-than-current-release' | 'effective-period-ended';
 
 export interface StaleDataset {
   documentId: number;
@@ -70,6 +71,9 @@ export interface StaleDataset {
   effectiveFrom: string | null;
   effectiveTo: string | null;
   reason: StaleReason;
+  /** For a release older than today's period: its period and today's ("2020" and "2026", "FY2021" and "FY2027"). */
+  releasePeriod?: string;
+  currentPeriod?: string;
 }
 
 export type CoverageMissing = 'descriptor' | 'edits' | 'guidance';

@@ -131,11 +131,13 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
       expect(findings[0]!.message).toContain('62299');
     });
 
-    test('a code before its table is in force is an error citing the table row', () => {
+    test('a date before any release of the table is a warning that the library holds none, not an invalid code', () => {
       const [finding] = check(claim({ code: '64483', dateOfService: '2025-12-31' }));
-      expect(finding).toMatchObject({ rule: 'code-validity', severity: 'error' });
+      expect(finding).toMatchObject({ rule: 'code-validity', severity: 'warning' });
       expect(finding!.codes).toEqual(['64483']);
-      expect(finding!.citations[0]!.title).toMatch(/descriptors/i);
+      expect(finding!.message).toBe(
+        'The library holds no CPT for 2025-12-31, so 1 code was not checked: 64483.',
+      );
     });
 
     test('unknown and non-billable diagnoses are errors', () => {
@@ -144,7 +146,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
         { rule: 'code-validity', severity: 'error', lines: [0], codes: ['M54.1'] },
         { rule: 'code-validity', severity: 'error', lines: [0], codes: ['Z99.89'] },
       ]);
-      expect(findings[0]!.message).toMatch(/not a billable/);
+      expect(findings[0]!.message).toMatch(/M54\.1 is a header in the .* order file, not billable/);
     });
 
     test('a system with no table gives one warning for the claim, not one per line', () => {

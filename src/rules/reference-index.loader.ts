@@ -4,16 +4,13 @@ import { passageCitation, passagePlace } from '../cards/card-citations.ts';
 import { extractRelations } from '../cards/relation-extraction.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
+import { CodeReleases, type ReleaseDocument } from '../codes/code-releases.ts';
 import { inForce, type InForce } from './in-force.ts';
 import { push, ReferenceIndex, type CoverageEntry } from './reference-index.ts';
 
-interface DocumentRow {
-  id: number;
+interface DocumentRow extends ReleaseDocument {
   title: string;
-  release: string | null;
   setting: string | null;
-  effective_from: string | null;
-  effective_to: string | null;
 }
 
 interface Document extends InForce {
@@ -31,8 +28,10 @@ export async function buildReferenceIndex(ctx: LibraryContext): Promise<Referenc
   const { db, orgId } = ctx;
   const index = new ReferenceIndex();
   const { rows: documentRows } = await sql<DocumentRow>`
-    select id, title, release, setting, effective_from, effective_to from documents
+    select id, kind, system, partial, title, release, setting, effective_from, effective_to
+    from documents
     where org_id = ${orgId} and kind not in ('ncci-ptp', 'ncci-mue') order by id`.execute(db);
+  index.releases = new CodeReleases(documentRows);
   const documents = new Map<number, Document>();
   for (const d of documentRows) {
     index.sources.push({ documentId: d.id, title: d.title, version: d.release });
@@ -68,15 +67,28 @@ export async function buildReferenceIndex(ctx: LibraryContext): Promise<Referenc
   }>`select document_id, system, code, billable, effective_from, effective_to, locator
      from code_descriptors where org_id = ${orgId}`.execute(db);
   for (const row of descriptors.rows) {
-    const at = sourced(row.document_id, row.locator, row.effective_from, row.effective_to);
-    if (!at) continue;
     if (row.system === 'modifier') index.knownModifiers.add(row.code);
-    index.addCode(row.system, row.code, {
-      ...at,
-      billable: row.billable,
-      rowFrom: row.effective_from,
-      rowTo: row.effective_to,
-    });
+    const d = documents.get(row.document_id);
+    if (!d) continue;
+    const held = index.releases.held(
+      {
+        source: d.source,
+        documentId: row.document_id,
+        locator: row.locator,
+        rowFrom: row.effective_from,
+        rowTo: row.effective_to,
+      },
+      row.document_id,
+      row.system,
+      row.effective_from,
+      row.effective_to,
+      row.billable,
+    );
+    // Rows of a table that does not decide validity (the Tabular List) only describe codes.
+    if (!held) continue;
+    index.addCode(row.system, row.code, held);
+    if (row.system === 'icd10cm' && row.billable === true)
+      index.codesUnder.add(row.document_id, row.code);
   }
 
   const addOns = await sql<{

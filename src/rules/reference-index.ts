@@ -1,4 +1,7 @@
 import type { Citation } from '../cards/card-types.ts';
+import { CodeReleases } from '../codes/code-releases.ts';
+import { CodesUnder } from '../codes/codes-under.ts';
+import type { HeldCodeRow } from '../domain/code-validity.ts';
 import type { SourceRef } from './edit-index.ts';
 import { coversDay, type InForce } from './in-force.ts';
 
@@ -8,12 +11,17 @@ export interface Sourced extends InForce {
   locator: string;
 }
 
-export interface CodeEntry extends Sourced {
-  billable: boolean | null;
+/** A descriptor row of a release that decides validity, held for the code-validity verdict. */
+export interface CodeRow {
+  source: number;
+  documentId: number;
+  locator: string;
   /** The row's own dates as the file states them, for messages. */
   rowFrom: string | null;
   rowTo: string | null;
 }
+
+export type CodeEntry = HeldCodeRow<CodeRow>;
 
 export interface AddOnEntry extends Sourced {
   primary: string;
@@ -52,7 +60,11 @@ export interface ModifierPassage extends InForce {
  */
 export class ReferenceIndex {
   readonly sources: SourceRef[] = [];
-  /** Systems with at least one descriptor table, whatever its dates. */
+  /** The releases that decide code validity (HCPCS files, ICD-10-CM order files, code tables). */
+  releases = new CodeReleases([]);
+  /** Billable ICD-10-CM codes per release, for the codes under a header. */
+  readonly codesUnder = new CodesUnder();
+  /** Systems with at least one deciding descriptor table, whatever its dates. */
   readonly systems = new Set<string>();
   readonly codes = new Map<string, CodeEntry[]>();
   readonly addOns = new Map<string, AddOnEntry[]>();
@@ -76,7 +88,7 @@ export class ReferenceIndex {
     return entries.filter((entry) => coversDay(entry, day));
   }
 
-  citation(entry: Sourced): Citation {
+  citation(entry: { source: number; locator: string }): Citation {
     return { ...this.sources[entry.source]!, locator: entry.locator };
   }
 

@@ -77,7 +77,10 @@ function descriptorOf({ first, last, parts }: Pending): DescriptorFact {
   const attributes: Record<string, string> = {};
   for (const [field, raw] of Object.entries(first.fields) as [HcpcsField, string][]) {
     if (raw === '' || field === 'shortDescription') continue;
-    if (field === 'actionEffectiveDate' || field === 'terminationDate') continue;
+    // The row's period is [add date, termination date]; the action effective date says when the
+    // last change (the action code) took effect, not when the code became valid, so it stays an
+    // attribute.
+    if (field === 'terminationDate') continue;
     attributes[field] = hcpcsDateFields.has(field) ? (toIsoDate(raw) ?? raw) : raw;
   }
   return {
@@ -86,7 +89,7 @@ function descriptorOf({ first, last, parts }: Pending): DescriptorFact {
     code: first.code,
     longDescription: long === '' ? short : long,
     shortDescription: short === '' ? null : short,
-    effectiveFrom: toIsoDate(first.fields.actionEffectiveDate ?? ''),
+    effectiveFrom: toIsoDate(first.fields.addDate ?? ''),
     effectiveTo: toIsoDate(first.fields.terminationDate ?? ''),
     attributes,
     locator: first === last ? first.locator : spanLocator(first.locator, last.locator),

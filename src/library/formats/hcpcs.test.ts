@@ -42,7 +42,7 @@ describe('parseHcpcs: fixed-width TXT', () => {
       code: 'J1040',
       longDescription: 'Injection, sample steroid acetate, 80 mg',
       shortDescription: 'Sample steroid 80 mg inj',
-      effectiveFrom: '1997-01-01',
+      effectiveFrom: '1982-01-01',
       effectiveTo: null,
       attributes: {
         sequenceNumber: '00100',
@@ -50,6 +50,7 @@ describe('parseHcpcs: fixed-width TXT', () => {
         betos: 'O1E',
         typeOfService: '1,P',
         addDate: '1982-01-01',
+        actionEffectiveDate: '1997-01-01',
         actionCode: 'N',
       },
       locator: 'line 8',
@@ -57,9 +58,9 @@ describe('parseHcpcs: fixed-width TXT', () => {
     expect(facts[3]).toMatchObject({
       longDescription:
         'Sample injection procedure for sacroiliac joint for arthrography; first line second line of the description third line',
-      effectiveFrom: '2020-01-01',
+      effectiveFrom: '2002-01-01',
       effectiveTo: '2025-12-31',
-      attributes: { actionCode: 'D' },
+      attributes: { actionEffectiveDate: '2020-01-01', actionCode: 'D' },
     });
   });
 
@@ -125,7 +126,7 @@ describe('parseHcpcs: CSV and XLSX releases', () => {
         code: 'G0260',
         longDescription: 'Sample injection procedure, first part and its second part',
         shortDescription: 'Sample inj',
-        effectiveFrom: '2020-01-01',
+        effectiveFrom: '2002-01-01',
         effectiveTo: '2025-12-31',
         attributes: {
           sequenceNumber: '0010',
@@ -134,6 +135,7 @@ describe('parseHcpcs: CSV and XLSX releases', () => {
           betos: 'P4A',
           typeOfService: '1,F',
           addDate: '2002-01-01',
+          actionEffectiveDate: '2020-01-01',
           actionCode: 'D',
         },
         locator: 'lines 3-4',
@@ -153,12 +155,14 @@ describe('parseHcpcs: CSV and XLSX releases', () => {
     expect(facts).toEqual([
       expect.objectContaining({
         code: 'J1040',
-        effectiveFrom: '1997-01-01',
+        // No add date in this file: the action effective date does not stand in for it.
+        effectiveFrom: null,
         attributes: {
           sequenceNumber: '00100',
           pricingIndicator: '51',
           multiplePricingIndicator: 'A',
           coverageCode: 'D',
+          actionEffectiveDate: '1997-01-01',
           actionCode: 'N',
         },
       }),
@@ -191,6 +195,8 @@ describe('parseHcpcs: CSV and XLSX releases', () => {
       expect.objectContaining({
         system: 'modifier',
         code: 'JG',
+        // ADD DT 20180101, ACT EFF DT 20250101, TERM DT 20241231: valid 2018-01-01 to 2024-12-31.
+        effectiveFrom: '2018-01-01',
         effectiveTo: '2024-12-31',
         locator: 'Sheet1 row 2',
       }),

@@ -73,11 +73,16 @@ export async function recordCounts(
 
 /**
  * Each version of a dataset is in force from its effective date until the day before the next
- * version's; the newest stays open. Recomputed whenever a version is added or removed.
+ * version's; the newest stays open. Recomputed whenever a version is added or removed. A version
+ * followed by another with the same effective date keeps that one day (a period never ends
+ * before it starts); release precedence gives the day to the newer version.
  */
 export async function recomputeDatasetPeriods(db: Executor, orgId: string, datasetKey: string) {
   await sql`
-    update documents d set effective_to = s.next_from - 1
+    update documents d set effective_to = case
+        when s.next_from is null then null
+        when d.effective_from is null or s.next_from - 1 >= d.effective_from then s.next_from - 1
+        else d.effective_from end
     from (
       select id, lead(effective_from) over (
         order by effective_from nulls first, imported_at, id

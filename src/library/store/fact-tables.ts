@@ -1,5 +1,6 @@
 import type { BulkColumn, BulkValue } from '../../db/bulk-insert.ts';
 import type { Database } from '../../db/schema.ts';
+import { storedPeriod } from '../../domain/stored-period.ts';
 import type { FactRecord } from '../formats/fact-record.ts';
 
 /** How one kind of fact lands in its table: the columns and the row for a record. */
@@ -11,6 +12,12 @@ export interface FactTable<K extends FactRecord['kind']> {
 
 const text = (name: string): BulkColumn => ({ name, type: 'text' });
 const base: BulkColumn[] = [text('org_id'), { name: 'document_id', type: 'integer' }];
+
+/** Stated start and end, never an end before the start (see `storedPeriod`). */
+function storedDates(from: string | null, to: string | null): [string | null, string | null] {
+  const period = storedPeriod(from, to);
+  return [period.from, period.to];
+}
 
 type FactTables = { [K in FactRecord['kind']]: FactTable<K> };
 
@@ -41,8 +48,7 @@ export const factTables: FactTables = {
       f.shortDescription ?? null,
       f.consumerDescription ?? null,
       f.billable ?? null,
-      f.effectiveFrom ?? null,
-      f.effectiveTo ?? null,
+      ...storedDates(f.effectiveFrom ?? null, f.effectiveTo ?? null),
       f.attributes && Object.keys(f.attributes).length > 0 ? JSON.stringify(f.attributes) : null,
       f.locator,
     ],
@@ -78,8 +84,7 @@ export const factTables: FactTables = {
       f.column1,
       f.column2,
       f.prior1996,
-      f.effectiveFrom,
-      f.deletionDate,
+      ...storedDates(f.effectiveFrom, f.deletionDate),
       f.modifierIndicator,
       f.rationale,
       f.locator,

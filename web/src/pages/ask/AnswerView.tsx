@@ -19,6 +19,11 @@ const verdictIcons: Record<string, string> = {
   'no-edit-found': '?',
   'cannot-tell': '?',
   'no-policy-found': '?',
+  valid: '✓',
+  'not-billable': '✕',
+  ended: '✕',
+  'not-yet': '✕',
+  'not-in-library': '?',
 };
 
 /** The verdict in words with an icon; colour only repeats what the words say. */

@@ -286,9 +286,14 @@ export function LibrarySection({ report }: { report: PerformanceReport }) {
               : t('performance.notStated'),
             dataset.reason === 'older-than-current-quarter'
               ? t('performance.freshness.quarter')
-              : t('performance.freshness.ended', {
-                  date: dataset.effectiveTo ? formatDay(dataset.effectiveTo, locale) : '',
-                }),
+              : dataset.reason === 'older-than-current-release'
+                ? t('performance.freshness.cycle', {
+                    release: dataset.releasePeriod ?? '',
+                    period: dataset.currentPeriod ?? '',
+                  })
+                : t('performance.freshness.ended', {
+                    date: dataset.effectiveTo ? formatDay(dataset.effectiveTo, locale) : '',
+                  }),
             <Link href="/library" className="perf-action">
               {t('performance.freshness.add')}
               <span className="visually-hidden">: {dataset.title}</span>

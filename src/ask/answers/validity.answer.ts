@@ -1,0 +1,137 @@
+import { describeCode, type CodeNote, type SourceRef } from '../../codes/code-lookup.ts';
+import {
+  replacementText,
+  staleText,
+  validityText,
+  type ValidityFacts,
+} from '../../codes/validity-message.ts';
+import type { CodeValidity } from '../../domain/code-validity.ts';
+import { t } from '../../i18n/translate.ts';
+import { listed } from '../../rules/listed.ts';
+import { datasetName } from '../../codes/system-names.ts';
+import type { Answer, AnswerCitation, ValidityVerdict } from '../ask-types.ts';
+import { wordPattern } from '../word-pattern.ts';
+import type { ThreadSubject } from '../thread.repository.ts';
+import type { AnswerInput } from './answer-input.ts';
+
+/** Notes that tell a coder what else to report or not to report with the code. */
+const noteOrder = [
+  'excludes1',
+  'excludes2',
+  'codeFirst',
+  'useAdditionalCode',
+  'codeAlso',
+  'inclusionTerm',
+  'includes',
+];
+const MAX_NOTES = 12;
+
+// "What should I use instead?": the answer leads with the replacement codes.
+const insteadCue = wordPattern(
+  'instead|replacement|replace|en su lugar|en lugar|reemplaz\\p{L}*|[àa] la place|remplac\\p{L}*|stattdessen|ersetz\\p{L}*|thay thế|thay vào đó|sa halip|kapalit|вместо|замен\\p{L}*',
+  '代替|替代|대신|بدلا|بدلاً',
+);
+
+/**
+ * Whether a code is valid (and, for ICD-10-CM, billable) on the date of service, from the shared
+ * verdict: the order-file or HCPCS row it rests on, the billable codes under a header, the
+ * Tabular notes for a diagnosis, and a warning when the release is older than the date calls
+ * for. "What should I use instead?" leads with the codes under the header.
+ */
+export async function answerValidity(input: AnswerInput, subject: ThreadSubject): Promise<Answer> {
+  const { ctx, lang, dos } = input;
+  const described = await describeCode(ctx, subject.code, {
+    dos,
+    ...(subject.system ? { system: subject.system } : {}),
+  });
+  const { judged, validity, description } = described;
+  const code = judged.code;
+  if (!validity) {
+    return {
+      kind: 'validity',
+      verdict: 'cannot-tell',
+      text: t(lang, 'finding.systemNotLoaded', { system: datasetName(judged.system), count: 1 }),
+      codes: [code],
+      citations: [],
+      confidence: 0.3,
+    };
+  }
+  const facts: ValidityFacts = {
+    ...validity,
+    code,
+    system: judged.system,
+    dos,
+  };
+  const lines: string[] = [];
+  const instead = insteadCue.test(input.question.text);
+  if (instead) {
+    lines.push(
+      validity.replacements.length > 0
+        ? t(lang, 'validity.useInstead', { code, codes: listed(validity.replacements) })
+        : validity.kind === 'valid'
+          ? t(lang, 'validity.noReplacement', { code, date: dos })
+          : validityText(lang, facts),
+    );
+  }
+  lines.push(validityText(lang, facts));
+  const under = replacementText(lang, facts);
+  if (under && !instead) lines.push(under);
+  const stale = staleText(lang, facts);
+  if (stale) lines.push(stale);
+  const notes = description ? relevantNotes(description.notes) : [];
+  for (const note of notes) {
+    lines.push(t(lang, 'validity.note', { type: note.type, code: note.code, text: note.text }));
+  }
+  const citations: AnswerCitation[] = [];
+  if (validity.source) citations.push(citationOf(validity.source));
+  for (const note of notes) {
+    const citation = citationOf(note.source);
+    if (
+      !citations.some((c) => c.documentId === citation.documentId && c.locator === citation.locator)
+    )
+      citations.push(citation);
+  }
+  const verdict = answerVerdict(validity.kind);
+  return {
+    kind: 'validity',
+    verdict,
+    text: [...new Set(lines)].join('\n'),
+    codes: [code, ...validity.replacements],
+    citations,
+    confidence: verdict === 'cannot-tell' ? 0.5 : 1,
+  };
+}
+
+function answerVerdict(kind: CodeValidity<unknown>['kind']): ValidityVerdict {
+  switch (kind) {
+    case 'valid':
+    case 'not-billable':
+    case 'ended':
+    case 'not-yet':
+    case 'not-in-library':
+      return kind;
+    case 'no-release-for-date':
+    case 'stale-unknown':
+      return 'cannot-tell';
+  }
+}
+
+/** Instructional notes in the order a coder reads them, the code's own before its category's. */
+function relevantNotes(notes: readonly CodeNote[]): CodeNote[] {
+  return notes
+    .filter((n) => noteOrder.includes(n.type))
+    .sort(
+      (a, b) =>
+        b.code.length - a.code.length || noteOrder.indexOf(a.type) - noteOrder.indexOf(b.type),
+    )
+    .slice(0, MAX_NOTES);
+}
+
+function citationOf(source: SourceRef): AnswerCitation {
+  return {
+    documentId: source.documentId,
+    title: source.title,
+    version: source.release,
+    locator: source.locator,
+  };
+}
