@@ -56,9 +56,8 @@ export function matchLocalities<R extends LocalityColumns>(
 /** Words of company names that do not tell one contractor from another. */
 const genericNameWords = new Set(
   `llc inc co corp corporation company ltd solutions solution services service healthcare health
-  administrators administrator insurance options government national first the of and group`.split(
-    /\s+/,
-  ),
+  administrators administrator insurance options government national first the of and group
+  contractor contractors`.split(/\s+/),
 );
 const legalSuffixes = new Set(['llc', 'inc', 'co', 'corp', 'corporation', 'company', 'ltd']);
 
