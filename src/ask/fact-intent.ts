@@ -55,6 +55,19 @@ export const codeQuestionWords = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words that ask for a list rather than name what is listed ("which LCDs does X have", "¿qué LCD
+ * tiene X?"); a list question's other words must each be in some row's column.
+ */
+export const listQuestionWords = new Set(
+  `have has had list lists show give find all any there exist exists available current active
+  tiene tienen hay lista listar muestra dame existe existen vigente vigentes ont existe liste
+  montre donne toutes tous hat haben gibt zeige alle aktuelle có những liệt kê hiện hành may mga
+  ipakita lahat есть имеет имеют покажи все действующие`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 export type FactIntent = 'table-rows' | 'code-search';
 
 interface Named {

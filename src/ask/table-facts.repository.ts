@@ -95,20 +95,26 @@ export async function mcdContractors(db: Kysely<Database>, orgId: string): Promi
   return rows.map((r) => r.name);
 }
 
-/** The words (of those given) that some title in the index contains, stemmed as titles are. */
+/**
+ * Each word's standing in the index's titles (English stemming): `title` when some title has
+ * it, `stop` for a word full-text search ignores ("have", "for"), `none` otherwise.
+ */
 export async function wordsInMcdTitles(
   db: Kysely<Database>,
   orgId: string,
   words: readonly string[],
-): Promise<string[]> {
+): Promise<{ word: string; standing: 'title' | 'stop' | 'none' }[]> {
   if (words.length === 0) return [];
-  const { rows } = await sql<{ word: string }>`
-    select w.word from unnest(${[...words]}::text[]) as w(word)
-    where numnode(plainto_tsquery('english', w.word)) > 0 and exists (
-      select 1 from mcd_documents m
-      where m.org_id = ${orgId} and m.title_vector @@ plainto_tsquery('english', w.word)
-    )`.execute(db);
-  return rows.map((r) => r.word);
+  const { rows } = await sql<{ word: string; standing: 'title' | 'stop' | 'none' }>`
+    select w.word, case
+      when numnode(plainto_tsquery('english', w.word)) = 0 then 'stop'
+      when exists (
+        select 1 from mcd_documents m
+        where m.org_id = ${orgId} and m.title_vector @@ plainto_tsquery('english', w.word)
+      ) then 'title'
+      else 'none' end as standing
+    from unnest(${[...words]}::text[]) as w(word)`.execute(db);
+  return rows;
 }
 
 export interface McdFilter {

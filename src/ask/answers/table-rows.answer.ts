@@ -2,7 +2,7 @@ import { rowCitation } from '../../cards/card-citations.ts';
 import { t, type MessageKey } from '../../i18n/translate.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
 import type { Answer, AnswerTable } from '../ask-types.ts';
-import { mcdCue, mcdIdsIn, tableAsked } from '../fact-intent.ts';
+import { listQuestionWords, mcdCue, mcdIdsIn, tableAsked } from '../fact-intent.ts';
 import { questionTerms } from '../question-terms.ts';
 import {
   findMcdRows,
@@ -166,7 +166,10 @@ async function mcdAnswer(input: AnswerInput): Promise<Answer | null> {
   const candidates = questionTerms(text).words.filter(
     (w) => !named.words.includes(w) && !mcdCue.test(w) && !ids.includes(w.toUpperCase()),
   );
-  const titleWords = ids.length > 0 ? [] : await wordsInMcdTitles(ctx.db, ctx.orgId, candidates);
+  const standing = ids.length > 0 ? [] : await wordsInMcdTitles(ctx.db, ctx.orgId, candidates);
+  const titleWords = standing.filter((w) => w.standing === 'title').map((w) => w.word);
+  // A word no title has ("unicorn therapy") means the index does not hold what was asked.
+  if (standing.some((w) => w.standing === 'none' && !listQuestionWords.has(w.word))) return null;
   if (ids.length === 0 && named.names.length === 0 && titleWords.length === 0) return null;
   const { rows, total } = await findMcdRows(ctx.db, {
     orgId: ctx.orgId,
