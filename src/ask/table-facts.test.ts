@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { flushEvents } from '../events/event-registry.ts';
 import { sampleOrderText } from '../library/formats/icd10cm-test-fixtures.ts';
 import {
   sampleGpciCsv,
@@ -128,6 +129,16 @@ describe.each(testDatabaseKinds())('table facts in Ask (%s)', (kind) => {
     expect(JSON.stringify(answer)).not.toContain('REDACTED');
   });
 
+  test('a thread’s codes do not turn an LCD question into an RVU one', async () => {
+    const first = await askQuestion(ctx, { question: 'RVUs for 62323', dos: '2026-08-01' });
+    const next = await askQuestion(ctx, {
+      question: 'what is LCD L90002',
+      dos: '2026-08-01',
+      threadId: first.threadId,
+    });
+    expect(next.answer.table?.rows.map((r) => r.cells[0])).toEqual(['L90002']);
+  });
+
   test('code search: the descriptor stating the asked dose first, cited to its row', async () => {
     await importFile(ctx, textFile('sample-drugs.csv', sampleDrugTable), {
       kind: 'code-table',
@@ -157,6 +168,22 @@ describe.each(testDatabaseKinds())('table facts in Ask (%s)', (kind) => {
     });
     expect(answer.text).toContain('No descriptor in your library has “spondylogenic”');
     expect(answer.codeHits?.every((h) => h.system === 'icd10cm')).toBe(true);
+  });
+
+  test('Performance counts the fact kinds answered only when they gave rows or codes', async () => {
+    await flushEvents(ctx.db);
+    const events = await ctx.db
+      .selectFrom('events')
+      .select('data')
+      .where('type', '=', 'question')
+      .execute();
+    const rows = events.map((e) => e.data as { intent: string; answered: boolean });
+    const answered = (intent: string) => [
+      ...new Set(rows.filter((r) => r.intent === intent).map((r) => r.answered)),
+    ];
+    expect(answered('table-rows')).toEqual([true]);
+    expect(answered('code-search')).toEqual([true]);
+    expect(answered('not-found')).toEqual([false]);
   });
 
   test('removing the documents removes their rows', async () => {

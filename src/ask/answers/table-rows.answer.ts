@@ -38,7 +38,8 @@ const selectName: Record<FactTableName, string> = {
  */
 export async function answerTableRows(input: AnswerInput, fallback: Fallback): Promise<Answer> {
   const { ctx, question, dos } = input;
-  const table = tableAsked({ ...question, procedures: input.procedures });
+  // Decided on the codes written, as the intent was (a thread's codes do not make it RVU).
+  const table = tableAsked(question);
   if (table === null) return (await fallback()) ?? answerNotFound(input);
   const presence = await tablePresence(ctx.db, ctx.orgId, table, dos);
   // The coverage database may be in the library as documents (LCD PDFs): passages come first.
