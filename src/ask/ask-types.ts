@@ -14,7 +14,11 @@ export type AnswerKind =
   | 'modifier'
   | 'validity'
   | 'passages'
-  | 'not-found';
+  | 'not-found'
+  | FactAnswerKind;
+
+/** Answers read from table rows (GPCI, coverage database index, RVU) and from code search. */
+export type FactAnswerKind = 'table-rows' | 'code-search';
 
 export type PairVerdict =
   'allowed' | 'modifier-required' | 'not-allowed' | 'no-edit-found' | 'cannot-tell';
@@ -43,6 +47,12 @@ export interface Answer {
   cards?: Card[];
   /** Set when a model wrote the answer from the cited passages (every sentence checked). */
   generatedBy?: string;
+  /** For `table-rows` answers: the matching rows, their columns and each row's citation. */
+  table?: AnswerTable;
+  /** For `code-search` answers: the best codes, best first, each with its descriptor row. */
+  codeHits?: CodeHit[];
+  /** For refusals of a table question: the table the library lacks (or has none in force of). */
+  lacks?: 'gpci' | 'mcd-index' | 'mpfs-rvu' | 'code-table';
   /** For refusals: the nearest codes and documents the library does have. */
   nearest?: { codes: string[]; documents: { documentId: number; title: string }[] };
 }
@@ -61,4 +71,29 @@ export interface AskRequest {
 export interface AskResponse {
   threadId: string;
   answer: Answer;
+}
+
+/** Rows of one library table that answer a question. */
+export interface AnswerTable {
+  table: 'gpci' | 'mcd-index' | 'mpfs-rvu';
+  /** Column labels in the answer's language (RVU columns as the file names them). */
+  columns: string[];
+  rows: { cells: string[]; citation: AnswerCitation }[];
+  /** Rows that matched; more than `rows` when the list was cut. */
+  total: number;
+}
+
+/** A code found by its descriptor. */
+export interface CodeHit {
+  system: string;
+  code: string;
+  description: string;
+  /** ICD-10-CM: valid for claims; null when the table does not say. */
+  billable: boolean | null;
+  /** The question's words the descriptor has, and those it lacks. */
+  matched: string[];
+  missing: string[];
+  /** Whether the descriptor states the dose the question names. */
+  dose: 'same' | 'different' | 'none' | null;
+  citation: AnswerCitation;
 }

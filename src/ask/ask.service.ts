@@ -8,15 +8,18 @@ import { referenceIndexFor } from '../rules/edit-index-cache.ts';
 import { aliasIndexFor, type Alias } from './alias-index.ts';
 import type { AnswerInput } from './answers/answer-input.ts';
 import { answerCard, answerSection } from './answers/card.answer.ts';
+import { answerCodeSearch } from './answers/code-search.answer.ts';
 import { answerCoverage } from './answers/coverage.answer.ts';
 import { answerNotFound } from './answers/not-found.answer.ts';
 import { answerPair } from './answers/pair.answer.ts';
 import { answerPassages } from './answers/passages.answer.ts';
+import { answerTableRows } from './answers/table-rows.answer.ts';
 import { answerUnits } from './answers/units.answer.ts';
 import { answerValidity } from './answers/validity.answer.ts';
 import type { Answer, AskRequest, AskResponse } from './ask-types.ts';
 import type { GenerativeConfig } from './generative/types.ts';
 import { addressesQuestion } from './answer-addresses.ts';
+import { factIntent } from './fact-intent.ts';
 import { askedIntent, classifyIntent, type Intent } from './intent.ts';
 import { libraryKnows } from './library-knows.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
@@ -87,13 +90,16 @@ export async function askQuestion(
     ? (context.lastIntent as Intent)
     : null;
   // An alias stands for its codes as one subject ("Racz procedure" → 62263 and 62264), not a pair.
-  const classified = classifyIntent(
-    {
-      ...parsed,
-      procedures: parsed.procedures.length > 0 ? parsed.procedures : aliasCodes.slice(0, 1),
-    },
-    { procedures: context.codes, lastIntent, subject: context.subject?.code ?? null },
-  );
+  // Table rows and "which code for …" are read from the codes written, not from aliases.
+  const classified =
+    factIntent(parsed) ??
+    classifyIntent(
+      {
+        ...parsed,
+        procedures: parsed.procedures.length > 0 ? parsed.procedures : aliasCodes.slice(0, 1),
+      },
+      { procedures: context.codes, lastIntent, subject: context.subject?.code ?? null },
+    );
   // "How long does the Racz procedure take?": an alias with words of its own beyond the name
   // asks about the procedure, not for its card; the alias codes then only steer retrieval.
   const intent =
@@ -161,7 +167,7 @@ async function answerFor(
   generative: GenerativeConfig | null,
 ): Promise<Answer> {
   const codes = input.procedures.length > 0 ? input.procedures : input.question.diagnoses;
-  if (intent !== 'passages') {
+  if (intent !== 'passages' && intent !== 'table-rows' && intent !== 'code-search') {
     const known = [];
     for (const code of codes) if (await libraryKnows(input.ctx, code)) known.push(code);
     if (known.length === 0) return answerNotFound(input);
@@ -182,6 +188,10 @@ async function answerFor(
     case 'validity':
       // A validity question without a code of its own or the thread's: the card says what is known.
       return (await answerCard(input, codes)) ?? (await answerNotFound(input));
+    case 'table-rows':
+      return answerTableRows(input, () => answerPassages(input, generative));
+    case 'code-search':
+      return answerCodeSearch(input, () => answerPassages(input, generative));
     case 'passages':
       return (
         (await answerPassages(input, generative)) ??

@@ -99,3 +99,47 @@ export async function searchBySimilarity(
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** One release's descriptor row of a code, with its release's period and rank. */
+export interface DescriptorVersionRow {
+  system: string;
+  code: string;
+  long_description: string;
+  billable: boolean | null;
+  effective_from: string | null;
+  effective_to: string | null;
+  locator: string;
+  document_id: number;
+  title: string;
+  release: string | null;
+  document_from: string | null;
+  document_to: string | null;
+  /** Higher is newer: releases ordered by effective date, then by import. */
+  rank: number;
+}
+
+/**
+ * Every release's row for the given codes (whatever the date), so the caller can decide which
+ * release speaks for each code on the date of service.
+ */
+export async function findDescriptorVersions(
+  db: Kysely<Database>,
+  orgId: string,
+  keys: readonly { system: string; code: string }[],
+): Promise<DescriptorVersionRow[]> {
+  if (keys.length === 0) return [];
+  const { rows } = await sql<DescriptorVersionRow>`
+    with ranked as (
+      select d.id, d.title, d.release, d.effective_from, d.effective_to,
+        (row_number() over (order by d.effective_from nulls first, d.imported_at, d.id))::int as rank
+      from documents d where d.org_id = ${orgId}
+    )
+    select c.system, c.code, c.long_description, c.billable, c.effective_from, c.effective_to,
+      c.locator, r.id as document_id, r.title, r.release, r.effective_from as document_from,
+      r.effective_to as document_to, r.rank
+    from code_descriptors c join ranked r on r.id = c.document_id
+    join unnest(${keys.map((k) => k.system)}::text[], ${keys.map((k) => k.code)}::text[])
+      as k(system, code) on k.system = c.system and k.code = c.code
+    where c.org_id = ${orgId}`.execute(db);
+  return rows;
+}

@@ -87,6 +87,33 @@ export interface RvuIndicatorsTable extends FactBase {
   assistant_surgery: string | null;
   co_surgeons: string | null;
   team_surgery: string | null;
+  /** Every column of the row but the descriptor, [label, value] in file order (null: older imports). */
+  columns: ColumnType<[string, string][] | null, string | null, string | null>;
+}
+
+export interface GpciLocalitiesTable extends FactBase {
+  mac: string;
+  state: string;
+  locality_number: string;
+  locality_name: string;
+  work_gpci: string | null;
+  pe_gpci: string | null;
+  mp_gpci: string | null;
+  notes: ColumnType<string[], string, string>;
+}
+
+export interface McdDocumentsTable extends FactBase {
+  display_id: string;
+  document_type: string;
+  document_version: string | null;
+  title: string;
+  contractors: ColumnType<string[], string, string>;
+  contractor_text: string;
+  effective_date: DateColumn;
+  retirement_date: DateColumn;
+  updated_on: DateColumn;
+  note: string | null;
+  url: string | null;
 }
 
 export interface AddOnCodesTable extends FactBase {
@@ -198,6 +225,8 @@ export interface Database {
   rvu_indicators: RvuIndicatorsTable;
   add_on_codes: AddOnCodesTable;
   coverage_codes: CoverageCodesTable;
+  gpci_localities: GpciLocalitiesTable;
+  mcd_documents: McdDocumentsTable;
   passages: PassagesTable;
   code_mentions: CodeMentionsTable;
   document_files: DocumentFilesTable;

@@ -25,6 +25,8 @@ function fullDatasetKey(kind: ImportKind, meta: DatasetMeta, title: string): str
     case 'icd10cm-tabular':
     case 'mpfs-rvu':
     case 'add-on':
+    case 'gpci':
+    case 'mcd-index':
       return kind;
     case 'code-table':
       // An organization's descriptor files keep their names across releases (long, short,

@@ -36,7 +36,7 @@ export async function detectKind(file: SourceFile, override?: ImportKind): Promi
       throw new CodecardError('UNKNOWN_TYPE', {
         file: file.fileName,
         detail:
-          'the workbook headers match no known table (NCCI PTP/MUE, HCPCS, code descriptors, RVU, add-on, coverage); name the kind with --kind',
+          'the workbook headers match no known table (NCCI PTP/MUE, HCPCS, code descriptors, RVU, add-on, coverage, GPCI, coverage database index); name the kind with --kind',
       });
     }
     case 'text':
@@ -80,6 +80,8 @@ const containersFor: Record<ImportKind, readonly Container[]> = {
   'mpfs-rvu': ['text', 'xlsx'],
   'add-on': ['text', 'xlsx'],
   coverage: ['text', 'xlsx'],
+  gpci: ['text', 'xlsx'],
+  'mcd-index': ['text', 'xlsx'],
 };
 
 function checkOverride(fileName: string, container: Container, kind: ImportKind): ImportKind {

@@ -11,6 +11,8 @@ export const structuredKinds = [
   'mpfs-rvu',
   'add-on',
   'coverage',
+  'gpci',
+  'mcd-index',
 ] as const;
 /** Prose that becomes cited passages. */
 export const documentKinds = ['pdf', 'docx', 'html', 'markdown', 'text'] as const;

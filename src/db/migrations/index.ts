@@ -4,6 +4,7 @@ import * as createThreads from './20261127010000-create-threads.ts';
 import * as createDocumentFiles from './20261127020000-create-document-files.ts';
 import * as createEvents from './20261127030000-create-events.ts';
 import * as indexEventsTime from './20261127040000-index-events-time.ts';
+import * as createTableFacts from './20261204000000-create-table-facts.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261127020000-create-document-files': createDocumentFiles,
   '20261127030000-create-events': createEvents,
   '20261127040000-index-events-time': indexEventsTime,
+  '20261204000000-create-table-facts': createTableFacts,
 };

@@ -4,7 +4,9 @@ import {
   sampleAddOnCsv,
   sampleCodeTableCsv,
   sampleCoverageCsv,
+  sampleGpciCsv,
   sampleHcpcsTxt,
+  sampleMcdIndexCsv,
   sampleMueCsv,
   samplePtpTxt,
   sampleRvuCsv,
@@ -21,6 +23,8 @@ describe('detectStructuredKind', () => {
     ['rvu.csv', sampleRvuCsv, 'mpfs-rvu'],
     ['aoc.csv', sampleAddOnCsv, 'add-on'],
     ['lcd.csv', sampleCoverageCsv, 'coverage'],
+    ['GPCI2031.csv', sampleGpciCsv, 'gpci'],
+    ['documents.csv', sampleMcdIndexCsv, 'mcd-index'],
     ['cpt.csv', sampleCodeTableCsv, 'code-table'],
     ['cpt.tsv', 'Code\tDescription\n62323\tSAMPLE wording\n', 'code-table'],
     [

@@ -4,9 +4,11 @@ import { isCodeRange, isModifierCode, isProcedureCode, splitCodeList } from './c
 import { matchAddOnHeader } from './add-on.ts';
 import { matchCodeTableHeader } from './code-table.ts';
 import { matchCoverageHeader } from './coverage.ts';
+import { matchGpciHeader, type GpciColumns } from './gpci.ts';
 import { looksLikeHcpcsFixedWidth } from './hcpcs-fixed-width.ts';
 import { matchHcpcsHeader } from './hcpcs.ts';
 import { findHeaderRow, type HeaderName } from './header-match.ts';
+import { isMcdDocumentId, matchMcdIndexHeader } from './mcd-index.ts';
 import { cellAt, isBlankRow } from './table-rows.ts';
 import { findRvuHeader } from './mpfs-rvu.ts';
 import { matchMueHeader } from './ncci-mue.ts';
@@ -36,6 +38,10 @@ interface Candidate {
   isCode: (cell: string) => boolean;
 }
 
+function gpciValueColumn(columns: GpciColumns): number {
+  return columns.work ?? columns.pe ?? columns.mp ?? columns.localityName;
+}
+const isIndexValue = (cell: string) => /^\d+(?:\.\d+)?$/.test(cell);
 const anyCode = (cell: string) => systemsForShape(cell).length > 0;
 const procedureOrModifier = (cell: string) =>
   isProcedureCode(cell.toUpperCase()) || isModifierCode(cell.toUpperCase());
@@ -79,6 +85,14 @@ const candidates: Candidate[] = [
     isCode: listsProcedure,
   },
   { kind: 'code-table', find: byHeader(matchCodeTableHeader, (c) => c.code), isCode: anyCode },
+  // Tables of other things than codes: the data column checked is the locality's GPCI, the
+  // document's id.
+  { kind: 'gpci', find: byHeader(matchGpciHeader, gpciValueColumn), isCode: isIndexValue },
+  {
+    kind: 'mcd-index',
+    find: byHeader(matchMcdIndexHeader, (c) => c.displayId),
+    isCode: isMcdDocumentId,
+  },
 ];
 
 /** Documents are never tables here, even when they quote a table's header line. */
@@ -130,7 +144,7 @@ function looksLikePtpText(headText: string): boolean {
  * last partial line is dropped and a head csv-parse refuses is split naively instead.
  */
 function headRows(fileName: string, headText: string): string[][] {
-  const cut = headText.lastIndexOf('\n');
+  const cut = lastLineEndOutsideQuotes(headText);
   const text = cut > 0 ? headText.slice(0, cut + 1) : headText;
   const delimiter = sniffDelimiter(fileName, text);
   try {
@@ -148,4 +162,19 @@ function headRows(fileName: string, headText: string): string[][] {
         .map((cell) => cell.replace(/"/g, '').trim()),
     );
   }
+}
+
+/**
+ * The last line end not inside a quoted field: quoted cells may span lines (the MCD index's
+ * contractor cells do), and a head cut inside one would not parse.
+ */
+function lastLineEndOutsideQuotes(text: string): number {
+  let quotes = 0;
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 34) quotes++;
+    else if (char === 10 && quotes % 2 === 0) last = i;
+  }
+  return last;
 }

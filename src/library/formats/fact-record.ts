@@ -58,6 +58,49 @@ export interface RvuFact {
   assistantSurgery: string | null;
   coSurgeons: string | null;
   teamSurgery: string | null;
+  /**
+   * Every column of the row as the file names it (stacked header words joined), in file order:
+   * the RVUs, totals, conversion factor and indicators, so a row can be answered as a row. The
+   * description column is left out (CPT short descriptors are AMA-licensed text).
+   */
+  columns?: readonly (readonly [string, string])[];
+  locator: string;
+}
+
+/** One Medicare locality of the GPCI file (Addendum E): its indices as the file prints them. */
+export interface GpciFact {
+  kind: 'gpci';
+  /** The Medicare Administrative Contractor number ("13202"). */
+  mac: string;
+  state: string;
+  localityNumber: string;
+  /** As printed, footnote marks included ("ALASKA*"). */
+  localityName: string;
+  workGpci: string | null;
+  peGpci: string | null;
+  mpGpci: string | null;
+  /** The file's footnotes this row's marks refer to. */
+  notes: string[];
+  locator: string;
+}
+
+/** One LCD or article of the Medicare Coverage Database index (metadata, not its text). */
+export interface McdDocumentFact {
+  kind: 'mcd-document';
+  /** "L39242", "A58995". */
+  displayId: string;
+  documentType: string;
+  documentVersion: string | null;
+  title: string;
+  /** Contractor names, one per contractor the row lists. */
+  contractors: string[];
+  /** The contractor cell as given, types included ("(MAC - Part A, MAC - Part B)"). */
+  contractorText: string;
+  effectiveDate: IsoDate | null;
+  retirementDate: IsoDate | null;
+  updatedOn: IsoDate | null;
+  note: string | null;
+  url: string | null;
   locator: string;
 }
 
@@ -105,6 +148,14 @@ export interface SkippedRow {
 }
 
 export type FactRecord =
-  DescriptorFact | PtpFact | MueFact | RvuFact | AddOnFact | CoverageFact | NoteFact;
+  | DescriptorFact
+  | PtpFact
+  | MueFact
+  | RvuFact
+  | AddOnFact
+  | CoverageFact
+  | NoteFact
+  | GpciFact
+  | McdDocumentFact;
 
 export type ParsedRecord = FactRecord | SkippedRow;

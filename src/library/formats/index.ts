@@ -2,7 +2,9 @@ import type { StructuredKind, StructuredParser } from '../import-kind.ts';
 import { parseAddOn } from './add-on.ts';
 import { parseCodeTable } from './code-table.ts';
 import { parseCoverage } from './coverage.ts';
+import { parseGpci } from './gpci.ts';
 import { parseHcpcs } from './hcpcs.ts';
+import { parseMcdIndex } from './mcd-index.ts';
 import { parseMpfsRvu } from './mpfs-rvu.ts';
 import { parseNcciMue } from './ncci-mue.ts';
 import { parseNcciPtp } from './ncci-ptp.ts';
@@ -19,4 +21,6 @@ export const structuredParsers: Record<
   'mpfs-rvu': parseMpfsRvu,
   'add-on': parseAddOn,
   coverage: parseCoverage,
+  gpci: parseGpci,
+  'mcd-index': parseMcdIndex,
 };

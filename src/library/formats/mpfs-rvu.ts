@@ -15,7 +15,7 @@ import { clip, skipRow } from './skipped-row.ts';
 import { cellAt, headCells, isBlankRow, rowsAfter } from './table-rows.ts';
 import { readTable, type TableSource } from './table-source.ts';
 
-type Indicator = Exclude<keyof RvuFact, 'kind' | 'code' | 'modifier' | 'locator'>;
+type Indicator = Exclude<keyof RvuFact, 'kind' | 'code' | 'modifier' | 'columns' | 'locator'>;
 
 export type RvuColumns = { code: number; modifier: number | null } & Record<
   Indicator,
@@ -64,6 +64,24 @@ export function findRvuHeader(rows: readonly (readonly string[])[]): HeaderHit<R
   return null;
 }
 
+/**
+ * Each column's label as the file prints it, the stacked header words read top-down ("NON-FAC"
+ * over "PE RVU" → "NON-FAC PE RVU"); empty for a column without a name.
+ */
+export function rvuColumnLabels(rows: readonly (readonly string[])[], index: number): string[] {
+  let top = index;
+  while (top > 0 && index - top < maxStack - 1 && !isBlankRow(rows[top - 1] ?? [])) top--;
+  const width = Math.max(...rows.slice(top, index + 1).map((row) => row.length));
+  return Array.from({ length: width }, (_, column) =>
+    rows
+      .slice(top, index + 1)
+      .map((row) => cellAt(row, column))
+      .filter((cell) => cell !== '')
+      .join(' ')
+      .replace(/\s+/g, ' '),
+  );
+}
+
 /** For each column: its compacted name from the last row alone, then with each row above added. */
 function columnStacks(rows: readonly (readonly string[])[], index: number): string[][] {
   let top = index;
@@ -96,22 +114,46 @@ export const parseMpfsRvu: StructuredParser = async (file, options) => {
       'no RVU table found: no header naming HCPCS and the indicator columns (STATUS CODE, GLOB DAYS, MULT PROC ...)',
     );
   }
+  const labels = keptColumns(rvuColumnLabels(head, header.index), header.columns);
   return {
     meta: rvuMeta(file, options, head.slice(0, header.index)),
     estimatedRecords: Math.max(0, table.estimatedRows - header.index - 1),
-    records: reiterable(() => rvuRecords(table, header.index + 1, header.columns)),
+    records: reiterable(() => rvuRecords(table, header.index + 1, header.columns, labels)),
   };
 };
+
+/**
+ * The columns kept whole on each row: every named column but the code, the modifier and the
+ * description (CPT short descriptors are AMA-licensed; descriptors come from code tables).
+ */
+function keptColumns(labels: readonly string[], columns: RvuColumns): [number, string][] {
+  return labels
+    .map((label, column): [number, string] => [column, label])
+    .filter(
+      ([column, label]) =>
+        label !== '' &&
+        column !== columns.code &&
+        column !== columns.modifier &&
+        !/\bdesc/i.test(label),
+    );
+}
 
 function* rvuRecords(
   table: TableSource,
   skip: number,
   columns: RvuColumns,
+  labels: readonly [number, string][],
 ): Generator<ParsedRecord> {
-  for (const row of rowsAfter(table, skip)) yield rvuRecord(row.cells, columns, row.locator);
+  for (const row of rowsAfter(table, skip))
+    yield rvuRecord(row.cells, columns, labels, row.locator);
 }
 
-function rvuRecord(cells: readonly string[], columns: RvuColumns, locator: string): ParsedRecord {
+function rvuRecord(
+  cells: readonly string[],
+  columns: RvuColumns,
+  labels: readonly [number, string][],
+  locator: string,
+): ParsedRecord {
   if (isBlankRow(cells)) return skipRow('blank row', locator);
   const code = cellAt(cells, columns.code).toUpperCase();
   if (!isProcedureCode(code))
@@ -132,6 +174,7 @@ function rvuRecord(cells: readonly string[], columns: RvuColumns, locator: strin
     assistantSurgery: value('assistantSurgery'),
     coSurgeons: value('coSurgeons'),
     teamSurgery: value('teamSurgery'),
+    columns: labels.map(([column, label]) => [label, cellAt(cells, column)] as const),
     locator,
   };
 }

@@ -8,7 +8,9 @@ import {
   sampleAddOnCsv,
   sampleCodeTableCsv,
   sampleCoverageCsv,
+  sampleGpciCsv,
   sampleHcpcsTxt,
+  sampleMcdIndexCsv,
   sampleMueCsv,
   samplePtpTxt,
   sampleRvuCsv,
@@ -40,6 +42,8 @@ const samples: Record<keyof typeof structuredParsers, string> = {
   'mpfs-rvu': sampleRvuCsv,
   'add-on': sampleAddOnCsv,
   coverage: sampleCoverageCsv,
+  gpci: sampleGpciCsv,
+  'mcd-index': sampleMcdIndexCsv,
 };
 const kinds = Object.keys(structuredParsers) as (keyof typeof structuredParsers)[];
 const fileNames = ['x.csv', 'x.txt', 'x.tsv', 'ccipra-v322r0-f1.txt', 'MUE_Eff_07-01-2026.csv'];
@@ -75,6 +79,11 @@ const cell = fc.oneof(
     'LCD',
     'ICD-10-CM Code',
     'CPT Code',
+    'Locality Name',
+    '2026 PE GPCI',
+    'document_display_id',
+    'title',
+    'L39242',
     'Description',
     '2 Date of Service Edit: Policy',
     '',

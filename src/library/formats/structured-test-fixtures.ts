@@ -204,3 +204,35 @@ export const sampleCodeTableCsv = [
   '0591T,SAMPLE: category III sample wording (not AMA text),,,,1002',
   '',
 ].join('\n');
+
+/** Authored sample in the layout of CMS Addendum E (values invented, not the CMS file's). */
+export const sampleGpciCsv = [
+  'ADDENDUM E. SAMPLE CY 2031 GEOGRAPHIC PRACTICE COST INDICES (GPCIs) BY STATE AND MEDICARE LOCALITY,,,,,,',
+  ',,,,,,',
+  'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2031 PW GPCI (with 1.0 Floor)**,2031 PE GPCI,2031 MP GPCI',
+  '90001,ZZ,01,SAMPLE HARBOR CITY,1.111,1.222,1.333',
+  '90001,ZZ,99,REST OF SAMPLE STATE*,1.000,0.944,0.555',
+  '90002,QQ,00,"NORTHERN SAMPLE, ISLANDS",1.000,1.050,0.600',
+  '"MAC Assignments as of a sample date",,,,,,',
+  ',,,,,,',
+  '*Sample footnote for the rest of the state.,,,,,,',
+  ',,,,,,',
+  '"**Note: a sample floor note,",,,,,,',
+  '"   continued on the next line.",,,,,,',
+  '',
+].join('\r\n');
+
+/** Authored sample in the layout of the MCD index export (ids, titles and contractors invented). */
+export const sampleMcdIndexCsv = [
+  'contractor_name_type,document_display_id,document_id,document_type,document_version,effective_date,note,retirement_date,title,updated_on,updated_on_sort,url',
+  '"Sample North Contractor, LLC',
+  '(MAC - Part A, MAC - Part B)",L90001,90001,LCD,3,06/19/2022,,N/A,Sample Nerve Blocks for Pain,12/11/2023,20231211103408,https://example.test/lcd?id=90001',
+  '"Sample South Services, Inc.',
+  '(MAC - Part B)",L90002,90002,LCD,5,11/23/2023,,N/A,Sample Nerve Blocks for Pain,11/13/2023,20231113160429,https://example.test/lcd?id=90002',
+  '"Sample South Services, Inc.',
+  '(DME MAC)',
+  '',
+  'Sample North Contractor, LLC',
+  '(DME MAC)",A90003,90003,Article,1,01/01/2024,Retired,03/31/2025,Billing and Coding: Sample Nerve Blocks for Pain,03/01/2025,20250301000000,https://example.test/article?id=90003',
+  '',
+].join('\n');

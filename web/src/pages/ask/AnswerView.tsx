@@ -45,6 +45,8 @@ export function VerdictBadge({ verdict }: { verdict: string }) {
 interface Layout {
   notes: Footnotes;
   blocks: { block: TextBlock; refs: number[][] }[];
+  /** Table rows (table-rows answers) with each row's footnote. */
+  rows: { cells: string[]; ref: number }[];
   cards: Card[];
   shownLines: string[];
 }
@@ -56,14 +58,29 @@ function layout(answer: Answer): Layout {
   // A card answer's text repeats the descriptors its cards show: its first line introduces them.
   const text =
     answer.kind === 'card' && answer.cards?.length ? answer.text.split('\n')[0]! : answer.text;
-  const blocks = textBlocks(text).map((block) => ({
+  // Rows and code-search hits are listed in the order of their citations, one each.
+  const byRow = answer.kind === 'table-rows' || answer.kind === 'code-search';
+  // A table's rows are drawn as a table, so its text keeps only the lines around them.
+  const shown = answer.table ? textBlocks(text).filter((b) => b.kind !== 'list') : textBlocks(text);
+  let row = 0;
+  const blocks = shown.map((block) => ({
     block,
-    refs: block.lines.map((line) => notes.addAll(citationsForLine(line, citations))),
+    refs: block.lines.map((line) =>
+      byRow && block.kind === 'list'
+        ? citations[row] === undefined
+          ? []
+          : [notes.add(citations[row++]!)]
+        : notes.addAll(citationsForLine(line, citations)),
+    ),
+  }));
+  const rows = (answer.table?.rows ?? []).map((r) => ({
+    cells: r.cells,
+    ref: notes.add(r.citation),
   }));
   const cards = answer.cards ?? [];
   for (const card of cards) for (const { item } of summaryItems(card)) notes.addAll(item.citations);
   notes.addAll(citations);
-  return { notes, blocks, cards, shownLines: blocks.flatMap((b) => b.block.lines) };
+  return { notes, blocks, rows, cards, shownLines: blocks.flatMap((b) => b.block.lines) };
 }
 
 /** One answer: verdict, cited text, card summaries, refusal's nearest sources, feedback. */
@@ -82,7 +99,7 @@ export function AnswerView({
   answerId?: string;
 }) {
   const { t, locale } = useLocale();
-  const { notes, blocks, cards, shownLines } = useMemo(() => layout(answer), [answer]);
+  const { notes, blocks, rows, cards, shownLines } = useMemo(() => layout(answer), [answer]);
   return (
     <div className={`answer answer-${answer.kind}`}>
       {answer.verdict && <VerdictBadge verdict={answer.verdict} />}
@@ -105,6 +122,38 @@ export function AnswerView({
           ),
         )}
       </div>
+      {answer.table && rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="answer-table">
+            <thead>
+              <tr>
+                {answer.table.columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="visually-hidden">{t('ask.rowSource')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  {r.cells.map((cell, c) => (
+                    <td key={c} dir="auto">
+                      {cell}
+                    </td>
+                  ))}
+                  <td>
+                    <FootnoteRefs numbers={[r.ref]} prefix={prefix} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {cards.length > 0 && (
         <div className="card-summaries">
           {cards.map((card) => (

@@ -209,6 +209,58 @@ describe('AskPage', () => {
     expect(screen.getByRole('link', { name: guideline }).getAttribute('href')).toBe('/library/9');
   });
 
+  test('table rows show as a table, each row with its own source', async () => {
+    const citation = (line: number) => ({
+      documentId: 3,
+      title: 'SAMPLE GPCI file',
+      version: 'CY2031',
+      locator: `line ${line}`,
+    });
+    mockFetch(({ method }) =>
+      method === 'POST'
+        ? {
+            status: 201,
+            body: {
+              threadId: 't5',
+              answer: {
+                id: 'a5',
+                kind: 'table-rows',
+                text: '2 localities in SAMPLE GPCI file (CY2031) match your question:\n- Locality: SAMPLE BAY\n- Locality: SAMPLE BAY NORTH',
+                codes: [],
+                citations: [citation(4), citation(5)],
+                confidence: 1,
+                table: {
+                  table: 'gpci',
+                  columns: ['State', 'Locality', 'Work GPCI'],
+                  rows: [
+                    { cells: ['ZZ', 'SAMPLE BAY', '1.111'], citation: citation(4) },
+                    { cells: ['ZZ', 'SAMPLE BAY NORTH', '1.000'], citation: citation(5) },
+                  ],
+                  total: 2,
+                },
+              } satisfies Answer,
+            },
+          }
+        : undefined,
+    );
+    renderAt('/', <AskPage />);
+    await ask('GPCI for Sample Bay');
+    const table = await screen.findByRole('table');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['State', 'Locality', 'Work GPCI', 'Source']);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1]?.textContent)).toEqual([
+      'SAMPLE BAY',
+      'SAMPLE BAY NORTH',
+    ]);
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['1', '2']);
+    // The rows are not repeated as a list above the table.
+    expect(screen.queryByText('Locality: SAMPLE BAY')).toBeNull();
+  });
+
   test('feedback: thumbs with aria-pressed, then an optional comment', async () => {
     const calls = mockFetch(({ method, url }) => {
       if (method === 'POST' && url === '/api/threads')
