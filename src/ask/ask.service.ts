@@ -153,7 +153,7 @@ export async function askQuestion(
     data: {
       intent: answer.kind,
       codes: procedures.filter(isProcedureCode),
-      answered: addressesQuestion(answer, askedIntent(parsed)),
+      answered: addressesQuestion(answer, factIntent(parsed) ?? askedIntent(parsed)),
       latencyMs: Math.round((performance.now() - started) * 10) / 10,
       lang,
     },
