@@ -38,7 +38,9 @@ export function validityText(lang: LocaleCode, facts: ValidityFacts): string {
     case 'ended':
       return t(lang, 'validity.ended', { code, date, release, system, end: facts.date ?? '?' });
     case 'not-yet':
-      return t(lang, 'validity.notYet', { code, date, release, system, start: facts.date ?? '?' });
+      return facts.date === null
+        ? t(lang, 'validity.firstListed', { code, date, release, system })
+        : t(lang, 'validity.notYet', { code, date, release, system, start: facts.date });
     case 'not-in-library':
       return facts.release === null
         ? t(lang, 'validity.notInLibrary', { code, date, system })

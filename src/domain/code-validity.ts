@@ -28,7 +28,7 @@ export type CodeValidity<T> =
   | { kind: 'not-billable'; held: HeldCodeRow<T>; replacements: string[] }
   /** A release states the code ended (terminated, deleted) before the date. */
   | { kind: 'ended'; held: HeldCodeRow<T> }
-  /** A release states the code starts after the date. */
+  /** The code starts after the date: a release states so, or only later releases list it. */
   | { kind: 'not-yet'; held: HeldCodeRow<T> }
   /** A release of the dataset is in force and does not list the code; `lastSeen` is the newest release that did. */
   | { kind: 'not-in-library'; lastSeen: HeldCodeRow<T> | null }
@@ -65,6 +65,9 @@ export function codeValidity<T>(input: CodeValidityInput<T>): CodeValidity<T> {
       return { kind: 'not-yet', held: resolution.held as HeldCodeRow<T> };
     case 'none': {
       if (!dataset.inForce) return { kind: 'no-release-for-date' };
+      // Not in the release in force, but a later release lists it (M54.50 on a FY2021 date).
+      const firstLater = oldestStartingAfter(held, dayOf(dos));
+      if (firstLater) return { kind: 'not-yet', held: firstLater };
       const lastSeen = newestEndedBefore(held, dayOf(dos));
       if (dataset.stale) return { kind: 'stale-unknown', release: dataset.stale, lastSeen };
       return { kind: 'not-in-library', lastSeen };
@@ -76,6 +79,17 @@ function newestEndedBefore<T>(held: readonly HeldCodeRow<T>[], day: number): Hel
   let best: HeldCodeRow<T> | null = null;
   for (const row of held) {
     if (row.period.until <= day && (best === null || row.rank > best.rank)) best = row;
+  }
+  return best;
+}
+
+function oldestStartingAfter<T>(
+  held: readonly HeldCodeRow<T>[],
+  day: number,
+): HeldCodeRow<T> | null {
+  let best: HeldCodeRow<T> | null = null;
+  for (const row of held) {
+    if (row.period.from > day && (best === null || row.period.from < best.period.from)) best = row;
   }
   return best;
 }

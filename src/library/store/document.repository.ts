@@ -78,8 +78,17 @@ export async function recordCounts(
  * before it starts); release precedence gives the day to the newer version.
  */
 export async function recomputeDatasetPeriods(db: Executor, orgId: string, datasetKey: string) {
+  // An ICD-10-CM order file speaks for its fiscal year only (October 1 to September 30): codes
+  // change every October, so a FY2021 file cannot say what is billable in FY2022. Its period
+  // ends on September 30 of its fiscal year even when no newer release follows.
   await sql`
     update documents d set effective_to = case
+        when d.kind = 'icd10cm-order' and d.effective_from is not null then least(
+          coalesce(greatest(s.next_from - 1, d.effective_from), 'infinity'::date),
+          make_date(
+            extract(year from d.effective_from)::int
+              + case when extract(month from d.effective_from) >= 10 then 1 else 0 end,
+            9, 30))
         when s.next_from is null then null
         when d.effective_from is null or s.next_from - 1 >= d.effective_from then s.next_from - 1
         else d.effective_from end
