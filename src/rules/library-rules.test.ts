@@ -104,7 +104,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
       expect.objectContaining({
         rule: 'ptp',
         severity: 'warning',
-        lines: [0, 1],
+        lines: [1, 2],
         message: expect.stringContaining('holds no practitioner NCCI PTP edits'),
       }),
     ]);
@@ -118,7 +118,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('an unknown procedure code is an error on its line', () => {
       const findings = check(claim({ code: '64483' }, { code: '62299' }));
       expect(brief(findings)).toEqual([
-        { rule: 'code-validity', severity: 'error', lines: [1], codes: ['62299'] },
+        { rule: 'code-validity', severity: 'error', lines: [2], codes: ['62299'] },
       ]);
       expect(findings[0]!.message).toContain('62299');
     });
@@ -133,8 +133,8 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('unknown and non-billable diagnoses are errors', () => {
       const findings = check(claim({ code: '64483', diagnoses: ['M54.1', 'Z99.89'] }));
       expect(brief(findings)).toEqual([
-        { rule: 'code-validity', severity: 'error', lines: [0], codes: ['M54.1'] },
-        { rule: 'code-validity', severity: 'error', lines: [0], codes: ['Z99.89'] },
+        { rule: 'code-validity', severity: 'error', lines: [1], codes: ['M54.1'] },
+        { rule: 'code-validity', severity: 'error', lines: [1], codes: ['Z99.89'] },
       ]);
       expect(findings[0]!.message).toMatch(/not a billable/);
     });
@@ -142,7 +142,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('a system with no table gives one warning for the claim, not one per line', () => {
       const findings = check(claim({ code: 'J1040' }, { code: 'J1050' }, { code: '64483' }));
       expect(brief(findings)).toEqual([
-        { rule: 'code-validity', severity: 'warning', lines: [0, 1], codes: [] },
+        { rule: 'code-validity', severity: 'warning', lines: [1, 2], codes: [] },
       ]);
       expect(findings[0]!.message).toContain('HCPCS');
     });
@@ -154,7 +154,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
         claim({ code: '64483', dateOfService: '2026-03-01' }, { code: '64484' }),
       );
       expect(brief(findings)).toEqual([
-        { rule: 'add-on', severity: 'error', lines: [1], codes: ['64484'] },
+        { rule: 'add-on', severity: 'error', lines: [2], codes: ['64484'] },
       ]);
       expect(findings[0]!.message).toContain('64483');
       expect(findings[0]!.citations[0]!.locator).toBeTruthy();
@@ -165,7 +165,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('50 where the bilateral indicator does not allow it, cited to the RVU row', () => {
       const findings = check(claim({ code: '62264', modifiers: ['50'] }));
       expect(brief(findings)).toEqual([
-        { rule: 'modifier', severity: 'error', lines: [0], codes: ['62264'] },
+        { rule: 'modifier', severity: 'error', lines: [1], codes: ['62264'] },
       ]);
       expect(findings[0]!.message).toContain('0');
       expect(check(claim({ code: '20610', modifiers: ['50'] }))).toEqual([]);
@@ -174,7 +174,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('51 on an add-on code', () => {
       const findings = check(claim({ code: '64483' }, { code: '64484', modifiers: ['51'] }));
       expect(brief(findings)).toEqual([
-        { rule: 'modifier', severity: 'error', lines: [1], codes: ['64484'] },
+        { rule: 'modifier', severity: 'error', lines: [2], codes: ['64484'] },
       ]);
     });
 
@@ -202,7 +202,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
       expect(findings).toEqual([]);
       const uncovered = check(claim({ code: '62323', diagnoses: ['U07.1'] }));
       expect(brief(uncovered)).toEqual([
-        { rule: 'medical-necessity', severity: 'error', lines: [0], codes: ['62323', 'U07.1'] },
+        { rule: 'medical-necessity', severity: 'error', lines: [1], codes: ['62323', 'U07.1'] },
       ]);
       expect(uncovered[0]!.message).toContain('SAMPLE-L9');
       expect(uncovered[0]!.fix).toContain('M54.16');
@@ -217,7 +217,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
       expect(check(claim({ code: '62264' }))).toEqual([]);
       const findings = check(claim({ code: '62264', units: 2 }));
       expect(brief(findings)).toEqual([
-        { rule: 'frequency', severity: 'warning', lines: [0], codes: ['62264'] },
+        { rule: 'frequency', severity: 'warning', lines: [1], codes: ['62264'] },
       ]);
       expect(findings[0]!.citations[0]!.quote).toMatch(/62264 once per day/);
     });
@@ -229,7 +229,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
         claim({ code: '20610', modifiers: ['RT'] }, { code: '20610', modifiers: ['RT'] }),
       );
       expect(brief(findings)).toEqual([
-        { rule: 'duplicate', severity: 'warning', lines: [0, 1], codes: ['20610'] },
+        { rule: 'duplicate', severity: 'warning', lines: [1, 2], codes: ['20610'] },
       ]);
       expect(
         check(claim({ code: '20610', modifiers: ['RT'] }, { code: '20610', modifiers: ['LT'] })),
@@ -268,8 +268,8 @@ describe('the shared reference index', () => {
         first,
       );
       expect(brief(before)).toEqual([
-        { rule: 'ptp', severity: 'warning', lines: [0, 1], codes: [] },
-        { rule: 'modifier', severity: 'warning', lines: [0, 1], codes: [] },
+        { rule: 'ptp', severity: 'warning', lines: [1, 2], codes: [] },
+        { rule: 'modifier', severity: 'warning', lines: [1, 2], codes: [] },
       ]);
       await importFile(ctx, { fileName: guide[0], bytes: Buffer.from(guide[1]) }, guide[2]);
       const second = await ruleIndexesFor(ctx);
