@@ -40,7 +40,7 @@ describe('the code card over the starter library', () => {
     expect(bundling.find((i) => i.codes?.includes('62263'))).toMatchObject({
       relation: 'mutually-exclusive',
       modifierIndicator: 0,
-      text: expect.stringContaining('Mutually exclusive procedures'),
+      text: expect.stringContaining('Mutually exclusive procedures') as string,
     });
     const aliases = card.sections.find((s) => s.id === 'aliases')!.items;
     expect(

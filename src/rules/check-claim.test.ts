@@ -115,7 +115,7 @@ describe.each(testDatabaseKinds())(
           lines: [1, 2],
           message: expect.stringContaining(
             'holds no hospital outpatient NCCI PTP edits for 2026-09-30',
-          ),
+          ) as string,
         }),
       ]);
     });

@@ -105,7 +105,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
         rule: 'ptp',
         severity: 'warning',
         lines: [1, 2],
-        message: expect.stringContaining('holds no practitioner NCCI PTP edits'),
+        message: expect.stringContaining('holds no practitioner NCCI PTP edits') as string,
       }),
     ]);
   });
