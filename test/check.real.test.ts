@@ -79,7 +79,7 @@ describe('claim check over the real hospital NCCI subsets (issue 4 acceptance)',
 
   test('62264 + 77003: a ptp error on the 77003 line cited to the PTP file; XS makes it one info', () => {
     expect(findings('A')).toEqual([
-      expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [1] }),
+      expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [2] }),
     ]);
     expect(findings('A')[0]?.citations[0]?.title).toBe(
       'ccioph-v323r0_active_edits_spine_subset.csv',
@@ -91,22 +91,22 @@ describe('claim check over the real hospital NCCI subsets (issue 4 acceptance)',
   test('with no CPT table loaded, each claim gets one code-validity warning, not an error per line', () => {
     const validity = all('A').filter((f) => f.rule === 'code-validity');
     expect(validity).toEqual([
-      expect.objectContaining({ severity: 'warning', lines: [0, 1], codes: [] }),
+      expect.objectContaining({ severity: 'warning', lines: [1, 2], codes: [] }),
     ]);
   });
 
   test('code validity over the real HCPCS and ICD-10-CM files', () => {
     expect(all('G')).toEqual([]);
     expect(errors('H')).toEqual([
-      expect.objectContaining({ rule: 'code-validity', lines: [0], codes: ['M54.1'] }),
-      expect.objectContaining({ rule: 'code-validity', lines: [1], codes: ['J0001'] }),
+      expect.objectContaining({ rule: 'code-validity', lines: [1], codes: ['M54.1'] }),
+      expect.objectContaining({ rule: 'code-validity', lines: [2], codes: ['J0001'] }),
     ]);
     expect(errors('H')[0]?.citations[0]?.title).toMatch(/ICD-10-CM/);
   });
 
   test('62263 + 62264: a ptp error on 62264 even with 59 on both lines', () => {
     expect(findings('C')).toEqual([
-      expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [1] }),
+      expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [2] }),
     ]);
   });
 

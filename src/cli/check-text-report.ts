@@ -8,7 +8,7 @@ export const textReportWriter: ReportWriter = {
     const { errors, warnings, infos } = result.summary;
     let text = `Claim ${result.id}: ${errors} errors, ${warnings} warnings, ${infos} notes\n`;
     for (const f of result.findings) {
-      text += `  ${f.severity.toUpperCase()} [${f.rule}] line ${f.lines.map((l) => l + 1).join(', ')}: ${f.message}\n`;
+      text += `  ${f.severity.toUpperCase()} [${f.rule}] line ${f.lines.join(', ')}: ${f.message}\n`;
       if (f.fix) text += `    fix: ${f.fix}\n`;
       for (const c of f.citations)
         text += `    source: [${c.documentId}] ${c.title}${c.version ? ` ${c.version}` : ''}, ${c.locator}\n`;

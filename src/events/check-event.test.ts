@@ -16,7 +16,7 @@ const line = (code: string, diagnoses: string[] = []): ClaimLine => ({
 });
 
 const finding = (rule: Finding['rule'], codes: string[], severity: Finding['severity'] = 'error') =>
-  ({ rule, severity, lines: [0], codes, message: 'm', citations: [] }) satisfies Finding;
+  ({ rule, severity, lines: [1], codes, message: 'm', citations: [] }) satisfies Finding;
 
 function result(id: string, findings: Finding[]): ClaimResult {
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -65,7 +65,7 @@ describe.each(testDatabaseKinds())(
         expect.objectContaining({
           rule: 'ptp',
           severity: 'error',
-          lines: [1],
+          lines: [2],
           codes: ['62264', '77003'],
         }),
       ]);
@@ -91,7 +91,7 @@ describe.each(testDatabaseKinds())(
         index,
       );
       expect(both59).toEqual([
-        expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [1] }),
+        expect.objectContaining({ rule: 'ptp', severity: 'error', lines: [2] }),
       ]);
       expect(checkEdits(claim({ code: '62323' }, { code: '62284' }), index)).toEqual([]);
       expect(
@@ -112,7 +112,7 @@ describe.each(testDatabaseKinds())(
         expect.objectContaining({
           rule: 'ptp',
           severity: 'warning',
-          lines: [0, 1],
+          lines: [1, 2],
           message: expect.stringContaining(
             'holds no hospital outpatient NCCI PTP edits for 2026-09-30',
           ) as string,
@@ -129,15 +129,15 @@ describe.each(testDatabaseKinds())(
 
     test('MUE: date-of-service edits sum units across lines; line edits look at one line', () => {
       expect(checkEdits(claim({ code: '62323', units: 2 }), index)).toEqual([
-        expect.objectContaining({ rule: 'mue', severity: 'error', lines: [0], codes: ['62323'] }),
+        expect.objectContaining({ rule: 'mue', severity: 'error', lines: [1], codes: ['62323'] }),
       ]);
       expect(checkEdits(claim({ code: '64484', units: 4 }), index)).toEqual([]);
       expect(
         checkEdits(claim({ code: '64484', units: 3 }, { code: '64484', units: 2 }), index),
-      ).toEqual([expect.objectContaining({ rule: 'mue', lines: [0, 1] })]);
+      ).toEqual([expect.objectContaining({ rule: 'mue', lines: [1, 2] })]);
       expect(checkEdits(claim({ code: '77003' }, { code: '77003' }), index)).toEqual([]);
       expect(checkEdits(claim({ code: '77003', units: 2 }), index)).toEqual([
-        expect.objectContaining({ rule: 'mue', lines: [0] }),
+        expect.objectContaining({ rule: 'mue', lines: [1] }),
       ]);
     });
   },

@@ -9,7 +9,7 @@ const results: ClaimResult[] = [
       {
         rule: 'ptp',
         severity: 'error',
-        lines: [1],
+        lines: [2],
         codes: ['11111', '22222'],
         modifiers: ['59'],
         message: 'SAMPLE message, with a comma',

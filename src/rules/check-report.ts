@@ -23,6 +23,7 @@ export interface ReportableResult {
   findings: readonly {
     rule: string;
     severity: string;
+    /** 1-based line numbers, written as they are. */
     lines: readonly number[];
     codes: readonly string[];
     modifiers?: readonly string[];
@@ -38,7 +39,7 @@ export function csvRows(result: ReportableResult): string[][] {
     result.id,
     f.rule,
     f.severity,
-    f.lines.map((l) => l + 1).join(' '),
+    f.lines.join(' '),
     f.codes.join(' '),
     (f.modifiers ?? []).join(' '),
     f.message,

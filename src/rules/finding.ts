@@ -14,7 +14,11 @@ export type RuleId =
 export interface Finding {
   rule: RuleId;
   severity: 'error' | 'warning' | 'info';
-  /** 0-based indexes of the claim's lines. */
+  /**
+   * 1-based line numbers of the claim's service lines (1 = its first line, as X12 LX segments,
+   * CSV rows and the text report count them); the same base in JSON, NDJSON, CSV and text.
+   * Rules work with 0-based indexes; `checkClaim` and `checkEdits` convert at the boundary.
+   */
   lines: number[];
   codes: string[];
   modifiers?: string[];

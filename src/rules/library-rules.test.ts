@@ -106,13 +106,13 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
       expect.objectContaining({
         rule: 'ptp',
         severity: 'warning',
-        lines: [0, 1],
+        lines: [1, 2],
         message: expect.stringContaining('holds no practitioner NCCI PTP edits') as string,
       }),
       expect.objectContaining({
         rule: 'mue',
         severity: 'warning',
-        lines: [0, 1],
+        lines: [1, 2],
         message: expect.stringContaining('holds no practitioner MUE file') as string,
       }),
     ]);
@@ -126,7 +126,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('an unknown procedure code is an error on its line', () => {
       const findings = check(claim({ code: '64483' }, { code: '62299' }));
       expect(brief(findings)).toEqual([
-        { rule: 'code-validity', severity: 'error', lines: [1], codes: ['62299'] },
+        { rule: 'code-validity', severity: 'error', lines: [2], codes: ['62299'] },
       ]);
       expect(findings[0]!.message).toContain('62299');
     });
@@ -143,8 +143,8 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('unknown and non-billable diagnoses are errors', () => {
       const findings = check(claim({ code: '64483', diagnoses: ['M54.1', 'Z99.89'] }));
       expect(brief(findings)).toEqual([
-        { rule: 'code-validity', severity: 'error', lines: [0], codes: ['M54.1'] },
-        { rule: 'code-validity', severity: 'error', lines: [0], codes: ['Z99.89'] },
+        { rule: 'code-validity', severity: 'error', lines: [1], codes: ['M54.1'] },
+        { rule: 'code-validity', severity: 'error', lines: [1], codes: ['Z99.89'] },
       ]);
       expect(findings[0]!.message).toMatch(/M54\.1 is a header in the .* order file, not billable/);
     });
@@ -152,7 +152,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('a system with no table gives one warning for the claim, not one per line', () => {
       const findings = check(claim({ code: 'J1040' }, { code: 'J1050' }, { code: '64483' }));
       expect(brief(findings)).toEqual([
-        { rule: 'code-validity', severity: 'warning', lines: [0, 1], codes: [] },
+        { rule: 'code-validity', severity: 'warning', lines: [1, 2], codes: [] },
       ]);
       expect(findings[0]!.message).toContain('HCPCS');
     });
@@ -164,7 +164,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
         claim({ code: '64483', dateOfService: '2026-03-01' }, { code: '64484' }),
       );
       expect(brief(findings)).toEqual([
-        { rule: 'add-on', severity: 'error', lines: [1], codes: ['64484'] },
+        { rule: 'add-on', severity: 'error', lines: [2], codes: ['64484'] },
       ]);
       expect(findings[0]!.message).toContain('64483');
       expect(findings[0]!.citations[0]!.locator).toBeTruthy();
@@ -175,7 +175,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('50 where the bilateral indicator does not allow it, cited to the RVU row', () => {
       const findings = check(claim({ code: '62264', modifiers: ['50'] }));
       expect(brief(findings)).toEqual([
-        { rule: 'modifier', severity: 'error', lines: [0], codes: ['62264'] },
+        { rule: 'modifier', severity: 'error', lines: [1], codes: ['62264'] },
       ]);
       expect(findings[0]!.message).toContain('0');
       expect(check(claim({ code: '20610', modifiers: ['50'] }))).toEqual([]);
@@ -184,7 +184,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
     test('51 on an add-on code', () => {
       const findings = check(claim({ code: '64483' }, { code: '64484', modifiers: ['51'] }));
       expect(brief(findings)).toEqual([
-        { rule: 'modifier', severity: 'error', lines: [1], codes: ['64484'] },
+        { rule: 'modifier', severity: 'error', lines: [2], codes: ['64484'] },
       ]);
     });
 
@@ -212,7 +212,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
       expect(findings).toEqual([]);
       const uncovered = check(claim({ code: '62323', diagnoses: ['U07.1'] }));
       expect(brief(uncovered)).toEqual([
-        { rule: 'medical-necessity', severity: 'error', lines: [0], codes: ['62323', 'U07.1'] },
+        { rule: 'medical-necessity', severity: 'error', lines: [1], codes: ['62323', 'U07.1'] },
       ]);
       expect(uncovered[0]!.message).toContain('SAMPLE-L9');
       expect(uncovered[0]!.fix).toContain('M54.16');
@@ -227,7 +227,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
       expect(check(claim({ code: '62264' }))).toEqual([]);
       const findings = check(claim({ code: '62264', units: 2 }));
       expect(brief(findings)).toEqual([
-        { rule: 'frequency', severity: 'warning', lines: [0], codes: ['62264'] },
+        { rule: 'frequency', severity: 'warning', lines: [1], codes: ['62264'] },
       ]);
       expect(findings[0]!.citations[0]!.quote).toMatch(/62264 once per day/);
     });
@@ -239,7 +239,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
         claim({ code: '20610', modifiers: ['RT'] }, { code: '20610', modifiers: ['RT'] }),
       );
       expect(brief(findings)).toEqual([
-        { rule: 'duplicate', severity: 'warning', lines: [0, 1], codes: ['20610'] },
+        { rule: 'duplicate', severity: 'warning', lines: [1, 2], codes: ['20610'] },
       ]);
       expect(
         check(claim({ code: '20610', modifiers: ['RT'] }, { code: '20610', modifiers: ['LT'] })),
@@ -278,7 +278,7 @@ describe('the shared reference index', () => {
         first,
       );
       expect(brief(before.filter((f) => !noPtpData(f)))).toEqual([
-        { rule: 'modifier', severity: 'warning', lines: [0, 1], codes: [] },
+        { rule: 'modifier', severity: 'warning', lines: [1, 2], codes: [] },
       ]);
       await importFile(ctx, { fileName: guide[0], bytes: Buffer.from(guide[1]) }, guide[2]);
       const second = await ruleIndexesFor(ctx);

@@ -126,6 +126,9 @@ describe('the in-memory engine against the SQL oracle', () => {
         const oracle = await oracleFindings(opened.db, DEFAULT_ORG, claim);
         if (engine.length > 0) withFindings++;
         expect(canonical(engine)).toEqual(canonical(oracle));
+        // Both give 1-based line numbers: 1 to the claim's line count, never 0.
+        for (const line of engine.flatMap((f) => f.lines))
+          expect(line >= 1 && line <= claim.lines.length).toBe(true);
       }),
       { numRuns: 10_000, seed: 20261127 },
     );

@@ -32,34 +32,34 @@ describe('the sample claims over the starter library', () => {
   test('the starter library has no ICD-10-CM table: one warning per claim with diagnoses', () => {
     const first = results[0]!.findings;
     expect(first).toEqual([
-      expect.objectContaining({ rule: 'code-validity', severity: 'warning', lines: [0, 1] }),
+      expect.objectContaining({ rule: 'code-validity', severity: 'warning', lines: [1, 2] }),
     ]);
     expect(first[0]!.message).toContain('ICD-10-CM');
   });
 
   test('each sample claim gets the findings its name promises', () => {
     expect(found('SAMPLE-01')).toEqual([]);
-    expect(found('SAMPLE-02')).toEqual(['ptp error 1']);
-    expect(found('SAMPLE-03')).toEqual(['ptp info 0+1']);
-    expect(found('SAMPLE-04')).toEqual(['ptp error 1']);
+    expect(found('SAMPLE-02')).toEqual(['ptp error 2']);
+    expect(found('SAMPLE-03')).toEqual(['ptp info 1+2']);
+    expect(found('SAMPLE-04')).toEqual(['ptp error 2']);
     // The guide's "one unit of 62320-62327 per date of service" applies as well.
-    expect(found('SAMPLE-05')).toEqual(['mue error 0', 'frequency warning 0']);
-    expect(found('SAMPLE-06')).toEqual(['add-on error 0']);
+    expect(found('SAMPLE-05')).toEqual(['mue error 1', 'frequency warning 1']);
+    expect(found('SAMPLE-06')).toEqual(['add-on error 1']);
     // (The sample's 62264/64483 edit was deleted on 2025-12-31, so no ptp finding.)
     expect(found('SAMPLE-07')).toEqual([
-      'modifier error 0',
       'modifier error 1',
       'modifier error 2',
+      'modifier error 3',
     ]);
-    expect(found('SAMPLE-08')).toEqual(['medical-necessity error 0']);
+    expect(found('SAMPLE-08')).toEqual(['medical-necessity error 1']);
     // The starter modifier reference does not define 76: a warning says so.
     expect(found('SAMPLE-09')).toEqual([
-      'mue error 0+1',
-      'modifier warning 1',
-      'frequency warning 0+1',
+      'mue error 1+2',
+      'modifier warning 2',
+      'frequency warning 1+2',
     ]);
-    expect(found('SAMPLE-10')).toEqual(['duplicate warning 0+1']);
-    expect(found('SAMPLE-11')).toEqual(['code-validity error 0']);
+    expect(found('SAMPLE-10')).toEqual(['duplicate warning 1+2']);
+    expect(found('SAMPLE-11')).toEqual(['code-validity error 1']);
   });
 
   test('findings cite the starter library: rows for tables, quoted sentences for guidance', () => {

@@ -9,7 +9,8 @@ import type { Finding } from './finding.ts';
 /**
  * The PTP and MUE rules written a second time, in plain SQL over the library tables: the oracle
  * the in-memory engine is tested against (the same findings for every claim). Slow by design;
- * never used to answer users.
+ * never used to answer users. Its line table numbers lines from 1, so findings carry 1-based
+ * line numbers like `checkEdits`.
  */
 export async function oracleFindings(
   db: Kysely<Database>,
@@ -21,7 +22,7 @@ export async function oracleFindings(
   const lines = sql.join(
     claim.lines.map(
       (l, i) =>
-        sql`(${i}::int, ${l.code}::text, ${sql`array[${sql.join(l.modifiers.length ? l.modifiers : [''])}]::text[]`}, ${l.units}::int, ${l.dateOfService}::date, ${l.provider}::text)`,
+        sql`(${i + 1}::int, ${l.code}::text, ${sql`array[${sql.join(l.modifiers.length ? l.modifiers : [''])}]::text[]`}, ${l.units}::int, ${l.dateOfService}::date, ${l.provider}::text)`,
     ),
   );
   // Release precedence restated in SQL: per line pair and ordered code pair, the newest release
@@ -74,9 +75,9 @@ export async function oracleFindings(
     const citations = [
       { documentId: r.document_id, title: r.title, version: r.release, locator: r.locator },
     ];
-    const column2Line = claim.lines[r.a]!.code === r.column2 ? r.a : r.b;
+    const column2Line = claim.lines[r.a - 1]!.code === r.column2 ? r.a : r.b;
     const column1Line = column2Line === r.a ? r.b : r.a;
-    const placed = oracleBypass(claim.lines[column1Line]!, claim.lines[column2Line]!);
+    const placed = oracleBypass(claim.lines[column1Line - 1]!, claim.lines[column2Line - 1]!);
     if (r.indicator === 0) {
       findings.push({
         rule: 'ptp',

@@ -113,7 +113,7 @@ export interface FindingExpectation {
   severity: 'error' | 'warning' | 'info';
   /** Each must be among the finding's codes or modifiers. */
   codes?: string[];
-  /** Each must be among the finding's lines (0-based). */
+  /** Each must be among the finding's lines (1-based line numbers). */
   lines?: number[];
   /** The finding must cite the case's evidence row. */
   cites?: boolean;
@@ -1685,7 +1685,7 @@ export const claimCases: ClaimCase[] = [
       row: '62264,77003,1',
     },
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['62264', '77003'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['62264', '77003'], lines: [2], cites: true },
     ],
     mustNotHave: [],
   },
@@ -1719,7 +1719,7 @@ export const claimCases: ClaimCase[] = [
     },
     why: 'The NCCI-associated modifier belongs on the column 2 code; on column 1 only it does not bypass.',
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['62264', '77003'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['62264', '77003'], lines: [2], cites: true },
     ],
     mustNotHave: [{ rule: 'ptp', severity: 'info' }],
   },
@@ -1755,7 +1755,7 @@ export const claimCases: ClaimCase[] = [
     },
     why: 'Indicator 0: no modifier bypasses it.',
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['62263', '62264'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['62263', '62264'], lines: [2], cites: true },
     ],
     mustNotHave: [{ rule: 'ptp', severity: 'info' }],
   },
@@ -1772,7 +1772,7 @@ export const claimCases: ClaimCase[] = [
       row: '64479,69990,0',
     },
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['64479', '69990'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['64479', '69990'], lines: [2], cites: true },
     ],
     mustNotHave: [{ rule: 'ptp', severity: 'info' }],
   },
@@ -1812,7 +1812,7 @@ export const claimCases: ClaimCase[] = [
     },
     why: 'The same side on both lines is no separate site: the edit stands, and RT as a bypass is misuse.',
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['64483', '20610'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['64483', '20610'], lines: [2], cites: true },
       { rule: ['modifier', 'ptp'], severity: 'warning', codes: ['RT'] },
     ],
     mustNotHave: [{ rule: 'ptp', severity: 'info' }],
@@ -1831,7 +1831,7 @@ export const claimCases: ClaimCase[] = [
     },
     why: 'An anatomic modifier on one line only says nothing about a different site.',
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['64483', '20610'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['64483', '20610'], lines: [2], cites: true },
       { rule: ['modifier', 'ptp'], severity: 'warning', codes: ['RT'] },
     ],
     mustNotHave: [{ rule: 'ptp', severity: 'info' }],
@@ -1866,7 +1866,7 @@ export const claimCases: ClaimCase[] = [
     },
     why: '25 counts only on an E/M code line.',
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['62323', '99213'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['62323', '99213'], lines: [2], cites: true },
     ],
     mustNotHave: [{ rule: 'ptp', severity: 'info' }],
   },
@@ -1917,7 +1917,7 @@ export const claimCases: ClaimCase[] = [
       row: '0001A\t36591\t\t20220101\t20231231\t0\tCPT Manual or CMS manual coding instruction',
     },
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['0001A', '36591'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['0001A', '36591'], lines: [2], cites: true },
     ],
     mustNotHave: [],
   },
@@ -1982,7 +1982,7 @@ export const claimCases: ClaimCase[] = [
     },
     why: '25 on the vaccine administration line, not on the E/M line.',
     mustHave: [
-      { rule: 'ptp', severity: 'error', codes: ['0001A', '99213'], lines: [1], cites: true },
+      { rule: 'ptp', severity: 'error', codes: ['0001A', '99213'], lines: [2], cites: true },
     ],
     mustNotHave: [{ rule: 'ptp', severity: 'info' }],
   },
@@ -2419,7 +2419,7 @@ export const claimCases: ClaimCase[] = [
       row: '19241 M541    0 Radiculopathy                                                Radiculopathy',
     },
     mustHave: [
-      { rule: 'code-validity', severity: 'error', codes: ['M54.1'], lines: [0], cites: true },
+      { rule: 'code-validity', severity: 'error', codes: ['M54.1'], lines: [1], cites: true },
     ],
     mustNotHave: [],
   },
@@ -2433,7 +2433,7 @@ export const claimCases: ClaimCase[] = [
     evidence: null,
     why: 'J0001 is not in the complete 2020 HCPCS file.',
     absent: [{ file: F_hc20, text: 'J0001' }],
-    mustHave: [{ rule: 'code-validity', severity: 'error', codes: ['J0001'], lines: [0] }],
+    mustHave: [{ rule: 'code-validity', severity: 'error', codes: ['J0001'], lines: [1] }],
     mustNotHave: [],
   },
   {

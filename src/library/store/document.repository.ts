@@ -84,7 +84,8 @@ export async function recomputeDatasetPeriods(db: Executor, orgId: string, datas
   await sql`
     update documents d set effective_to = case
         when d.kind = 'icd10cm-order' and d.effective_from is not null then least(
-          coalesce(greatest(s.next_from - 1, d.effective_from), 'infinity'::date),
+          case when s.next_from is null then 'infinity'::date
+            else greatest(s.next_from - 1, d.effective_from) end,
           make_date(
             extract(year from d.effective_from)::int
               + case when extract(month from d.effective_from) >= 10 then 1 else 0 end,

@@ -30,7 +30,7 @@ const results: ClaimResult[] = [
       {
         rule: 'mue',
         severity: 'error',
-        lines: [0],
+        lines: [1],
         codes: ['62323'],
         message: '62323: units billed 2, above the MUE of 1 per day.',
         citations: [{ documentId: 3, title: 'mue.csv', version: '2026-01-01', locator: 'line 13' }],

@@ -20,7 +20,7 @@ const response: CheckResponse = {
         {
           rule: 'code-validity',
           severity: 'warning',
-          lines: [0, 1],
+          lines: [1, 2],
           codes: [],
           message: 'The library has no ICD-10-CM code table, so 2 lines were not checked.',
           citations: [],
@@ -28,7 +28,7 @@ const response: CheckResponse = {
         {
           rule: 'ptp',
           severity: 'error',
-          lines: [1],
+          lines: [2],
           codes: ['62264', '77003'],
           message: '77003 is not reported with 62264 on the same date.',
           fix: 'If 77003 was a distinct service, add 59 or XS; otherwise remove it.',

@@ -23,7 +23,7 @@ const knownRules = new Set([
 
 export interface FindingGroup {
   key: string;
-  /** 0-based line indexes; empty for findings about the whole claim. */
+  /** 1-based line numbers; empty for findings about the whole claim. */
   lines: number[];
   findings: CheckFinding[];
 }
@@ -189,10 +189,11 @@ function groupTitle(
   locale: string,
 ): { title: string; codes: string } {
   if (group.lines.length === 0) return { title: t('check.group.claim'), codes: '' };
-  const numbers = group.lines.map((l) => l + 1);
+  const numbers = group.lines;
+  // Labels are indexed from 0; line numbers count from 1.
   const codes = labels
     ? group.lines
-        .map((l) => labels[l])
+        .map((l) => labels[l - 1])
         .filter((label) => label)
         .join(' · ')
     : '';

@@ -20,7 +20,7 @@ const response: CheckResponse = {
         {
           rule: 'ptp',
           severity: 'error',
-          lines: [1],
+          lines: [2],
           codes: ['62264', '77003'],
           message: '77003 is not reported with 62264 on the same date.',
           fix: 'Add 59 or XS if distinct; otherwise remove it.',

@@ -12,7 +12,7 @@ const results: ClaimResult[] = [
       {
         rule: 'ptp',
         severity: 'error',
-        lines: [1],
+        lines: [2],
         codes: ['62264', '77003'],
         message: '77003 is not reported with 62264 on the same date, unless a modifier applies.',
         fix: 'Add 59 or XS and document why; otherwise remove it.',
@@ -23,7 +23,7 @@ const results: ClaimResult[] = [
       {
         rule: 'ptp',
         severity: 'info',
-        lines: [0, 1],
+        lines: [1, 2],
         codes: ['62264', '77003'],
         modifiers: ['XS'],
         message: 'Modifier XS bypasses the edit: "distinct service".',
@@ -66,7 +66,7 @@ describe('the client-side CSV export', () => {
           {
             rule: 'code-validity',
             severity: 'error',
-            lines: [0],
+            lines: [1],
             codes: ['+1'],
             message: '@SUM(A1:A2)',
             fix: '-2+3',

@@ -15,7 +15,7 @@ export interface CheckCitation {
 export interface CheckFinding {
   rule: string;
   severity: Severity;
-  /** 0-based indexes of the claim's lines. */
+  /** 1-based line numbers of the claim's lines (1 = its first line). */
   lines: number[];
   codes: string[];
   modifiers?: string[];
