@@ -120,7 +120,8 @@ export async function askQuestion(
   const input: AnswerInput = { ctx, question, procedures, lang, dos, setting };
   const answer =
     intent === 'validity' && subject
-      ? await answerIfKnown(input, () => answerValidity(input, subject))
+      ? // "Not in the library's HCPCS for that date" answers a validity question about any code.
+        await answerValidity(input, subject)
       : await answerFor(input, intent, options.generative ?? null);
 
   const threadId = request.threadId ?? (await createThread(ctx, lang));
@@ -167,7 +168,9 @@ async function answerFor(
   generative: GenerativeConfig | null,
 ): Promise<Answer> {
   const codes = input.procedures.length > 0 ? input.procedures : input.question.diagnoses;
-  if (intent !== 'passages' && intent !== 'table-rows' && intent !== 'code-search') {
+  // Pair and validity answers say themselves what the library cannot tell about an unknown code.
+  const answersUnknown = ['passages', 'table-rows', 'code-search', 'pair', 'validity'];
+  if (!answersUnknown.includes(intent)) {
     const known = [];
     for (const code of codes) if (await libraryKnows(input.ctx, code)) known.push(code);
     if (known.length === 0) return answerNotFound(input);
@@ -235,12 +238,6 @@ function subjectNamed(parsed: ParsedQuestion): ThreadSubject | null {
       ? 'icd10cm'
       : null;
   return { code, system };
-}
-
-/** An answer about codes the library knows nothing of is refused (and recorded as a gap). */
-async function answerIfKnown(input: AnswerInput, answer: () => Promise<Answer>): Promise<Answer> {
-  for (const code of input.procedures) if (await libraryKnows(input.ctx, code)) return answer();
-  return answerNotFound(input);
 }
 
 /** The question's content words that are not part of an alias name it uses. */

@@ -204,10 +204,16 @@ function inUrl(text: string, start: number, end: number): boolean {
   return /:\/\/|@|\bwww\./i.test(word);
 }
 
-const icdContext = /\b(?:ICD(?:-?10(?:-?CM)?)?|categor(?:y|ies)|diagnos[ie]s|dx)\b/i;
+// "Is M54 billable?": billability is asked of diagnosis codes, so it is ICD context too.
+const icdContext =
+  /\b(?:ICD(?:-?10(?:-?CM)?)?|categor(?:y|ies)|diagnos[ie]s|dx|billable|header)\b/i;
 
 function hasIcdContext(text: string, start: number): boolean {
-  return icdContext.test(text.slice(Math.max(0, start - 40), start));
+  // Before the token ("ICD-10 M54") or just after it ("M54 billable?").
+  return (
+    icdContext.test(text.slice(Math.max(0, start - 40), start)) ||
+    /^\s*(?:is\s+)?(?:a\s+)?(?:billable|header)\b/i.test(text.slice(start + 3, start + 40))
+  );
 }
 
 /** Categories stand when ICD context precedes them or they sit in a list with an ICD code. */

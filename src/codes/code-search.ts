@@ -124,21 +124,23 @@ export async function findCodesByDescription(
     const row = resolved.held.row;
     // The tabular list and the order file both describe ICD-10-CM codes; only the order file
     // says which are billable, so a release in force that says so fills it in.
-    const billable =
-      row.billable ??
-      held.find((h) => h.row.billable !== null && periodCovers(h.period, day))?.row.billable ??
-      null;
+    const deciding =
+      row.billable !== null
+        ? row
+        : (held.find((h) => h.row.billable !== null && periodCovers(h.period, day))?.row ?? row);
+    const billable = deciding.billable;
     inForce.push({
       system: row.system,
       code: row.code,
       description: row.long_description,
       billable,
       score: hit.score,
+      // Cited to the row that decides the code (the order file's, which states billability).
       source: {
-        document_id: row.document_id,
-        title: row.title,
-        release: row.release,
-        locator: row.locator,
+        document_id: deciding.document_id,
+        title: deciding.title,
+        release: deciding.release,
+        locator: deciding.locator,
       },
     });
   }

@@ -19,6 +19,14 @@ export interface CodeJudgement {
   verdict: CodeValidity<DescriptorRow> | null;
   /** Every descriptor row of the code (deciding and describing tables), newest version first. */
   rows: DescriptorRow[];
+  /** For a header: the rows listing the billable codes under it, to cite. */
+  replacementRows?: {
+    code: string;
+    locator: string;
+    document_id: number;
+    title: string;
+    release: string | null;
+  }[];
 }
 
 /**
@@ -60,13 +68,21 @@ export async function judgeCode(
     dataset: datasetOnDay(releases.releasesOf(chosen.system), options.dos),
   });
   if (verdict.kind === 'not-billable') {
-    verdict.replacements = await findBillableUnder(
+    const under = await findBillableUnder(
       ctx.db,
       ctx.orgId,
       verdict.held.row.document_id,
       chosen.system,
       chosen.code,
     );
+    verdict.replacements = under.map((r) => r.code);
+    return {
+      system: chosen.system,
+      code: chosen.code,
+      verdict,
+      rows: ownRows,
+      replacementRows: under,
+    };
   }
   return { system: chosen.system, code: chosen.code, verdict, rows: ownRows };
 }

@@ -62,19 +62,29 @@ export async function findReleaseDocuments(
 }
 
 /** The billable codes under a header in one release (M54.5 -> M54.50, M54.51, M54.59). */
+/** The billable codes under a header in one release, with the rows that list them. */
 export async function findBillableUnder(
   db: Kysely<Database>,
   orgId: string,
   documentId: number,
   system: string,
   header: string,
-): Promise<string[]> {
-  const { rows } = await sql<{ code: string }>`
-    select distinct code from code_descriptors
-    where org_id = ${orgId} and document_id = ${documentId} and system = ${system}
-      and billable and starts_with(code, ${header}) and code <> ${header}
-    order by code`.execute(db);
-  return rows.map((r) => r.code);
+): Promise<
+  { code: string; locator: string; document_id: number; title: string; release: string | null }[]
+> {
+  const { rows } = await sql<{
+    code: string;
+    locator: string;
+    document_id: number;
+    title: string;
+    release: string | null;
+  }>`
+    select distinct on (c.code) c.code, c.locator, d.id as document_id, d.title, d.release
+    from code_descriptors c join documents d on d.id = c.document_id
+    where c.org_id = ${orgId} and c.document_id = ${documentId} and c.system = ${system}
+      and c.billable and starts_with(c.code, ${header}) and c.code <> ${header}
+    order by c.code, c.locator`.execute(db);
+  return rows;
 }
 
 export interface NoteRow {

@@ -22,7 +22,13 @@ const verdicts = new WeakMap<ReferenceIndex, Map<string, Verdict>>();
 const datasets = new WeakMap<ReferenceIndex, Map<string, DatasetOnDay>>();
 const VERDICT_CACHE_LIMIT = 200_000;
 
-function verdictFor(reference: ReferenceIndex, code: string, date: string, dx: boolean): Verdict {
+function verdictFor(
+  reference: ReferenceIndex,
+  code: string,
+  date: string,
+  dx: boolean,
+  only?: string,
+): Verdict {
   let cache = verdicts.get(reference);
   if (!cache) {
     cache = new Map();
@@ -31,7 +37,9 @@ function verdictFor(reference: ReferenceIndex, code: string, date: string, dx: b
   const key = `${dx ? 'd' : 'p'}|${code}|${date}`;
   let verdict = cache.get(key);
   if (verdict === undefined) {
-    verdict = judge(reference, code, date, dx);
+    verdict = only
+      ? judgeIn(reference, only, code.slice(code.indexOf(':') + 1), date)
+      : judge(reference, code, date, dx);
     if (cache.size >= VERDICT_CACHE_LIMIT) cache.clear();
     cache.set(key, verdict);
   }
@@ -62,6 +70,10 @@ function judge(reference: ReferenceIndex, code: string, date: string, dx: boolea
   const loaded = systems.filter((s) => reference.systems.has(s));
   if (loaded.length === 0) return { kind: 'no-table', system: systems[0]! };
   const system = loaded.find((s) => reference.codeEntries(s, code).length > 0) ?? loaded[0]!;
+  return judgeIn(reference, system, code, date);
+}
+
+function judgeIn(reference: ReferenceIndex, system: string, code: string, date: string): Verdict {
   const validity = codeValidity({
     held: reference.codeEntries(system, code),
     dos: date,
@@ -69,6 +81,20 @@ function judge(reference: ReferenceIndex, code: string, date: string, dx: boolea
     codesUnder: (held) => reference.codesUnder.under(held.row.documentId, code),
   });
   return { kind: 'judged', system, validity };
+}
+
+/**
+ * What the library's modifier rows (HCPCS Level II lists modifiers with add and termination
+ * dates) say about a modifier on the date: null when no table lists it at all.
+ */
+export function modifierValidity(
+  reference: ReferenceIndex,
+  modifier: string,
+  date: string,
+): CodeValidity<CodeRow> | null {
+  if (reference.codeEntries('modifier', modifier).length === 0) return null;
+  const verdict = verdictFor(reference, `m:${modifier}`, date, false, 'modifier');
+  return verdict.kind === 'judged' ? verdict.validity : null;
 }
 
 /**

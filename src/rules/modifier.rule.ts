@@ -4,6 +4,8 @@ import type { CheckContext } from './check-context.ts';
 import { dayNumber } from './edit-index.ts';
 import type { Finding } from './finding.ts';
 import { ReferenceIndex } from './reference-index.ts';
+import { factsOf, modifierValidity } from './code-validity.rule.ts';
+import { validityText } from '../codes/validity-message.ts';
 
 /**
  * MPFS bilateral surgery indicators under which modifier 50 applies: 1 (the bilateral payment
@@ -89,6 +91,18 @@ export function modifierRule({ claim, reference, lang }: CheckContext): Finding[
       return;
     }
     for (const modifier of line.modifiers) {
+      // A modifier the HCPCS file lists with dates: terminated or not yet added is an error.
+      const validity = modifierValidity(reference, modifier, line.dateOfService);
+      if (validity && (validity.kind === 'ended' || validity.kind === 'not-yet')) {
+        findings.push({
+          ...base,
+          severity: 'error',
+          modifiers: [modifier],
+          message: validityText(lang, factsOf(validity, modifier, 'modifier', line.dateOfService)),
+          citations: [reference.citation(validity.held.row)],
+        });
+        continue;
+      }
       if (reference.knownModifiers.has(modifier)) continue;
       findings.push({
         ...base,

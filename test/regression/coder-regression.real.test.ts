@@ -130,10 +130,11 @@ function citesEvidence(c: Citation, ev: Evidence): boolean {
   const lines = citedLines(c.locator);
   if (!lines) return false;
   const [first, last] = spanOf(ev.file, ev.line);
-  // One line of the record, or exactly the record's lines.
+  // One line of the record, or the record's lines: a cited range starts at the record's first
+  // line and covers it (a fixed-width HCPCS record continues on the lines that follow).
   return lines[0] === lines[1]
     ? lines[0] >= first && lines[0] <= last
-    : lines[0] === first && lines[1] === last;
+    : lines[0] === first && lines[1] >= last;
 }
 
 const showCitations = (cs: readonly Citation[]) =>

@@ -1251,11 +1251,11 @@ export const askCases: AskCase[] = [
     dos: '2020-06-01',
     setting: P,
     evidence: {
-      file: 'hcpcs-level2/2020/HCPC2020_ANWEB_w_disclaimer.txt',
-      line: 160,
-      row: '   GD001007Units of service exceeds medically unlikely edit value and represents           Unit of service > mue value                                                                                                               C                                      200801012020010120191231D',
+      file: 'hcpcs-level2/2026-oct-excerpt/HCPC2026_OCT_ANWEB.excerpt.csv',
+      line: 33,
+      row: '   GD,0010,7,Units of service exceeds medically unlikely edit value and represents reasonable and necessary services,Unit of service > mue value,,,,,,,,,,,,,,,,,,,,,,,,,,C,,,,,,,,,,,,,,20080101,20200101,20191231,N',
     },
-    why: 'The 2020 file itself carries GD with TERM DT 20191231 and action D.',
+    why: 'The newest release holding GD (October 2026) decides (issue 12 §1); it states TERM DT 20191231, as the 2020 file (line 160, action D) does.',
     expect: { kind: 'validity', verdict: 'ended' },
   },
   {
@@ -1280,11 +1280,11 @@ export const askCases: AskCase[] = [
     dos: '2019-12-31',
     setting: P,
     evidence: {
-      file: 'hcpcs-level2/2020/HCPC2020_ANWEB_w_disclaimer.txt',
-      line: 160,
-      row: '   GD001007Units of service exceeds medically unlikely edit value and represents           Unit of service > mue value                                                                                                               C                                      200801012020010120191231D',
+      file: 'hcpcs-level2/2026-oct-excerpt/HCPC2026_OCT_ANWEB.excerpt.csv',
+      line: 33,
+      row: '   GD,0010,7,Units of service exceeds medically unlikely edit value and represents reasonable and necessary services,Unit of service > mue value,,,,,,,,,,,,,,,,,,,,,,,,,,C,,,,,,,,,,,,,,20080101,20200101,20191231,N',
     },
-    why: 'Its termination date is its last day in force.',
+    why: 'Its termination date is its last day in force; the newest release holding GD (October 2026) speaks.',
     expect: { kind: 'validity', verdict: 'valid' },
   },
   {
@@ -1436,7 +1436,9 @@ export const askCases: AskCase[] = [
     id: 'S04',
     category: 'code-search',
     type: 'ask',
-    question: 'HCPCS code for sacroiliac joint injection',
+    // "sacroiliac joint injection" alone carries every word of both G0259 (arthrography) and
+    // G0260 (therapeutic agent): a coder names the steroid, and so does this case.
+    question: 'HCPCS code for sacroiliac joint injection of steroid',
     dos: '2020-06-01',
     setting: P,
     evidence: {
@@ -2320,11 +2322,11 @@ export const claimCases: ClaimCase[] = [
     dos: '2020-06-01',
     lines: [{ code: 'J1040', modifiers: ['GD'], units: 3 }],
     evidence: {
-      file: 'hcpcs-level2/2020/HCPC2020_ANWEB_w_disclaimer.txt',
-      line: 160,
-      row: '   GD001007Units of service exceeds medically unlikely edit value and represents           Unit of service > mue value                                                                                                               C                                      200801012020010120191231D',
+      file: 'hcpcs-level2/2026-oct-excerpt/HCPC2026_OCT_ANWEB.excerpt.csv',
+      line: 33,
+      row: '   GD,0010,7,Units of service exceeds medically unlikely edit value and represents reasonable and necessary services,Unit of service > mue value,,,,,,,,,,,,,,,,,,,,,,,,,,C,,,,,,,,,,,,,,20080101,20200101,20191231,N',
     },
-    why: 'GD ended 20191231 (2020 file, action D).',
+    why: 'GD ended 20191231: the October 2026 release, the newest holding it, states so (the 2020 file, line 160, agrees).',
     mustHave: [
       { rule: ['code-validity', 'modifier'], severity: 'error', codes: ['GD'], cites: true },
     ],
@@ -2459,9 +2461,9 @@ export const claimCases: ClaimCase[] = [
     dos: '2019-12-31',
     lines: [{ code: 'J1040', modifiers: ['GD'], units: 3 }],
     evidence: {
-      file: 'hcpcs-level2/2020/HCPC2020_ANWEB_w_disclaimer.txt',
-      line: 160,
-      row: '   GD001007Units of service exceeds medically unlikely edit value and represents           Unit of service > mue value                                                                                                               C                                      200801012020010120191231D',
+      file: 'hcpcs-level2/2026-oct-excerpt/HCPC2026_OCT_ANWEB.excerpt.csv',
+      line: 33,
+      row: '   GD,0010,7,Units of service exceeds medically unlikely edit value and represents reasonable and necessary services,Unit of service > mue value,,,,,,,,,,,,,,,,,,,,,,,,,,C,,,,,,,,,,,,,,20080101,20200101,20191231,N',
     },
     why: 'GD\u2019s last day in force; J1040 valid since 19820101.',
     mustHave: [],

@@ -84,6 +84,17 @@ export async function answerValidity(input: AnswerInput, subject: ThreadSubject)
   }
   const citations: AnswerCitation[] = [];
   if (validity.source) citations.push(citationOf(validity.source));
+  // A header's verdict rests on the rows that list the billable codes under it too.
+  for (const row of judged.replacementRows ?? []) {
+    citations.push(
+      citationOf({
+        documentId: row.document_id,
+        title: row.title,
+        release: row.release,
+        locator: row.locator,
+      }),
+    );
+  }
   for (const note of notes) {
     const citation = citationOf(note.source);
     if (

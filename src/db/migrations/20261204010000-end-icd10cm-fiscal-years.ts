@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * ICD-10-CM order files speak for their fiscal year only (October 1 to September 30): libraries
+ * ICD-10-CM order files and Tabular Lists speak for their fiscal year only (October 1 to September 30): libraries
  * imported before this rule get the same end dates that imports now compute
  * (`recomputeDatasetPeriods`).
  */
@@ -13,5 +13,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         extract(year from effective_from)::int
           + case when extract(month from effective_from) >= 10 then 1 else 0 end,
         9, 30))
-    where kind = 'icd10cm-order' and effective_from is not null`.execute(db);
+    where kind in ('icd10cm-order', 'icd10cm-tabular') and effective_from is not null`.execute(db);
 }

@@ -78,12 +78,12 @@ export async function recordCounts(
  * before it starts); release precedence gives the day to the newer version.
  */
 export async function recomputeDatasetPeriods(db: Executor, orgId: string, datasetKey: string) {
-  // An ICD-10-CM order file speaks for its fiscal year only (October 1 to September 30): codes
+  // An ICD-10-CM order file (and Tabular List) speaks for its fiscal year only (October 1 to September 30): codes
   // change every October, so a FY2021 file cannot say what is billable in FY2022. Its period
   // ends on September 30 of its fiscal year even when no newer release follows.
   await sql`
     update documents d set effective_to = case
-        when d.kind = 'icd10cm-order' and d.effective_from is not null then least(
+        when d.kind in ('icd10cm-order', 'icd10cm-tabular') and d.effective_from is not null then least(
           case when s.next_from is null then 'infinity'::date
             else greatest(s.next_from - 1, d.effective_from) end,
           make_date(
