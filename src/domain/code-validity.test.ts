@@ -144,8 +144,14 @@ describe('codeValidity', () => {
             expect(verdict.held.billable === false).toBe(verdict.kind === 'not-billable');
             break;
           case 'ended':
-          case 'not-yet':
             expect(resolved.kind).toBe(verdict.kind);
+            break;
+          case 'not-yet':
+            // A release states a later start, or only later releases list the code.
+            if (resolved.kind !== 'not-yet') {
+              expect(resolved.kind).toBe('none');
+              expect(verdict.held.period.from).toBeGreaterThan(dayOf(dos));
+            }
             break;
           case 'not-in-library':
           case 'no-release-for-date':

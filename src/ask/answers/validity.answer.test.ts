@@ -76,7 +76,9 @@ describe('validity questions', () => {
     expect(answer.text).toBe('The library holds no ICD-10-CM for 2019-06-01.');
   });
 
-  test('a code the library knows nothing of is refused, not judged', async () => {
-    expect((await ask('is 99999 valid on 2026-03-15?')).answer.kind).toBe('not-found');
+  test('a CPT code without a CPT table: the library cannot tell, and says which table it lacks', async () => {
+    const { answer } = await ask('is 99999 valid on 2026-03-15?');
+    expect(answer).toMatchObject({ kind: 'validity', verdict: 'cannot-tell' });
+    expect(answer.text).toContain('CPT');
   });
 });
