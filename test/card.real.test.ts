@@ -31,17 +31,25 @@ describe('cards from the real hospital NCCI subsets', () => {
 
   const request = { dos: '2026-11-27', setting: 'hospital', lang: 'en' } as const;
 
-  test('62264: 62263 is included-in (indicator 0), 77003 includes (indicator 1), MUE 1 per day', async () => {
+  // The hospital subset has no rationale column: the card states column 1 / column 2 and the
+  // indicator, and claims no "includes" or "mutually exclusive" it cannot source (issue 12 §4).
+  test('62264: column 2 of 62263 (indicator 0), column 1 of 77003 (indicator 1), MUE 1 per day', async () => {
     const card = await composeCard(ctx, { ...request, code: '62264' });
     const bundling = card.sections.find((s) => s.id === 'bundling')!.items;
     const in62263 = bundling.find((i) => i.codes?.includes('62263'));
-    expect(in62263).toMatchObject({ relation: 'included-in', modifierIndicator: 0 });
+    expect(in62263).toMatchObject({ modifierIndicator: 0 });
+    expect(in62263?.relation).toBeUndefined();
+    expect(in62263?.text).toMatch(/^Column 2 of an edit with column 1 62263: modifier indicator 0/);
     expect(in62263?.citations[0]).toMatchObject({
       documentId: ptp.document.id,
       locator: expect.stringMatching(/^line \d+$/) as unknown,
     });
     const with77003 = bundling.find((i) => i.codes?.includes('77003'));
-    expect(with77003).toMatchObject({ relation: 'includes', modifierIndicator: 1 });
+    expect(with77003).toMatchObject({ modifierIndicator: 1 });
+    expect(with77003?.relation).toBeUndefined();
+    expect(with77003?.text).toMatch(
+      /^Column 1 of an edit with column 2 77003: modifier indicator 1/,
+    );
     const reporting = card.sections.find((s) => s.id === 'reporting')!.items;
     expect(reporting[0]?.text).toMatch(/No more than 1 unit per day/);
     expect(reporting[0]?.citations[0]).toMatchObject({ documentId: mue.document.id });
@@ -49,13 +57,12 @@ describe('cards from the real hospital NCCI subsets', () => {
       for (const item of section.items) expect(item.citations.length).toBeGreaterThan(0);
   });
 
-  test('62263 lists 62264 under includes', async () => {
+  test('62263 lists its edit with 62264 as column 1, indicator 0', async () => {
     const card = await composeCard(ctx, { ...request, code: '62263' });
     const bundling = card.sections.find((s) => s.id === 'bundling')!.items;
-    expect(bundling.find((i) => i.codes?.includes('62264'))).toMatchObject({
-      relation: 'includes',
-      modifierIndicator: 0,
-    });
+    const with62264 = bundling.find((i) => i.codes?.includes('62264'));
+    expect(with62264).toMatchObject({ modifierIndicator: 0 });
+    expect(with62264?.text).toMatch(/^Column 1 of an edit with column 2 62264/);
   });
 
   test('hospital edits are not shown for a practitioner card, and an unknown code is not in the library', async () => {

@@ -104,11 +104,15 @@ describe('the real CMS/CDC library', () => {
 
   test('a later release is seen from its date: M54.5 was billable in FY2021, a header in FY2026', async () => {
     expect((await lookupCode(ctx, 'M545', { dos: '2021-03-01' })).billable).toBe(true);
-    const today = await lookupCode(ctx, 'M54.5', { dos: '2026-11-27' });
-    expect(today.billable).toBe(false);
-    expect(today.sources[0]?.documentId).toBe(results.icdOrder2026.document.id);
-    expect((await lookupCode(ctx, 'M54.50', { dos: '2026-11-27' })).billable).toBe(true);
+    const fy2026 = await lookupCode(ctx, 'M54.5', { dos: '2026-03-15' });
+    expect(fy2026.billable).toBe(false);
+    expect(fy2026.sources[0]?.documentId).toBe(results.icdOrder2026.document.id);
+    expect((await lookupCode(ctx, 'M54.50', { dos: '2026-03-15' })).billable).toBe(true);
     await expect(lookupCode(ctx, 'M54.50', { dos: '2021-03-01' })).rejects.toThrow(/M54.50/);
+    // FY2027 (from 2026-10-01): no order file of the library speaks for it.
+    await expect(lookupCode(ctx, 'M54.5', { dos: '2026-11-27' })).rejects.toThrow(
+      /no icd10cm release for that date/,
+    );
   });
 
   test('J1040 has its HCPCS description; search finds codes by words and synonyms', async () => {

@@ -66,6 +66,10 @@ const claimOn = (dateOfService: string, code: string, diagnoses: string[]): Clai
   ],
 });
 
+/** The code-validity findings of a claim (these libraries hold no NCCI files, which other rules say). */
+const validityFindings = (...args: Parameters<typeof checkClaim>) =>
+  checkClaim(...args).filter((f) => f.rule === 'code-validity');
+
 describe('code validity by date of service, over the real HCPCS and ICD-10-CM files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'codecard-validity-'));
   let opened: OpenDatabase;
@@ -155,7 +159,7 @@ describe('code validity by date of service, over the real HCPCS and ICD-10-CM fi
     expect(lineAt('icd2026', fy2026.source?.locator)).toMatch(/^20086 M545 {4}0 Low back pain/);
     expect(fy2026.replacements).toEqual(['M54.50', 'M54.51', 'M54.59']);
 
-    const findings = checkClaim(
+    const findings = validityFindings(
       claimOn('2026-03-15', 'J1040', ['M54.5']),
       await ruleIndexesFor(ctx),
     );
@@ -164,14 +168,18 @@ describe('code validity by date of service, over the real HCPCS and ICD-10-CM fi
     ]);
     expect(findings[0]!.fix).toContain('M54.50, M54.51, M54.59');
     expect(
-      checkClaim(claimOn('2021-03-15', 'J1040', ['M54.5']), await ruleIndexesFor(ctx)),
+      validityFindings(claimOn('2021-03-15', 'J1040', ['M54.5']), await ruleIndexesFor(ctx)),
     ).toEqual([]);
 
     const asked = await askQuestion(ctx, { question: 'is M54.5 billable on 2026-03-15?' });
     expect(asked.answer).toMatchObject({ kind: 'validity', verdict: 'not-billable' });
     expect(asked.answer.codes).toEqual(['M54.5', 'M54.50', 'M54.51', 'M54.59']);
+    // The FY2021 Tabular List speaks for FY2021 only: its notes are not given for a FY2026 date.
+    expect(asked.answer.text).not.toContain('Excludes1');
+    const askedFy2021 = await askQuestion(ctx, { question: 'is M54.5 billable on 2021-03-15?' });
+    expect(askedFy2021.answer).toMatchObject({ kind: 'validity', verdict: 'valid' });
     // Tabular notes: "<excludes1><note>low back strain (S39.012)</note>" under M54.5.
-    expect(asked.answer.text).toContain('Excludes1 (M54.5): low back strain (S39.012)');
+    expect(askedFy2021.answer.text).toContain('Excludes1 (M54.5): low back strain (S39.012)');
     const followUp = await askQuestion(ctx, {
       question: 'what should I use instead?',
       threadId: asked.threadId,
@@ -207,14 +215,15 @@ describe('code validity by date of service, over the real HCPCS and ICD-10-CM fi
     });
   });
 
-  test('M54.50: billable in FY2026, not in the library for FY2021 (absent from the FY2021 order file)', async () => {
+  test('M54.50: billable in FY2026, not yet on a FY2021 date (absent from the FY2021 order file, first listed later)', async () => {
     // FY2026 excerpt: "20087 M5450   1 Low back pain, unspecified"; no M5450 line in FY2021.
     const fy2026 = await validity('M54.50', '2026-03-15');
     expect(fy2026).toMatchObject({ kind: 'valid' });
     expect(lineAt('icd2026', fy2026.source?.locator)).toMatch(/^20087 M5450 {3}1/);
     expect(await validity('M54.50', '2021-03-15')).toMatchObject({
-      kind: 'not-in-library',
-      release: null,
+      kind: 'not-yet',
+      release: 'FY2026',
+      date: null,
     });
   });
 
@@ -235,7 +244,7 @@ describe('code validity by date of service, over the real HCPCS and ICD-10-CM fi
         new RegExp(`^\\d{5} ${header.replace('.', '')} +0 `),
       );
       expect((await lookupCode(ctx, header, { dos: '2021-03-15' })).billable, header).toBe(false);
-      const findings = checkClaim(claimOn('2021-03-15', 'J1040', [header]), indexes);
+      const findings = validityFindings(claimOn('2021-03-15', 'J1040', [header]), indexes);
       expect(
         findings.map((f) => [f.severity, f.codes]),
         header,
@@ -245,7 +254,7 @@ describe('code validity by date of service, over the real HCPCS and ICD-10-CM fi
 
   test('a FY2019 date: the library holds no ICD-10-CM for it (a warning, not an invalid code)', async () => {
     expect(await validity('M54.5', '2019-06-01')).toMatchObject({ kind: 'no-release-for-date' });
-    const findings = checkClaim(
+    const findings = validityFindings(
       claimOn('2019-06-01', 'J1040', ['M54.5']),
       await ruleIndexesFor(ctx),
     );
@@ -255,29 +264,19 @@ describe('code validity by date of service, over the real HCPCS and ICD-10-CM fi
     expect(asked.answer).toMatchObject({ kind: 'validity', verdict: 'cannot-tell' });
   });
 
-  test('a FY2027 date: the FY2021 release is stale, so an unlisted code cannot be judged', async () => {
-    // The FY2026 file here is an excerpt; the complete release in force is FY2021.
+  test('a FY2027 date: no order file speaks for it (each covers its fiscal year), so codes cannot be judged', async () => {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from code_descriptors where code = 'M54.52'`.execute(ctx.db);
     expect(rows[0]!.n).toBe(0);
-    const unknown = await validity('M54.52', '2026-11-02');
-    expect(unknown).toMatchObject({
-      kind: 'stale-unknown',
-      stale: { release: 'FY2021 January update' },
-    });
-    const findings = checkClaim(
+    expect(await validity('M54.52', '2026-11-02')).toMatchObject({ kind: 'no-release-for-date' });
+    // FY2021: "… S72001A 1 Fracture of unsp part of neck of right femur, init …": not judged in FY2027.
+    expect(await validity('S72.001A', '2026-11-02')).toMatchObject({ kind: 'no-release-for-date' });
+    const findings = validityFindings(
       claimOn('2026-11-02', 'J1040', ['M54.52']),
       await ruleIndexesFor(ctx),
     );
     expect(findings).toEqual([expect.objectContaining({ severity: 'warning', codes: ['M54.52'] })]);
-    expect(findings[0]!.message).toMatch(
-      /^Cannot tell.*FY2021 January update release, older than 2026-11-02/,
-    );
-    // FY2021: "… S72001A 1 Fracture of unsp part of neck of right femur, init …": found, but stale.
-    expect(await validity('S72.001A', '2026-11-02')).toMatchObject({
-      kind: 'valid',
-      stale: { release: 'FY2021 January update' },
-    });
+    expect(findings[0]!.message).toContain('The library holds no ICD-10-CM for 2026-11-02');
     // HCPCS 2020 on a 2026 date: stale too.
     expect(await validity('J1040', '2026-11-02')).toMatchObject({
       kind: 'valid',
@@ -309,7 +308,7 @@ describe('a code last seen in an older release', () => {
     const judged = (await describeCode(ctx, 'M51.16', { dos: '2026-03-15' })).validity!;
     expect(judged).toMatchObject({ kind: 'not-in-library', release: 'FY2021 January update' });
     expect(lineAt('icd2021', judged.source?.locator)).toMatch(/^19180 M5116 {3}1 /);
-    const findings = checkClaim(
+    const findings = validityFindings(
       claimOn('2026-03-15', 'J1040', ['M51.16']),
       await ruleIndexesFor(ctx),
     );

@@ -127,9 +127,11 @@ describe('HCPCS Level II (real CMS files)', () => {
     expect(facts.filter((f) => f.system === 'modifier')).toHaveLength(369);
     const j1040 = facts.find((f) => f.code === 'J1040');
     expect(j1040?.longDescription.toLowerCase()).toContain('methylprednisolone');
+    // A code is in force from its add date; the action effective date (1997) is when its last
+    // change took effect, kept as an attribute.
     expect(j1040).toMatchObject({
-      effectiveFrom: '1997-01-01',
-      attributes: { betos: 'O1E', addDate: '1982-01-01' },
+      effectiveFrom: '1982-01-01',
+      attributes: { betos: 'O1E', actionEffectiveDate: '1997-01-01' },
     });
     expect(facts.find((f) => f.code === 'A1')?.system).toBe('modifier');
   });
