@@ -104,6 +104,14 @@ describe.each(testDatabaseKinds())('askQuestion over the starter library (%s)', 
     expect(withRt.answer.text).toContain('an anatomic modifier on one line only');
   });
 
+  test('a pair answer flags an NCCI release older than the date calls for', async () => {
+    // The starter PTP file is v32.0 (a first-quarter release): a December date calls for a newer one.
+    const late = (await ask('can I bill 62264 with 77003 on 2026-12-01?')).answer;
+    expect(late.text).toContain('older than 2026-12-01 calls for');
+    const early = (await ask('can I bill 62264 with 77003 on 2026-02-01?')).answer;
+    expect(early.text).not.toContain('older than');
+  });
+
   test('a question in Spanish gets the fixed wording in Spanish', async () => {
     const english = (await ask('can I bill 62264 with 77003?')).answer;
     const spanish = (await ask('¿Puedo facturar 62264 con 77003?')).answer;

@@ -69,6 +69,9 @@ export interface EditRelease {
   speaksFrom: number;
   coverage: PtpCoverage;
   fileName: string;
+  /** The document's kind and effective date, for staleness (release-staleness.ts). */
+  kind: string;
+  effectiveFrom: string | null;
 }
 
 /**
@@ -356,6 +359,8 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
       speaksFrom: Math.min(own.from, release.scan.earliestStart),
       coverage: coverageOf(d, release.scan),
       fileName: d.file_name,
+      kind: d.kind,
+      effectiveFrom: d.effective_from,
     });
   });
   const mue = await sql<{
@@ -398,6 +403,8 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
         ? { kind: 'set', codes: mueCodes.get(d.id) ?? new Set() }
         : { kind: 'complete' },
       fileName: d.file_name,
+      kind: d.kind,
+      effectiveFrom: d.effective_from,
     });
   });
   return index;

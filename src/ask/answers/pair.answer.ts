@@ -1,6 +1,7 @@
 import type { Citation } from '../../cards/card-types.ts';
 import { dayOf, isoOf } from '../../domain/day.ts';
 import { anatomicModifiers } from '../../domain/ncci-modifiers.ts';
+import { releaseStaleness } from '../../domain/release-staleness.ts';
 import type { PairLine, PtpVerdict, PtpVerdictKind } from '../../domain/ptp-verdict.ts';
 import { camel } from '../../i18n/select-key.ts';
 import { t } from '../../i18n/translate.ts';
@@ -100,6 +101,18 @@ async function pairAnswer(
   const said = verdictLines(judged, { lang, dos, setting, a, b, scope });
   const edit = 'edit' in judged ? judged.edit : null;
   const lines = edit ? [said.text, describeEdit(edit, lang)] : [said.text];
+  // The newest PTP release speaking for the date, when it is older than the date calls for.
+  const newest = edits.ptpReleasesOn(setting, day)[0];
+  if (newest && releaseStaleness({ ...newest, label: null, dos }).stale) {
+    const source = edits.sources[newest.source]!;
+    lines.push(
+      t(lang, 'validity.stale', {
+        system: 'NCCI PTP',
+        release: source.version ?? source.title,
+        date: dos,
+      }),
+    );
+  }
   const citations = edit ? [edit.citation] : [];
   // Guidance that bars the pair is shown beside any verdict that lets them be reported together.
   if (said.verdict !== 'not-allowed' && said.verdict !== 'cannot-tell') {
