@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
+import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from '../rules/check-claim.ts';
@@ -58,84 +58,87 @@ function checkVerdicts(findings: Finding[]): PtpVerdictKind[] {
   return ['not-applicable', 'deleted', 'no-edit'];
 }
 
-describe('Ask and the claim check give the same PTP verdict', () => {
-  let opened: OpenDatabase;
-  let ctx: LibraryContext;
-  let indexes: RuleIndexes;
+describe.each(testDatabaseKinds())(
+  'Ask and the claim check give the same PTP verdict (%s)',
+  (kind) => {
+    let opened: OpenDatabase;
+    let ctx: LibraryContext;
+    let indexes: RuleIndexes;
 
-  beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    const hospital = { setting: 'hospital' } as const;
-    await importFile(
-      ctx,
-      { fileName: 'ccioph-q1.txt', bytes: txt(hospitalQ1) },
-      { ...hospital, effective: '2026-01-01' },
-    );
-    await importFile(
-      ctx,
-      { fileName: 'ccioph-q3.txt', bytes: txt(hospitalQ3) },
-      { ...hospital, effective: '2026-07-01' },
-    );
-    await importFile(
-      ctx,
-      { fileName: 'ccipra-spine-subset.csv', bytes: Buffer.from(practitionerSubset.join('\n')) },
-      { setting: 'practitioner', effective: '2026-04-01' },
-    );
-    indexes = await ruleIndexesFor(ctx);
-  });
-  afterAll(async () => opened.close());
+    beforeAll(async () => {
+      opened = await openTestDatabase(kind);
+      ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const hospital = { setting: 'hospital' } as const;
+      await importFile(
+        ctx,
+        { fileName: 'ccioph-q1.txt', bytes: txt(hospitalQ1) },
+        { ...hospital, effective: '2026-01-01' },
+      );
+      await importFile(
+        ctx,
+        { fileName: 'ccioph-q3.txt', bytes: txt(hospitalQ3) },
+        { ...hospital, effective: '2026-07-01' },
+      );
+      await importFile(
+        ctx,
+        { fileName: 'ccipra-spine-subset.csv', bytes: Buffer.from(practitionerSubset.join('\n')) },
+        { setting: 'practitioner', effective: '2026-04-01' },
+      );
+      indexes = await ruleIndexesFor(ctx);
+    });
+    afterAll(async () => opened.close());
 
-  test('for random pairs, dates, settings and modifiers', async () => {
-    const seen = new Set<PtpVerdictKind>();
-    await fc.assert(
-      fc.asyncProperty(
-        fc.uniqueArray(fc.constantFrom(...codes), { minLength: 2, maxLength: 2 }),
-        fc.constantFrom(...dates),
-        fc.constantFrom('hospital', 'practitioner'),
-        fc.uniqueArray(fc.constantFrom(...modifiers), { maxLength: 2 }),
-        async ([a, b], dos, setting, mods) => {
-          const named = mods.map((m) => ` with modifier ${m}`).join('');
-          const place = setting === 'hospital' ? ' in the hospital outpatient department' : '';
-          const { answer } = await askQuestion(ctx, {
-            question: `can I bill ${a!} with ${b!}${named}${place} on ${dos}?`,
-          });
-          const [lineA, lineB] = questionLines(a!, b!, mods);
-          const findings = checkClaim(
-            {
-              id: 'pair',
-              setting,
-              lines: [lineA, lineB].map((line) => ({
-                code: line.code,
-                modifiers: [...line.modifiers],
-                units: 1,
-                dateOfService: dos,
-                diagnoses: [],
-                provider: null,
-                source: 'generated',
-              })),
-            },
-            indexes,
-          );
-          expect(answer.kind).toBe('pair');
-          const asked = answer.pairs![0]!.verdict;
-          expect(checkVerdicts(findings)).toContain(asked);
-          seen.add(asked);
-        },
-      ),
-      { numRuns: 150, seed: 20261204 },
-    );
-    // The generator must reach every verdict, or the agreement says little.
-    expect([...seen].sort()).toEqual(
-      [
-        'bypassed',
-        'cannot-tell',
-        'deleted',
-        'modifier-required',
-        'no-edit',
-        'not-allowed',
-        'not-applicable',
-      ].sort(),
-    );
-  }, 300_000);
-});
+    test('for random pairs, dates, settings and modifiers', async () => {
+      const seen = new Set<PtpVerdictKind>();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(fc.constantFrom(...codes), { minLength: 2, maxLength: 2 }),
+          fc.constantFrom(...dates),
+          fc.constantFrom('hospital', 'practitioner'),
+          fc.uniqueArray(fc.constantFrom(...modifiers), { maxLength: 2 }),
+          async ([a, b], dos, setting, mods) => {
+            const named = mods.map((m) => ` with modifier ${m}`).join('');
+            const place = setting === 'hospital' ? ' in the hospital outpatient department' : '';
+            const { answer } = await askQuestion(ctx, {
+              question: `can I bill ${a!} with ${b!}${named}${place} on ${dos}?`,
+            });
+            const [lineA, lineB] = questionLines(a!, b!, mods);
+            const findings = checkClaim(
+              {
+                id: 'pair',
+                setting,
+                lines: [lineA, lineB].map((line) => ({
+                  code: line.code,
+                  modifiers: [...line.modifiers],
+                  units: 1,
+                  dateOfService: dos,
+                  diagnoses: [],
+                  provider: null,
+                  source: 'generated',
+                })),
+              },
+              indexes,
+            );
+            expect(answer.kind).toBe('pair');
+            const asked = answer.pairs![0]!.verdict;
+            expect(checkVerdicts(findings)).toContain(asked);
+            seen.add(asked);
+          },
+        ),
+        { numRuns: 150, seed: 20261204 },
+      );
+      // The generator must reach every verdict, or the agreement says little.
+      expect([...seen].sort()).toEqual(
+        [
+          'bypassed',
+          'cannot-tell',
+          'deleted',
+          'modifier-required',
+          'no-edit',
+          'not-allowed',
+          'not-applicable',
+        ].sort(),
+      );
+    }, 300_000);
+  },
+);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim } from '../claims/claim-types.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
+import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { DEFAULT_ORG } from '../library/library-context.ts';
 import { checkEdits } from './check-claim.ts';
@@ -72,12 +72,12 @@ const claimArbitrary: fc.Arbitrary<Claim> = fc.record({
 
 const canonical = (findings: Finding[]) => findings.map((f) => JSON.stringify(f)).sort();
 
-describe('the in-memory engine against the SQL oracle', () => {
+describe.each(testDatabaseKinds())('the in-memory engine against the SQL oracle (%s)', (kind) => {
   let opened: OpenDatabase;
   let index: EditIndex;
 
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
+    opened = await openTestDatabase(kind);
     const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
     await importFile(
       ctx,
