@@ -28,7 +28,11 @@ describe('the code card over the starter library', () => {
   test('62264 shows every section, every item cited, prose quoted', async () => {
     const card = await composeCard(ctx, request);
     expect(card.sections.map((s) => s.id)).toEqual([...sectionIds]);
-    expect(card.gaps).toEqual([]);
+    // Every section has content; the starter NCCI files (first quarter) are old for November.
+    expect(card.gaps.map((g) => [g.section, g.message.replace(/ is the .* release/, '')])).toEqual([
+      ['bundling', 'The library’s NCCI PTP, older than 2026-11-27 calls for.'],
+      ['reporting', 'The library’s NCCI MUE, older than 2026-11-27 calls for.'],
+    ]);
     for (const section of card.sections) {
       for (const item of section.items) {
         expect(item.citations.length).toBeGreaterThan(0);
@@ -112,5 +116,43 @@ describe('the code card over the starter library', () => {
     await expect(composeCard(ctx, { ...request, code: '99999' })).rejects.toThrow(
       /99999 is not in your library/,
     );
+  });
+
+  test('says what the NCCI files cannot tell for the date: no hospital edits, an old release', async () => {
+    const hospital = await composeCard(ctx, {
+      code: '62264',
+      dos: '2026-03-02',
+      setting: 'hospital',
+      lang: 'en',
+    });
+    expect(hospital.gaps).toEqual(
+      expect.arrayContaining([
+        {
+          section: 'bundling',
+          message:
+            'The library cannot tell: it holds no hospital outpatient NCCI PTP edits for 2026-03-02.',
+        },
+      ]),
+    );
+    const late = await composeCard(ctx, {
+      code: '62264',
+      dos: '2026-12-01',
+      setting: 'practitioner',
+      lang: 'en',
+    });
+    expect(late.gaps.map((g) => g.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^The library’s NCCI PTP is the .* release, older than 2026-12-01 calls for\.$/,
+        ) as string,
+      ]),
+    );
+    const early = await composeCard(ctx, {
+      code: '62264',
+      dos: '2026-03-02',
+      setting: 'practitioner',
+      lang: 'en',
+    });
+    expect(early.gaps.filter((g) => g.section === 'bundling')).toEqual([]);
   });
 });

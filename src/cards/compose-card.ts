@@ -38,6 +38,7 @@ import {
 import { isAnalyzed, modifierDefinitionItems, proseItems } from './prose-sections.ts';
 import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 import { validityItems } from './validity-items.ts';
+import { ncciCaveats } from './ncci-caveats.ts';
 
 export interface CardRequest {
   code: string;
@@ -155,7 +156,11 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
     libraryVersion,
     footer: t(lang, 'card.footer', { version: libraryVersion }),
     sections,
-    gaps,
+    // Procedure codes: what the NCCI files cannot tell for the date (diagnoses have no edits).
+    gaps:
+      system === 'icd10cm'
+        ? gaps
+        : [...gaps, ...(await ncciCaveats(ctx, code, setting, dos, lang))],
     conflicts: [
       ...descriptorConflicts(description, dos, lang),
       ...mueConflicts(mues, dos, lang),
