@@ -27,7 +27,8 @@ export type RowResolution<T> =
  * older releases, which may cover that day.
  */
 export function resolveOnDay<T>(held: readonly HeldRow<T>[], day: number): RowResolution<T> {
-  const newestFirst = [...held].sort((a, b) => b.rank - a.rank);
+  // Most keys are held by one release: no copy, no sort.
+  const newestFirst = held.length === 1 ? held : [...held].sort((a, b) => b.rank - a.rank);
   for (const candidate of newestFirst) {
     const { period } = candidate;
     if (periodCovers(period, day)) return { kind: 'in-force', held: candidate };

@@ -18,7 +18,7 @@ type Verdict =
   | { kind: 'judged'; system: string; validity: CodeValidity<CodeRow> };
 
 /** Batches repeat the same codes and dates: each verdict is worked out once per index. */
-const verdicts = new WeakMap<ReferenceIndex, Map<string, Verdict>>();
+const verdicts = new WeakMap<ReferenceIndex, Map<string, Map<string, Map<string, Verdict>>>>();
 const datasets = new WeakMap<ReferenceIndex, Map<string, DatasetOnDay>>();
 const VERDICT_CACHE_LIMIT = 200_000;
 
@@ -34,14 +34,22 @@ function verdictFor(
     cache = new Map();
     verdicts.set(reference, cache);
   }
-  const key = `${dx ? 'd' : 'p'}|${code}|${date}`;
-  let verdict = cache.get(key);
+  // Nested maps (kind, date, code): no key string built per claim line.
+  const kind = only ?? (dx ? 'diagnosis' : 'procedure');
+  let byDate = cache.get(kind);
+  if (!byDate) cache.set(kind, (byDate = new Map<string, Map<string, Verdict>>()));
+  let byCode = byDate.get(date);
+  if (!byCode) {
+    if (byDate.size >= VERDICT_CACHE_LIMIT) byDate.clear();
+    byDate.set(date, (byCode = new Map<string, Verdict>()));
+  }
+  let verdict = byCode.get(code);
   if (verdict === undefined) {
     verdict = only
       ? judgeIn(reference, only, code.slice(code.indexOf(':') + 1), date)
       : judge(reference, code, date, dx);
-    if (cache.size >= VERDICT_CACHE_LIMIT) cache.clear();
-    cache.set(key, verdict);
+    if (byCode.size >= VERDICT_CACHE_LIMIT) byCode.clear();
+    byCode.set(code, verdict);
   }
   return verdict;
 }

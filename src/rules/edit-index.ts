@@ -168,18 +168,39 @@ export class EditIndex {
   }
 
   /** PTP releases of the setting that speak for the day, newest first. */
-  ptpReleasesOn(setting: string, day: number): EditRelease[] {
-    return this.ptpReleases
-      .filter((r) => r.setting === setting && day >= r.speaksFrom && day < r.until)
-      .sort((a, b) => b.rank - a.rank);
+  ptpReleasesOn(setting: string, day: number): readonly EditRelease[] {
+    return releasesOn(this.ptpReleases, this.ptpByDay, setting, day);
+  }
+
+  /**
+   * The MUE the claim check applies: MUE rows carry no dates of their own, so release precedence
+   * (`resolveOnDay`) comes down to the newest release whose period covers the day; worked out
+   * here without allocating, since every claim line asks.
+   */
+  mueInForce(setting: string, code: number, day: number): MueEntry | null {
+    const rows = this.mue.get(setting)?.get(code);
+    if (!rows) return null;
+    let best: MueEntry | null = null;
+    let bestRank = -1;
+    for (const row of rows) {
+      if (day < row.period.from || day >= row.period.until) continue;
+      const rank = this.rankOf(row.source);
+      if (rank > bestRank) {
+        best = row;
+        bestRank = rank;
+      }
+    }
+    return best;
   }
 
   /** MUE releases of the setting in force on the day, newest first. */
-  mueReleasesOn(setting: string, day: number): EditRelease[] {
-    return this.mueReleases
-      .filter((r) => r.setting === setting && day >= r.speaksFrom && day < r.until)
-      .sort((a, b) => b.rank - a.rank);
+  mueReleasesOn(setting: string, day: number): readonly EditRelease[] {
+    return releasesOn(this.mueReleases, this.mueByDay, setting, day);
   }
+
+  // Claims repeat a few dates: each setting and day is worked out once per index.
+  private readonly ptpByDay = new Map<string, Map<number, readonly EditRelease[]>>();
+  private readonly mueByDay = new Map<string, Map<number, readonly EditRelease[]>>();
 
   /**
    * Whether the setting's PTP data in force on the day can tell that a code has no edit: a
@@ -187,7 +208,7 @@ export class EditIndex {
    * either code of a pair as column 1, so both must be covered).
    */
   ptpCovers(setting: string, day: number, code: string): boolean {
-    return this.ptpReleasesOn(setting, day).some((r) => coverageHolds(r.coverage, code));
+    return coversCode(this.ptpReleasesOn(setting, day), code);
   }
 
   private held<T extends { period: RowPeriod; source: number }>(rows: T[]): HeldRow<T>[] {
@@ -239,6 +260,31 @@ export class EditIndex {
 
 const noEntries: PtpEntry[] = [];
 const nothing = { kind: 'none' } as const;
+
+function releasesOn(
+  releases: readonly EditRelease[],
+  cache: Map<string, Map<number, readonly EditRelease[]>>,
+  setting: string,
+  day: number,
+): readonly EditRelease[] {
+  let bySetting = cache.get(setting);
+  if (!bySetting) cache.set(setting, (bySetting = new Map<number, readonly EditRelease[]>()));
+  let found = bySetting.get(day);
+  if (found === undefined) {
+    found = releases
+      .filter((r) => r.setting === setting && day >= r.speaksFrom && day < r.until)
+      .sort((a, b) => b.rank - a.rank);
+    if (bySetting.size >= 10_000) bySetting.clear();
+    bySetting.set(day, found);
+  }
+  return found;
+}
+
+/** Whether any of the releases covers the code (coverageHolds). */
+export function coversCode(releases: readonly EditRelease[], code: string): boolean {
+  for (const release of releases) if (coverageHolds(release.coverage, code)) return true;
+  return false;
+}
 
 export function coverageHolds(coverage: PtpCoverage, code: string): boolean {
   switch (coverage.kind) {

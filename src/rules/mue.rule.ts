@@ -17,8 +17,8 @@ export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
   claim.lines.forEach((line, at) => {
     const id = index.codeId(line.code);
     const day = dayOf(line.dateOfService);
-    const found = id === undefined ? null : index.mueOnDay(claim.setting, id, day);
-    if (found?.kind !== 'in-force') {
+    const entry = id === undefined ? null : index.mueInForce(claim.setting, id, day);
+    if (!entry) {
       // What the library cannot tell about the line's units is said once per date.
       const releases = index.mueReleasesOn(claim.setting, day);
       const date = line.dateOfService;
@@ -31,7 +31,6 @@ export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
       }
       return;
     }
-    const entry = found.held.row;
     if (mueCounting(entry.adjudication) === 'per-line') {
       if (mueExcess(entry.value, line.units) > 0)
         findings.push(finding(entry, [at], line.code, line.units));

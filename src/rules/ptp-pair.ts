@@ -7,7 +7,7 @@ import {
   type PtpVerdict,
 } from '../domain/ptp-verdict.ts';
 import type { RowPeriod } from '../domain/row-period.ts';
-import type { EditIndex, PtpEntry } from './edit-index.ts';
+import { coversCode, type EditIndex, type PtpEntry } from './edit-index.ts';
 
 /** A PTP row as verdicts and messages use it: codes as text, with its citation and period. */
 export interface PtpEdit extends PtpRowFacts {
@@ -28,21 +28,29 @@ export function judgePair(
   a: PairLine,
   b: PairLine,
   day: number,
+  // The claim check interns each line's code once, not once per pair.
+  idA: number | undefined = edits.codeId(a.code),
+  idB: number | undefined = edits.codeId(b.code),
 ): PtpVerdict<PtpEdit> {
-  const idA = edits.codeId(a.code);
-  const idB = edits.codeId(b.code);
   const forward = resolve(edits, setting, idA, idB, day);
   const backward = resolve(edits, setting, idB, idA, day);
-  const decided = [forward, backward].some((r) => r.kind === 'in-force' || r.kind === 'ended');
-  const scope = decided
-    ? { dataInForce: true, uncovered: [], unknown: [] }
-    : {
-        dataInForce: edits.ptpReleasesOn(setting, day).length > 0,
-        uncovered: [a.code, b.code].filter((code) => !edits.ptpCovers(setting, day, code)),
-        unknown: [a.code, b.code].filter((code) => !knows(code)),
-      };
-  return ptpVerdict(a, b, forward, backward, scope);
+  if (decides(forward) || decides(backward)) return ptpVerdict(a, b, forward, backward, decided);
+  const releases = edits.ptpReleasesOn(setting, day);
+  const uncovered: string[] = [];
+  const unknown: string[] = [];
+  for (const code of [a.code, b.code]) {
+    if (!coversCode(releases, code)) uncovered.push(code);
+    if (!knows(code)) unknown.push(code);
+  }
+  return ptpVerdict(a, b, forward, backward, {
+    dataInForce: releases.length > 0,
+    uncovered,
+    unknown,
+  });
 }
+
+const decided = { dataInForce: true, uncovered: [], unknown: [] } as const;
+const decides = (r: RowResolution<unknown>) => r.kind === 'in-force' || r.kind === 'ended';
 
 function resolve(
   edits: EditIndex,

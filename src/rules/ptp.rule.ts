@@ -24,20 +24,24 @@ export function ptpRule({ claim, index, reference, lang }: CheckContext): Findin
   const noData = new Set<string>();
   const uncovered = new Map<string, Set<string>>();
   const unknown = new Set<string>();
+  // Each line's interned code once, not once per pair.
+  const ids = lines.map((line) => index.codeId(line.code));
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
       const a = lines[i]!;
       const b = lines[j]!;
       if (a.dateOfService !== b.dateOfService || a.code === b.code) continue;
       if (a.provider && b.provider && a.provider !== b.provider) continue;
-      const verdict = judgePair(index, knows, claim.setting, a, b, dayOf(a.dateOfService));
-      const column2Line = (edit: PtpEdit) => (edit.column2 === a.code ? i : j);
+      const day = dayOf(a.dateOfService);
+      const verdict = judgePair(index, knows, claim.setting, a, b, day, ids[i], ids[j]);
       switch (verdict.kind) {
         case 'not-allowed':
-          findings.push(notAllowed(verdict.edit, column2Line(verdict.edit), lang));
+          findings.push(notAllowed(verdict.edit, verdict.edit.column2 === a.code ? i : j, lang));
           break;
         case 'modifier-required':
-          findings.push(modifierRequired(verdict.edit, column2Line(verdict.edit), lang));
+          findings.push(
+            modifierRequired(verdict.edit, verdict.edit.column2 === a.code ? i : j, lang),
+          );
           if (verdict.misuse) findings.push(misuse(verdict.edit, verdict.misuse, [i, j], lang));
           break;
         case 'bypassed':
