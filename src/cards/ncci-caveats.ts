@@ -1,11 +1,10 @@
 import { dayOf } from '../domain/day.ts';
-import { releaseStaleness } from '../domain/release-staleness.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { t } from '../i18n/translate.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { editIndexFor } from '../rules/edit-index-cache.ts';
-import { coverageHolds } from '../rules/edit-index.ts';
-import { ptpScopeText } from '../rules/ptp-scope-text.ts';
+import { coversCode } from '../rules/edit-index.ts';
+import { ptpScopeText, staleNcciText } from '../rules/ptp-scope-text.ts';
 import type { CardGap } from './card-types.ts';
 
 /**
@@ -24,58 +23,21 @@ export async function ncciCaveats(
   const edits = await editIndexFor(ctx);
   const day = dayOf(dos);
   const gaps: CardGap[] = [];
+  const add = (section: CardGap['section'], message: string | null) => {
+    if (message) gaps.push({ section, message });
+  };
   const ptp = edits.ptpReleasesOn(setting, day);
-  if (ptp.length === 0) {
-    gaps.push({
-      section: 'bundling',
-      message: t(lang, 'verdict.pairNoData', { setting, date: dos }),
-    });
-  } else if (!ptp.some((r) => coverageHolds(r.coverage, code))) {
-    gaps.push({
-      section: 'bundling',
-      message: t(lang, 'verdict.pairUncovered', {
-        setting,
-        date: dos,
-        scope: ptpScopeText(edits, setting, day, lang),
-        codes: code,
-      }),
-    });
+  if (ptp.length === 0) add('bundling', t(lang, 'verdict.pairNoData', { setting, date: dos }));
+  else if (!coversCode(ptp, code)) {
+    const scope = ptpScopeText(edits, setting, day, lang);
+    add('bundling', t(lang, 'verdict.pairUncovered', { setting, date: dos, scope, codes: code }));
   }
-  const newest = ptp[0];
-  if (newest && releaseStaleness({ ...newest, label: null, dos }).stale) {
-    const source = edits.sources[newest.source]!;
-    gaps.push({
-      section: 'bundling',
-      message: t(lang, 'validity.stale', {
-        system: 'NCCI PTP',
-        release: source.version ?? source.title,
-        date: dos,
-      }),
-    });
-  }
+  add('bundling', staleNcciText(edits, ptp[0], 'NCCI PTP', dos, lang));
   const mue = edits.mueReleasesOn(setting, day);
-  const newestMue = mue[0];
-  if (newestMue && releaseStaleness({ ...newestMue, label: null, dos }).stale) {
-    const source = edits.sources[newestMue.source]!;
-    gaps.push({
-      section: 'reporting',
-      message: t(lang, 'validity.stale', {
-        system: 'NCCI MUE',
-        release: source.version ?? source.title,
-        date: dos,
-      }),
-    });
-  }
-  if (mue.length === 0 || !mue.some((r) => coverageHolds(r.coverage, code))) {
-    gaps.push({
-      section: 'reporting',
-      message: t(lang, 'verdict.mueMissing', {
-        code,
-        date: dos,
-        setting,
-        why: mue.length === 0 ? 'noData' : 'partial',
-      }),
-    });
+  add('reporting', staleNcciText(edits, mue[0], 'NCCI MUE', dos, lang));
+  if (!coversCode(mue, code)) {
+    const why = mue.length === 0 ? 'noData' : 'partial';
+    add('reporting', t(lang, 'verdict.mueMissing', { code, date: dos, setting, why }));
   }
   return gaps;
 }

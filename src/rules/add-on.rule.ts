@@ -1,6 +1,6 @@
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import { dayNumber } from './edit-index.ts';
+import { dayOf } from '../domain/day.ts';
 import type { Finding } from './finding.ts';
 import { ReferenceIndex } from './reference-index.ts';
 import { listed } from './listed.ts';
@@ -12,7 +12,7 @@ export function addOnRule({ claim, reference, lang }: CheckContext): Finding[] {
     // Most lines are not add-on codes: no date parsing or filtering for them.
     const all = reference.addOns.get(line.code);
     if (!all) return;
-    const entries = ReferenceIndex.inForceOn(all, dayNumber(line.dateOfService));
+    const entries = ReferenceIndex.inForceOn(all, dayOf(line.dateOfService));
     if (entries.length === 0) return;
     const primaries = new Set(entries.map((e) => e.primary));
     const present = claim.lines.some(

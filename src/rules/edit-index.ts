@@ -6,23 +6,6 @@ import { resolveOnDay, type HeldRow, type RowResolution } from '../domain/releas
 import { rowPeriod, type DateRange, type RowPeriod } from '../domain/row-period.ts';
 import { END_STATED, PtpTable, START_STATED } from './ptp-table.ts';
 
-const dayCache = new Map<string, number>();
-const DAY_CACHE_LIMIT = 50_000;
-
-/**
- * Days since 1970-01-01 for an ISO date. Claims repeat a few dates many times and every rule
- * asks for each line's day, so parsed dates are remembered (Date.parse was the engine's top cost).
- */
-export function dayNumber(iso: string): number {
-  let day = dayCache.get(iso);
-  if (day === undefined) {
-    day = Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-    if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
-    dayCache.set(iso, day);
-  }
-  return day;
-}
-
 export interface SourceRef {
   documentId: number;
   title: string;
@@ -160,13 +143,6 @@ export class EditIndex {
     return resolveOnDay(this.held(rows), day);
   }
 
-  /** The MUE that speaks for the code on the day, for a setting. */
-  mueOnDay(setting: string, code: number, day: number): RowResolution<MueEntry> {
-    const rows = this.mue.get(setting)?.get(code);
-    if (!rows) return nothing;
-    return resolveOnDay(this.held(rows), day);
-  }
-
   /** PTP releases of the setting that speak for the day, newest first. */
   ptpReleasesOn(setting: string, day: number): readonly EditRelease[] {
     return releasesOn(this.ptpReleases, this.ptpByDay, setting, day);
@@ -201,15 +177,6 @@ export class EditIndex {
   // Claims repeat a few dates: each setting and day is worked out once per index.
   private readonly ptpByDay = new Map<string, Map<number, readonly EditRelease[]>>();
   private readonly mueByDay = new Map<string, Map<number, readonly EditRelease[]>>();
-
-  /**
-   * Whether the setting's PTP data in force on the day can tell that a code has no edit: a
-   * complete release covers every code; a partial one only its column 1 codes (an edit may name
-   * either code of a pair as column 1, so both must be covered).
-   */
-  ptpCovers(setting: string, day: number, code: string): boolean {
-    return coversCode(this.ptpReleasesOn(setting, day), code);
-  }
 
   private held<T extends { period: RowPeriod; source: number }>(rows: T[]): HeldRow<T>[] {
     return rows.map((row) => ({ row, period: row.period, rank: this.rankOf(row.source) }));
@@ -280,13 +247,17 @@ function releasesOn(
   return found;
 }
 
-/** Whether any of the releases covers the code (coverageHolds). */
+/**
+ * Whether the PTP (or MUE) data in force can tell that a code has no edit: a complete release
+ * covers every code; a partial one only its column 1 codes (an edit may name either code of a
+ * pair as column 1, so both must be covered).
+ */
 export function coversCode(releases: readonly EditRelease[], code: string): boolean {
   for (const release of releases) if (coverageHolds(release.coverage, code)) return true;
   return false;
 }
 
-export function coverageHolds(coverage: PtpCoverage, code: string): boolean {
+function coverageHolds(coverage: PtpCoverage, code: string): boolean {
   switch (coverage.kind) {
     case 'complete':
       return true;

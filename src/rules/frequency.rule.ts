@@ -1,6 +1,6 @@
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import { dayNumber } from './edit-index.ts';
+import { dayOf } from '../domain/day.ts';
 import type { Finding } from './finding.ts';
 import { ReferenceIndex } from './reference-index.ts';
 
@@ -29,7 +29,7 @@ export function frequencyRule({ claim, reference, lang }: CheckContext): Finding
   for (const group of groups.values()) {
     const limits = ReferenceIndex.inForceOn(
       reference.frequency.get(group.code) ?? [],
-      dayNumber(group.date),
+      dayOf(group.date),
     ).filter((limit) => limit.setting === null || limit.setting === claim.setting);
     const strictest = limits.reduce<(typeof limits)[number] | undefined>(
       (best, limit) => (best === undefined || limit.max < best.max ? limit : best),

@@ -1,4 +1,4 @@
-import { dayNumber } from './edit-index.ts';
+import { dayOf } from '../domain/day.ts';
 import { NEVER_AFTER, NEVER_BEFORE } from './ptp-table.ts';
 
 /** Days a fact is in force: `from` inclusive, `until` exclusive (day numbers since 1970). */
@@ -7,8 +7,8 @@ export interface InForce {
   until: number;
 }
 
-const startDay = (iso: string | null) => (iso ? dayNumber(iso) : NEVER_BEFORE);
-const endDay = (iso: string | null) => (iso ? dayNumber(iso) + 1 : NEVER_AFTER);
+const startDay = (iso: string | null) => (iso ? dayOf(iso) : NEVER_BEFORE);
+const endDay = (iso: string | null) => (iso ? dayOf(iso) + 1 : NEVER_AFTER);
 
 /**
  * A row's days in force: its document version's period, narrowed by the row's own dates when

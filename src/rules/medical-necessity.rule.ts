@@ -1,6 +1,6 @@
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import { dayNumber } from './edit-index.ts';
+import { dayOf } from '../domain/day.ts';
 import type { Finding } from './finding.ts';
 import { listed } from './listed.ts';
 import { ReferenceIndex, type CoverageEntry } from './reference-index.ts';
@@ -14,7 +14,7 @@ export function medicalNecessityRule({ claim, reference, lang }: CheckContext): 
   claim.lines.forEach((line, at) => {
     const all = reference.coverage.get(line.code);
     if (!all) return;
-    const policies = ReferenceIndex.inForceOn(all, dayNumber(line.dateOfService));
+    const policies = ReferenceIndex.inForceOn(all, dayOf(line.dateOfService));
     if (policies.length === 0) return;
     if (line.diagnoses.some((dx) => policies.some((p) => covers(p, dx)))) return;
     const policyIds = listed([...new Set(policies.map((p) => p.policyId))]);

@@ -1,7 +1,7 @@
 import type { Citation } from '../cards/card-types.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import { dayNumber } from './edit-index.ts';
+import { dayOf } from '../domain/day.ts';
 import type { Finding } from './finding.ts';
 import { ReferenceIndex } from './reference-index.ts';
 import { factsOf, modifierValidity } from './code-validity.rule.ts';
@@ -26,7 +26,7 @@ export function modifierRule({ claim, reference, lang }: CheckContext): Finding[
   const unchecked: number[] = [];
   claim.lines.forEach((line, at) => {
     if (line.modifiers.length === 0) return;
-    const day = dayNumber(line.dateOfService);
+    const day = dayOf(line.dateOfService);
     const base = { rule: 'modifier' as const, lines: [at], codes: [line.code] };
     const has = (m: string) => line.modifiers.includes(m);
     const cite = (...modifiers: string[]): Citation[] => {

@@ -2,7 +2,7 @@ import { dayOf } from '../domain/day.ts';
 import { mueCounting, mueExcess } from '../domain/mue-verdict.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import { coverageHolds, type MueEntry } from './edit-index.ts';
+import { coversCode, type MueEntry } from './edit-index.ts';
 import type { Finding } from './finding.ts';
 
 /**
@@ -23,7 +23,7 @@ export function mueRule({ claim, index, lang }: CheckContext): Finding[] {
       const releases = index.mueReleasesOn(claim.setting, day);
       const date = line.dateOfService;
       if (releases.length === 0) noData.set(date, [...(noData.get(date) ?? []), at]);
-      else if (!releases.some((r) => coverageHolds(r.coverage, line.code))) {
+      else if (!coversCode(releases, line.code)) {
         const gap = uncovered.get(date) ?? { lines: [], codes: new Set<string>() };
         gap.lines.push(at);
         gap.codes.add(line.code);

@@ -1,6 +1,7 @@
 import type { LocaleCode } from '../i18n/locales.ts';
 import { t } from '../i18n/translate.ts';
-import type { EditIndex } from './edit-index.ts';
+import { releaseStaleness } from '../domain/release-staleness.ts';
+import type { EditIndex, EditRelease } from './edit-index.ts';
 
 /**
  * The PTP releases of a setting that speak for a day, in words: each release's title and
@@ -34,4 +35,24 @@ export function ptpScopeText(
       }
     })
     .join('; ');
+}
+
+/**
+ * "The library's NCCI PTP is the v32.2 release, older than 2026-11-02 calls for." for the newest
+ * NCCI release speaking for the date when its quarter is older than the date's; else null.
+ */
+export function staleNcciText(
+  edits: EditIndex,
+  newest: EditRelease | undefined,
+  dataset: 'NCCI PTP' | 'NCCI MUE',
+  dos: string,
+  lang: LocaleCode,
+): string | null {
+  if (!newest || !releaseStaleness({ ...newest, label: null, dos }).stale) return null;
+  const source = edits.sources[newest.source]!;
+  return t(lang, 'validity.stale', {
+    system: dataset,
+    release: source.version ?? source.title,
+    date: dos,
+  });
 }

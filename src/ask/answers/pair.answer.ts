@@ -1,14 +1,13 @@
 import type { Citation } from '../../cards/card-types.ts';
 import { dayOf, isoOf } from '../../domain/day.ts';
 import { anatomicModifiers } from '../../domain/ncci-modifiers.ts';
-import { releaseStaleness } from '../../domain/release-staleness.ts';
 import type { PairLine, PtpVerdict, PtpVerdictKind } from '../../domain/ptp-verdict.ts';
 import { camel } from '../../i18n/select-key.ts';
 import { t } from '../../i18n/translate.ts';
 import { editIndexFor, referenceIndexFor } from '../../rules/edit-index-cache.ts';
 import { knowsCode } from '../../rules/known-code.ts';
 import { judgePair, type PtpEdit } from '../../rules/ptp-pair.ts';
-import { ptpScopeText } from '../../rules/ptp-scope-text.ts';
+import { ptpScopeText, staleNcciText } from '../../rules/ptp-scope-text.ts';
 import type { Answer, PairVerdict } from '../ask-types.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { describeEdit } from './ptp-edit-text.ts';
@@ -102,17 +101,8 @@ async function pairAnswer(
   const edit = 'edit' in judged ? judged.edit : null;
   const lines = edit ? [said.text, describeEdit(edit, lang)] : [said.text];
   // The newest PTP release speaking for the date, when it is older than the date calls for.
-  const newest = edits.ptpReleasesOn(setting, day)[0];
-  if (newest && releaseStaleness({ ...newest, label: null, dos }).stale) {
-    const source = edits.sources[newest.source]!;
-    lines.push(
-      t(lang, 'validity.stale', {
-        system: 'NCCI PTP',
-        release: source.version ?? source.title,
-        date: dos,
-      }),
-    );
-  }
+  const stale = staleNcciText(edits, edits.ptpReleasesOn(setting, day)[0], 'NCCI PTP', dos, lang);
+  if (stale) lines.push(stale);
   const citations = edit ? [edit.citation] : [];
   // Guidance that bars the pair is shown beside any verdict that lets them be reported together.
   if (said.verdict !== 'not-allowed' && said.verdict !== 'cannot-tell') {

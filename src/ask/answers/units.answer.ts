@@ -3,7 +3,7 @@ import { dayOf } from '../../domain/day.ts';
 import { mueCounting } from '../../domain/mue-verdict.ts';
 import { t } from '../../i18n/translate.ts';
 import { editIndexFor, referenceIndexFor } from '../../rules/edit-index-cache.ts';
-import { coverageHolds, type EditIndex } from '../../rules/edit-index.ts';
+import { coversCode, type EditIndex } from '../../rules/edit-index.ts';
 import { ReferenceIndex } from '../../rules/reference-index.ts';
 import type { Answer } from '../ask-types.ts';
 import type { AnswerInput } from './answer-input.ts';
@@ -24,8 +24,8 @@ export async function answerUnits(input: AnswerInput): Promise<Answer> {
   let cannotTell = false;
   for (const code of input.procedures.slice(0, 4)) {
     const id = edits.codeId(code);
-    const found = id === undefined ? null : edits.mueOnDay(setting, id, day);
-    const mue = found?.kind === 'in-force' ? found.held.row : null;
+    // The MUE the claim check applies (the same precedence, the same call).
+    const mue = id === undefined ? null : edits.mueInForce(setting, id, day);
     if (mue) {
       lines.push(
         t(lang, 'ask.unitsMue', {
@@ -76,6 +76,6 @@ export async function answerUnits(input: AnswerInput): Promise<Answer> {
 function mueGap(edits: EditIndex, setting: string, day: number, code: string) {
   const releases = edits.mueReleasesOn(setting, day);
   if (releases.length === 0) return 'noData' as const;
-  if (!releases.some((r) => coverageHolds(r.coverage, code))) return 'partial' as const;
+  if (!coversCode(releases, code)) return 'partial' as const;
   return 'none-listed' as const;
 }
