@@ -4,6 +4,7 @@ import { anatomicModifiers } from '../../domain/ncci-modifiers.ts';
 import type { PairLine, PtpVerdict, PtpVerdictKind } from '../../domain/ptp-verdict.ts';
 import { camel } from '../../i18n/select-key.ts';
 import { t } from '../../i18n/translate.ts';
+import type { RuleIndexes } from '../../rules/check-context.ts';
 import { editIndexFor, referenceIndexFor } from '../../rules/edit-index-cache.ts';
 import { knowsCode } from '../../rules/known-code.ts';
 import { judgePair, type PtpEdit } from '../../rules/ptp-pair.ts';
@@ -34,9 +35,15 @@ export async function answerPair(input: AnswerInput): Promise<Answer> {
   const citations: Citation[] = [];
   const pairs: NonNullable<Answer['pairs']> = [];
   let verdict: PairVerdict = 'no-edit-found';
+  // The check's indexes, once for every pair of the question.
+  const [edits, reference] = await Promise.all([
+    editIndexFor(input.ctx),
+    referenceIndexFor(input.ctx),
+  ]);
+  const indexes = { edits, reference };
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) {
-      const result = await pairAnswer(input, codes[i]!, codes[j]!);
+      const result = await pairAnswer(input, indexes, codes[i]!, codes[j]!);
       lines.push(...result.lines);
       citations.push(...result.citations);
       pairs.push({ codes: [codes[i]!, codes[j]!], verdict: result.kind });
@@ -76,6 +83,7 @@ export function questionLines(
 
 async function pairAnswer(
   input: AnswerInput,
+  { edits, reference }: RuleIndexes,
   a: string,
   b: string,
 ): Promise<{
@@ -84,8 +92,7 @@ async function pairAnswer(
   lines: string[];
   citations: Citation[];
 }> {
-  const { ctx, lang, dos, setting } = input;
-  const [edits, reference] = await Promise.all([editIndexFor(ctx), referenceIndexFor(ctx)]);
+  const { lang, dos, setting } = input;
   const day = dayOf(dos);
   const [lineA, lineB] = questionLines(a, b, input.question.modifiers);
   const judged = judgePair(
