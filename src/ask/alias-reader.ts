@@ -1,4 +1,4 @@
-import { detectCodeMentions, type RangeExpander } from '../codes/code-mentions.ts';
+import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
 
 export interface ReadAlias {
   name: string;

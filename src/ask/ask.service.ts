@@ -1,6 +1,5 @@
 import { CodecardError } from '../errors/codecard-error.ts';
 import { recordEvent } from '../events/event-registry.ts';
-import { isProcedureCode } from '../events/event-types.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { today } from '../library/option-values.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
@@ -33,6 +32,8 @@ import {
   type ThreadContext,
   type ThreadSubject,
 } from './thread.repository.ts';
+import { isProcedureCode } from '../domain/code-shape.ts';
+import { isSetting } from '../domain/setting.ts';
 
 export const MAX_QUESTION_LENGTH = 2_000;
 const intents: readonly string[] = [
@@ -267,5 +268,5 @@ function withBareModifiers(parsed: ParsedQuestion, known: ReadonlySet<string>): 
 }
 
 function asSetting(value: string | null): AnswerInput['setting'] | null {
-  return value === 'practitioner' || value === 'hospital' || value === 'dme' ? value : null;
+  return isSetting(value) ? value : null;
 }

@@ -1,6 +1,6 @@
-import type { CodeSystem } from '../library/formats/fact-record.ts';
 import type { FactTableName } from './table-facts.repository.ts';
 import { wordPattern } from './word-pattern.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
 
 /**
  * Cue words for questions answered from table rows or by code search, in the ten languages

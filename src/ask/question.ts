@@ -1,8 +1,9 @@
-import { detectCodeMentions, type RangeExpander } from '../codes/code-mentions.ts';
+import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
-import type { CodeSystem, Setting } from '../library/formats/fact-record.ts';
 import { questionLanguage } from './question-language.ts';
 import { wordPattern } from './word-pattern.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
+import type { Setting } from '../domain/setting.ts';
 
 export interface QuestionCode {
   system: CodeSystem;

@@ -1,12 +1,12 @@
+import type { Setting } from '../domain/setting.ts';
 import { createHash } from 'node:crypto';
 import { describeCode, type CodeDescription } from '../codes/code-lookup.ts';
 import { validityText } from '../codes/validity-message.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { t, textDirection } from '../i18n/translate.ts';
-import type { CodeSystem } from '../library/formats/fact-record.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { detectCodeMentions } from '../codes/code-mentions.ts';
+import { detectCodeMentions } from '../library/code-mentions.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import {
   findAddOns,
@@ -39,12 +39,13 @@ import { isAnalyzed, modifierDefinitionItems, proseItems } from './prose-section
 import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 import { validityItems } from './validity-items.ts';
 import { ncciCaveats } from './ncci-caveats.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
 
 export interface CardRequest {
   code: string;
   system?: CodeSystem;
   dos: string;
-  setting: 'practitioner' | 'hospital' | 'dme';
+  setting: Setting;
   lang: LocaleCode;
 }
 

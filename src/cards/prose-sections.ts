@@ -1,4 +1,4 @@
-import { detectCodeMentions, type RangeExpander } from '../codes/code-mentions.ts';
+import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
 import type { PassageRow } from './card-facts.repository.ts';
 import { passageCitation } from './card-citations.ts';
 import type { CardItem, SectionId } from './card-types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { RangeExpander } from '../codes/code-mentions.ts';
+import type { RangeExpander } from '../library/code-mentions.ts';
 import { extractRelations, type Relation } from './relation-extraction.ts';
 
 /** A stand-in for the code table: numeric CPT ranges of at most 20 codes. */

@@ -1,4 +1,4 @@
-import type { RangeExpander } from '../codes/code-mentions.ts';
+import type { RangeExpander } from '../library/code-mentions.ts';
 import {
   cleanPhrase,
   codeSpans,

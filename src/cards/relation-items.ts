@@ -1,5 +1,5 @@
-import { detectCodeMentions, type RangeExpander } from '../codes/code-mentions.ts';
-import type { CodeSystem } from '../library/formats/fact-record.ts';
+import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
 
 /** A code named in the sentence (modifiers left out: they are never a relation's side). */
 export interface CodeSpan {

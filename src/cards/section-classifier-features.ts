@@ -1,4 +1,4 @@
-import { detectCodeMentions } from '../codes/code-mentions.ts';
+import { detectCodeMentions } from '../library/code-mentions.ts';
 
 const placeholder = {
   cpt: ' <cpt> ',

@@ -1,7 +1,6 @@
-import { settings } from '../library/option-values.ts';
-import type { Setting } from '../library/formats/fact-record.ts';
-import { formatIcd10cm } from '../codes/normalize.ts';
 import { MAX_UNITS } from './claim-limits.ts';
+import { type Setting, settings } from '../domain/setting.ts';
+import { formatIcd10cm } from '../domain/code-shape.ts';
 
 /** Values a caller supplies for claims that do not carry their own (the CLI's flags). */
 export interface ClaimDefaults {

@@ -1,11 +1,11 @@
 import { CodecardError } from '../errors/codecard-error.ts';
-import type { Setting } from '../library/formats/fact-record.ts';
 import { decodeText } from '../library/intake/decode-text.ts';
 import type { Claim } from './claim-types.ts';
 import { parseCsvClaims } from './csv-claims.ts';
 import { parseJsonClaims } from './json-claims.ts';
 import { parseNdjsonClaims } from './ndjson-claims.ts';
 import { parseX12Claims } from './x12-837.ts';
+import type { Setting } from '../domain/setting.ts';
 
 export type ClaimFormat = 'json' | 'ndjson' | 'csv' | 'x12';
 

@@ -1,4 +1,4 @@
-import type { Setting } from '../library/formats/fact-record.ts';
+import type { Setting } from '../domain/setting.ts';
 
 /** One service line as a claim check sees it; lines inherit the claim's date and diagnoses. */
 export interface ClaimLine {

@@ -1,5 +1,4 @@
 import { parse, type Options } from 'csv-parse/sync';
-import type { Setting } from '../library/formats/fact-record.ts';
 import type { Claim, ClaimLine } from './claim-types.ts';
 import {
   parseDiagnosis,
@@ -15,6 +14,7 @@ import {
 } from './claim-fields.ts';
 import { MAX_CLAIMS, MAX_LINES_PER_CLAIM } from './claim-limits.ts';
 import { badInput, checkDefaults } from './json-claims.ts';
+import type { Setting } from '../domain/setting.ts';
 
 type Column =
   'claim' | 'line' | 'date' | 'code' | 'modifiers' | 'units' | 'diagnoses' | 'setting' | 'provider';

@@ -1,5 +1,4 @@
 import { parseFailed, type CodecardError } from '../errors/codecard-error.ts';
-import type { Setting } from '../library/formats/fact-record.ts';
 import type { Claim, ClaimLine } from './claim-types.ts';
 import {
   isRealDate,
@@ -11,6 +10,7 @@ import {
   type Fail,
 } from './claim-fields.ts';
 import { MAX_CLAIMS, MAX_LINES_PER_CLAIM } from './claim-limits.ts';
+import type { Setting } from '../domain/setting.ts';
 
 /** An X12 segment split into elements; `position` is its 1-based index in the file (ISA = 1). */
 interface Segment {

@@ -1,11 +1,11 @@
 import { CodecardError } from '../errors/codecard-error.ts';
-import type { CodeSystem } from '../library/formats/fact-record.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { CodeValidity } from '../domain/code-validity.ts';
 import { dayOf, isoOf, NEVER_AFTER, NEVER_BEFORE } from '../domain/day.ts';
 import { periodCovers, rowPeriod } from '../domain/row-period.ts';
 import { findNotes, type DescriptorRow } from './code.repository.ts';
 import { judgeCode, type CodeJudgement } from './code-validity.service.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
 
 export interface SourceRef {
   documentId: number;

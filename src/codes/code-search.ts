@@ -1,7 +1,6 @@
 import { dayOf } from '../domain/day.ts';
 import { resolveOnDay } from '../domain/release-precedence.ts';
 import { periodCovers, rowPeriod } from '../domain/row-period.ts';
-import type { CodeSystem } from '../library/formats/fact-record.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rankHits, type Dose, type RankInput } from './code-ranking.ts';
 import {
@@ -11,7 +10,8 @@ import {
   searchByWords,
   type SearchHit,
 } from './code-search.repository.ts';
-import { formatIcd10cm } from './normalize.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
+import { formatIcd10cm } from '../domain/code-shape.ts';
 
 export interface CodeSearchOptions {
   system?: CodeSystem;

@@ -1,6 +1,5 @@
 import { codeValidity, type CodeValidity, type HeldCodeRow } from '../domain/code-validity.ts';
 import { datasetOnDay } from '../domain/release-staleness.ts';
-import type { CodeSystem } from '../library/formats/fact-record.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { CodeReleases } from './code-releases.ts';
 import {
@@ -9,7 +8,8 @@ import {
   findReleaseDocuments,
   type DescriptorRow,
 } from './code.repository.ts';
-import { normalizeCode, systemsForShape } from './normalize.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
+import { normalizeCode, systemsForShape } from '../domain/code-shape.ts';
 
 /** The verdict on one code for a date of service, with the rows it was drawn from. */
 export interface CodeJudgement {

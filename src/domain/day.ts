@@ -25,3 +25,6 @@ export function dayOf(iso: string): number {
 export function isoOf(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Dates are ISO `YYYY-MM-DD` strings; null where used means "not stated in the source". */
+export type IsoDate = string;

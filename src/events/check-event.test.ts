@@ -3,7 +3,7 @@ import type { Claim, ClaimLine } from '../claims/claim-types.ts';
 import type { ClaimResult } from '../rules/check-claims.service.ts';
 import type { Finding } from '../rules/finding.ts';
 import { CheckEventAccumulator } from './check-event.ts';
-import { isProcedureCode } from './event-types.ts';
+import { isProcedureCode } from '../domain/code-shape.ts';
 
 const line = (code: string, diagnoses: string[] = []): ClaimLine => ({
   code,

@@ -2,7 +2,8 @@ import type { Claim } from '../claims/claim-types.ts';
 import type { ClaimResult } from '../rules/check-claims.service.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { recordEvent } from './event-registry.ts';
-import { isProcedureCode, type AppEvent } from './event-types.ts';
+import { type AppEvent } from './event-types.ts';
+import { isProcedureCode } from '../domain/code-shape.ts';
 
 /**
  * Sums claim results into one `check` event, a claim at a time, so streamed checks of any size

@@ -49,15 +49,3 @@ export interface ImportEventData {
   rowsStored: number;
   durationMs: number;
 }
-
-/**
- * CPT (five digits, or four and a letter for category II/III) and HCPCS Level II (a letter A–V
- * and four digits). Diagnoses are stored dotted ("M54.16") and modifiers are two characters, so
- * neither passes; an undotted diagnosis could ("M5416"), which is why the check accumulator also
- * drops the claim's own diagnoses.
- */
-const procedureCodeShape = /^[0-9A-V]\d{3}[0-9A-Z]$/;
-
-export function isProcedureCode(code: string): boolean {
-  return procedureCodeShape.test(code);
-}

@@ -1,5 +1,5 @@
 import { CodecardError } from '../errors/codecard-error.ts';
-import { detectCodeMentions } from '../codes/code-mentions.ts';
+import { detectCodeMentions } from './code-mentions.ts';
 import { datasetKey, isPartialByName } from './dataset-key.ts';
 import type { DocumentKind, ImportOptions, ParsedDocument, SourceFile } from './import-kind.ts';
 import type { ProgressListener } from './import-progress.ts';

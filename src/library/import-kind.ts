@@ -1,4 +1,7 @@
-import type { CodeSystem, IsoDate, ParsedRecord, Setting } from './formats/fact-record.ts';
+import type { ParsedRecord } from './formats/fact-record.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
+import type { IsoDate } from '../domain/day.ts';
+import type { Setting } from '../domain/setting.ts';
 
 /** Tables that become dated facts. */
 export const structuredKinds = [

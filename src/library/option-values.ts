@@ -1,10 +1,9 @@
 import { CodecardError } from '../errors/codecard-error.ts';
 import { isLocaleCode, localeCodes, type LocaleCode } from '../i18n/locales.ts';
-import type { CodeSystem, Setting } from './formats/fact-record.ts';
+import { codeSystems, type CodeSystem } from '../domain/code-system.ts';
+import { settings, type Setting } from '../domain/setting.ts';
 
 /** The values a setting, code system or language may take, and their checks, in one place. */
-export const settings: readonly Setting[] = ['practitioner', 'hospital', 'dme'];
-export const codeSystems: readonly CodeSystem[] = ['cpt', 'hcpcs', 'icd10cm', 'modifier'];
 
 export function settingOption(value: string | undefined, name = '--setting'): Setting | undefined {
   if (value === undefined) return undefined;

@@ -1,4 +1,3 @@
-import { systemsForShape } from '../codes/normalize.ts';
 import { datasetName } from '../codes/system-names.ts';
 import { validityText, type ValidityFacts } from '../codes/validity-message.ts';
 import { codeValidity, type CodeValidity } from '../domain/code-validity.ts';
@@ -8,6 +7,7 @@ import type { CheckContext } from './check-context.ts';
 import type { Finding } from './finding.ts';
 import { listed } from './listed.ts';
 import type { CodeRow, ReferenceIndex } from './reference-index.ts';
+import { systemsForShape } from '../domain/code-shape.ts';
 
 const procedureSystems = ['cpt', 'hcpcs'];
 const diagnosisSystems = ['icd10cm'];

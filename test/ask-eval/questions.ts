@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AnswerKind, CoverageVerdict, PairVerdict } from '../../src/ask/ask-types.ts';
 import { localeCodes, type LocaleCode } from '../../src/i18n/locales.ts';
-import type { Setting } from '../../src/library/formats/fact-record.ts';
+import type { Setting } from '../../src/domain/setting.ts';
 
 /** What a correct answer to one evaluation question looks like. */
 export interface Expectation {

@@ -1,7 +1,7 @@
 import type { LocaleCode } from '../../i18n/locales.ts';
-import type { Setting } from '../../library/formats/fact-record.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import type { ParsedQuestion } from '../question.ts';
+import type { Setting } from '../../domain/setting.ts';
 
 /** What every answer composer receives: the question as parsed, with its resolved scope. */
 export interface AnswerInput {

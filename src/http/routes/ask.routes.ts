@@ -6,12 +6,13 @@ import type { GenerativeConfig } from '../../ask/generative/types.ts';
 import { createThread, getThread, recordFeedback } from '../../ask/thread.repository.ts';
 import { localeCodes } from '../../i18n/locales.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
+import { settings } from '../../domain/setting.ts';
 
 const question = z.object({
   question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH),
   lang: z.enum(localeCodes).optional(),
   dos: z.iso.date().optional(),
-  setting: z.enum(['practitioner', 'hospital', 'dme']).optional(),
+  setting: z.enum(settings).optional(),
 });
 const threadParams = z.object({ id: z.uuid() });
 

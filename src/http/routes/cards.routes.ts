@@ -6,6 +6,8 @@ import { recordCardView } from '../../events/event-registry.ts';
 import { localeCodes } from '../../i18n/locales.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';
+import { settings } from '../../domain/setting.ts';
+import { codeSystems } from '../../domain/code-system.ts';
 
 export function cardRoutes(app: FastifyInstance, ctx: LibraryContext) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -15,12 +17,12 @@ export function cardRoutes(app: FastifyInstance, ctx: LibraryContext) {
         tags: ['cards'],
         summary: 'The code card for a date of service, setting and language',
         params: z.object({
-          system: z.enum(['cpt', 'hcpcs', 'icd10cm', 'modifier']),
+          system: z.enum(codeSystems),
           code: z.string().min(1).max(16),
         }),
         querystring: z.object({
           dos: z.iso.date().optional(),
-          setting: z.enum(['practitioner', 'hospital', 'dme']).optional(),
+          setting: z.enum(settings).optional(),
           lang: z.enum(localeCodes).optional(),
         }),
       },

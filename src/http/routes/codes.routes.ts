@@ -5,8 +5,9 @@ import { lookupCode } from '../../codes/code-lookup.ts';
 import { searchCodes } from '../../codes/code-search.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';
+import { codeSystems } from '../../domain/code-system.ts';
 
-const system = z.enum(['cpt', 'hcpcs', 'icd10cm', 'modifier']).optional();
+const system = z.enum(codeSystems).optional();
 const dos = z.iso.date().optional();
 
 export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {

@@ -1,6 +1,6 @@
 import { parseFailed } from '../../errors/codecard-error.ts';
 import type { StructuredParser } from '../import-kind.ts';
-import { isCodeRange, isProcedureCode, splitCodeList } from './code-shape.ts';
+import { isCodeRange, splitCodeList } from './code-shape.ts';
 import { definedMeta } from './dataset-meta.ts';
 import type { ParsedRecord } from './fact-record.ts';
 import { findColumn, findHeaderRow, hasWord, type HeaderName } from './header-match.ts';
@@ -8,6 +8,7 @@ import { reiterable } from './reiterable.ts';
 import { clip, skipRow } from './skipped-row.ts';
 import { cellAt, headCells, isBlankRow, rowsAfter } from './table-rows.ts';
 import { readTable, type TableSource } from './table-source.ts';
+import { isProcedureCode } from '../../domain/code-shape.ts';
 
 export interface AddOnColumns {
   addOn: number;

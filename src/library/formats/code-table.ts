@@ -1,14 +1,15 @@
-import { normalizeCode, systemsForShape } from '../../codes/normalize.ts';
 import { parseFailed } from '../../errors/codecard-error.ts';
 import type { DescriptorColumn, StructuredParser } from '../import-kind.ts';
 import { definedMeta } from './dataset-meta.ts';
-import type { CodeSystem, DescriptorFact, ParsedRecord } from './fact-record.ts';
+import type { DescriptorFact, ParsedRecord } from './fact-record.ts';
 import { findColumn, findHeaderRow, hasWord, headerName, type HeaderName } from './header-match.ts';
 import { reiterable } from './reiterable.ts';
 import { clip, skipRow } from './skipped-row.ts';
 import { cellAt, headCells, isBlankRow, rowsAfter } from './table-rows.ts';
 import { readTable, type TableSource } from './table-source.ts';
 import { effectiveDateFromFileName } from './file-name-hints.ts';
+import { normalizeCode, systemsForShape } from '../../domain/code-shape.ts';
+import type { CodeSystem } from '../../domain/code-system.ts';
 
 export interface CodeTableColumns {
   code: number;

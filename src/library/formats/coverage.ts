@@ -1,7 +1,6 @@
-import { formatIcd10cm } from '../../codes/normalize.ts';
 import { parseFailed } from '../../errors/codecard-error.ts';
 import type { StructuredParser } from '../import-kind.ts';
-import { isCodeRange, isIcd10cmCode, isProcedureCode, splitCodeList } from './code-shape.ts';
+import { isCodeRange, splitCodeList } from './code-shape.ts';
 import { definedMeta } from './dataset-meta.ts';
 import type { ParsedRecord } from './fact-record.ts';
 import { findColumn, findHeaderRow, hasWord, type HeaderName } from './header-match.ts';
@@ -9,6 +8,7 @@ import { reiterable } from './reiterable.ts';
 import { clip, skipRow } from './skipped-row.ts';
 import { cellAt, headCells, isBlankRow, rowsAfter } from './table-rows.ts';
 import { readTable, type TableSource } from './table-source.ts';
+import { formatIcd10cm, isIcd10cmCode, isProcedureCode } from '../../domain/code-shape.ts';
 
 export interface CoverageColumns {
   policy: number;

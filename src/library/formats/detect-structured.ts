@@ -1,6 +1,5 @@
-import { systemsForShape } from '../../codes/normalize.ts';
 import type { StructuredKind } from '../import-kind.ts';
-import { isCodeRange, isModifierCode, isProcedureCode, splitCodeList } from './code-shape.ts';
+import { isCodeRange, splitCodeList } from './code-shape.ts';
 import { matchAddOnHeader } from './add-on.ts';
 import { matchCodeTableHeader } from './code-table.ts';
 import { matchCoverageHeader } from './coverage.ts';
@@ -14,6 +13,7 @@ import { findRvuHeader } from './mpfs-rvu.ts';
 import { matchMueHeader } from './ncci-mue.ts';
 import { looksLikeCmsPtpRow, matchPtpHeader } from './ncci-ptp.ts';
 import { readDelimitedText, sniffDelimiter } from './table-source.ts';
+import { isModifierCode, isProcedureCode, systemsForShape } from '../../domain/code-shape.ts';
 
 /** The kinds detected here; ICD-10-CM files are recognized by icd10cm-detect.ts. */
 export type DetectedKind = Exclude<StructuredKind, 'icd10cm-order' | 'icd10cm-tabular'>;

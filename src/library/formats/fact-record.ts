@@ -1,12 +1,10 @@
+import type { CodeSystem } from '../../domain/code-system.ts';
+import type { IsoDate } from '../../domain/day.ts';
+
 /**
  * What structured parsers yield: one record per source row, each with the locator a citation
  * will show ("row 12", "Sheet1!A12", "line 4001"). Parsers never touch the database.
  */
-export type Setting = 'practitioner' | 'hospital' | 'dme';
-export type CodeSystem = 'cpt' | 'hcpcs' | 'icd10cm' | 'modifier';
-
-/** Dates are ISO `YYYY-MM-DD` strings; null means "not stated in the source". */
-export type IsoDate = string;
 
 export interface DescriptorFact {
   kind: 'descriptor';

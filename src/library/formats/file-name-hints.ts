@@ -1,6 +1,7 @@
-import type { IsoDate, Setting } from './fact-record.ts';
 import { toIsoDate } from './iso-date.ts';
 import { monthNames } from './month-names.ts';
+import type { IsoDate } from '../../domain/day.ts';
+import type { Setting } from '../../domain/setting.ts';
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

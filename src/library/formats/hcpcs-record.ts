@@ -1,8 +1,8 @@
-import { isModifierCode, isProcedureCode } from './code-shape.ts';
 import type { DescriptorFact, ParsedRecord, SkippedRow } from './fact-record.ts';
 import { hcpcsDateFields, type HcpcsField } from './hcpcs-fields.ts';
 import { toIsoDate } from './iso-date.ts';
 import { clip, skipRow } from './skipped-row.ts';
+import { isModifierCode, isProcedureCode } from '../../domain/code-shape.ts';
 
 /** One physical line of an HCPCS release (TXT line or CSV/XLSX row), before joining. */
 export interface HcpcsLine {

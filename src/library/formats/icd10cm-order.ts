@@ -1,4 +1,3 @@
-import { formatIcd10cm } from '../../codes/normalize.ts';
 import { CodecardError, parseFailed } from '../../errors/codecard-error.ts';
 import type {
   DatasetMeta,
@@ -10,6 +9,7 @@ import type {
 import { decodeText } from '../intake/decode-text.ts';
 import type { DescriptorFact, ParsedRecord, SkippedRow } from './fact-record.ts';
 import { icd10cmReleaseFromFileName } from './icd10cm-release.ts';
+import { formatIcd10cm } from '../../domain/code-shape.ts';
 
 /*
  * CMS "code descriptions in tabular order" layout (1-based columns): order number 1-5, code

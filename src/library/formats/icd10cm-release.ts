@@ -1,5 +1,5 @@
-import type { IsoDate } from './fact-record.ts';
 import { monthNames } from './month-names.ts';
+import type { IsoDate } from '../../domain/day.ts';
 
 /** Which ICD-10-CM release a file holds: fiscal year, and the in-year update if there is one. */
 export interface Icd10cmRelease {

@@ -1,4 +1,3 @@
-import { formatIcd10cm } from '../../codes/normalize.ts';
 import { CodecardError, parseFailed, where } from '../../errors/codecard-error.ts';
 import type {
   DatasetMeta,
@@ -11,6 +10,7 @@ import { decodeText } from '../intake/decode-text.ts';
 import { readXml, type XmlAttributes } from '../intake/safe-xml.ts';
 import type { NoteType, ParsedRecord } from './fact-record.ts';
 import { icd10cmFiscalYear, icd10cmReleaseFromFileName } from './icd10cm-release.ts';
+import { formatIcd10cm } from '../../domain/code-shape.ts';
 
 const ROOT = 'ICD10CM.tabular';
 const noteTypes: ReadonlySet<string> = new Set<NoteType>([

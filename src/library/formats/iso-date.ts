@@ -1,4 +1,4 @@
-import type { IsoDate } from './fact-record.ts';
+import type { IsoDate } from '../../domain/day.ts';
 
 const compact = /^(\d{4})(\d{2})(\d{2})$/;
 const isoLike = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/;

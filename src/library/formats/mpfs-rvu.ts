@@ -1,6 +1,5 @@
 import { parseFailed } from '../../errors/codecard-error.ts';
 import type { ImportOptions, SourceFile, StructuredParser } from '../import-kind.ts';
-import { isModifierCode, isProcedureCode } from './code-shape.ts';
 import { definedMeta } from './dataset-meta.ts';
 import type { ParsedRecord, RvuFact } from './fact-record.ts';
 import {
@@ -14,6 +13,7 @@ import { reiterable } from './reiterable.ts';
 import { clip, skipRow } from './skipped-row.ts';
 import { cellAt, headCells, isBlankRow, rowsAfter } from './table-rows.ts';
 import { readTable, type TableSource } from './table-source.ts';
+import { isModifierCode, isProcedureCode } from '../../domain/code-shape.ts';
 
 type Indicator = Exclude<keyof RvuFact, 'kind' | 'code' | 'modifier' | 'columns' | 'locator'>;
 

@@ -1,6 +1,5 @@
 import { parseFailed } from '../../errors/codecard-error.ts';
 import type { ImportOptions, SourceFile, StructuredParser } from '../import-kind.ts';
-import { isProcedureCode } from './code-shape.ts';
 import { definedMeta } from './dataset-meta.ts';
 import type { MueFact, ParsedRecord } from './fact-record.ts';
 import { baseName, effectiveDateFromFileName, settingFromText } from './file-name-hints.ts';
@@ -15,6 +14,7 @@ import { reiterable } from './reiterable.ts';
 import { clip } from './skipped-row.ts';
 import { cellAt, headCells, isBlankRow, rowsAfter } from './table-rows.ts';
 import { readTable, type TableSource } from './table-source.ts';
+import { isProcedureCode } from '../../domain/code-shape.ts';
 
 export interface MueColumns {
   code: number;

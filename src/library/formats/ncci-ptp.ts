@@ -1,8 +1,7 @@
 import { parseFailed, type CodecardError } from '../../errors/codecard-error.ts';
 import type { DatasetMeta, ImportOptions, SourceFile, StructuredParser } from '../import-kind.ts';
-import { isProcedureCode } from './code-shape.ts';
 import { definedMeta } from './dataset-meta.ts';
-import type { IsoDate, ParsedRecord } from './fact-record.ts';
+import type { ParsedRecord } from './fact-record.ts';
 import {
   baseName,
   ncciReleaseFromFileName,
@@ -21,6 +20,8 @@ import { reiterable } from './reiterable.ts';
 import { clip } from './skipped-row.ts';
 import { cellAt, headCells } from './table-rows.ts';
 import { readDelimitedText, readTableInput, type TableSource } from './table-source.ts';
+import { isProcedureCode } from '../../domain/code-shape.ts';
+import type { IsoDate } from '../../domain/day.ts';
 
 /** Where each PTP field is, by 0-based column. */
 export interface PtpColumns {

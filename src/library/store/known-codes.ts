@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { CodeSystem } from '../formats/fact-record.ts';
+import type { CodeSystem } from '../../domain/code-system.ts';
 
 /**
  * Codes the library knows in a range ("62321-62327"): from the code tables and, since an

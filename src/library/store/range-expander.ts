@@ -1,7 +1,7 @@
-import { detectCodeMentions, type RangeExpander } from '../../codes/code-mentions.ts';
-import type { CodeSystem } from '../formats/fact-record.ts';
+import { detectCodeMentions, type RangeExpander } from '../code-mentions.ts';
 import type { LibraryContext } from '../library-context.ts';
 import { knownCodesInRange } from './known-codes.ts';
+import type { CodeSystem } from '../../domain/code-system.ts';
 
 const rangeKey = (system: string, from: string, to: string) => `${system}|${from}|${to}`;
 

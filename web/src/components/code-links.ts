@@ -1,4 +1,4 @@
-import { systemsForShape } from '../../../src/codes/normalize.ts';
+import { systemsForShape } from '../../../src/domain/code-shape.ts';
 
 /** The card page of a code named without its system: the system its shape suggests first. */
 export function cardHref(

@@ -1,5 +1,5 @@
-import type { CodeSystem } from '../library/formats/fact-record.ts';
-import { normalizeCode } from './normalize.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
+import { normalizeCode } from '../domain/code-shape.ts';
 
 export interface CodeMention {
   system: CodeSystem;

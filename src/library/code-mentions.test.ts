@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectCodeMentions, type CodeMention } from './code-mentions.ts';
-import type { CodeSystem } from '../library/formats/fact-record.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
 
 const codes = (text: string) => detectCodeMentions(text).map((m) => `${m.system}:${m.code}`);
 
