@@ -1,5 +1,5 @@
-import type { Citation } from './card-types.ts';
 import type { PassageRow } from './card-facts.repository.ts';
+import type { Citation } from '../domain/citation.ts';
 
 interface SourceColumns {
   document_id: number;

@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { askQuestion } from '../../src/ask/ask.service.ts';
 import type { Answer } from '../../src/ask/ask-types.ts';
-import type { Citation } from '../../src/cards/card-types.ts';
 import type { Claim } from '../../src/claims/claim-types.ts';
 import { openDatabase, type OpenDatabase } from '../../src/db/database.ts';
 import { importFile } from '../../src/library/import.service.ts';
@@ -23,6 +22,7 @@ import {
   type FindingExpectation,
   type RegressionCase,
 } from './coder-regression.ts';
+import type { Citation } from '../../src/domain/citation.ts';
 
 /**
  * Runs the coder's regression set (issue 12, "Truth by date of service") against a fresh

@@ -1,4 +1,3 @@
-import type { Citation } from '../../cards/card-types.ts';
 import { passagePlace } from '../../cards/card-citations.ts';
 import { t } from '../../i18n/translate.ts';
 import type { Answer } from '../ask-types.ts';
@@ -8,6 +7,7 @@ import type { GenerativeConfig } from '../generative/types.ts';
 import { searchPassages, type PassageHit } from '../passage-search.repository.ts';
 import { questionTerms } from '../question-terms.ts';
 import type { AnswerInput } from './answer-input.ts';
+import type { Citation } from '../../domain/citation.ts';
 
 /** Below this share of the question's content words in the best sentence, the library is silent. */
 export const MIN_SUPPORT = 0.5;
