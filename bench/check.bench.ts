@@ -8,13 +8,14 @@ import { sql } from 'kysely';
 import type { Claim } from '../src/claims/claim-types.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { importFile } from '../src/library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
+import { type LibraryContext } from '../src/library/library-context.ts';
 import { checkClaim, checkEdits } from '../src/rules/check-claim.ts';
 import { buildEditIndex } from '../src/rules/edit-index.ts';
 import { buildReferenceIndex } from '../src/rules/reference-index.loader.ts';
 import { oracleFindings } from '../src/rules/sql-oracle.ts';
 import { atMost, mib, printResult, seconds, type Bench, type BenchResult } from './bench-result.ts';
 import { generatePtpFile, seededRandom } from './generate-ptp.ts';
+import { testContext } from '../test/support/test-context.ts';
 
 // Smaller runs (for profiling) through CHECK_BENCH_PTP_ROWS; the reported figures use 2M.
 const PTP_ROWS = Number(process.env.CHECK_BENCH_PTP_ROWS ?? 2_000_000);
@@ -42,7 +43,7 @@ export const checkBench: Bench = {
     const dir = await mkdtemp(join(tmpdir(), 'codecard-bench-check-'));
     const opened = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
     try {
-      const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const ctx: LibraryContext = testContext(opened);
       const ptp = await generatePtpFile(join(dir, 'ccipra-v323r0-f1.txt'), { rows: PTP_ROWS });
       await importFile(ctx, { fileName: basename(ptp.path), bytes: await readFile(ptp.path) });
       const { rows: codeRows } = await sql<{ code: string }>`

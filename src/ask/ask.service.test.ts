@@ -4,11 +4,12 @@ import { openDatabase } from '../db/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
 import { askQuestion } from './ask.service.ts';
 import { startChatServer, type ChatServer } from './generative/test-chat-server.ts';
 import { getThread, recordFeedback } from './thread.repository.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 const dos = '2026-03-02';
 
@@ -21,7 +22,7 @@ describe.each(testDatabaseKinds())('askQuestion over the starter library (%s)', 
 
   beforeAll(async () => {
     opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     await loadStarterLibraryIfEmpty(ctx);
   }, 120_000);
   afterAll(async () => opened.close());
@@ -154,7 +155,7 @@ describe('askQuestion with a generative provider', () => {
 
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite-memory' });
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     // A document with an injected instruction among real guidance (sample text for this test).
     const text = [
       '# Sample recovery guide',

@@ -1,6 +1,5 @@
 import { CodecardError } from '../errors/codecard-error.ts';
-import { recordEvent } from '../events/event-registry.ts';
-import type { LibraryContext } from '../library/library-context.ts';
+import { recordEvent, type LibraryContext } from '../library/library-context.ts';
 import { today } from '../library/option-values.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { referenceIndexFor } from '../rules/edit-index-cache.ts';

@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from '../rules/check-claim.ts';
-import { ruleIndexesFor } from '../rules/check-claims.service.ts';
+import { ruleIndexesFor } from '../rules/claim-checker.ts';
 import type { RuleIndexes } from '../rules/check-context.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
 import { askQuestion } from './ask.service.ts';
 import { questionLines } from './answers/pair.answer.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 // Sample edits written for this test (CMS TXT layout): two hospital releases that disagree, rows
 // dated before their release, deleted rows, indicators 0, 1 and 9, and a practitioner subset.
@@ -67,7 +68,7 @@ describe.each(testDatabaseKinds())(
 
     beforeAll(async () => {
       opened = await openTestDatabase(kind);
-      ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      ctx = testContext(opened);
       const hospital = { setting: 'hospital' } as const;
       await importFile(
         ctx,

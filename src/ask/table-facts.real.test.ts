@@ -3,9 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import type { Answer } from './ask-types.ts';
 import { askQuestion } from './ask.service.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 // The shared CMS/CDC files are read where they are, never copied into the project.
 const dataDir = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -32,7 +33,7 @@ describe('table facts and code search on the real CMS/CDC files', () => {
 
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite-memory' });
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     for (const relative of Object.values(files)) {
       const bytes = readFileSync(path.join(dataDir, relative));
       await importFile(ctx, { fileName: path.basename(relative), bytes });

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
 import type { PerformanceReport } from '../performance/performance-types.ts';
 import { buildApp } from './app.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 const injection = '=HYPERLINK("http://example.test","x") capital of France?';
 
@@ -16,7 +17,7 @@ describe('GET /api/performance', () => {
 
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     await loadStarterLibraryIfEmpty(ctx);
     app = (await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: 'silent', version: 't' }))
       .app;

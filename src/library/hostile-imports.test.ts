@@ -4,7 +4,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from './import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
+import { type LibraryContext } from './library-context.ts';
 import {
   makeElf,
   makeLyingSizeDocx,
@@ -14,6 +14,7 @@ import {
   makeZipBombDocx,
   pseudoRandomBytes,
 } from './parsers/test-fixtures.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 const xxe = `<?xml version="1.0"?>
 <!DOCTYPE ICD10CM.tabular [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
@@ -65,7 +66,7 @@ describe('hostile and broken files', () => {
 
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     await importFile(ctx, {
       fileName: 'sample.md',
       bytes: Buffer.from('# Sample\n\nSAMPLE text about 62323.\n'),

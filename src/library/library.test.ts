@@ -9,7 +9,8 @@ import { importFile } from './import.service.ts';
 import type { ImportOptions } from './import-kind.ts';
 import { importOptions } from './import-options.ts';
 import { listLibrary, removeDocument } from './library.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
+import { type LibraryContext } from './library-context.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 const file = (fileName: string, text: string) => ({ fileName, bytes: Buffer.from(text, 'utf8') });
 
@@ -47,7 +48,7 @@ describe.each(testDatabaseKinds())('the library on %s', (kind) => {
 
   beforeAll(async () => {
     opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
   });
   afterAll(async () => opened.close());
 

@@ -2,16 +2,17 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
-import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
+import { type LibraryContext } from './library-context.ts';
 import { documentKinds } from './import-kind.ts';
 import { loadStarterLibraryIfEmpty } from './starter-library.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 describe('the starter library', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
   });
   afterAll(async () => opened.close());
 

@@ -4,15 +4,16 @@ import { openTestDatabase } from '../db/test-databases.ts';
 import { sampleOrderText } from '../library/formats/icd10cm-test-fixtures.ts';
 import { sampleHcpcsTxt } from '../library/formats/structured-test-fixtures.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { staleDatasets } from './freshness.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 describe('freshness of every dataset with a publication cycle', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     await importFile(ctx, {
       fileName: 'HCPC2020_ANWEB_w_disclaimer.txt',
       bytes: Buffer.from(sampleHcpcsTxt, 'latin1'),

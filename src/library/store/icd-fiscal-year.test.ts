@@ -3,14 +3,15 @@ import type { OpenDatabase } from '../../db/database.ts';
 import { openTestDatabase } from '../../db/test-databases.ts';
 import { sampleOrderText } from '../formats/icd10cm-test-fixtures.ts';
 import { importFile } from '../import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library-context.ts';
+import { type LibraryContext } from '../library-context.ts';
+import { testContext } from '../../../test/support/test-context.ts';
 
 describe('ICD-10-CM order files speak for their fiscal year', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
   });
   afterAll(async () => opened.close());
 

@@ -5,7 +5,8 @@ import type { OpenDatabase } from '../../db/database.ts';
 import { openTestDatabase } from '../../db/test-databases.ts';
 import { ptpTxtHeader } from '../formats/structured-test-fixtures.ts';
 import { importFile } from '../import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library-context.ts';
+import { type LibraryContext } from '../library-context.ts';
+import { testContext } from '../../../test/support/test-context.ts';
 
 const day = fc
   .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
@@ -45,7 +46,7 @@ describe('stored periods', () => {
   let ctx: LibraryContext;
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
   });
   afterAll(async () => opened.close());
 
