@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type OpenDatabase } from '../src/db/database.ts';
@@ -94,4 +94,10 @@ export async function openBenchmarkLibrary(dir: string): Promise<BenchmarkLibrar
       { label: 'library loaded in', value: seconds(loadMs), unit: 's' },
     ],
   };
+}
+
+/** Closes the library and removes its directory (also after a failed run). */
+export async function closeBenchmarkLibrary(library: BenchmarkLibrary, dir: string): Promise<void> {
+  await library.opened.close();
+  await rm(dir, { recursive: true, force: true });
 }

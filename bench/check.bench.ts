@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
@@ -13,7 +12,7 @@ import { checkClaim, checkEdits } from '../src/rules/check-claim.ts';
 import { buildEditIndex } from '../src/rules/edit-index.ts';
 import { buildReferenceIndex } from '../src/rules/reference-index.loader.ts';
 import { oracleFindings } from '../src/rules/sql-oracle.ts';
-import { atMost, mib, printResult, seconds, type Bench, type BenchResult } from './bench-result.ts';
+import { atMost, mib, seconds, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
 import { generatePtpFile, seededRandom } from './generate-ptp.ts';
 import { testContext } from '../test/support/test-context.ts';
 
@@ -171,6 +170,4 @@ export const checkBench: Bench = {
   },
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printResult(await checkBench.run());
-}
+await runWhenMain(import.meta.url, checkBench);

@@ -1,13 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { lookupCode } from '../src/codes/code-lookup.ts';
 import { searchCodes } from '../src/codes/code-search.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { type LibraryContext } from '../src/library/library-context.ts';
-import { atMost, printResult, seconds, type Bench, type BenchResult } from './bench-result.ts';
+import { atMost, seconds, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
 import { importMeasured, sharedData } from './child-process.ts';
 import { seededRandom } from './generate-ptp.ts';
 import { icd10cmFiles } from './import-icd10cm.bench.ts';
@@ -239,6 +238,4 @@ export const lookupSearchBench: Bench = {
   },
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printResult(await lookupSearchBench.run());
-}
+await runWhenMain(import.meta.url, lookupSearchBench);

@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import type { GenerativeConfig } from '../ask/generative/types.ts';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -22,6 +21,7 @@ import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 import { performanceRoutes } from './routes/performance.routes.ts';
+import type { GenerativeConfig } from '../config/generative-config.ts';
 
 export interface AppOptions {
   ctx: LibraryContext;
