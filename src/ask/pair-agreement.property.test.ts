@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { type LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from '../rules/check-claim.ts';
@@ -11,7 +11,7 @@ import type { Finding } from '../rules/finding.ts';
 import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
 import { askQuestion } from './ask.service.ts';
 import { questionLines } from './answers/pair.answer.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Sample edits written for this test (CMS TXT layout): two hospital releases that disagree, rows
 // dated before their release, deleted rows, indicators 0, 1 and 9, and a practitioner subset.
@@ -67,8 +67,7 @@ describe.each(testDatabaseKinds())(
     let indexes: RuleIndexes;
 
     beforeAll(async () => {
-      opened = await openTestDatabase(kind);
-      ctx = testContext(opened);
+      ({ opened, ctx } = await openTestLibrary(kind));
       const hospital = { setting: 'hospital' } as const;
       await importFile(
         ctx,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { sampleOrderText } from '../library/formats/icd10cm-test-fixtures.ts';
 import {
   sampleGpciCsv,
@@ -12,7 +12,7 @@ import { importFile } from '../library/import.service.ts';
 import { type LibraryContext } from '../library/library-context.ts';
 import { removeDocument } from '../library/library.service.ts';
 import { askQuestion } from './ask.service.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Authored sample descriptors (not from any code set), imported as an HCPCS descriptor table.
 const sampleDrugTable = [
@@ -32,8 +32,7 @@ describe.each(testDatabaseKinds())('table facts in Ask (%s)', (kind) => {
     askQuestion(ctx, { question, dos, ...extra }).then((r) => r.answer);
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = testContext(opened);
+    ({ opened, ctx } = await openTestLibrary(kind));
   }, 60_000);
   afterAll(async () => opened.close());
 

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from './import.service.ts';
 import { type LibraryContext } from './library-context.ts';
@@ -14,7 +13,7 @@ import {
   makeZipBombDocx,
   pseudoRandomBytes,
 } from './parsers/test-fixtures.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const xxe = `<?xml version="1.0"?>
 <!DOCTYPE ICD10CM.tabular [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
@@ -65,8 +64,7 @@ describe('hostile and broken files', () => {
     ).rows[0];
 
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = testContext(opened);
+    ({ opened, ctx } = await openTestLibrary());
     await importFile(ctx, {
       fileName: 'sample.md',
       bytes: Buffer.from('# Sample\n\nSAMPLE text about 62323.\n'),

@@ -5,15 +5,14 @@ import { recordFeedback } from '../ask/thread.repository.ts';
 import type { Answer } from '../ask/ask-types.ts';
 import { readClaims } from '../claims/claim-input.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { type LibraryContext } from '../library/library-context.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { checkAllClaims } from '../check/check-claims.ts';
 import { staleDatasets } from './freshness.ts';
 import type { PerformanceReport } from './performance-types.ts';
 import { performanceReport } from './performance.service.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const sampleClaims = new URL('../../samples/claims/sample-claims.json', import.meta.url);
 
@@ -50,9 +49,7 @@ describe.each(testDatabaseKinds())('performanceReport (%s)', (kind) => {
   let report: PerformanceReport;
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = testContext(opened);
-    await loadStarterLibraryIfEmpty(ctx);
+    ({ opened, ctx } = await openTestLibrary(kind, { starter: true }));
     answers = [];
     for (const question of questions)
       answers.push((await askQuestion(ctx, { question, dos: '2026-03-02' })).answer);

@@ -11,6 +11,7 @@ import type { RuleIndexes } from './check-context.ts';
 import { ruleIndexesFor } from './claim-checker.ts';
 import type { Finding } from './finding.ts';
 import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // A small library written for this test (sample values, not CMS, AMA or payer content).
 const files: [string, string, ImportOptions][] = [
@@ -94,8 +95,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
   const check = (c: Claim) => checkClaim(c, indexes).filter((f) => !noPtpData(f));
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = testContext(opened);
+    ({ opened, ctx } = await openTestLibrary(kind));
     for (const [fileName, text, options] of files)
       await importFile(ctx, { fileName, bytes: Buffer.from(text) }, options);
     indexes = await ruleIndexesFor(ctx);
