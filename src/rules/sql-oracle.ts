@@ -66,6 +66,18 @@ function ptpFindings(claim: Claim, r: OraclePtpRow, lang: LocaleCode): Finding[]
       },
     ];
   }
+  return modifierRequired(r, column2Line, placed.misuse, citations, lang);
+}
+
+/** A pair a modifier could bypass but does not: an error, and a warning for a misused modifier. */
+function modifierRequired(
+  r: OraclePtpRow,
+  column2Line: number,
+  misuse: { modifier: string; why: string } | null,
+  citations: Finding['citations'],
+  lang: LocaleCode,
+): Finding[] {
+  const codes = { column1: r.column1, column2: r.column2 };
   const findings: Finding[] = [
     {
       rule: 'ptp',
@@ -77,17 +89,17 @@ function ptpFindings(claim: Claim, r: OraclePtpRow, lang: LocaleCode): Finding[]
       citations,
     },
   ];
-  if (placed.misuse) {
+  if (misuse) {
     findings.push({
       rule: 'ptp',
       severity: 'warning',
       lines: [r.a, r.b],
       codes: [r.column1, r.column2],
-      modifiers: [placed.misuse.modifier],
+      modifiers: [misuse.modifier],
       message: t(lang, 'verdict.ptpModifierMisuse', {
         ...codes,
-        modifier: placed.misuse.modifier,
-        why: camel(placed.misuse.why),
+        modifier: misuse.modifier,
+        why: camel(misuse.why),
       }),
       citations,
     });
