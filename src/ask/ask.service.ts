@@ -18,7 +18,7 @@ import type { Answer, AskRequest, AskResponse } from './ask-types.ts';
 import { addressesQuestion } from './answer-addresses.ts';
 import { factIntent } from './fact-intent.ts';
 import { askedIntent, classifyIntent, type Intent } from './intent.ts';
-import { libraryKnows } from './library-knows.ts';
+import { libraryKnows } from './library-knows.repository.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { questionTerms, sameStem } from './question-terms.ts';
 import {

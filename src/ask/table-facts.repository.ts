@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RvuIndicatorsTable } from '../db/schema.ts';
-import { documentInForce } from '../library/store/effective.ts';
+import { documentInForce } from '../library/store/effective.repository.ts';
 
 /** The tables answered row by row (the document kinds that fill them). */
 export type FactTableName = 'gpci' | 'mcd-index' | 'mpfs-rvu';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { documentInForce } from '../library/store/effective.ts';
+import { documentInForce } from '../library/store/effective.repository.ts';
 import { ptpRowsInForce, type PtpCandidate } from './ptp-rows-in-force.ts';
 import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
 import type { PassageRow } from '../library/citations.ts';
