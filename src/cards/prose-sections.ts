@@ -2,9 +2,10 @@ import { detectCodeMentions, type RangeExpander } from '../library/code-mentions
 import type { PassageRow } from './card-facts.repository.ts';
 import { passageCitation } from './card-citations.ts';
 import type { CardItem, SectionId } from './card-types.ts';
-import { extractRelations, type Relation } from './relation-extraction.ts';
+import { extractRelations } from '../facts/relations/extract-relations.ts';
+import type { Relation } from '../facts/relations/relation-types.ts';
 import { classifySentence } from './section-classifier.ts';
-import { splitSentences } from './sentence-splitter.ts';
+import { splitSentences } from '../library/text/sentence-splitter.ts';
 
 export type ProseItems = Map<SectionId, CardItem[]>;
 

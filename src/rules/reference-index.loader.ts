@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PassageRow } from '../cards/card-facts.repository.ts';
 import { passageCitation, passagePlace } from '../cards/card-citations.ts';
-import { extractRelations } from '../cards/relation-extraction.ts';
+import { extractRelations } from '../facts/relations/extract-relations.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { CodeReleases, type ReleaseDocument } from '../codes/code-releases.ts';

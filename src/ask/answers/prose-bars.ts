@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { passageCitation } from '../../cards/card-citations.ts';
 import type { PassageRow } from '../../cards/card-facts.repository.ts';
 import type { Citation } from '../../cards/card-types.ts';
-import { extractRelations } from '../../cards/relation-extraction.ts';
+import { extractRelations } from '../../facts/relations/extract-relations.ts';
 import { documentInForce } from '../../library/store/effective.ts';
 import { rangeExpanderFor } from '../../library/store/range-expander.ts';
 import type { AnswerInput } from './answer-input.ts';
