@@ -12,7 +12,8 @@ import type { ImportOptions } from '../library/import-kind.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from '../rules/check-claim.ts';
 import { ruleIndexesFor } from '../rules/check-claims.service.ts';
-import { describeCode, lookupCode, type CodeValiditySummary } from './code-lookup.ts';
+import type { CodeValiditySummary } from './code-description.ts';
+import { describeCode, lookupCode } from './code-lookup.ts';
 
 /** The real CMS/CDC files, read where they are (never copied into the project). */
 const shared = resolve(import.meta.dirname, '../../../shared/data');
