@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage',
       'bench/out',
       'test-results',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,

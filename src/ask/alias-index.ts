@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { passageCitation } from '../cards/card-citations.ts';
-import type { PassageRow } from '../cards/card-facts.repository.ts';
-import type { Citation } from '../cards/card-types.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { libraryVersionCache } from '../rules/library-version-cache.ts';
 import { readAliases } from './alias-reader.ts';
+import type { Citation } from '../domain/citation.ts';
+import { type PassageRow, passageCitation } from '../library/citations.ts';
 
 export interface Alias {
   name: string;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { AppEvent } from './event-types.ts';
+import type { AppEvent, EventSink } from '../domain/app-event.ts';
 
 export interface EventRecorderOptions {
   /** Events older than this are deleted, at most once an hour, after a write. */
@@ -40,7 +40,7 @@ interface QueuedEvent {
  * throws. A failed write is logged and its events are dropped rather than retried: the
  * dashboard's numbers are statistics, and a retry queue would grow while the database is down.
  */
-export class EventRecorder {
+export class EventRecorder implements EventSink {
   private readonly options: EventRecorderOptions;
   private queue: QueuedEvent[] = [];
   private timer: NodeJS.Timeout | null = null;

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
-import { DEFAULT_ORG } from '../library/library-context.ts';
 import { buildApp } from './app.ts';
 import { multipart } from './test-multipart.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 // Sample wording written for this test; not AMA text.
 const sampleTable =
@@ -16,7 +16,7 @@ describe('HTTP API', () => {
 
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    const ctx = testContext(opened);
     app = (
       await buildApp({
         ctx,

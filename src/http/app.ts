@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import type { GenerativeConfig } from '../ask/generative/types.ts';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -7,10 +6,11 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { flushEvents } from '../events/event-registry.ts';
 import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { CheckJobs } from '../rules/check-jobs.ts';
+import { CheckJobs } from '../check/check-jobs.ts';
+import type { JobQueue } from '../domain/job-queue.ts';
+import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { handleError } from './error-handler.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
@@ -21,6 +21,7 @@ import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 import { performanceRoutes } from './routes/performance.routes.ts';
+import type { GenerativeConfig } from '../config/generative-config.ts';
 
 export interface AppOptions {
   ctx: LibraryContext;
@@ -31,6 +32,8 @@ export interface AppOptions {
   frameAncestors?: string;
   /** The optional model for Ask answers (CODECARD_LLM_*). */
   llm?: GenerativeConfig | null;
+  /** Where imports and batch checks run (default: an in-process queue). */
+  queue?: JobQueue;
 }
 
 export interface CodecardApp {
@@ -55,13 +58,14 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
   });
-  const jobs = new ImportJobs(options.ctx);
-  const checkJobs = new CheckJobs(options.ctx);
+  const queue = options.queue ?? new InProcessJobQueue();
+  const jobs = new ImportJobs(options.ctx, queue);
+  const checkJobs = new CheckJobs(options.ctx, queue);
   // A running batch check finishes before the server closes the database under it, and the
   // usage events queued by the last requests are written while the database is still open.
   app.addHook('onClose', async () => {
     await checkJobs.idle();
-    await flushEvents(options.ctx.db);
+    await options.ctx.events.flush();
   });
   app.get('/api/health', () => ({ status: 'ok', version: options.version }));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { isoDateOption } from '../library/import-options.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import type { EventType } from '../events/event-types.ts';
+import type { EventType } from '../domain/app-event.ts';
 import { granularities, type Granularity, type ReportRange } from './performance-types.ts';
 
 export interface RangeQuery {

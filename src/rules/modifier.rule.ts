@@ -1,4 +1,3 @@
-import type { Citation } from '../cards/card-types.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
 import { dayOf } from '../domain/day.ts';
@@ -7,6 +6,7 @@ import { ReferenceIndex } from './reference-index.ts';
 import { modifierValidity } from './code-verdicts.ts';
 import { factsOf } from './validity-facts.ts';
 import { validityText } from '../codes/validity-message.ts';
+import type { Citation } from '../domain/citation.ts';
 
 /**
  * MPFS bilateral surgery indicators under which modifier 50 applies: 1 (the bilateral payment

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import type { PassageRow } from '../cards/card-facts.repository.ts';
-import { passageCitation, passagePlace } from '../cards/card-citations.ts';
 import { extractRelations } from '../facts/relations/extract-relations.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { CodeReleases, type ReleaseDocument } from '../codes/code-releases.ts';
 import { inForce, type InForce } from './in-force.ts';
 import { push, ReferenceIndex, type CoverageEntry } from './reference-index.ts';
+import { type PassageRow, passageCitation, passagePlace } from '../library/citations.ts';
 
 interface DocumentRow extends ReleaseDocument {
   title: string;

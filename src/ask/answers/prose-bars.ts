@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { passageCitation } from '../../cards/card-citations.ts';
-import type { PassageRow } from '../../cards/card-facts.repository.ts';
-import type { Citation } from '../../cards/card-types.ts';
 import { extractRelations } from '../../facts/relations/extract-relations.ts';
 import { documentInForce } from '../../library/store/effective.ts';
 import { rangeExpanderFor } from '../../library/store/range-expander.ts';
 import type { AnswerInput } from './answer-input.ts';
+import type { Citation } from '../../domain/citation.ts';
+import { type PassageRow, passageCitation } from '../../library/citations.ts';
 
 /**
  * Guidance sentences that bar two codes together ("do not report 77003 with 62264", "62263 and

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { askQuestion, MAX_QUESTION_LENGTH } from '../../ask/ask.service.ts';
-import type { GenerativeConfig } from '../../ask/generative/types.ts';
 import { createThread, getThread, recordFeedback } from '../../ask/thread.repository.ts';
 import { localeCodes } from '../../i18n/locales.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { settings } from '../../domain/setting.ts';
+import type { GenerativeConfig } from '../../config/generative-config.ts';
 
 const question = z.object({
   question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH),

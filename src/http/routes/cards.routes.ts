@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { composeCard } from '../../cards/compose-card.ts';
-import { recordCardView } from '../../events/event-registry.ts';
+import { recordCardView } from '../../cards/card-view-event.ts';
 import { localeCodes } from '../../i18n/locales.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';

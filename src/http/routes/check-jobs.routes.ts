@@ -6,9 +6,9 @@ import { readClaims } from '../../claims/claim-input.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { localeCodes } from '../../i18n/locales.ts';
 import { localeOption, settingOption } from '../../library/option-values.ts';
-import type { ClaimResult } from '../../rules/check-claims.service.ts';
-import type { CheckJob, CheckJobs } from '../../rules/check-jobs.ts';
-import { reportFormats, reportWriter, type ReportFormat } from '../../rules/check-report.ts';
+import type { ClaimResult } from '../../rules/claim-checker.ts';
+import type { CheckJob, CheckJobs } from '../../check/check-jobs.ts';
+import { reportFormats, reportWriter, type ReportFormat } from '../../check/check-report.ts';
 import { readUpload } from '../multipart-upload.ts';
 
 const uploadFields = ['setting', 'lang'] as const;
@@ -23,13 +23,13 @@ const contentTypes: Record<ReportFormat, string> = {
 export function checkJobJson(job: CheckJob) {
   return {
     id: job.id,
-    fileName: job.fileName,
-    lang: job.lang,
+    fileName: job.input.fileName,
+    lang: job.input.lang,
     status: job.status,
     progress: job.progress,
     createdAt: job.createdAt,
     ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
-    ...(job.summary ? { summary: job.summary } : {}),
+    ...(job.outcome ? { summary: job.outcome } : {}),
     ...(job.error ? { error: job.error } : {}),
     ...(job.status === 'done' ? { results: `/api/checks/batch/${job.id}/results` } : {}),
   };
@@ -81,6 +81,18 @@ export function checkJobRoutes(
     (request) => checkJobJson(jobs.get(request.params.id)),
   );
 
+  r.delete(
+    '/api/checks/batch/:id',
+    {
+      schema: {
+        tags: ['checks'],
+        summary: 'Cancel a batch check (queued: at once; running: before its next claim)',
+        params: jobParams,
+      },
+    },
+    (request) => checkJobJson(jobs.cancel(request.params.id)),
+  );
+
   r.get(
     '/api/checks/batch/:id/results',
     {
@@ -104,10 +116,13 @@ export function checkJobRoutes(
 }
 
 /** The report in pieces of about 64 KB: a large batch is never one string in memory. */
-function* reportChunks(results: readonly ClaimResult[], format: ReportFormat): Generator<string> {
+async function* reportChunks(
+  results: AsyncIterable<ClaimResult>,
+  format: ReportFormat,
+): AsyncGenerator<string> {
   const writer = reportWriter(format);
   let chunk = writer.head();
-  for (const result of results) {
+  for await (const result of results) {
     chunk += writer.item(result);
     if (chunk.length >= 65_536) {
       yield chunk;

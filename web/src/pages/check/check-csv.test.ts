@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ClaimResult as ServerResult } from '../../../../src/rules/check-claims.service.ts';
-import { reportWriter } from '../../../../src/rules/check-report.ts';
+import type { ClaimResult as ServerResult } from '../../../../src/rules/claim-checker.ts';
+import { reportWriter } from '../../../../src/check/check-report.ts';
 import { checkCsv, csvColumns, safeFilePart } from './check-csv.ts';
 import type { ClaimResult } from './check-types.ts';
 

@@ -1,4 +1,4 @@
-import { csvColumns, csvRows } from '../../../../src/rules/check-report.ts';
+import { csvColumns, csvRows } from '../../../../src/check/check-report.ts';
 import { csvCell } from '../../../../src/rules/csv-cell.ts';
 import type { ClaimResult } from './check-types.ts';
 
