@@ -1,4 +1,4 @@
-import { splitSentences } from '../cards/sentence-splitter.ts';
+import { splitSentences } from '../library/text/sentence-splitter.ts';
 import type { PassageHit } from './passage-search.repository.ts';
 import { normalizeToken, sameStem, type QuestionTerms } from './question-terms.ts';
 import { wordPattern } from './word-pattern.ts';

@@ -1,6 +1,7 @@
 import type { Setting } from '../domain/setting.ts';
 import { createHash } from 'node:crypto';
-import { describeCode, type CodeDescription } from '../codes/code-lookup.ts';
+import type { CodeDescription } from '../codes/code-description.ts';
+import { describeCode } from '../codes/code-lookup.ts';
 import { validityText } from '../codes/validity-message.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LocaleCode } from '../i18n/locales.ts';

@@ -1,6 +1,6 @@
 import type { LocaleCode } from '../i18n/locales.ts';
 import { t } from '../i18n/translate.ts';
-import type { CodeDescription } from '../codes/code-lookup.ts';
+import type { CodeDescription } from '../codes/code-description.ts';
 import type { CardConflict, CardItem } from './card-types.ts';
 import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
 import { rowCitation } from '../library/citations.ts';

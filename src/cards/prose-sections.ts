@@ -1,8 +1,9 @@
 import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
 import type { CardItem, SectionId } from './card-types.ts';
-import { extractRelations, type Relation } from './relation-extraction.ts';
+import { extractRelations } from '../facts/relations/extract-relations.ts';
+import type { Relation } from '../facts/relations/relation-types.ts';
 import { classifySentence } from './section-classifier.ts';
-import { splitSentences } from './sentence-splitter.ts';
+import { splitSentences } from '../library/text/sentence-splitter.ts';
 import { type PassageRow, passageCitation } from '../library/citations.ts';
 
 export type ProseItems = Map<SectionId, CardItem[]>;

@@ -1,4 +1,4 @@
-import { splitSentences } from './sentence-splitter.ts';
+import { splitSentences } from '../library/text/sentence-splitter.ts';
 import { isLexicalFeature, sentenceFeatures } from './section-classifier-features.ts';
 import { loadLabeledSentences } from './section-classifier-data.ts';
 import type { ClassifierLabel, LabeledSentence } from './section-classifier-labels.ts';

@@ -1,4 +1,4 @@
-import type { CodeDescription, SourceRef } from '../codes/code-lookup.ts';
+import type { CodeDescription, SourceRef } from '../codes/code-description.ts';
 import {
   replacementText,
   staleText,

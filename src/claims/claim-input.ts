@@ -4,7 +4,7 @@ import type { Claim } from './claim-types.ts';
 import { parseCsvClaims } from './csv-claims.ts';
 import { parseJsonClaims } from './json-claims.ts';
 import { parseNdjsonClaims } from './ndjson-claims.ts';
-import { parseX12Claims } from './x12-837.ts';
+import { parseX12Claims } from './x12/x12-837.ts';
 import type { Setting } from '../domain/setting.ts';
 
 export type ClaimFormat = 'json' | 'ndjson' | 'csv' | 'x12';

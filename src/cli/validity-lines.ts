@@ -1,4 +1,4 @@
-import type { CodeDescription } from '../codes/code-lookup.ts';
+import type { CodeDescription } from '../codes/code-description.ts';
 import { replacementText, staleText, validityText } from '../codes/validity-message.ts';
 
 /** The verdict sentences `codecard code` prints under the code (the card's wording, in English). */

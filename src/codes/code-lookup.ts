@@ -1,61 +1,14 @@
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import type { CodeValidity } from '../domain/code-validity.ts';
-import { dayOf, isoOf, NEVER_AFTER, NEVER_BEFORE } from '../domain/day.ts';
-import { periodCovers, rowPeriod } from '../domain/row-period.ts';
+import { dayOf } from '../domain/day.ts';
+import { periodCovers } from '../domain/row-period.ts';
+import type { CodeSystem } from '../domain/code-system.ts';
+import type { CodeDescription, CodeValiditySummary } from './code-description.ts';
+import { notFound } from './code-not-found.ts';
 import { findNotes, type DescriptorRow } from './code.repository.ts';
 import { judgeCode, type CodeJudgement } from './code-validity.service.ts';
-import type { CodeSystem } from '../domain/code-system.ts';
-
-export interface SourceRef {
-  documentId: number;
-  title: string;
-  release: string | null;
-  locator: string;
-}
-
-export interface CodeNote {
-  code: string;
-  type: string;
-  text: string;
-  source: SourceRef;
-}
-
-/** The verdict on a code for the date, in a form the API and the card present. */
-export interface CodeValiditySummary {
-  kind: CodeValidity<unknown>['kind'];
-  /** The release the verdict rests on ("FY2026", "October 2026"): its row, or the release in force. */
-  release: string | null;
-  /** The row the verdict rests on (or the row where the code was last seen). */
-  source: SourceRef | null;
-  /** The row's own end (ended) or start (not yet). */
-  date: string | null;
-  /** Billable codes under a header, from the release in force. */
-  replacements: string[];
-  /** The release in force when it is older than the date calls for. */
-  stale: { release: string | null; effectiveFrom: string | null } | null;
-}
-
-export interface CodeDescription {
-  system: CodeSystem;
-  code: string;
-  description: string;
-  mediumDescription: string | null;
-  shortDescription: string | null;
-  consumerDescription: string | null;
-  billable: boolean | null;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  /** The release the description and verdict rest on (its label and effective date). */
-  release: { label: string | null; effectiveFrom: string | null } | null;
-  /** Null when the library has no table that decides this system's codes. */
-  validity: CodeValiditySummary | null;
-  attributes: Record<string, string>;
-  sources: SourceRef[];
-  /** Each distinct long descriptor the in-force sources state, newest source first. */
-  variants: { text: string; source: SourceRef }[];
-  notes: CodeNote[];
-}
+import { descriptorPeriod, sourceOf } from './descriptor-source.ts';
+import { summarizeValidity } from './validity-summary.ts';
 
 /**
  * The descriptors of a code as the library states them for one date of service. The release
@@ -91,9 +44,9 @@ export async function describeCode(
     throw new CodecardError('BAD_INPUT', { detail: `"${rawCode}" does not look like a code` });
   }
   const { verdict, system } = judged;
-  const validity = verdict ? summarize(verdict) : null;
+  const validity = verdict ? summarizeValidity(verdict) : null;
   const day = dayOf(options.dos);
-  const covering = judged.rows.filter((r) => periodCovers(periodOf(r), day));
+  const covering = judged.rows.filter((r) => periodCovers(descriptorPeriod(r), day));
   const decided =
     verdict?.kind === 'valid' || verdict?.kind === 'not-billable' ? verdict.held.row : null;
   const current =
@@ -140,61 +93,7 @@ export async function describeCode(
   return { judged, description, validity };
 }
 
-function periodOf(row: DescriptorRow) {
-  return rowPeriod({ from: row.doc_from, to: row.doc_to }, { from: row.row_from, to: row.row_to });
-}
-
-export function summarize(verdict: CodeValidity<DescriptorRow>): CodeValiditySummary {
-  const base = { kind: verdict.kind, replacements: [], stale: null, date: null };
-  switch (verdict.kind) {
-    case 'valid':
-      return {
-        ...base,
-        release: verdict.held.row.release,
-        source: sourceOf(verdict.held.row),
-        stale: verdict.stale
-          ? { release: verdict.stale.label, effectiveFrom: verdict.stale.effectiveFrom }
-          : null,
-      };
-    case 'not-billable':
-      return {
-        ...base,
-        release: verdict.held.row.release,
-        source: sourceOf(verdict.held.row),
-        replacements: verdict.replacements,
-      };
-    case 'ended':
-      return {
-        ...base,
-        release: verdict.held.row.release,
-        source: sourceOf(verdict.held.row),
-        date: verdict.held.row.row_to,
-      };
-    case 'not-yet':
-      return {
-        ...base,
-        release: verdict.held.row.release,
-        source: sourceOf(verdict.held.row),
-        date: verdict.held.row.row_from,
-      };
-    case 'not-in-library':
-      return {
-        ...base,
-        release: verdict.lastSeen?.row.release ?? null,
-        source: verdict.lastSeen ? sourceOf(verdict.lastSeen.row) : null,
-      };
-    case 'no-release-for-date':
-      return { ...base, release: null, source: null };
-    case 'stale-unknown':
-      return {
-        ...base,
-        release: verdict.release.label,
-        source: verdict.lastSeen ? sourceOf(verdict.lastSeen.row) : null,
-        stale: { release: verdict.release.label, effectiveFrom: verdict.release.effectiveFrom },
-      };
-  }
-}
-
+/** Each distinct long descriptor (ignoring case and edge spaces), from the first row stating it. */
 function distinctDescriptions(rows: DescriptorRow[]): CodeDescription['variants'] {
   const seen = new Map<string, CodeDescription['variants'][number]>();
   for (const row of rows) {
@@ -204,15 +103,7 @@ function distinctDescriptions(rows: DescriptorRow[]): CodeDescription['variants'
   return [...seen.values()];
 }
 
-function sourceOf(row: DescriptorRow): SourceRef {
-  return {
-    documentId: row.document_id,
-    title: row.title,
-    release: row.release,
-    locator: row.locator,
-  };
-}
-
+/** The first value the rows state, in their order (the deciding row first). */
 function firstOf<T>(rows: DescriptorRow[], pick: (row: DescriptorRow) => T | null): T | null {
   for (const row of rows) {
     const value = pick(row);
@@ -231,41 +122,4 @@ function ancestors(system: CodeSystem, code: string): string[] {
     out.push(length > 3 ? `${part.slice(0, 3)}.${part.slice(3)}` : part);
   }
   return out;
-}
-
-function notFound(rawCode: string, dos: string, judged: CodeJudgement): CodecardError {
-  const { verdict, code } = judged;
-  const elsewhere = judged.rows[0];
-  if (!elsewhere) {
-    if (verdict?.kind === 'no-release-for-date') {
-      return new CodecardError('NOT_FOUND', {
-        detail: `the library has no code ${rawCode} in force on ${dos}: it holds no ${judged.system} release for that date`,
-      });
-    }
-    return new CodecardError('NOT_FOUND', { detail: `the library has no code ${rawCode}` });
-  }
-  const why = (() => {
-    switch (verdict?.kind) {
-      case 'ended':
-        return `"${verdict.held.row.title}" ends ${code} on ${verdict.held.row.row_to ?? '?'}`;
-      case 'not-yet':
-        return `"${verdict.held.row.title}" starts ${code} on ${verdict.held.row.row_from ?? '?'}`;
-      case 'no-release-for-date':
-        return `the library holds no ${judged.system} release for that date`;
-      case 'stale-unknown':
-        return `the library's ${judged.system} release in force (${verdict.release.label ?? '?'}) is older than the date calls for`;
-      case 'valid':
-      case 'not-billable':
-      case 'not-in-library':
-      case undefined: {
-        const period = periodOf(elsewhere);
-        const from = period.from === NEVER_BEFORE ? 'the start' : isoOf(period.from);
-        const to = period.until === NEVER_AFTER ? 'now' : isoOf(period.until - 1);
-        return `"${elsewhere.title}" lists ${elsewhere.code} for ${from} to ${to}`;
-      }
-    }
-  })();
-  return new CodecardError('NOT_FOUND', {
-    detail: `the library has no code ${rawCode} in force on ${dos}; ${why} (use --dos)`,
-  });
 }

@@ -12,7 +12,8 @@ import type { ImportOptions } from '../library/import-kind.ts';
 import { type LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from '../rules/check-claim.ts';
 import { ruleIndexesFor } from '../rules/claim-checker.ts';
-import { describeCode, lookupCode, type CodeValiditySummary } from './code-lookup.ts';
+import type { CodeValiditySummary } from './code-description.ts';
+import { describeCode, lookupCode } from './code-lookup.ts';
 import { testContext } from '../../test/support/test-context.ts';
 
 /** The real CMS/CDC files, read where they are (never copied into the project). */

@@ -3,7 +3,8 @@ import type { CheckContext } from './check-context.ts';
 import { dayOf } from '../domain/day.ts';
 import type { Finding } from './finding.ts';
 import { ReferenceIndex } from './reference-index.ts';
-import { factsOf, modifierValidity } from './code-validity.rule.ts';
+import { modifierValidity } from './code-verdicts.ts';
+import { factsOf } from './validity-facts.ts';
 import { validityText } from '../codes/validity-message.ts';
 import type { Citation } from '../domain/citation.ts';
 

@@ -1,4 +1,4 @@
-import { extractRelations } from '../cards/relation-extraction.ts';
+import { extractRelations } from '../facts/relations/extract-relations.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { CodeReleases } from '../codes/code-releases.ts';

@@ -1,4 +1,4 @@
-import { extractRelations } from '../../cards/relation-extraction.ts';
+import { extractRelations } from '../../facts/relations/extract-relations.ts';
 import { rangeExpanderFor } from '../../library/store/range-expander.ts';
 import type { AnswerInput } from './answer-input.ts';
 import type { Citation } from '../../domain/citation.ts';

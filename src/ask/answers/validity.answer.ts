@@ -1,4 +1,5 @@
-import { describeCode, type CodeNote, type SourceRef } from '../../codes/code-lookup.ts';
+import type { CodeNote, SourceRef } from '../../codes/code-description.ts';
+import { describeCode } from '../../codes/code-lookup.ts';
 import {
   replacementText,
   staleText,

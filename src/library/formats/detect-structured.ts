@@ -11,7 +11,7 @@ import { isMcdDocumentId, matchMcdIndexHeader } from './mcd-index.ts';
 import { cellAt, isBlankRow } from './table-rows.ts';
 import { findRvuHeader } from './mpfs-rvu.ts';
 import { matchMueHeader } from './ncci-mue.ts';
-import { looksLikeCmsPtpRow, matchPtpHeader } from './ncci-ptp.ts';
+import { looksLikeCmsPtpRow, matchPtpHeader } from './ncci-ptp-columns.ts';
 import { readDelimitedText, sniffDelimiter } from './table-source.ts';
 import { isModifierCode, isProcedureCode, systemsForShape } from '../../domain/code-shape.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { headerName } from './header-match.ts';
-import { matchPtpHeader, parseNcciPtp } from './ncci-ptp.ts';
+import { matchPtpHeader } from './ncci-ptp-columns.ts';
+import { parseNcciPtp } from './ncci-ptp.ts';
 import {
   collect,
   factsOf,

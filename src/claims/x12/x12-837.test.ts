@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { errorOf, expectOnlyCodecardErrors, mutate, mutations } from './claim-test-helpers.ts';
+import { errorOf, expectOnlyCodecardErrors, mutate, mutations } from '../claim-test-helpers.ts';
 import { parseX12Claims } from './x12-837.ts';
 
 // Fixtures: made-up submitters, patients and NPIs (check-digit-valid test numbers), no real people.

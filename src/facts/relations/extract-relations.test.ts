@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { RangeExpander } from '../library/code-mentions.ts';
-import { extractRelations, type Relation } from './relation-extraction.ts';
+import type { RangeExpander } from '../../library/code-mentions.ts';
+import { extractRelations } from './extract-relations.ts';
+import type { Relation } from './relation-types.ts';
 
 /** A stand-in for the code table: numeric CPT ranges of at most 20 codes. */
 const expand: RangeExpander = (system, from, to) => {
