@@ -1,5 +1,6 @@
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
+import { addOnVerdict } from '../domain/add-on-verdict.ts';
 import { dayOf } from '../domain/day.ts';
 import type { Finding } from './finding.ts';
 import { ReferenceIndex } from './reference-index.ts';
@@ -14,11 +15,12 @@ export function addOnRule({ claim, reference, lang }: CheckContext): Finding[] {
     if (!all) return;
     const entries = ReferenceIndex.inForceOn(all, dayOf(line.dateOfService));
     if (entries.length === 0) return;
-    const primaries = new Set(entries.map((e) => e.primary));
-    const present = claim.lines.some(
-      (other) => other.dateOfService === line.dateOfService && primaries.has(other.code),
+    const sameDate = claim.lines.filter((other) => other.dateOfService === line.dateOfService);
+    const verdict = addOnVerdict(
+      new Set(entries.map((e) => e.primary)),
+      sameDate.map((other) => other.code),
     );
-    if (present) return;
+    if (verdict.kind === 'primary-present') return;
     findings.push({
       rule: 'add-on',
       severity: 'error',
@@ -26,7 +28,7 @@ export function addOnRule({ claim, reference, lang }: CheckContext): Finding[] {
       codes: [line.code],
       message: t(lang, 'finding.addOnWithoutPrimary', {
         code: line.code,
-        primaries: listed([...primaries]),
+        primaries: listed(verdict.primaries),
       }),
       fix: t(lang, 'finding.addOnFix', { code: line.code }),
       citations: entries.slice(0, 3).map((e) => reference.citation(e)),
