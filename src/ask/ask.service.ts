@@ -46,77 +46,30 @@ const intents: readonly string[] = [
   'passages',
 ];
 
+export interface AskOptions {
+  /** An OpenAI-compatible model that rewrites passage answers; null or absent: extractive. */
+  generative?: GenerativeConfig | null;
+}
+
 /**
  * Answers a coding question from the library, in a thread: codes, modifiers, date and setting
  * are read from the question (aliases resolved through the library's own documents), the intent
  * decides which facts answer it, and an open question gets the best cited sentences. When the
  * library does not cover the question the answer says so and the question is recorded as a gap.
  */
-export interface AskOptions {
-  /** An OpenAI-compatible model that rewrites passage answers; null or absent: extractive. */
-  generative?: GenerativeConfig | null;
-}
-
 export async function askQuestion(
   ctx: LibraryContext,
   request: AskRequest,
   options: AskOptions = {},
 ): Promise<AskResponse> {
   const started = performance.now();
-  const text = request.question.trim();
-  if (text === '') throw new CodecardError('BAD_INPUT', { detail: 'the question is empty' });
-  if (text.length > MAX_QUESTION_LENGTH)
-    throw new CodecardError('BAD_INPUT', {
-      detail: `the question is longer than ${MAX_QUESTION_LENGTH} characters`,
-    });
+  const text = checkedQuestion(request.question);
   const context = request.threadId ? await threadContext(ctx, request.threadId) : emptyContext;
-
-  const expand = await rangeExpanderFor(ctx, [text.replace(/[a-z]/g, (c) => c.toUpperCase())]);
-  const parsed = withBareModifiers(
-    parseQuestion(text, expand),
-    (await referenceIndexFor(ctx)).knownModifiers,
-  );
-  // "and with XS?" in a thread names a modifier for the thread's codes, not an alias.
-  const followsWithModifier = parsed.modifiers.length > 0 && context.codes.length > 0;
-  const aliases =
-    parsed.procedures.length > 0 || followsWithModifier
-      ? []
-      : (await aliasIndexFor(ctx)).find(text);
-  const aliasCodes = [...new Set(aliases.flatMap((a) => a.codes))];
+  const read = await readQuestion(ctx, text, context);
+  const { parsed, question, intent, subject, procedures } = read;
   const lang = request.lang ?? parsed.lang;
   const dos = parsed.dos ?? request.dos ?? context.dos ?? today();
   const setting = parsed.setting ?? request.setting ?? asSetting(context.setting) ?? 'practitioner';
-  const lastIntent = intents.includes(context.lastIntent ?? '')
-    ? (context.lastIntent as Intent)
-    : null;
-  // An alias stands for its codes as one subject ("Racz procedure" → 62263 and 62264), not a pair.
-  // Table rows and "which code for …" are read from the codes written, not from aliases.
-  const classified =
-    factIntent(parsed) ??
-    classifyIntent(
-      {
-        ...parsed,
-        procedures: parsed.procedures.length > 0 ? parsed.procedures : aliasCodes.slice(0, 1),
-      },
-      { procedures: context.codes, lastIntent, subject: context.subject?.code ?? null },
-    );
-  // "How long does the Racz procedure take?": an alias with words of its own beyond the name
-  // asks about the procedure, not for its card; the alias codes then only steer retrieval.
-  const intent =
-    classified === 'card' && aliases.length > 0 && wordsBeyond(text, aliases).length > 0
-      ? 'passages'
-      : classified;
-  const named = subjectNamed(parsed);
-  const subject = named ?? context.subject ?? null;
-  const procedures =
-    intent === 'validity' && subject
-      ? [subject.code]
-      : proceduresFor(intent, parsed, aliasCodes, context);
-  // "and for 62321?" after a coverage question keeps its diagnoses.
-  const question =
-    intent === 'coverage' && parsed.diagnoses.length === 0
-      ? { ...parsed, diagnoses: context.diagnoses }
-      : parsed;
   const input: AnswerInput = { ctx, question, procedures, lang, dos, setting };
   const answer =
     intent === 'validity' && subject
@@ -125,19 +78,7 @@ export async function askQuestion(
       : await answerFor(input, intent, options.generative ?? null);
 
   const threadId = request.threadId ?? (await createThread(ctx, lang));
-  const nextContext: ThreadContext = {
-    codes:
-      answer.kind === 'not-found'
-        ? context.codes
-        : procedures.length > 0
-          ? procedures
-          : context.codes,
-    diagnoses: question.diagnoses.length > 0 ? question.diagnoses : context.diagnoses,
-    dos: parsed.dos ?? request.dos ?? context.dos,
-    setting: parsed.setting ?? request.setting ?? context.setting,
-    lastIntent: answer.kind === 'not-found' ? context.lastIntent : intent,
-    subject: answer.kind === 'not-found' ? (context.subject ?? null) : subject,
-  };
+  const nextContext = nextThreadContext(context, read, request, answer);
   const id = await appendMessage(ctx, threadId, text, answer, nextContext);
   // A refusal and a "the library cannot tell" both say what to add to the library next.
   if (answer.kind === 'not-found' || answer.verdict === 'cannot-tell') {
@@ -160,6 +101,111 @@ export async function askQuestion(
     },
   });
   return { threadId, answer: { ...answer, id } };
+}
+
+/** The question's text, trimmed; empty or overlong questions are refused. */
+function checkedQuestion(question: string): string {
+  const text = question.trim();
+  if (text === '') throw new CodecardError('BAD_INPUT', { detail: 'the question is empty' });
+  if (text.length > MAX_QUESTION_LENGTH)
+    throw new CodecardError('BAD_INPUT', {
+      detail: `the question is longer than ${MAX_QUESTION_LENGTH} characters`,
+    });
+  return text;
+}
+
+/** A question as read in its thread: what it asks and about which codes. */
+interface ReadQuestion {
+  parsed: ParsedQuestion;
+  /** The parsed question with what the thread carries over (a coverage follow-up's diagnoses). */
+  question: ParsedQuestion;
+  intent: Intent;
+  subject: ThreadSubject | null;
+  procedures: string[];
+}
+
+async function readQuestion(
+  ctx: LibraryContext,
+  text: string,
+  context: ThreadContext,
+): Promise<ReadQuestion> {
+  const parsed = await parseWithLibrary(ctx, text);
+  // "and with XS?" in a thread names a modifier for the thread's codes, not an alias.
+  const followsWithModifier = parsed.modifiers.length > 0 && context.codes.length > 0;
+  const aliases =
+    parsed.procedures.length > 0 || followsWithModifier
+      ? []
+      : (await aliasIndexFor(ctx)).find(text);
+  const aliasCodes = [...new Set(aliases.flatMap((a) => a.codes))];
+  const intent = intentOf(text, parsed, aliases, aliasCodes, context);
+  const subject = subjectNamed(parsed) ?? context.subject ?? null;
+  const procedures =
+    intent === 'validity' && subject
+      ? [subject.code]
+      : proceduresFor(intent, parsed, aliasCodes, context);
+  // "and for 62321?" after a coverage question keeps its diagnoses.
+  const question =
+    intent === 'coverage' && parsed.diagnoses.length === 0
+      ? { ...parsed, diagnoses: context.diagnoses }
+      : parsed;
+  return { parsed, question, intent, subject, procedures };
+}
+
+/** The question parsed with the library's code ranges and the modifiers it knows. */
+async function parseWithLibrary(ctx: LibraryContext, text: string): Promise<ParsedQuestion> {
+  const expand = await rangeExpanderFor(ctx, [text.replace(/[a-z]/g, (c) => c.toUpperCase())]);
+  const parsed = parseQuestion(text, expand);
+  return withBareModifiers(parsed, (await referenceIndexFor(ctx)).knownModifiers);
+}
+
+function intentOf(
+  text: string,
+  parsed: ParsedQuestion,
+  aliases: readonly Alias[],
+  aliasCodes: string[],
+  context: ThreadContext,
+): Intent {
+  const lastIntent = intents.includes(context.lastIntent ?? '')
+    ? (context.lastIntent as Intent)
+    : null;
+  // An alias stands for its codes as one subject ("Racz procedure" → 62263 and 62264), not a pair.
+  // Table rows and "which code for …" are read from the codes written, not from aliases.
+  const classified =
+    factIntent(parsed) ??
+    classifyIntent(
+      {
+        ...parsed,
+        procedures: parsed.procedures.length > 0 ? parsed.procedures : aliasCodes.slice(0, 1),
+      },
+      { procedures: context.codes, lastIntent, subject: context.subject?.code ?? null },
+    );
+  // "How long does the Racz procedure take?": an alias with words of its own beyond the name
+  // asks about the procedure, not for its card; the alias codes then only steer retrieval.
+  return classified === 'card' && aliases.length > 0 && wordsBeyond(text, aliases).length > 0
+    ? 'passages'
+    : classified;
+}
+
+/** What the thread remembers for a follow-up; a not-found answer leaves the subject as it was. */
+function nextThreadContext(
+  context: ThreadContext,
+  { parsed, question, intent, subject, procedures }: ReadQuestion,
+  request: AskRequest,
+  answer: Answer,
+): ThreadContext {
+  return {
+    codes:
+      answer.kind === 'not-found'
+        ? context.codes
+        : procedures.length > 0
+          ? procedures
+          : context.codes,
+    diagnoses: question.diagnoses.length > 0 ? question.diagnoses : context.diagnoses,
+    dos: parsed.dos ?? request.dos ?? context.dos,
+    setting: parsed.setting ?? request.setting ?? context.setting,
+    lastIntent: answer.kind === 'not-found' ? context.lastIntent : intent,
+    subject: answer.kind === 'not-found' ? (context.subject ?? null) : subject,
+  };
 }
 
 async function answerFor(

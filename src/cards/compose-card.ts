@@ -7,7 +7,7 @@ import { CodecardError } from '../errors/codecard-error.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { t, textDirection } from '../i18n/translate.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { detectCodeMentions } from '../library/code-mentions.ts';
+import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import {
   findAddOns,
@@ -34,12 +34,18 @@ import {
   necessityItems,
   reportingItems,
 } from './fact-sections.ts';
-import { isAnalyzed, modifierDefinitionItems, proseItems } from './prose-sections.ts';
+import {
+  isAnalyzed,
+  modifierDefinitionItems,
+  proseItems,
+  type ProseItems,
+} from './prose-sections.ts';
 import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 import { validityItems } from './validity-items.ts';
 import { ncciCaveats } from './ncci-caveats.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
-import type { PtpRow, RvuRow } from './card-fact-rows.ts';
+import type { PassageRow } from '../library/citations.ts';
+import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
 
 export interface CardRequest {
   code: string;
@@ -56,6 +62,24 @@ const systemNames: Record<string, string> = {
   modifier: 'HCPCS modifier',
 };
 
+/** The rows a card is built from, as found for the code on the date of service. */
+interface CardRows {
+  edits: PtpRow[];
+  mues: MueRow[];
+  rvus: RvuRow[];
+  addOns: AddOnRow[];
+  coverage: CoverageRow[];
+  passages: PassageRow[];
+  fingerprint: string[];
+}
+
+interface CardScope {
+  orgId: string;
+  code: string;
+  dos: string;
+  setting: Setting;
+}
+
 /**
  * The code card: every section built from the library's facts and passages in force on the
  * date of service, each item cited; empty sections are omitted and listed as gaps. A code the
@@ -66,6 +90,51 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
   const { description, gap: descriptorGap } = await describe(ctx, request);
   const code = description?.code ?? request.code.trim().toUpperCase();
   const scope = { orgId: ctx.orgId, code, dos, setting };
+  const rows = await findCardRows(ctx, scope);
+  if (!description && hasNoRows(rows)) {
+    throw new CodecardError('NOT_FOUND', {
+      detail: descriptorGap ?? t(lang, 'card.notInLibrary', { code, date: dos }),
+    });
+  }
+  const libraryVersion = libraryVersionOf(rows.fingerprint);
+  const prose = proseItems(
+    code,
+    rows.passages,
+    libraryVersion,
+    await expanderForUnanalyzed(ctx, rows.passages, libraryVersion),
+  );
+  const definitions = await modifierDefinitions(ctx, scope, rows, prose, libraryVersion);
+  const facts = factItems(request, code, description, rows, [
+    ...modifierItems(code, rows.edits, rows.rvus, rows.addOns, lang),
+    ...notIn(definitions, prose.get('modifiers')),
+  ]);
+  const { sections, gaps } = sectionsAndGaps(request, facts, prose, descriptorGap);
+  const system = description?.system ?? request.system ?? 'cpt';
+  return {
+    system,
+    code,
+    title: cardTitle(lang, system, code, description),
+    dos,
+    setting,
+    lang,
+    dir: textDirection(lang),
+    libraryVersion,
+    footer: t(lang, 'card.footer', { version: libraryVersion }),
+    sections,
+    // Procedure codes: what the NCCI files cannot tell for the date (diagnoses have no edits).
+    gaps:
+      system === 'icd10cm'
+        ? gaps
+        : [...gaps, ...(await ncciCaveats(ctx, code, setting, dos, lang))],
+    conflicts: [
+      ...descriptorConflicts(description, dos, lang),
+      ...mueConflicts(rows.mues, dos, lang),
+      ...proseTableConflicts(code, prose.get('bundling') ?? [], rows.edits, dos, lang),
+    ],
+  };
+}
+
+async function findCardRows(ctx: LibraryContext, scope: CardScope): Promise<CardRows> {
   const [edits, mues, rvus, addOns, coverage, passages, fingerprint] = await Promise.all([
     findPtpEdits(ctx.db, scope),
     findMues(ctx.db, scope),
@@ -75,48 +144,71 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
     findPassages(ctx.db, scope),
     libraryFingerprint(ctx.db, ctx.orgId),
   ]);
-  if (
-    !description &&
+  return { edits, mues, rvus, addOns, coverage, passages, fingerprint };
+}
+
+/** No fact and no passage for the code (the fingerprint describes the library, not the code). */
+function hasNoRows(rows: CardRows): boolean {
+  const { edits, mues, rvus, addOns, coverage, passages } = rows;
+  return (
     edits.length + mues.length + rvus.length + addOns.length + coverage.length + passages.length ===
-      0
-  ) {
-    throw new CodecardError('NOT_FOUND', {
-      detail: descriptorGap ?? t(lang, 'card.notInLibrary', { code, date: dos }),
-    });
-  }
-  const libraryVersion = createHash('sha256')
-    .update(fingerprint.join('\n'))
-    .digest('hex')
-    .slice(0, 12);
-  const fresh = passages.filter((p) => !isAnalyzed(p, libraryVersion));
-  const expand = await rangeExpanderFor(
-    ctx,
-    fresh.map((p) => p.text),
+    0
   );
-  const prose = proseItems(code, passages, libraryVersion, expand);
-  const modifiers = relevantModifiers(edits, rvus, prose.get('modifiers') ?? []);
+}
+
+/** A short version of the library's contents: cached prose analyses are valid for one version. */
+function libraryVersionOf(fingerprint: string[]): string {
+  return createHash('sha256').update(fingerprint.join('\n')).digest('hex').slice(0, 12);
+}
+
+/** Code ranges are expanded only in passages whose analysis is not cached for this version. */
+async function expanderForUnanalyzed(
+  ctx: LibraryContext,
+  passages: PassageRow[],
+  libraryVersion: string,
+): Promise<RangeExpander> {
+  return rangeExpanderFor(
+    ctx,
+    passages.filter((p) => !isAnalyzed(p, libraryVersion)).map((p) => p.text),
+  );
+}
+
+/** Definitions, from the library's passages, of the modifiers the card points to. */
+async function modifierDefinitions(
+  ctx: LibraryContext,
+  scope: CardScope,
+  rows: CardRows,
+  prose: ProseItems,
+  libraryVersion: string,
+): Promise<CardItem[]> {
+  const modifiers = relevantModifiers(rows.edits, rows.rvus, prose.get('modifiers') ?? []);
   const modifierPassages = await findModifierPassages(ctx.db, scope, modifiers);
-  const definitions = modifierDefinitionItems(
-    code,
+  return modifierDefinitionItems(
+    scope.code,
     modifiers,
     modifierPassages,
     libraryVersion,
-    await rangeExpanderFor(
-      ctx,
-      modifierPassages.filter((p) => !isAnalyzed(p, libraryVersion)).map((p) => p.text),
-    ),
+    await expanderForUnanalyzed(ctx, modifierPassages, libraryVersion),
   );
+}
+
+/** The items each section takes from the tables (prose items are added per section later). */
+function factItems(
+  request: CardRequest,
+  code: string,
+  description: CodeDescription | null,
+  rows: CardRows,
+  modifiers: CardItem[],
+): Partial<Record<SectionId, CardItem[]>> {
+  const { lang, dos, setting } = request;
   const facts: Partial<Record<SectionId, CardItem[]>> = {
     descriptor: description
       ? [...descriptorItems(description, lang), ...validityItems(description, dos, lang)]
       : [],
-    reporting: reportingItems(mues, rvus, setting, lang),
-    bundling: bundlingItems(code, edits, lang),
-    modifiers: [
-      ...modifierItems(code, edits, rvus, addOns, lang),
-      ...notIn(definitions, prose.get('modifiers')),
-    ],
-    'medical-necessity': necessityItems(coverage, lang),
+    reporting: reportingItems(rows.mues, rows.rvus, setting, lang),
+    bundling: bundlingItems(code, rows.edits, lang),
+    modifiers,
+    'medical-necessity': necessityItems(rows.coverage, lang),
   };
   if (description?.consumerDescription) {
     facts['simple-words'] = [
@@ -127,6 +219,17 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       },
     ];
   }
+  return facts;
+}
+
+/** Each section with items becomes a section, in the fixed order; an empty one becomes a gap. */
+function sectionsAndGaps(
+  request: CardRequest,
+  facts: Partial<Record<SectionId, CardItem[]>>,
+  prose: ProseItems,
+  descriptorGap: string | null,
+): { sections: CardSection[]; gaps: Card['gaps'] } {
+  const { lang, dos } = request;
   const sections: CardSection[] = [];
   const gaps: Card['gaps'] = [];
   for (const id of sectionIds) {
@@ -142,32 +245,20 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
             : t(lang, 'gap.section', { section: title }),
       });
   }
-  const system = description?.system ?? request.system ?? 'cpt';
+  return { sections, gaps };
+}
+
+function cardTitle(
+  lang: LocaleCode,
+  system: string,
+  code: string,
+  description: CodeDescription | null,
+): string {
   const year = yearOf(description);
-  return {
-    system,
-    code,
-    title: year
-      ? t(lang, 'card.title', { year, system: systemNames[system] ?? system, code })
-      : t(lang, 'card.titleNoYear', { system: systemNames[system] ?? system, code }),
-    dos,
-    setting,
-    lang,
-    dir: textDirection(lang),
-    libraryVersion,
-    footer: t(lang, 'card.footer', { version: libraryVersion }),
-    sections,
-    // Procedure codes: what the NCCI files cannot tell for the date (diagnoses have no edits).
-    gaps:
-      system === 'icd10cm'
-        ? gaps
-        : [...gaps, ...(await ncciCaveats(ctx, code, setting, dos, lang))],
-    conflicts: [
-      ...descriptorConflicts(description, dos, lang),
-      ...mueConflicts(mues, dos, lang),
-      ...proseTableConflicts(code, prose.get('bundling') ?? [], edits, dos, lang),
-    ],
-  };
+  const systemName = systemNames[system] ?? system;
+  return year
+    ? t(lang, 'card.title', { year, system: systemName, code })
+    : t(lang, 'card.titleNoYear', { system: systemName, code });
 }
 
 async function describe(

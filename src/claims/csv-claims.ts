@@ -110,6 +110,33 @@ export function parseCsvClaims(
   const checked = checkDefaults(defaults, source);
   const [header, ...rows] = readRows(text, source);
   if (header === undefined) throw badInput(`${source}: the file contains no claims`);
+  const index = columnIndex(header, source);
+  requireColumns(index, header, checked, source);
+  if (rows.length === 0) throw badInput(`${source}: the file contains no claims`);
+
+  const claims = new Map<string, PendingClaim>();
+  for (const { row, cells } of rows) {
+    const fail: Fail = (problem) => {
+      throw badInput(`${source}: row ${row}: ${problem}`);
+    };
+    const cell: Cell = (column) => {
+      const position = index.get(column);
+      return position === undefined ? '' : (cells[position] ?? '');
+    };
+    const claim = claimOfRow(claims, cell('claim'), row, fail);
+    if (cell('setting') !== '')
+      setClaimSetting(claim, parseSetting(cell('setting'), fail), row, fail);
+    const lineNumber = index.has('line') ? lineNumberOf(claim, cell('line'), fail) : undefined;
+    claim.lines.push({ lineNumber, row, line: claimLine(cell, checked, row, fail) });
+  }
+  return [...claims.values()].map((claim) => finishClaim(claim, index.has('line'), checked));
+}
+
+/** A row's cell in a column; empty when the file has no such column. */
+type Cell = (column: Column) => string;
+
+/** Where each known column is; a column given twice is refused rather than one of them guessed. */
+function columnIndex(header: Row, source: string): Map<Column, number> {
   const index = new Map<Column, number>();
   header.cells.forEach((name, position) => {
     const column = columnFor(name);
@@ -122,6 +149,16 @@ export function parseCsvClaims(
     }
     index.set(column, position);
   });
+  return index;
+}
+
+/** Claim id and code are always needed; the date only when no default date is given. */
+function requireColumns(
+  index: Map<Column, number>,
+  header: Row,
+  checked: ClaimDefaults,
+  source: string,
+): void {
   const required: Column[] = ['claim', 'code'];
   if (checked.dateOfService === undefined) required.push('date');
   const missing = required.filter((column) => !index.has(column));
@@ -130,79 +167,79 @@ export function parseCsvClaims(
       `${source}: row 1: missing required column(s) ${missing.join(', ')} (found: ${header.cells.join(', ')})`,
     );
   }
-  if (rows.length === 0) throw badInput(`${source}: the file contains no claims`);
+}
 
-  const claims = new Map<string, PendingClaim>();
-  for (const { row, cells } of rows) {
-    const fail: Fail = (problem) => {
-      throw badInput(`${source}: row ${row}: ${problem}`);
-    };
-    const cell = (column: Column): string => {
-      const position = index.get(column);
-      return position === undefined ? '' : (cells[position] ?? '');
-    };
-    const id = cell('claim');
-    if (id === '') fail('the claim id is empty');
-    let claim = claims.get(id);
-    if (claim === undefined) {
-      if (claims.size >= MAX_CLAIMS) fail(`more than ${MAX_CLAIMS} claims in one file`);
-      claim = { id, setting: undefined, settingRow: row, lines: [] };
-      claims.set(id, claim);
-    }
-    if (claim.lines.length >= MAX_LINES_PER_CLAIM) {
-      fail(`claim "${id}" has more than ${MAX_LINES_PER_CLAIM} lines`);
-    }
-    if (cell('setting') !== '') {
-      const setting = parseSetting(cell('setting'), fail);
-      if (claim.setting !== undefined && claim.setting !== setting) {
-        fail(`claim "${id}" is ${claim.setting} at row ${claim.settingRow} but ${setting} here`);
-      }
-      claim.setting = setting;
-      claim.settingRow = row;
-    }
-    const lineText = cell('line');
-    let lineNumber: number | undefined;
-    if (index.has('line')) {
-      if (!/^\d+$/.test(lineText) || Number(lineText) < 1) {
-        fail(`the line number must be a whole number from 1, got "${lineText}"`);
-      }
-      lineNumber = Number(lineText);
-      const clash = claim.lines.find((other) => other.lineNumber === lineNumber);
-      if (clash !== undefined)
-        fail(`claim "${id}" already has line ${lineNumber} at row ${clash.row}`);
-    }
-    const dateText = cell('date');
-    const date = dateText === '' ? checked.dateOfService : parseIsoDate(dateText, fail);
-    if (date === undefined) fail('the date of service is empty and no default date was given');
-    const codeText = cell('code');
-    if (codeText === '') fail('the code is empty');
-    const unitsText = cell('units');
-    claim.lines.push({
-      lineNumber,
-      row,
-      line: {
-        code: parseProcedureCode(codeText, fail),
-        modifiers: splitList(cell('modifiers')).map((modifier) => parseModifier(modifier, fail)),
-        units: unitsText === '' ? 1 : parseUnits(unitsText, fail),
-        dateOfService: date,
-        diagnoses: splitList(cell('diagnoses')).map((code) => parseDiagnosis(code, fail)),
-        provider: parseProvider(cell('provider'), fail),
-        source: `row ${row}`,
-      },
-    });
+/** The claim a row belongs to, started on its first row; the file and claim limits hold here. */
+function claimOfRow(
+  claims: Map<string, PendingClaim>,
+  id: string,
+  row: number,
+  fail: Fail,
+): PendingClaim {
+  if (id === '') fail('the claim id is empty');
+  let claim = claims.get(id);
+  if (claim === undefined) {
+    if (claims.size >= MAX_CLAIMS) fail(`more than ${MAX_CLAIMS} claims in one file`);
+    claim = { id, setting: undefined, settingRow: row, lines: [] };
+    claims.set(id, claim);
   }
+  if (claim.lines.length >= MAX_LINES_PER_CLAIM) {
+    fail(`claim "${id}" has more than ${MAX_LINES_PER_CLAIM} lines`);
+  }
+  return claim;
+}
 
-  return [...claims.values()].map((claim) => {
-    const ordered = index.has('line')
-      ? [...claim.lines].sort((a, b) => (a.lineNumber ?? 0) - (b.lineNumber ?? 0))
-      : claim.lines;
-    const claimDiagnoses = [...new Set(ordered.flatMap(({ line }) => line.diagnoses))];
-    return {
-      id: claim.id,
-      setting: claim.setting ?? checked.setting ?? 'practitioner',
-      lines: ordered.map(({ line }) =>
-        line.diagnoses.length > 0 ? line : { ...line, diagnoses: claimDiagnoses },
-      ),
-    };
-  });
+/** Any row may give the claim's setting; rows that disagree are refused, naming both rows. */
+function setClaimSetting(claim: PendingClaim, setting: Setting, row: number, fail: Fail): void {
+  if (claim.setting !== undefined && claim.setting !== setting) {
+    fail(`claim "${claim.id}" is ${claim.setting} at row ${claim.settingRow} but ${setting} here`);
+  }
+  claim.setting = setting;
+  claim.settingRow = row;
+}
+
+/** The row's line number (the file has a line column): a whole number from 1, once per claim. */
+function lineNumberOf(claim: PendingClaim, lineText: string, fail: Fail): number {
+  if (!/^\d+$/.test(lineText) || Number(lineText) < 1) {
+    fail(`the line number must be a whole number from 1, got "${lineText}"`);
+  }
+  const lineNumber = Number(lineText);
+  const clash = claim.lines.find((other) => other.lineNumber === lineNumber);
+  if (clash !== undefined)
+    fail(`claim "${claim.id}" already has line ${lineNumber} at row ${clash.row}`);
+  return lineNumber;
+}
+
+/** The service line a row gives; an empty date takes the default, empty units count as 1. */
+function claimLine(cell: Cell, checked: ClaimDefaults, row: number, fail: Fail): ClaimLine {
+  const dateText = cell('date');
+  const date = dateText === '' ? checked.dateOfService : parseIsoDate(dateText, fail);
+  if (date === undefined) fail('the date of service is empty and no default date was given');
+  const codeText = cell('code');
+  if (codeText === '') fail('the code is empty');
+  const unitsText = cell('units');
+  return {
+    code: parseProcedureCode(codeText, fail),
+    modifiers: splitList(cell('modifiers')).map((modifier) => parseModifier(modifier, fail)),
+    units: unitsText === '' ? 1 : parseUnits(unitsText, fail),
+    dateOfService: date,
+    diagnoses: splitList(cell('diagnoses')).map((code) => parseDiagnosis(code, fail)),
+    provider: parseProvider(cell('provider'), fail),
+    source: `row ${row}`,
+  };
+}
+
+/** Lines in line-number order when numbered; a line without diagnoses takes the claim's. */
+function finishClaim(claim: PendingClaim, numbered: boolean, checked: ClaimDefaults): Claim {
+  const ordered = numbered
+    ? [...claim.lines].sort((a, b) => (a.lineNumber ?? 0) - (b.lineNumber ?? 0))
+    : claim.lines;
+  const claimDiagnoses = [...new Set(ordered.flatMap(({ line }) => line.diagnoses))];
+  return {
+    id: claim.id,
+    setting: claim.setting ?? checked.setting ?? 'practitioner',
+    lines: ordered.map(({ line }) =>
+      line.diagnoses.length > 0 ? line : { ...line, diagnoses: claimDiagnoses },
+    ),
+  };
 }

@@ -292,13 +292,32 @@ interface CoverageScan {
 
 /** Reads every PTP and MUE row of the org into a new index. */
 export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
-  const { db, orgId } = ctx;
   const index = new EditIndex();
-  const documents = await findNcciDocuments(db, orgId);
-  const releases = new Map<
-    number,
-    { source: number; setting: string; range: DateRange; scan: CoverageScan | null }
-  >();
+  const documents = await findNcciDocuments(ctx.db, ctx.orgId);
+  const releases = registerReleases(index, documents);
+  await loadPtpRows(ctx, index, releases);
+  index.finish();
+  addPtpReleases(index, documents, releases);
+  const mueCodes = await loadMueRows(ctx, index, releases);
+  addMueReleases(index, documents, releases, mueCodes);
+  return index;
+}
+
+/** An NCCI document while its rows load, by document id: where its rows go and what they cover. */
+interface LoadingRelease {
+  source: number;
+  setting: string;
+  range: DateRange;
+  /** PTP documents only: their coverage is learned from the rows. */
+  scan: CoverageScan | null;
+}
+
+/** Each document becomes a source of the index; its rank is its place in precedence order. */
+function registerReleases(
+  index: EditIndex,
+  documents: DocumentPeriod[],
+): Map<number, LoadingRelease> {
+  const releases = new Map<number, LoadingRelease>();
   documents.forEach((d, rank) => {
     const source = index.addSource({ documentId: d.id, title: d.title, version: d.release }, rank);
     releases.set(d.id, {
@@ -311,6 +330,15 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
           : null,
     });
   });
+  return releases;
+}
+
+/** Streams the PTP rows into the index, scanning each release's column 1 codes on the way. */
+async function loadPtpRows(
+  ctx: LibraryContext,
+  index: EditIndex,
+  releases: Map<number, LoadingRelease>,
+): Promise<void> {
   const addPtpRow = (row: PtpRow) => {
     const release = releases.get(row.document_id);
     if (!release) return;
@@ -333,7 +361,14 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
     });
   };
   await forEachPtpRow(ctx, addPtpRow);
-  index.finish();
+}
+
+/** The PTP releases with their own period and the coverage their rows showed. */
+function addPtpReleases(
+  index: EditIndex,
+  documents: DocumentPeriod[],
+  releases: Map<number, LoadingRelease>,
+): void {
   documents.forEach((d, rank) => {
     const release = releases.get(d.id)!;
     if (!release.scan) return;
@@ -351,7 +386,15 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
       effectiveFrom: d.effective_from,
     });
   });
-  const mue = await findMueRows(db, orgId);
+}
+
+/** Adds the MUE rows; returns the codes each document lists (a partial file covers only those). */
+async function loadMueRows(
+  ctx: LibraryContext,
+  index: EditIndex,
+  releases: Map<number, LoadingRelease>,
+): Promise<Map<number, Set<string>>> {
+  const mue = await findMueRows(ctx.db, ctx.orgId);
   const mueCodes = new Map<number, Set<string>>();
   for (const row of mue) {
     const release = releases.get(row.document_id);
@@ -368,6 +411,16 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
       locator: row.locator,
     });
   }
+  return mueCodes;
+}
+
+/** The MUE releases; their rows take the release's period, so each speaks from its own start. */
+function addMueReleases(
+  index: EditIndex,
+  documents: DocumentPeriod[],
+  releases: Map<number, LoadingRelease>,
+  mueCodes: Map<number, Set<string>>,
+): void {
   documents.forEach((d, rank) => {
     if (d.kind !== 'ncci-mue') return;
     const release = releases.get(d.id)!;
@@ -387,7 +440,6 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
       effectiveFrom: d.effective_from,
     });
   });
-  return index;
 }
 
 /**

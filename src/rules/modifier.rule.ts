@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.ts';
+import type { ClaimLine } from '../claims/claim-types.ts';
 import type { CheckContext } from './check-context.ts';
 import { dayOf } from '../domain/day.ts';
 import type { Finding } from './finding.ts';
@@ -22,98 +23,24 @@ const sides = new Set(['LT', 'RT']);
  * 51 on an add-on code, 59 with an X modifier or 50 with LT/RT on one line, and modifiers the
  * library does not know (once per claim when the library knows no modifiers at all).
  */
-export function modifierRule({ claim, reference, lang }: CheckContext): Finding[] {
+export function modifierRule(context: CheckContext): Finding[] {
+  const { claim, reference, lang } = context;
   const findings: Finding[] = [];
   const unchecked: number[] = [];
   claim.lines.forEach((line, at) => {
     if (line.modifiers.length === 0) return;
-    const day = dayOf(line.dateOfService);
-    const base = { rule: 'modifier' as const, lines: [at], codes: [line.code] };
-    const has = (m: string) => line.modifiers.includes(m);
-    const cite = (...modifiers: string[]): Citation[] => {
-      const passage = reference.passageNaming(modifiers, day);
-      return passage ? [passage] : [];
+    const checked: ModifierLine = {
+      line,
+      day: dayOf(line.dateOfService),
+      base: { rule: 'modifier', lines: [at], codes: [line.code] },
     };
-
-    if (has('50')) {
-      const bilateral = ReferenceIndex.inForceOn(reference.bilateral.get(line.code) ?? [], day);
-      const refusing = bilateral.find((b) => !takesModifier50.has(b.indicator));
-      if (refusing && !bilateral.some((b) => takesModifier50.has(b.indicator))) {
-        findings.push({
-          ...base,
-          severity: 'error',
-          modifiers: ['50'],
-          message: t(lang, 'finding.bilateralNotAllowed', {
-            code: line.code,
-            indicator: refusing.indicator,
-          }),
-          fix: t(lang, 'finding.bilateralFix', { code: line.code }),
-          citations: [reference.citation(refusing)],
-        });
-      }
-      const side = line.modifiers.find((m) => sides.has(m));
-      if (side) {
-        findings.push({
-          ...base,
-          severity: 'error',
-          modifiers: ['50', side],
-          message: t(lang, 'finding.modifier50WithSide', { modifier: side }),
-          fix: t(lang, 'finding.modifier50WithSideFix', { code: line.code }),
-          citations: cite('50', side),
-        });
-      }
-    }
-    if (has('51')) {
-      const addOn = ReferenceIndex.inForceOn(reference.addOns.get(line.code) ?? [], day);
-      if (addOn.length > 0) {
-        findings.push({
-          ...base,
-          severity: 'error',
-          modifiers: ['51'],
-          message: t(lang, 'finding.modifier51OnAddOn', { code: line.code }),
-          fix: t(lang, 'finding.modifier51OnAddOnFix', { code: line.code }),
-          citations: [reference.citation(addOn[0]!)],
-        });
-      }
-    }
-    const x = line.modifiers.find((m) => xModifiers.has(m));
-    if (has('59') && x) {
-      findings.push({
-        ...base,
-        severity: 'error',
-        modifiers: ['59', x],
-        message: t(lang, 'finding.modifier59WithX', { modifier: x }),
-        fix: t(lang, 'finding.modifier59WithXFix', { modifier: x }),
-        citations: cite('59', x),
-      });
-    }
-    if (reference.knownModifiers.size === 0) {
-      unchecked.push(at);
-      return;
-    }
-    for (const modifier of line.modifiers) {
-      // A modifier the HCPCS file lists with dates: terminated or not yet added is an error.
-      const validity = modifierValidity(reference, modifier, line.dateOfService);
-      if (validity && (validity.kind === 'ended' || validity.kind === 'not-yet')) {
-        findings.push({
-          ...base,
-          severity: 'error',
-          modifiers: [modifier],
-          message: validityText(lang, factsOf(validity, modifier, 'modifier', line.dateOfService)),
-          citations: [reference.citation(validity.held.row)],
-        });
-        continue;
-      }
-      if (reference.knownModifiers.has(modifier)) continue;
-      findings.push({
-        ...base,
-        severity: 'warning',
-        modifiers: [modifier],
-        message: t(lang, 'finding.modifierUnknown', { code: line.code, modifier }),
-        fix: t(lang, 'finding.modifierUnknownFix', { modifier }),
-        citations: [],
-      });
-    }
+    findings.push(
+      ...modifier50Findings(context, checked),
+      ...modifier51Findings(context, checked),
+      ...modifier59Findings(context, checked),
+    );
+    if (reference.knownModifiers.size === 0) unchecked.push(at);
+    else findings.push(...modifierValidityFindings(context, checked));
   });
   if (unchecked.length > 0) {
     findings.push({
@@ -126,4 +53,124 @@ export function modifierRule({ claim, reference, lang }: CheckContext): Finding[
     });
   }
   return findings;
+}
+
+/** A claim line that carries modifiers, its date as a day number and what its findings share. */
+interface ModifierLine {
+  line: ClaimLine;
+  day: number;
+  base: Pick<Finding, 'rule' | 'lines' | 'codes'>;
+}
+
+/** 50 where the code's bilateral indicator refuses it, and 50 with LT or RT on the same line. */
+function modifier50Findings(
+  { reference, lang }: CheckContext,
+  { line, day, base }: ModifierLine,
+): Finding[] {
+  if (!line.modifiers.includes('50')) return [];
+  const findings: Finding[] = [];
+  const bilateral = ReferenceIndex.inForceOn(reference.bilateral.get(line.code) ?? [], day);
+  const refusing = bilateral.find((b) => !takesModifier50.has(b.indicator));
+  if (refusing && !bilateral.some((b) => takesModifier50.has(b.indicator))) {
+    findings.push({
+      ...base,
+      severity: 'error',
+      modifiers: ['50'],
+      message: t(lang, 'finding.bilateralNotAllowed', {
+        code: line.code,
+        indicator: refusing.indicator,
+      }),
+      fix: t(lang, 'finding.bilateralFix', { code: line.code }),
+      citations: [reference.citation(refusing)],
+    });
+  }
+  const side = line.modifiers.find((m) => sides.has(m));
+  if (side) {
+    findings.push({
+      ...base,
+      severity: 'error',
+      modifiers: ['50', side],
+      message: t(lang, 'finding.modifier50WithSide', { modifier: side }),
+      fix: t(lang, 'finding.modifier50WithSideFix', { code: line.code }),
+      citations: passageNaming(reference, day, '50', side),
+    });
+  }
+  return findings;
+}
+
+/** 51 (multiple procedures) on a code the add-on table lists: add-on codes are exempt from it. */
+function modifier51Findings(
+  { reference, lang }: CheckContext,
+  { line, day, base }: ModifierLine,
+): Finding[] {
+  if (!line.modifiers.includes('51')) return [];
+  const addOn = ReferenceIndex.inForceOn(reference.addOns.get(line.code) ?? [], day);
+  if (addOn.length === 0) return [];
+  return [
+    {
+      ...base,
+      severity: 'error',
+      modifiers: ['51'],
+      message: t(lang, 'finding.modifier51OnAddOn', { code: line.code }),
+      fix: t(lang, 'finding.modifier51OnAddOnFix', { code: line.code }),
+      citations: [reference.citation(addOn[0]!)],
+    },
+  ];
+}
+
+/** 59 together with an X modifier: the X modifiers are the more precise form of 59. */
+function modifier59Findings(
+  { reference, lang }: CheckContext,
+  { line, day, base }: ModifierLine,
+): Finding[] {
+  const x = line.modifiers.find((m) => xModifiers.has(m));
+  if (!line.modifiers.includes('59') || !x) return [];
+  return [
+    {
+      ...base,
+      severity: 'error',
+      modifiers: ['59', x],
+      message: t(lang, 'finding.modifier59WithX', { modifier: x }),
+      fix: t(lang, 'finding.modifier59WithXFix', { modifier: x }),
+      citations: passageNaming(reference, day, '59', x),
+    },
+  ];
+}
+
+/** Each modifier not valid on the date (an error) or unknown to the library (a warning). */
+function modifierValidityFindings(
+  { reference, lang }: CheckContext,
+  { line, base }: ModifierLine,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const modifier of line.modifiers) {
+    // A modifier the HCPCS file lists with dates: terminated or not yet added is an error.
+    const validity = modifierValidity(reference, modifier, line.dateOfService);
+    if (validity && (validity.kind === 'ended' || validity.kind === 'not-yet')) {
+      findings.push({
+        ...base,
+        severity: 'error',
+        modifiers: [modifier],
+        message: validityText(lang, factsOf(validity, modifier, 'modifier', line.dateOfService)),
+        citations: [reference.citation(validity.held.row)],
+      });
+      continue;
+    }
+    if (reference.knownModifiers.has(modifier)) continue;
+    findings.push({
+      ...base,
+      severity: 'warning',
+      modifiers: [modifier],
+      message: t(lang, 'finding.modifierUnknown', { code: line.code, modifier }),
+      fix: t(lang, 'finding.modifierUnknownFix', { modifier }),
+      citations: [],
+    });
+  }
+  return findings;
+}
+
+/** A library passage that names these modifiers together, as the finding's citation. */
+function passageNaming(reference: ReferenceIndex, day: number, ...modifiers: string[]): Citation[] {
+  const passage = reference.passageNaming(modifiers, day);
+  return passage ? [passage] : [];
 }

@@ -1,5 +1,5 @@
 import { dayOf } from '../domain/day.ts';
-import type { ModifierMisuse } from '../domain/ptp-verdict.ts';
+import type { ModifierMisuse, PtpVerdict } from '../domain/ptp-verdict.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { camel } from '../i18n/select-key.ts';
 import { t } from '../i18n/translate.ts';
@@ -17,13 +17,12 @@ import { ptpScopeText } from './ptp-scope-text.ts';
  * why it does not count. What the library cannot tell (no PTP data for the date, codes outside a
  * partial release, codes no table knows) is said once per claim, as a warning.
  */
-export function ptpRule({ claim, index, reference, lang }: CheckContext): Finding[] {
+export function ptpRule(context: CheckContext): Finding[] {
+  const { claim, index, reference, lang } = context;
   const findings: Finding[] = [];
   const lines = claim.lines;
   const knows = (code: string) => knowsCode(index, reference, code);
-  const noData = new Set<string>();
-  const uncovered = new Map<string, Set<string>>();
-  const unknown = new Set<string>();
+  const untold: Untold = { noData: new Set(), uncovered: new Map(), unknown: new Set() };
   // Each line's interned code once, not once per pair.
   const ids = lines.map((line) => index.codeId(line.code));
   for (let i = 0; i < lines.length; i++) {
@@ -48,13 +47,7 @@ export function ptpRule({ claim, index, reference, lang }: CheckContext): Findin
           findings.push(bypassed(verdict.edit, verdict.modifier, [i, j], lang));
           break;
         case 'cannot-tell':
-          if (verdict.reason === 'unknown-code') verdict.codes.forEach((c) => unknown.add(c));
-          else if (verdict.reason === 'no-data') noData.add(a.dateOfService);
-          else {
-            const codes = uncovered.get(a.dateOfService) ?? new Set<string>();
-            verdict.codes.forEach((c) => codes.add(c));
-            uncovered.set(a.dateOfService, codes);
-          }
+          noteUntold(untold, verdict, a.dateOfService);
           break;
         case 'not-applicable':
         case 'deleted':
@@ -63,6 +56,39 @@ export function ptpRule({ claim, index, reference, lang }: CheckContext): Findin
       }
     }
   }
+  pushScopeWarnings(findings, untold, context);
+  return findings;
+}
+
+/** What the library could not tell about the claim's pairs: gathered per pair, said per claim. */
+interface Untold {
+  /** Dates with no PTP data in force for the setting. */
+  noData: Set<string>;
+  /** Per date, the codes a partial release does not cover. */
+  uncovered: Map<string, Set<string>>;
+  /** Codes no table knows. */
+  unknown: Set<string>;
+}
+
+type CannotTell = Extract<PtpVerdict<PtpEdit>, { kind: 'cannot-tell' }>;
+
+function noteUntold(untold: Untold, verdict: CannotTell, date: string): void {
+  if (verdict.reason === 'unknown-code') verdict.codes.forEach((c) => untold.unknown.add(c));
+  else if (verdict.reason === 'no-data') untold.noData.add(date);
+  else {
+    const codes = untold.uncovered.get(date) ?? new Set<string>();
+    verdict.codes.forEach((c) => codes.add(c));
+    untold.uncovered.set(date, codes);
+  }
+}
+
+/** One warning per date without data, per date with uncovered codes, and for unknown codes. */
+function pushScopeWarnings(
+  findings: Finding[],
+  { noData, uncovered, unknown }: Untold,
+  { claim, index, lang }: CheckContext,
+): void {
+  const lines = claim.lines;
   const all = lines.map((_, at) => at);
   for (const date of noData) {
     findings.push(
@@ -96,7 +122,6 @@ export function ptpRule({ claim, index, reference, lang }: CheckContext): Findin
       ),
     );
   }
-  return findings;
 }
 
 function linesOf(lines: readonly { code: string }[], codes: readonly string[]): number[] {

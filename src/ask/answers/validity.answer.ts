@@ -7,6 +7,7 @@ import {
   type ValidityFacts,
 } from '../../codes/validity-message.ts';
 import type { CodeValidity } from '../../domain/code-validity.ts';
+import type { LocaleCode } from '../../i18n/locales.ts';
 import { t } from '../../i18n/translate.ts';
 import { listed } from '../../rules/listed.ts';
 import { datasetName } from '../../codes/system-names.ts';
@@ -26,6 +27,8 @@ const noteOrder = [
   'includes',
 ];
 const MAX_NOTES = 12;
+
+type Described = Awaited<ReturnType<typeof describeCode>>;
 
 // "What should I use instead?": the answer leads with the replacement codes.
 const insteadCue = wordPattern(
@@ -63,13 +66,36 @@ export async function answerValidity(input: AnswerInput, subject: ThreadSubject)
     system: judged.system,
     dos,
   };
+  const notes = description ? relevantNotes(description.notes) : [];
+  const lines = validityLines(lang, facts, notes, insteadCue.test(input.question.text));
+  const verdict = answerVerdict(validity.kind);
+  return {
+    kind: 'validity',
+    verdict,
+    text: [...new Set(lines)].join('\n'),
+    codes: [code, ...validity.replacements],
+    citations: validityCitations(validity.source, judged, notes),
+    confidence: verdict === 'cannot-tell' ? 0.5 : 1,
+  };
+}
+
+/**
+ * The verdict's sentences: the replacements first when asked what to use instead, then the
+ * verdict, the codes under a header (unless already led with), a stale release and the notes.
+ */
+function validityLines(
+  lang: LocaleCode,
+  facts: ValidityFacts,
+  notes: readonly CodeNote[],
+  instead: boolean,
+): string[] {
+  const { code, dos } = facts;
   const lines: string[] = [];
-  const instead = insteadCue.test(input.question.text);
   if (instead) {
     lines.push(
-      validity.replacements.length > 0
-        ? t(lang, 'validity.useInstead', { code, codes: listed(validity.replacements) })
-        : validity.kind === 'valid'
+      facts.replacements.length > 0
+        ? t(lang, 'validity.useInstead', { code, codes: listed(facts.replacements) })
+        : facts.kind === 'valid'
           ? t(lang, 'validity.noReplacement', { code, date: dos })
           : validityText(lang, facts),
     );
@@ -79,12 +105,20 @@ export async function answerValidity(input: AnswerInput, subject: ThreadSubject)
   if (under && !instead) lines.push(under);
   const stale = staleText(lang, facts);
   if (stale) lines.push(stale);
-  const notes = description ? relevantNotes(description.notes) : [];
   for (const note of notes) {
     lines.push(t(lang, 'validity.note', { type: note.type, code: note.code, text: note.text }));
   }
+  return lines;
+}
+
+/** The row the verdict rests on, the rows listing a header's codes, then each note's source once. */
+function validityCitations(
+  source: SourceRef | null,
+  judged: Described['judged'],
+  notes: readonly CodeNote[],
+): AnswerCitation[] {
   const citations: AnswerCitation[] = [];
-  if (validity.source) citations.push(citationOf(validity.source));
+  if (source) citations.push(citationOf(source));
   // A header's verdict rests on the rows that list the billable codes under it too.
   for (const row of judged.replacementRows ?? []) {
     citations.push(
@@ -103,15 +137,7 @@ export async function answerValidity(input: AnswerInput, subject: ThreadSubject)
     )
       citations.push(citation);
   }
-  const verdict = answerVerdict(validity.kind);
-  return {
-    kind: 'validity',
-    verdict,
-    text: [...new Set(lines)].join('\n'),
-    codes: [code, ...validity.replacements],
-    citations,
-    confidence: verdict === 'cannot-tell' ? 0.5 : 1,
-  };
+  return citations;
 }
 
 function answerVerdict(kind: CodeValidity<unknown>['kind']): ValidityVerdict {

@@ -38,121 +38,166 @@ export interface HtmlText {
  * with cells joined by " | ". Nothing is fetched: only text and tag names are read.
  */
 export function extractHtmlText(html: string, builder = new BlockTextBuilder()): HtmlText {
-  let paragraph: string[] = [];
-  let heading: { level: number; parts: string[] } | null = null;
-  let skipDepth = 0;
-  let headOpen = false;
-  let titleParts: string[] | null = null;
-  let documentTitle: string | undefined;
-  let rows = 0;
-  let cells = 0;
-
-  const flush = () => {
-    if (paragraph.length > 0) builder.paragraph(paragraph.join(''));
-    paragraph = [];
-  };
-  const closeHeading = () => {
-    if (heading) builder.heading(heading.level, heading.parts.join(''));
-    heading = null;
-  };
-  const breakText = () => {
-    if (heading) heading.parts.push(' ');
-    else if (rows > 0) paragraph.push(' ');
-    else flush();
-  };
-
+  const walker = new HtmlProseWalker(builder);
   const parser = new Parser(
     {
-      onopentag(name) {
-        if (skipDepth > 0) {
-          if (skippedElements.has(name)) skipDepth++;
-          return;
-        }
-        if (name === 'head') {
-          headOpen = true;
-          return;
-        }
-        if (headOpen) {
-          if (name === 'title') {
-            titleParts = [];
-            return;
-          }
-          if (!bodyStarters.has(name)) {
-            if (skippedElements.has(name)) skipDepth++;
-            return;
-          }
-          headOpen = false;
-        }
-        if (skippedElements.has(name)) {
-          skipDepth++;
-          return;
-        }
-        const level = /^h([1-6])$/.exec(name)?.[1];
-        if (level && rows === 0 && !heading) {
-          flush();
-          heading = { level: Number(level), parts: [] };
-          return;
-        }
-        if (name === 'tr') {
-          flush();
-          rows++;
-          cells = 0;
-          return;
-        }
-        if ((name === 'td' || name === 'th') && rows > 0) {
-          if (cells++ > 0) paragraph.push(' | ');
-          return;
-        }
-        if (blockElements.has(name)) breakText();
-      },
-      ontext(text) {
-        if (skipDepth > 0) return;
-        if (headOpen) {
-          titleParts?.push(text);
-          return;
-        }
-        if (heading) heading.parts.push(text);
-        else paragraph.push(text);
-      },
-      onclosetag(name) {
-        if (skipDepth > 0) {
-          if (skippedElements.has(name)) skipDepth--;
-          return;
-        }
-        if (name === 'head') {
-          headOpen = false;
-          return;
-        }
-        if (name === 'title' && titleParts) {
-          documentTitle ??= normalizeInline(titleParts.join('')) || undefined;
-          titleParts = null;
-          return;
-        }
-        if (headOpen) return;
-        if (heading && name === `h${heading.level}`) {
-          closeHeading();
-          return;
-        }
-        if (name === 'tr' && rows > 0) {
-          flush();
-          rows--;
-          cells = 0;
-          return;
-        }
-        if ((name === 'td' || name === 'th') && rows > 0) return;
-        if (name === 'table') flush();
-        if (blockElements.has(name)) breakText();
-      },
+      onopentag: (name) => walker.openTag(name),
+      ontext: (text) => walker.text(text),
+      onclosetag: (name) => walker.closeTag(name),
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
   );
   parser.write(html);
   parser.end();
-  closeHeading();
-  flush();
-  const extracted = builder.finish();
-  const title = extracted.firstHeading ?? documentTitle;
-  return title ? { extracted, title } : { extracted };
+  return walker.finish();
+}
+
+/**
+ * Follows the parser's tag and text events and feeds the prose to a BlockTextBuilder. The
+ * state lives here rather than in closures so each kind of event reads as its own method.
+ */
+class HtmlProseWalker {
+  private paragraph: string[] = [];
+  private heading: { level: number; parts: string[] } | null = null;
+  /** Skipped elements may nest (an svg inside a noscript), so this is a depth, not a flag. */
+  private skipDepth = 0;
+  private headOpen = false;
+  private titleParts: string[] | null = null;
+  private documentTitle: string | undefined;
+  /** Open table rows (tables nest) and the cells seen so far in the current row. */
+  private rows = 0;
+  private cells = 0;
+
+  constructor(private readonly builder: BlockTextBuilder) {}
+
+  openTag(name: string): void {
+    if (this.skipDepth > 0) {
+      if (skippedElements.has(name)) this.skipDepth++;
+      return;
+    }
+    if (name === 'head') {
+      this.headOpen = true;
+      return;
+    }
+    if (this.headOpen && !this.leavesHead(name)) return;
+    if (skippedElements.has(name)) {
+      this.skipDepth++;
+      return;
+    }
+    this.openBodyTag(name);
+  }
+
+  text(text: string): void {
+    if (this.skipDepth > 0) return;
+    if (this.headOpen) {
+      this.titleParts?.push(text);
+      return;
+    }
+    if (this.heading) this.heading.parts.push(text);
+    else this.paragraph.push(text);
+  }
+
+  closeTag(name: string): void {
+    if (this.skipDepth > 0) {
+      if (skippedElements.has(name)) this.skipDepth--;
+      return;
+    }
+    if (this.closesHeadPart(name) || this.headOpen) return;
+    this.closeBodyTag(name);
+  }
+
+  /** Closes what is still open and returns the text with its title. */
+  finish(): HtmlText {
+    this.closeHeading();
+    this.flush();
+    const extracted = this.builder.finish();
+    const title = extracted.firstHeading ?? this.documentTitle;
+    return title ? { extracted, title } : { extracted };
+  }
+
+  /**
+   * A tag opened inside the head: a title starts collecting, an element that can only be in
+   * the body ends an unclosed head (true: handle it as body), anything else is dropped.
+   */
+  private leavesHead(name: string): boolean {
+    if (name === 'title') {
+      this.titleParts = [];
+      return false;
+    }
+    if (!bodyStarters.has(name)) {
+      if (skippedElements.has(name)) this.skipDepth++;
+      return false;
+    }
+    this.headOpen = false;
+    return true;
+  }
+
+  private openBodyTag(name: string): void {
+    const level = /^h([1-6])$/.exec(name)?.[1];
+    if (level && this.rows === 0 && !this.heading) {
+      this.flush();
+      this.heading = { level: Number(level), parts: [] };
+      return;
+    }
+    if (name === 'tr') {
+      this.flush();
+      this.rows++;
+      this.cells = 0;
+      return;
+    }
+    if ((name === 'td' || name === 'th') && this.rows > 0) {
+      if (this.cells++ > 0) this.paragraph.push(' | ');
+      return;
+    }
+    if (blockElements.has(name)) this.breakText();
+  }
+
+  /** Ends the head or the title; true when the tag was one of them. */
+  private closesHeadPart(name: string): boolean {
+    if (name === 'head') {
+      this.headOpen = false;
+      return true;
+    }
+    if (name === 'title' && this.titleParts) {
+      this.documentTitle ??= normalizeInline(this.titleParts.join('')) || undefined;
+      this.titleParts = null;
+      return true;
+    }
+    return false;
+  }
+
+  private closeBodyTag(name: string): void {
+    if (this.heading && name === `h${this.heading.level}`) {
+      this.closeHeading();
+      return;
+    }
+    if (name === 'tr' && this.rows > 0) {
+      this.flush();
+      this.rows--;
+      this.cells = 0;
+      return;
+    }
+    if ((name === 'td' || name === 'th') && this.rows > 0) return;
+    if (name === 'table') this.flush();
+    if (blockElements.has(name)) this.breakText();
+  }
+
+  private flush(): void {
+    if (this.paragraph.length > 0) this.builder.paragraph(this.paragraph.join(''));
+    this.paragraph = [];
+  }
+
+  private closeHeading(): void {
+    if (this.heading) this.builder.heading(this.heading.level, this.heading.parts.join(''));
+    this.heading = null;
+  }
+
+  /** A block boundary: a space inside a heading or a table row, else the paragraph ends. */
+  private breakText(): void {
+    if (this.heading) this.heading.parts.push(' ');
+    else if (this.rows > 0) this.paragraph.push(' ');
+    else this.flush();
+  }
 }
 
 /** Plain text of an HTML fragment (scripts and styles dropped, entities decoded). */
