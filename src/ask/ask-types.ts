@@ -1,7 +1,7 @@
 import type { Citation } from '../cards/card-types.ts';
 import type { Card } from '../cards/card-types.ts';
 import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import type { Setting } from '../domain/setting.ts';
 
 /** What a question asks for; each kind is answered from facts first. */

@@ -1,5 +1,5 @@
 import type { CodeDescription } from '../codes/code-lookup.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import type { PtpRow } from './card-facts.repository.ts';
 import { rowCitation } from './card-citations.ts';

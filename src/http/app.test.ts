@@ -23,6 +23,7 @@ describe('HTTP API', () => {
         maxUploadBytes: 1024 * 1024,
         logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent',
         version: 'test',
+        validateResponses: true,
       })
     ).app;
   });
@@ -187,5 +188,23 @@ describe('HTTP API', () => {
         '/api/library/imports/{id}',
       ]),
     );
+  });
+
+  test('every route in the OpenAPI document declares its replies, success and error', async () => {
+    const spec = (await app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    }>();
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(18);
+    for (const { path, method, operation } of operations) {
+      const codes = Object.keys(operation.responses ?? {});
+      expect(
+        codes.some((code) => code.startsWith('2')),
+        `${method} ${path}`,
+      ).toBe(true);
+      expect(codes, `${method} ${path}`).toEqual(expect.arrayContaining(['4XX', '5XX']));
+    }
   });
 });

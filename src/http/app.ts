@@ -2,16 +2,15 @@ import multipart from '@fastify/multipart';
 import type { GenerativeConfig } from '../ask/generative/types.ts';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { errorResponses } from '../contracts/errors.ts';
+import { healthSchema } from '../contracts/health.ts';
 import { flushEvents } from '../events/event-registry.ts';
 import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { CheckJobs } from '../rules/check-jobs.ts';
 import { handleError } from './error-handler.ts';
+import { responseSerializer } from './response-serializer.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
@@ -31,6 +30,11 @@ export interface AppOptions {
   frameAncestors?: string;
   /** The optional model for Ask answers (CODECARD_LLM_*). */
   llm?: GenerativeConfig | null;
+  /**
+   * Parse every JSON reply with its route's contract and refuse fields the contract lacks (a
+   * 500). On in tests, so a reply that drifts from its contract fails them; off in production.
+   */
+  validateResponses?: boolean;
 }
 
 export interface CodecardApp {
@@ -46,7 +50,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.validateResponses ?? false));
   app.setErrorHandler(handleError);
   await app.register(swagger, {
     openapi: { info: { title: 'Codecard API', version: options.version } },
@@ -63,7 +67,16 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     await checkJobs.idle();
     await flushEvents(options.ctx.db);
   });
-  app.get('/api/health', () => ({ status: 'ok', version: options.version }));
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Liveness and version',
+        response: { 200: healthSchema, ...errorResponses },
+      },
+    },
+    () => ({ status: 'ok' as const, version: options.version }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
   codeRoutes(app, options.ctx);

@@ -20,8 +20,15 @@ describe('Ask over HTTP', () => {
       { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) },
       { setting: 'practitioner', effective: '2026-01-01' },
     );
-    app = (await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: 'silent', version: 't' }))
-      .app;
+    app = (
+      await buildApp({
+        ctx,
+        maxUploadBytes: 1024 * 1024,
+        logLevel: 'silent',
+        version: 't',
+        validateResponses: true,
+      })
+    ).app;
   });
   afterAll(async () => {
     await app.close();

@@ -57,6 +57,7 @@ describe('batch claim checks over HTTP', () => {
         maxUploadBytes: 2 * 1024 * 1024,
         logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent',
         version: 'test',
+        validateResponses: true,
       })
     ).app;
   });

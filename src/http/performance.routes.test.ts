@@ -18,8 +18,15 @@ describe('GET /api/performance', () => {
     opened = await openTestDatabase('pglite');
     ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
     await loadStarterLibraryIfEmpty(ctx);
-    app = (await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: 'silent', version: 't' }))
-      .app;
+    app = (
+      await buildApp({
+        ctx,
+        maxUploadBytes: 1024 * 1024,
+        logLevel: 'silent',
+        version: 't',
+        validateResponses: true,
+      })
+    ).app;
     const asked = await app.inject({
       method: 'POST',
       url: '/api/threads',

@@ -24,7 +24,15 @@ describe('sources over HTTP (starter library)', () => {
     opened = await openDatabase({ kind: 'pglite-memory' });
     const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
     await loadStarterLibraryIfEmpty(ctx);
-    app = (await buildApp({ ctx, maxUploadBytes: 1 << 20, logLevel: 'silent', version: 't' })).app;
+    app = (
+      await buildApp({
+        ctx,
+        maxUploadBytes: 1 << 20,
+        logLevel: 'silent',
+        version: 't',
+        validateResponses: true,
+      })
+    ).app;
   }, 120_000);
   afterAll(async () => {
     await app.close();

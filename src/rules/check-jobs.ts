@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Claim } from '../claims/claim-types.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { CheckEventAccumulator, recordCheck } from '../events/check-event.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { claimChecker, type ClaimResult } from './check-claims.service.ts';
 

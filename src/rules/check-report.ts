@@ -1,5 +1,5 @@
 import type { ClaimResult } from './check-claims.service.ts';
-import { csvCell } from './csv-cell.ts';
+import { csvCell } from '../domain/csv-cell.ts';
 
 /** Machine-readable report formats, shared by `codecard check` and the batch-check download. */
 export const reportFormats = ['json', 'ndjson', 'csv'] as const;

@@ -1,6 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses } from '../../contracts/errors.ts';
+import {
+  documentParamsSchema,
+  documentRemovedSchema,
+  documentSummarySchema,
+  importJobSchema,
+  importParamsSchema,
+  libraryListSchema,
+  uploadFields,
+  uploadQuerySchema,
+  uploadResponseSchema,
+  type ImportJob as ImportJobReply,
+} from '../../contracts/library.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import type { ImportJob, ImportJobs } from '../../library/import-jobs.ts';
 import { importOptions } from '../../library/import-options.ts';
@@ -14,18 +26,8 @@ import type { LibraryContext } from '../../library/library-context.ts';
 import { readUpload } from '../multipart-upload.ts';
 
 const MAX_FILES_PER_UPLOAD = 20;
-const optionFields = [
-  'kind',
-  'setting',
-  'effective',
-  'title',
-  'system',
-  'partial',
-  'columns',
-] as const;
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-export function jobJson(job: ImportJob) {
+export function jobJson(job: ImportJob): ImportJobReply {
   return {
     id: job.id,
     fileName: job.fileName,
@@ -59,7 +61,13 @@ export function libraryRoutes(
 
   r.get(
     '/api/library/documents',
-    { schema: { tags: ['library'], summary: 'List the library' } },
+    {
+      schema: {
+        tags: ['library'],
+        summary: 'List the library',
+        response: { 200: libraryListSchema, ...errorResponses },
+      },
+    },
     async () => ({
       documents: await listLibrary(ctx),
     }),
@@ -67,13 +75,27 @@ export function libraryRoutes(
 
   r.get(
     '/api/library/documents/:id',
-    { schema: { tags: ['library'], params: idParams } },
+    {
+      schema: {
+        tags: ['library'],
+        summary: 'One document version',
+        params: documentParamsSchema,
+        response: { 200: documentSummarySchema, ...errorResponses },
+      },
+    },
     async (request) => getDocumentSummary(ctx, request.params.id),
   );
 
   r.delete(
     '/api/library/documents/:id',
-    { schema: { tags: ['library'], params: idParams } },
+    {
+      schema: {
+        tags: ['library'],
+        summary: 'Remove a document version with its facts and passages',
+        params: documentParamsSchema,
+        response: { 200: documentRemovedSchema, ...errorResponses },
+      },
+    },
     async (request) => ({
       removed: await removeDocument(ctx, request.params.id),
     }),
@@ -85,7 +107,8 @@ export function libraryRoutes(
       schema: {
         tags: ['library'],
         summary: 'Progress and result of an upload',
-        params: z.object({ id: z.uuid() }),
+        params: importParamsSchema,
+        response: { 200: importJobSchema, ...errorResponses },
       },
     },
     (request) => jobJson(jobs.get(request.params.id)),
@@ -98,14 +121,20 @@ export function libraryRoutes(
         tags: ['library'],
         summary:
           'Upload files (multipart: files plus optional kind, setting, effective, title, system)',
-        querystring: z.object({ wait: z.enum(['true', 'false']).optional() }),
+        querystring: uploadQuerySchema,
+        response: {
+          201: uploadResponseSchema,
+          202: uploadResponseSchema,
+          400: uploadResponseSchema.or(errorResponses['4xx']),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
       const { files, fields } = await readUpload(request, {
         maxUploadBytes,
         maxFiles: MAX_FILES_PER_UPLOAD,
-        fields: optionFields,
+        fields: uploadFields,
       });
       if (files.length === 0)
         throw new CodecardError('BAD_INPUT', { detail: 'no file in the upload' });

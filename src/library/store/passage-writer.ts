@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CodeMention } from '../code-mentions.ts';
-import type { LocaleCode } from '../../i18n/locales.ts';
+import type { LocaleCode } from '../../domain/locale.ts';
 import type { PassageDraft } from '../import-kind.ts';
 
 /** Postgres text-search configurations for the locales that have one; `simple` otherwise. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { localeCodes, type LocaleCode } from '../../../src/i18n/locales.ts';
+import { localeCodes, type LocaleCode } from '../../../src/domain/locale.ts';
 import { api } from '../api/client.ts';
 import { useLocale } from '../i18n/locale-context.tsx';
 import { Link, navigate, useLocation } from './router.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Card } from '../../../../src/cards/card-types.ts';
-import { localeCodes, type LocaleCode } from '../../../../src/i18n/locales.ts';
+import { localeCodes, type LocaleCode } from '../../../../src/domain/locale.ts';
 import { api } from '../../api/client.ts';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { CopyLinkButton } from '../../components/CopyLinkButton.tsx';

@@ -1,5 +1,5 @@
 import { csvColumns, csvRows } from '../../../../src/rules/check-report.ts';
-import { csvCell } from '../../../../src/rules/csv-cell.ts';
+import { csvCell } from '../../../../src/domain/csv-cell.ts';
 import type { ClaimResult } from './check-types.ts';
 
 /**
