@@ -89,10 +89,17 @@ export const libraryMeasuresSchema = z.object({
   ),
 });
 
+/** Inclusive ISO dates (UTC days); periods are labelled by their first day. */
+export const reportRangeSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  granularity: z.enum(granularities),
+});
+export type ReportRange = z.infer<typeof reportRangeSchema>;
+
 /** `GET /api/performance`: answers, checks and library gaps over a range of days. */
 export const performanceReportSchema = z.object({
-  /** Inclusive ISO dates (UTC days); periods are labelled by their first day. */
-  range: z.object({ from: z.string(), to: z.string(), granularity: z.enum(granularities) }),
+  range: reportRangeSchema,
   answers: answerMeasuresSchema,
   checks: checkMeasuresSchema,
   library: libraryMeasuresSchema,

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Answer } from '../../../../src/ask/ask-types.ts';
-import type { Card } from '../../../../src/cards/card-types.ts';
+import type { Answer } from '../../../../src/contracts/ask.ts';
+import type { Card } from '../../../../src/contracts/cards.ts';
 import { Link } from '../../app/router.tsx';
 import { Footnotes, type CitationData } from '../../components/citations.ts';
 import { cardHref } from '../../components/code-links.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Answer, AskResponse } from '../../../../src/ask/ask-types.ts';
+import type { Answer, AskResponse } from '../../../../src/contracts/ask.ts';
 import { api, ApiError, postJson } from '../../api/client.ts';
 import { matchPath, navigate, useLocation } from '../../app/router.tsx';
 import { CodeCombobox } from '../../components/CodeCombobox.tsx';

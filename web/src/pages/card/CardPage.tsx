@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { Card } from '../../../../src/cards/card-types.ts';
+import type { Card } from '../../../../src/contracts/cards.ts';
 import { localeCodes, type LocaleCode } from '../../../../src/domain/locale.ts';
 import { api } from '../../api/client.ts';
 import { navigate, useLocation } from '../../app/router.tsx';

@@ -1,9 +1,4 @@
-import type {
-  Card,
-  CardConflict,
-  CardItem,
-  CardSection,
-} from '../../../../src/cards/card-types.ts';
+import type { Card, CardConflict, CardItem, CardSection } from '../../../../src/contracts/cards.ts';
 import { Footnotes } from '../../components/citations.ts';
 
 export interface LaidOutItem {

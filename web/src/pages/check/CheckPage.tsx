@@ -3,7 +3,8 @@ import { postJson } from '../../api/client.ts';
 import { useLocation } from '../../app/router.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { BatchCheck } from './BatchCheck.tsx';
-import { checkCsv, downloadText, safeFilePart } from './check-csv.ts';
+import { checkCsv, safeFilePart } from './check-csv.ts';
+import { downloadText } from './download-text.ts';
 import type { CheckResponse, ClaimResult, LineLabels } from './check-types.ts';
 import { ClaimForm } from './ClaimForm.tsx';
 import {

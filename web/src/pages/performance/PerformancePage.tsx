@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PerformanceReport } from '../../../../src/performance/performance-types.ts';
+import type { PerformanceReport } from '../../../../src/contracts/performance.ts';
 import { api } from '../../api/client.ts';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { LoadError } from '../../components/LoadError.tsx';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { granularities } from '../../../../src/performance/performance-types.ts';
+import { granularities } from '../../../../src/contracts/performance.ts';
 import { useT } from '../../i18n/locale-context.tsx';
 import type { Granularity, ReportRange } from './performance-format.ts';
 

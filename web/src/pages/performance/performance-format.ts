@@ -2,7 +2,7 @@ import {
   granularities,
   type Granularity,
   type ReportRange,
-} from '../../../../src/performance/performance-types.ts';
+} from '../../../../src/contracts/performance.ts';
 import type { Translate } from '../../i18n/locale-context.tsx';
 
 export type { Granularity, ReportRange };

@@ -1,4 +1,4 @@
-import type { PerformanceReport } from '../../../../src/performance/performance-types.ts';
+import type { PerformanceReport } from '../../../../src/contracts/performance.ts';
 import { Link } from '../../app/router.tsx';
 import { cardHref } from '../../components/code-links.ts';
 import { useLocale } from '../../i18n/locale-context.tsx';

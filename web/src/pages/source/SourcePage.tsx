@@ -7,7 +7,7 @@ import { useT } from '../../i18n/locale-context.tsx';
 import './source.css';
 
 // pdf.js is large: it loads only when a PDF page is shown.
-import type { SourcePassage, SourceRow } from '../../../../src/library/sources.service.ts';
+import type { SourcePassage, SourceRow } from '../../../../src/contracts/sources.ts';
 
 const PdfPage = lazy(() => import('./PdfPage.tsx').then((m) => ({ default: m.PdfPage })));
 
