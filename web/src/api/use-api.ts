@@ -9,6 +9,8 @@ import {
 import { api } from './client.ts';
 
 export interface UseApiOptions<T> {
+  /** Method and body for a request that is not a GET (a claim check); `key` says when to send. */
+  init?: Omit<RequestInit, 'signal'>;
   /** Wait this long before asking (a debounced search, a polling interval). */
   delayMs?: number;
   /** Another value asks again for the same path (the next poll of a job). */
@@ -59,7 +61,7 @@ export function useApi<T>(path: string | null, options: UseApiOptions<T> = {}): 
     setError(null);
     setLoading(true);
     const request = () =>
-      api<T>(path, { signal: controller.signal }).then(
+      api<T>(path, { ...callbacks.current.init, signal: controller.signal }).then(
         (answer) => {
           if (controller.signal.aborted) return;
           setData(answer);
