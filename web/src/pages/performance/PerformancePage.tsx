@@ -5,7 +5,9 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { formatDay, rangeSearch, requestedRange, withSearch } from './performance-format.ts';
 import { RangeForm } from './RangeForm.tsx';
-import { AnswersSection, ChecksSection, LibrarySection } from './sections.tsx';
+import { AnswersSection } from './AnswersSection.tsx';
+import { ChecksSection } from './ChecksSection.tsx';
+import { LibrarySection } from './LibrarySection.tsx';
 import './performance.css';
 
 /**
