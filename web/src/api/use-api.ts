@@ -6,11 +6,13 @@ import {
   type Dispatch,
   type SetStateAction,
 } from 'react';
-import { api } from './client.ts';
+import { api, type ReadBody } from './client.ts';
 
 export interface UseApiOptions<T> {
   /** Method and body for a request that is not a GET (a claim check); `key` says when to send. */
   init?: Omit<RequestInit, 'signal'>;
+  /** Reads the answer's body when it is not JSON (a PDF file as bytes). */
+  read?: ReadBody<T>;
   /** Wait this long before asking (a debounced search, a polling interval). */
   delayMs?: number;
   /** Another value asks again for the same path (the next poll of a job). */
@@ -61,7 +63,11 @@ export function useApi<T>(path: string | null, options: UseApiOptions<T> = {}): 
     setError(null);
     setLoading(true);
     const request = () =>
-      api<T>(path, { ...callbacks.current.init, signal: controller.signal }).then(
+      api<T>(
+        path,
+        { ...callbacks.current.init, signal: controller.signal },
+        callbacks.current.read,
+      ).then(
         (answer) => {
           if (controller.signal.aborted) return;
           setData(answer);
