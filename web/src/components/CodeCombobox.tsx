@@ -49,16 +49,11 @@ export function CodeCombobox({
   const term = searchTerm(value, mode);
   const listboxId = `${id}-suggestions`;
   const optionId = (i: number) => `${id}-suggestion-${i}`;
-  const { suggestions, clear, active, setActive, open, setOpen } = useCodeSuggestions(term, {
+  const { suggestions, clear, close, active, setActive, open, setOpen } = useCodeSuggestions(term, {
     system,
     limit,
     focused: () => document.activeElement === input.current,
   });
-
-  const close = () => {
-    setOpen(false);
-    setActive(-1);
-  };
 
   const choose = (suggestion: CodeSuggestion) => {
     onValueChange(insertCode(value, suggestion.code, mode));
@@ -67,21 +62,22 @@ export function CodeCombobox({
     input.current?.focus();
   };
 
+  const chooseActive = () => {
+    const chosen = active >= 0 ? suggestions[active] : undefined;
+    if (chosen) choose(chosen);
+    return chosen !== undefined;
+  };
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const handled = handleComboboxKey(event, {
+    const state = {
       count: suggestions.length,
       open,
       active,
       setOpen,
       setActive,
-      chooseActive: () => {
-        const chosen = active >= 0 ? suggestions[active] : undefined;
-        if (chosen) choose(chosen);
-        return chosen !== undefined;
-      },
+      chooseActive,
       close,
-    });
-    if (!handled) onKeyDown?.(event);
+    };
+    if (!handleComboboxKey(event, state)) onKeyDown?.(event);
   };
 
   const expanded = open && suggestions.length > 0;

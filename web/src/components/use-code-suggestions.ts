@@ -32,6 +32,10 @@ export function useCodeSuggestions(
   return {
     suggestions: search.data?.results ?? [],
     clear: () => search.setData(null),
+    close: () => {
+      setOpen(false);
+      setActive(-1);
+    },
     active,
     setActive,
     open,

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLocation } from '../../app/router.tsx';
+import { useFocusAfter } from '../../components/use-focus-after.ts';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { BatchCheck } from './BatchCheck.tsx';
 import { ClaimForm } from './ClaimForm.tsx';
@@ -24,38 +25,19 @@ export function CheckPage() {
   const [problems, setProblems] = useState<FieldProblems>(() => new Map());
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const problemSummary = useRef<HTMLDivElement>(null);
-  /** Set by a submitted check: once its findings are on the page, their heading takes focus. */
-  const focusResults = useRef(false);
   const { report, busy, error, announcement, setAnnouncement, check, clear } = useClaimCheck(
-    (moveFocus) => (focusResults.current = moveFocus),
+    (moveFocus) => focusResults(moveFocus),
   );
-
-  const focusProblems = useRef(false);
-  useEffect(() => {
-    if (focusProblems.current) {
-      focusProblems.current = false;
-      problemSummary.current?.focus();
-    }
-  }, [problems]);
-
-  useEffect(() => {
-    if (report && focusResults.current) {
-      focusResults.current = false;
-      resultsHeading.current?.focus();
-    }
-  }, [report]);
-
-  // The findings' wording comes from the server in one language: a new language asks again.
-  useEffect(() => {
-    if (report && report.lang !== locale && !busy) check(report.payload, locale, false);
-  }, [locale]);
+  const focusProblems = useFocusAfter(problems, problemSummary);
+  // A submitted check's findings, once on the page, take the focus (a language change's do not).
+  const focusResults = useFocusAfter(report, resultsHeading);
 
   const submit = () => {
     const found = validateClaim(draft);
     setProblems(found);
     if (found.size > 0) {
       setAnnouncement('');
-      focusProblems.current = true;
+      focusProblems();
       return;
     }
     if (!busy) check(claimPayload(draft), locale, true);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { lineLabels, type JsonClaim } from './claim-form.ts';
@@ -52,6 +52,11 @@ export function useClaimCheck(onReport: (moveFocus: boolean) => void) {
       setAnnouncement('');
     },
   });
+  // The findings' wording comes from the server in one language: a new language asks again.
+  useEffect(() => {
+    if (report && report.lang !== locale && !sent.loading)
+      setRequest({ payload: report.payload, lang: locale, moveFocus: false });
+  }, [locale]);
   return {
     report,
     busy: sent.loading,

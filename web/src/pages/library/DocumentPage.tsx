@@ -10,6 +10,21 @@ import { PassageList } from './PassageList.tsx';
 import { RemoveDialog } from './RemoveDialog.tsx';
 import './library.css';
 
+/** The way back to the library list. */
+function BackToLibrary() {
+  const { t } = useLocale();
+  return (
+    <p className="back-link">
+      <Link href="/library">
+        <span className="directional" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('library.doc.back')}
+      </Link>
+    </p>
+  );
+}
+
 /** A failed load in words: a document not in the library is said so, without a retry. */
 function failureOf(failure: Error | null, t: Translate) {
   if (!failure) return null;
@@ -30,16 +45,7 @@ export function DocumentPage({ id }: { id: number }) {
     ? failureOf(load.error, t)
     : { message: t('library.doc.notFound'), notFound: true };
 
-  const back = (
-    <p className="back-link">
-      <Link href="/library">
-        <span className="directional" aria-hidden="true">
-          ←
-        </span>{' '}
-        {t('library.doc.back')}
-      </Link>
-    </p>
-  );
+  const back = <BackToLibrary />;
 
   if (error)
     return (

@@ -59,8 +59,6 @@ export function UploadPanel({ onImported }: { onImported: () => void }) {
     }
   };
 
-  const finished = items.filter((item) => item.stage === 'finished').length;
-
   return (
     <section className="library-section" aria-labelledby="upload-heading">
       <h2 id="upload-heading">{t('library.upload.heading')}</h2>
@@ -74,24 +72,46 @@ export function UploadPanel({ onImported }: { onImported: () => void }) {
         onFiles={add}
       />
       {items.length > 0 && (
-        <div className="uploads">
-          <h3 id="uploads-heading">{t('library.uploads.heading')}</h3>
-          <ul className="upload-list" aria-labelledby="uploads-heading">
-            {items.map((item) => (
-              <UploadRow key={item.key} item={item} onJob={onJob} onFailure={onFailure} />
-            ))}
-          </ul>
-          {finished > 0 && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setItems((current) => current.filter((i) => i.stage !== 'finished'))}
-            >
-              {t('library.uploads.clear', { count: finished })}
-            </button>
-          )}
-        </div>
+        <UploadList
+          items={items}
+          onJob={onJob}
+          onFailure={onFailure}
+          onClearFinished={() =>
+            setItems((current) => current.filter((i) => i.stage !== 'finished'))
+          }
+        />
       )}
     </section>
+  );
+}
+
+/** The files added, newest first, and "clear finished". */
+function UploadList({
+  items,
+  onJob,
+  onFailure,
+  onClearFinished,
+}: {
+  items: UploadItem[];
+  onJob: (key: number, job: ImportJob) => void;
+  onFailure: (key: number, message: string) => void;
+  onClearFinished: () => void;
+}) {
+  const { t } = useLocale();
+  const finished = items.filter((item) => item.stage === 'finished').length;
+  return (
+    <div className="uploads">
+      <h3 id="uploads-heading">{t('library.uploads.heading')}</h3>
+      <ul className="upload-list" aria-labelledby="uploads-heading">
+        {items.map((item) => (
+          <UploadRow key={item.key} item={item} onJob={onJob} onFailure={onFailure} />
+        ))}
+      </ul>
+      {finished > 0 && (
+        <button type="button" className="secondary" onClick={onClearFinished}>
+          {t('library.uploads.clear', { count: finished })}
+        </button>
+      )}
+    </div>
   );
 }

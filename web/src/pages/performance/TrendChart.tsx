@@ -46,18 +46,7 @@ export function TrendChart({
       <figcaption id={`${id}-caption`} className="perf-chart-caption">
         {caption}
       </figcaption>
-      <ul className="perf-legend">
-        {series.map((s) => (
-          <li key={s.label}>
-            <span
-              className={`perf-swatch${s.dashed ? ' perf-swatch-dashed' : ''}`}
-              style={{ borderColor: `var(${s.colorVar}, ${s.fallbackColor})` }}
-              aria-hidden="true"
-            />
-            {s.label}
-          </li>
-        ))}
-      </ul>
+      <TrendLegend series={series} />
       {/* The canvas is drawn left to right; an RTL chart turns its time axis around instead. */}
       <div
         ref={plot}
@@ -98,5 +87,23 @@ export function TrendChart({
         />
       </div>
     </figure>
+  );
+}
+
+/** The series in words, each with its line's colour and dash. */
+function TrendLegend({ series }: { series: TrendSeries[] }) {
+  return (
+    <ul className="perf-legend">
+      {series.map((s) => (
+        <li key={s.label}>
+          <span
+            className={`perf-swatch${s.dashed ? ' perf-swatch-dashed' : ''}`}
+            style={{ borderColor: `var(${s.colorVar}, ${s.fallbackColor})` }}
+            aria-hidden="true"
+          />
+          {s.label}
+        </li>
+      ))}
+    </ul>
   );
 }
