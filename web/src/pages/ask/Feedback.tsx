@@ -10,7 +10,6 @@ export function Feedback({ answerId }: { answerId: string }) {
   const t = useT();
   const id = useId();
   const [vote, setVote] = useState<Vote | null>(null);
-  const [comment, setComment] = useState('');
   const [status, setStatus] = useState<Status>('idle');
 
   const [sent, setSent] = useState<{ vote: Vote; text?: string | undefined } | null>(null);
@@ -70,29 +69,38 @@ export function Feedback({ answerId }: { answerId: string }) {
         </button>
       </div>
       {vote && status !== 'commented' && (
-        <form
-          className="feedback-comment"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (comment.trim()) send(vote, comment.trim());
-          }}
-        >
-          <label htmlFor={`${id}-comment`}>{t('ask.feedback.commentLabel')}</label>
-          <textarea
-            id={`${id}-comment`}
-            rows={2}
-            maxLength={2000}
-            value={comment}
-            onChange={(event) => setComment(event.target.value)}
-          />
-          <button type="submit" className="secondary">
-            {t('ask.feedback.send')}
-          </button>
-        </form>
+        <FeedbackComment id={id} onSend={(comment) => send(vote, comment)} />
       )}
       <p role="status" className="feedback-status">
         {statusText}
       </p>
     </div>
+  );
+}
+
+/** The optional comment after a vote. */
+function FeedbackComment({ id, onSend }: { id: string; onSend: (comment: string) => void }) {
+  const t = useT();
+  const [comment, setComment] = useState('');
+  return (
+    <form
+      className="feedback-comment"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (comment.trim()) onSend(comment.trim());
+      }}
+    >
+      <label htmlFor={`${id}-comment`}>{t('ask.feedback.commentLabel')}</label>
+      <textarea
+        id={`${id}-comment`}
+        rows={2}
+        maxLength={2000}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+      />
+      <button type="submit" className="secondary">
+        {t('ask.feedback.send')}
+      </button>
+    </form>
   );
 }

@@ -40,6 +40,29 @@ function LineField({
   );
 }
 
+/** A line's text field (a code, modifiers, diagnoses): no autocomplete or spell check. */
+function LineText({
+  value,
+  onValue,
+  ...props
+}: ControlProps & {
+  value: string;
+  onValue: (value: string) => void;
+  maxLength?: number;
+  placeholder?: string;
+}) {
+  return (
+    <input
+      {...props}
+      type="text"
+      autoComplete="off"
+      spellCheck={false}
+      value={value}
+      onChange={(e) => onValue(e.target.value)}
+    />
+  );
+}
+
 /** One service line: code, modifiers, units, its diagnoses and date, and its remove button. */
 export function ServiceLineFields({
   line,
@@ -66,26 +89,20 @@ export function ServiceLineFields({
       <div className="line-grid">
         <LineField {...field} name="code" label={t('check.lines.code')}>
           {(props) => (
-            <input
+            <LineText
               {...props}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
               maxLength={10}
               value={line.code}
-              onChange={(e) => onChange({ code: e.target.value })}
+              onValue={(code) => onChange({ code })}
             />
           )}
         </LineField>
         <LineField {...field} name="modifiers" label={t('check.lines.modifiers')}>
           {(props) => (
-            <input
+            <LineText
               {...props}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
               value={line.modifiers}
-              onChange={(e) => onChange({ modifiers: e.target.value })}
+              onValue={(modifiers) => onChange({ modifiers })}
             />
           )}
         </LineField>
@@ -105,14 +122,11 @@ export function ServiceLineFields({
         </LineField>
         <LineField {...field} name="diagnoses" label={t('check.lines.diagnoses')}>
           {(props) => (
-            <input
+            <LineText
               {...props}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
               placeholder={claimDiagnoses}
               value={line.diagnoses}
-              onChange={(e) => onChange({ diagnoses: e.target.value })}
+              onValue={(diagnoses) => onChange({ diagnoses })}
             />
           )}
         </LineField>
