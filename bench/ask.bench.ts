@@ -1,11 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { askQuestion } from '../src/ask/ask.service.ts';
 import type { AnswerKind } from '../src/ask/ask-types.ts';
-import { atMost, printResult, type Bench, type BenchResult } from './bench-result.ts';
-import { openBenchmarkLibrary } from './benchmark-library.ts';
+import { atMost, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
+import { openBenchmarkLibrary, closeBenchmarkLibrary } from './benchmark-library.ts';
 import { seededRandom } from './generate-ptp.ts';
 import { stats } from './lookup-search.bench.ts';
 
@@ -74,12 +73,9 @@ export const askBench: Bench = {
         checks: [atMost('ask p95 (no model)', ask.p95, ASK_P95_MS, 'ms')],
       };
     } finally {
-      await library.opened.close();
-      await rm(dir, { recursive: true, force: true });
+      await closeBenchmarkLibrary(library, dir);
     }
   },
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printResult(await askBench.run());
-}
+await runWhenMain(import.meta.url, askBench);

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 /** What one benchmark reports: measured numbers and pass/fail checks against targets. */
 export interface BenchMetric {
   label: string;
@@ -49,3 +50,8 @@ export function formatValue(value: number | string): string {
 
 export const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 export const seconds = (ms: number) => Math.round(ms / 10) / 100;
+
+/** Runs and prints a benchmark when its file is the script node was started with. */
+export async function runWhenMain(moduleUrl: string, bench: Bench): Promise<void> {
+  if (moduleUrl === pathToFileURL(process.argv[1] ?? '').href) printResult(await bench.run());
+}

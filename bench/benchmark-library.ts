@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type OpenDatabase } from '../src/db/database.ts';
 import { importFile } from '../src/library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
+import { type LibraryContext } from '../src/library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../src/library/starter-library.ts';
 import { seconds, type BenchResult } from './bench-result.ts';
 import { sharedData } from './child-process.ts';
 import { generatePtpFile, seededRandom } from './generate-ptp.ts';
 import { icd10cmFiles } from './import-icd10cm.bench.ts';
+import { testContext } from '../test/support/test-context.ts';
 
 const PTP_ROWS = 2_000_000;
 const DOCUMENTS = 200;
@@ -46,7 +47,7 @@ export interface BenchmarkLibrary {
  */
 export async function openBenchmarkLibrary(dir: string): Promise<BenchmarkLibrary> {
   const opened = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
-  const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+  const ctx: LibraryContext = testContext(opened);
   const loadStarted = performance.now();
   await loadStarterLibraryIfEmpty(ctx);
   const ptp = await generatePtpFile(join(dir, 'ccipra-v320r0-f1.txt'), { rows: PTP_ROWS });
@@ -93,4 +94,10 @@ export async function openBenchmarkLibrary(dir: string): Promise<BenchmarkLibrar
       { label: 'library loaded in', value: seconds(loadMs), unit: 's' },
     ],
   };
+}
+
+/** Closes the library and removes its directory (also after a failed run). */
+export async function closeBenchmarkLibrary(library: BenchmarkLibrary, dir: string): Promise<void> {
+  await library.opened.close();
+  await rm(dir, { recursive: true, force: true });
 }

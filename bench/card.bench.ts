@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { composeCard } from '../src/cards/compose-card.ts';
-import { atMost, printResult, type Bench, type BenchResult } from './bench-result.ts';
-import { openBenchmarkLibrary } from './benchmark-library.ts';
+import { atMost, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
+import { openBenchmarkLibrary, closeBenchmarkLibrary } from './benchmark-library.ts';
 import { seededRandom } from './generate-ptp.ts';
 import { stats } from './lookup-search.bench.ts';
 
@@ -44,12 +43,9 @@ export const cardBench: Bench = {
         checks: [atMost('composeCard p95', card.p95, CARD_P95_MS, 'ms')],
       };
     } finally {
-      await library.opened.close();
-      await rm(dir, { recursive: true, force: true });
+      await closeBenchmarkLibrary(library, dir);
     }
   },
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printResult(await cardBench.run());
-}
+await runWhenMain(import.meta.url, cardBench);

@@ -1,15 +1,14 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   atMost,
   mib,
-  printResult,
   seconds,
   type Bench,
   type BenchMetric,
   type BenchResult,
+  runWhenMain,
 } from './bench-result.ts';
 import { importMeasured, sharedData } from './child-process.ts';
 
@@ -58,6 +57,4 @@ export const importIcd10cmBench: Bench = {
   },
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printResult(await importIcd10cmBench.run());
-}
+await runWhenMain(import.meta.url, importIcd10cmBench);

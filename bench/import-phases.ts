@@ -8,7 +8,6 @@ import { openDatabase } from '../src/db/database.ts';
 import { structuredParsers } from '../src/library/formats/index.ts';
 import type { ImportPhase } from '../src/library/import-progress.ts';
 import { importFile } from '../src/library/import.service.ts';
-import { DEFAULT_ORG } from '../src/library/library-context.ts';
 import {
   mib,
   printResult,
@@ -19,6 +18,7 @@ import {
 } from './bench-result.ts';
 import { generatePtpFile } from './generate-ptp.ts';
 import { startRssSampler } from './rss-sampler.ts';
+import { testContext } from '../test/support/test-context.ts';
 
 /**
  * A diagnostic for the PTP import target: where a large import spends time and memory, in
@@ -83,7 +83,7 @@ export async function measurePtpPhases(rows: number): Promise<BenchResult> {
     try {
       enter('read file');
       bytes = await readFile(file.path);
-      const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const ctx = testContext(opened);
       let last: ImportPhase | null = null;
       enter('importFile: hash + duplicate check');
       const result = await importFile(ctx, { fileName: basename(file.path), bytes }, {}, (p) => {

@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { atMost, mib, printResult, seconds, type Bench, type BenchResult } from './bench-result.ts';
+import { atMost, mib, seconds, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
 import { importMeasured, runCodecardMeasured } from './child-process.ts';
 import { generatePtpFile } from './generate-ptp.ts';
 
@@ -68,6 +67,4 @@ export const importPtpBench: Bench = {
   },
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printResult(await importPtpBench.run());
-}
+await runWhenMain(import.meta.url, importPtpBench);

@@ -1,16 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { lookupCode } from '../src/codes/code-lookup.ts';
 import { searchCodes } from '../src/codes/code-search.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
-import { atMost, printResult, seconds, type Bench, type BenchResult } from './bench-result.ts';
+import { type LibraryContext } from '../src/library/library-context.ts';
+import { atMost, seconds, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
 import { importMeasured, sharedData } from './child-process.ts';
 import { seededRandom } from './generate-ptp.ts';
 import { icd10cmFiles } from './import-icd10cm.bench.ts';
+import { testContext } from '../test/support/test-context.ts';
 
 const LOOKUPS = 1_200;
 const SEARCHES = 360;
@@ -177,7 +177,7 @@ export const lookupSearchBench: Bench = {
       const descriptorsImported = results.reduce((n, r) => n + (r.rowsStored ?? 0), 0);
       const opened = await openDatabase({ kind: 'pglite', dataDir });
       try {
-        const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+        const ctx: LibraryContext = testContext(opened);
         const random = seededRandom(2020);
         const codes = await sampleCodes(ctx, random);
         const phrases = [...searchPhrases, ...(await descriptorPhrases(ctx, random, 150))];
@@ -238,6 +238,4 @@ export const lookupSearchBench: Bench = {
   },
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printResult(await lookupSearchBench.run());
-}
+await runWhenMain(import.meta.url, lookupSearchBench);

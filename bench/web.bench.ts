@@ -4,11 +4,10 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { initialBundle } from '../src/web/initial-bundle.ts';
 import { ensureWebBuilt } from '../src/web/web-build.ts';
 import { launchBrowser } from '../test/e2e/browser.ts';
-import { atMost, printResult, type Bench, type BenchResult } from './bench-result.ts';
+import { atMost, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
 import { stats } from './lookup-search.bench.ts';
 
 const LOADS = 20;
@@ -93,6 +92,4 @@ export const webBench: Bench = {
   },
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printResult(await webBench.run());
-}
+await runWhenMain(import.meta.url, webBench);

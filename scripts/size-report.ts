@@ -11,7 +11,8 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    const isSource = /\.tsx?$/.test(name) && !/\.(test|e2e)\.tsx?$/.test(name) && !name.endsWith('.d.ts');
+    const isSource =
+      /\.tsx?$/.test(name) && !/\.(test|e2e)\.tsx?$/.test(name) && !name.endsWith('.d.ts');
     return isSource ? [path] : [];
   });
 }
@@ -26,7 +27,8 @@ function functionName(node: ts.Node, file: ts.SourceFile): string {
     return node.name.getText(file);
   }
   const parent = node.parent;
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name.getText(file);
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent))
+    return parent.name.getText(file);
   return '(anonymous)';
 }
 
@@ -37,7 +39,10 @@ function functionsIn(path: string): Measured[] {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
       const start = file.getLineAndCharacterOfPosition(node.getStart(file)).line;
       const end = file.getLineAndCharacterOfPosition(node.getEnd()).line;
-      found.push({ name: `${relative('.', path)} ${functionName(node, file)}`, lines: end - start + 1 });
+      found.push({
+        name: `${relative('.', path)} ${functionName(node, file)}`,
+        lines: end - start + 1,
+      });
     }
     ts.forEachChild(node, visit);
   };
@@ -47,13 +52,21 @@ function functionsIn(path: string): Measured[] {
 
 const files = roots.flatMap(sourceFiles);
 const fileSizes = files
-  .map((path) => ({ name: relative('.', path), lines: readFileSync(path, 'utf8').split('\n').length }))
+  .map((path) => ({
+    name: relative('.', path),
+    lines: readFileSync(path, 'utf8').split('\n').length,
+  }))
   .sort((a, b) => b.lines - a.lines);
 const functions = files.flatMap(functionsIn).sort((a, b) => b.lines - a.lines);
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 console.log(`${files.length} source files, median ${median(fileSizes.map((f) => f.lines))} lines`);
 console.log(`\nLongest files:`);
-for (const f of fileSizes.slice(0, limit)) console.log(`  ${String(f.lines).padStart(5)}  ${f.name}`);
-console.log(`\nLongest functions (${functions.length} in all, median ${median(functions.map((f) => f.lines))} lines):`);
-for (const f of functions.slice(0, limit)) console.log(`  ${String(f.lines).padStart(5)}  ${f.name}`);
+for (const f of fileSizes.slice(0, limit))
+  console.log(`  ${String(f.lines).padStart(5)}  ${f.name}`);
+console.log(
+  `\nLongest functions (${functions.length} in all, median ${median(functions.map((f) => f.lines))} lines):`,
+);
+for (const f of functions.slice(0, limit))
+  console.log(`  ${String(f.lines).padStart(5)}  ${f.name}`);

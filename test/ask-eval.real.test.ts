@@ -3,15 +3,15 @@ import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { askQuestion } from '../src/ask/ask.service.ts';
 import type { AskRequest } from '../src/ask/ask-types.ts';
-import { openDatabase, type OpenDatabase } from '../src/db/database.ts';
+import { type OpenDatabase } from '../src/db/database.ts';
 import type { ImportOptions } from '../src/library/import-kind.ts';
 import { importFile } from '../src/library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
-import { loadStarterLibraryIfEmpty } from '../src/library/starter-library.ts';
+import { type LibraryContext } from '../src/library/library-context.ts';
 import { CitationChecker } from './ask-eval/citations.ts';
 import { loadQuestions } from './ask-eval/questions.ts';
 import { formatReport } from './ask-eval/report.ts';
 import { failedScore, scoreAnswer, summarize, type EvalResult } from './ask-eval/score.ts';
+import { openTestLibrary } from './support/test-library.ts';
 
 /** The real CMS/CDC files, read where they are (never copied into the project). */
 const shared = resolve(import.meta.dirname, '../../shared/data');
@@ -33,9 +33,7 @@ describe('ask evaluation over the starter library and the real CMS/CDC files (is
   let ctx: LibraryContext;
 
   beforeAll(async () => {
-    opened = await openDatabase({ kind: 'pglite-memory' });
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    await loadStarterLibraryIfEmpty(ctx);
+    ({ opened, ctx } = await openTestLibrary('pglite', { starter: true }));
     for (const [path, options] of realFiles) {
       const full = join(shared, path);
       await importFile(ctx, { fileName: basename(full), bytes: readFileSync(full) }, options);

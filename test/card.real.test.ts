@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { composeCard } from '../src/cards/compose-card.ts';
 import { openDatabase, type OpenDatabase } from '../src/db/database.ts';
 import { importFile, type ImportResult } from '../src/library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
+import { type LibraryContext } from '../src/library/library-context.ts';
+import { testContext } from './support/test-context.ts';
 
 const shared = resolve(import.meta.dirname, '../../shared/data');
 const ptpFile = join(shared, 'ncci-ptp/ccioph-v323r0_active_edits_spine_subset.csv');
@@ -20,7 +21,7 @@ describe('cards from the real hospital NCCI subsets', () => {
 
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'store') });
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     ptp = await importFile(ctx, { fileName: basename(ptpFile), bytes: readFileSync(ptpFile) });
     mue = await importFile(ctx, { fileName: basename(mueFile), bytes: readFileSync(mueFile) });
   });

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ClaimResult } from '../src/rules/check-claims.service.ts';
-import { reportWriter } from '../src/rules/check-report.ts';
+import type { ClaimResult } from '../src/rules/claim-checker.ts';
+import { reportWriter } from '../src/check/check-report.ts';
 
 const bin = resolve(import.meta.dirname, '../bin/codecard');
 const samplePtp = resolve(

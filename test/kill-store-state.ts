@@ -3,9 +3,10 @@ import { lookupCode } from '../src/codes/code-lookup.ts';
 import { searchCodes } from '../src/codes/code-search.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { Database } from '../src/db/schema.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
+import { type LibraryContext } from '../src/library/library-context.ts';
 import { listLibrary, type DocumentSummary } from '../src/library/library.service.ts';
 import { documentRowTables } from '../src/library/store/fact-tables.ts';
+import { testContext } from './support/test-context.ts';
 
 /** Every table of the store: a killed import must leave each one exactly as it was. */
 export const storeTables = [
@@ -36,7 +37,7 @@ export async function readStoreState(
 ): Promise<StoreState> {
   const opened = await openDatabase({ kind: 'pglite', dataDir });
   try {
-    const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    const ctx: LibraryContext = testContext(opened);
     const counts: Record<string, number> = {};
     const digests: Record<string, string> = {};
     for (const table of storeTables) {

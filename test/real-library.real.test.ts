@@ -7,7 +7,8 @@ import { lookupCode } from '../src/codes/code-lookup.ts';
 import { searchCodes } from '../src/codes/code-search.ts';
 import { openDatabase, type OpenDatabase } from '../src/db/database.ts';
 import { importFile, type ImportResult } from '../src/library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../src/library/library-context.ts';
+import { type LibraryContext } from '../src/library/library-context.ts';
+import { testContext } from './support/test-context.ts';
 
 /** The real CMS/CDC files, read where they are (never copied into the project). */
 const shared = resolve(import.meta.dirname, '../../shared/data');
@@ -34,7 +35,7 @@ describe('the real CMS/CDC library', () => {
 
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'store') });
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     for (const [key, path] of Object.entries(files) as [keyof typeof files, string][]) {
       const full = join(shared, path);
       results[key] = await importFile(ctx, { fileName: basename(full), bytes: readFileSync(full) });

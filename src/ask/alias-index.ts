@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
-import { passageCitation } from '../cards/card-citations.ts';
-import type { PassageRow } from '../cards/card-facts.repository.ts';
-import type { Citation } from '../cards/card-types.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { libraryVersionCache } from '../rules/library-version-cache.ts';
+import { findPassagesMatching } from './alias-passages.repository.ts';
 import { readAliases } from './alias-reader.ts';
+import type { Citation } from '../domain/citation.ts';
+import { passageCitation } from '../library/citations.ts';
 
 export interface Alias {
   name: string;
@@ -56,12 +55,7 @@ export function normalizeName(text: string): string {
 }
 
 async function buildAliasIndex(ctx: LibraryContext): Promise<AliasIndex> {
-  const { rows } = await sql<PassageRow>`
-    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
-      d.id as document_id, d.title, d.release
-    from passages p join documents d on d.id = p.document_id
-    where p.org_id = ${ctx.orgId} and p.text ~* ${aliasCue}
-    order by d.id, p.ordinal`.execute(ctx.db);
+  const rows = await findPassagesMatching(ctx, aliasCue);
   const expand = await rangeExpanderFor(
     ctx,
     rows.map((r) => r.text),

@@ -1,8 +1,8 @@
-import type { Citation } from '../cards/card-types.ts';
 import type { Card } from '../cards/card-types.ts';
 import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import type { Setting } from '../domain/setting.ts';
+import type { Citation } from '../domain/citation.ts';
 
 /** What a question asks for; each kind is answered from facts first. */
 export type AnswerKind =

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { askQuestion } from './ask.service.ts';
 import { startChatServer, type ChatServer } from './generative/test-chat-server.ts';
 import { getThread, recordFeedback } from './thread.repository.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const dos = '2026-03-02';
 
@@ -20,9 +19,7 @@ describe.each(testDatabaseKinds())('askQuestion over the starter library (%s)', 
     askQuestion(ctx, { question, dos, ...extra });
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    await loadStarterLibraryIfEmpty(ctx);
+    ({ opened, ctx } = await openTestLibrary(kind, { starter: true }));
   }, 120_000);
   afterAll(async () => opened.close());
 
@@ -153,8 +150,7 @@ describe('askQuestion with a generative provider', () => {
   let server: ChatServer;
 
   beforeAll(async () => {
-    opened = await openDatabase({ kind: 'pglite-memory' });
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary());
     // A document with an injected instruction among real guidance (sample text for this test).
     const text = [
       '# Sample recovery guide',

@@ -1,6 +1,5 @@
 import { CodecardError } from '../errors/codecard-error.ts';
-import { recordEvent } from '../events/event-registry.ts';
-import type { LibraryContext } from '../library/library-context.ts';
+import { recordEvent, type LibraryContext } from '../library/library-context.ts';
 import { today } from '../library/option-values.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { referenceIndexFor } from '../rules/edit-index-cache.ts';
@@ -16,11 +15,10 @@ import { answerTableRows } from './answers/table-rows.answer.ts';
 import { answerUnits } from './answers/units.answer.ts';
 import { answerValidity } from './answers/validity.answer.ts';
 import type { Answer, AskRequest, AskResponse } from './ask-types.ts';
-import type { GenerativeConfig } from './generative/types.ts';
 import { addressesQuestion } from './answer-addresses.ts';
 import { factIntent } from './fact-intent.ts';
 import { askedIntent, classifyIntent, type Intent } from './intent.ts';
-import { libraryKnows } from './library-knows.ts';
+import { libraryKnows } from './library-knows.repository.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { questionTerms, sameStem } from './question-terms.ts';
 import {
@@ -34,6 +32,7 @@ import {
 } from './thread.repository.ts';
 import { isProcedureCode } from '../domain/code-shape.ts';
 import { isSetting } from '../domain/setting.ts';
+import type { GenerativeConfig } from '../config/generative-config.ts';
 
 export const MAX_QUESTION_LENGTH = 2_000;
 const intents: readonly string[] = [

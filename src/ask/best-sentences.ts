@@ -1,9 +1,9 @@
-import { passageCitation } from '../cards/card-citations.ts';
-import type { Citation } from '../cards/card-types.ts';
 import { splitSentences } from '../cards/sentence-splitter.ts';
 import type { PassageHit } from './passage-search.repository.ts';
 import { normalizeToken, sameStem, type QuestionTerms } from './question-terms.ts';
 import { wordPattern } from './word-pattern.ts';
+import type { Citation } from '../domain/citation.ts';
+import { passageCitation } from '../library/citations.ts';
 
 export interface ScoredSentence {
   text: string;

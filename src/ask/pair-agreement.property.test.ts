@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from '../rules/check-claim.ts';
-import { ruleIndexesFor } from '../rules/check-claims.service.ts';
+import { ruleIndexesFor } from '../rules/claim-checker.ts';
 import type { RuleIndexes } from '../rules/check-context.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
 import { askQuestion } from './ask.service.ts';
 import { questionLines } from './answers/pair.answer.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Sample edits written for this test (CMS TXT layout): two hospital releases that disagree, rows
 // dated before their release, deleted rows, indicators 0, 1 and 9, and a practitioner subset.
@@ -66,8 +67,7 @@ describe.each(testDatabaseKinds())(
     let indexes: RuleIndexes;
 
     beforeAll(async () => {
-      opened = await openTestDatabase(kind);
-      ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      ({ opened, ctx } = await openTestLibrary(kind));
       const hospital = { setting: 'hospital' } as const;
       await importFile(
         ctx,

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { PassageRow } from '../cards/card-facts.repository.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { documentInForce } from '../library/store/effective.ts';
+import { documentInForce } from '../library/store/effective.repository.ts';
 import { libraryVersionCache } from '../rules/library-version-cache.ts';
 import type { QuestionTerms } from './question-terms.ts';
+import type { PassageRow } from '../library/citations.ts';
 
 export interface PassageHit extends PassageRow {
   rank: number;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
+import { type OpenDatabase } from '../db/database.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import type { Answer } from './ask-types.ts';
 import { askQuestion } from './ask.service.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // The shared CMS/CDC files are read where they are, never copied into the project.
 const dataDir = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -31,8 +32,7 @@ describe('table facts and code search on the real CMS/CDC files', () => {
     (await askQuestion(ctx, { question, dos })).answer;
 
   beforeAll(async () => {
-    opened = await openDatabase({ kind: 'pglite-memory' });
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary());
     for (const relative of Object.values(files)) {
       const bytes = readFileSync(path.join(dataDir, relative));
       await importFile(ctx, { fileName: path.basename(relative), bytes });

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { documentInForce } from '../library/store/effective.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, RvuIndicatorsTable } from '../db/schema.ts';
+import { documentInForce } from '../library/store/effective.repository.ts';
 
 /** The tables answered row by row (the document kinds that fill them). */
 export type FactTableName = 'gpci' | 'mcd-index' | 'mpfs-rvu';
@@ -36,18 +36,9 @@ export interface McdRow extends SourceColumns {
   url: string | null;
 }
 
-export interface RvuTableRow extends SourceColumns {
-  code: string;
-  modifier: string | null;
-  status_code: string | null;
-  global_days: string | null;
-  multiple_procedure: string | null;
-  bilateral_surgery: string | null;
-  assistant_surgery: string | null;
-  co_surgeons: string | null;
-  team_surgery: string | null;
-  columns: [string, string][] | null;
-}
+/** The indicator row as stored (schema.ts), with its source columns. */
+export type RvuTableRow = SourceColumns &
+  Omit<Selectable<RvuIndicatorsTable>, 'org_id' | 'document_id' | 'locator'>;
 
 const kindOf: Record<FactTableName, string> = {
   gpci: 'gpci',

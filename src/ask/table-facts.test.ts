@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
-import { flushEvents } from '../events/event-registry.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { sampleOrderText } from '../library/formats/icd10cm-test-fixtures.ts';
 import {
   sampleGpciCsv,
@@ -10,9 +9,10 @@ import {
   textFile,
 } from '../library/formats/structured-test-fixtures.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { removeDocument } from '../library/library.service.ts';
 import { askQuestion } from './ask.service.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Authored sample descriptors (not from any code set), imported as an HCPCS descriptor table.
 const sampleDrugTable = [
@@ -32,8 +32,7 @@ describe.each(testDatabaseKinds())('table facts in Ask (%s)', (kind) => {
     askQuestion(ctx, { question, dos, ...extra }).then((r) => r.answer);
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary(kind));
   }, 60_000);
   afterAll(async () => opened.close());
 
@@ -171,7 +170,7 @@ describe.each(testDatabaseKinds())('table facts in Ask (%s)', (kind) => {
   });
 
   test('Performance counts the fact kinds answered only when they gave rows or codes', async () => {
-    await flushEvents(ctx.db);
+    await ctx.events.flush();
     const events = await ctx.db
       .selectFrom('events')
       .select('data')

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ThreadContextColumn } from '../db/schema.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { recordEvent } from '../events/event-registry.ts';
-import type { LibraryContext } from '../library/library-context.ts';
+import { recordEvent, type LibraryContext } from '../library/library-context.ts';
 import type { Answer } from './ask-types.ts';
 
 export interface ThreadContext extends ThreadContextColumn {

@@ -1,9 +1,9 @@
 import type { CodeDescription } from '../codes/code-lookup.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
-import type { PtpRow } from './card-facts.repository.ts';
-import { rowCitation } from './card-citations.ts';
 import type { CardConflict, CardItem } from './card-types.ts';
+import type { PtpRow } from './card-fact-rows.ts';
+import { rowCitation } from '../library/citations.ts';
 
 /**
  * A prose sentence that bars a pair ("do not report X with Y") against the NCCI table in force,

@@ -1,61 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { documentInForce } from '../library/store/effective.ts';
+import { documentInForce } from '../library/store/effective.repository.ts';
 import { ptpRowsInForce, type PtpCandidate } from './ptp-rows-in-force.ts';
-
-interface SourceColumns {
-  document_id: number;
-  title: string;
-  release: string | null;
-  locator: string;
-}
-
-export interface PtpRow extends SourceColumns {
-  column1: string;
-  column2: string;
-  modifier_indicator: number;
-  effective_from: string | null;
-  deletion_date: string | null;
-  rationale: string | null;
-}
-
-export interface MueRow extends SourceColumns {
-  mue_value: number;
-  adjudication: number | null;
-  rationale: string | null;
-}
-
-export interface RvuRow extends SourceColumns {
-  status_code: string | null;
-  global_days: string | null;
-  multiple_procedure: string | null;
-  bilateral_surgery: string | null;
-  assistant_surgery: string | null;
-  co_surgeons: string | null;
-  team_surgery: string | null;
-}
-
-export interface AddOnRow extends SourceColumns {
-  add_on_code: string;
-  primary_code: string;
-}
-
-export interface CoverageRow extends SourceColumns {
-  policy_id: string;
-  icd10_code: string;
-}
-
-export interface PassageRow {
-  passage_id: number;
-  text: string;
-  page: number | null;
-  heading_path: string[];
-  start_offset: number;
-  document_id: number;
-  title: string;
-  release: string | null;
-  language: string;
-}
+import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
+import type { PassageRow } from '../library/citations.ts';
 
 interface Scope {
   orgId: string;

@@ -1,20 +1,10 @@
+import type { BundlingRelation, Citation } from '../domain/citation.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import { sectionLabels } from './section-classifier-labels.ts';
 
 /** The card's sections in order: the descriptor, then the sections prose can belong to. */
 export const sectionIds = ['descriptor', ...sectionLabels] as const;
 export type SectionId = (typeof sectionIds)[number];
-
-export interface Citation {
-  documentId: number;
-  title: string;
-  version: string | null;
-  locator: string;
-  /** The exact words of a prose source. */
-  quote?: string;
-}
-
-export type BundlingRelation = 'includes' | 'included-in' | 'mutually-exclusive';
 
 export interface CardItem {
   text: string;

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { importFile } from '../library/import.service.ts';
 import { removeDocument } from '../library/library.service.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
 import { sectionIds } from './card-types.ts';
 import { composeCard } from './compose-card.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 describe('the code card over the starter library', () => {
   let opened: OpenDatabase;
@@ -19,9 +18,7 @@ describe('the code card over the starter library', () => {
   } as const;
 
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    await loadStarterLibraryIfEmpty(ctx);
+    ({ opened, ctx } = await openTestLibrary('pglite', { starter: true }));
   });
   afterAll(async () => opened.close());
 

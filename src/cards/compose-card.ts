@@ -17,8 +17,6 @@ import {
   findPtpEdits,
   findRvuIndicators,
   libraryFingerprint,
-  type PtpRow,
-  type RvuRow,
 } from './card-facts.repository.ts';
 import {
   sectionIds,
@@ -40,6 +38,7 @@ import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 import { validityItems } from './validity-items.ts';
 import { ncciCaveats } from './ncci-caveats.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
+import type { PtpRow, RvuRow } from './card-fact-rows.ts';
 
 export interface CardRequest {
   code: string;

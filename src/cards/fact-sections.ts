@@ -1,9 +1,9 @@
 import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import type { CodeDescription } from '../codes/code-lookup.ts';
-import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-facts.repository.ts';
-import { rowCitation } from './card-citations.ts';
 import type { CardConflict, CardItem } from './card-types.ts';
+import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
+import { rowCitation } from '../library/citations.ts';
 
 const NCCI_ASSOCIATED = 1;
 

@@ -1,10 +1,9 @@
 import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
-import type { PassageRow } from './card-facts.repository.ts';
-import { passageCitation } from './card-citations.ts';
 import type { CardItem, SectionId } from './card-types.ts';
 import { extractRelations, type Relation } from './relation-extraction.ts';
 import { classifySentence } from './section-classifier.ts';
 import { splitSentences } from './sentence-splitter.ts';
+import { type PassageRow, passageCitation } from '../library/citations.ts';
 
 export type ProseItems = Map<SectionId, CardItem[]>;
 

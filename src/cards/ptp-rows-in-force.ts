@@ -1,7 +1,7 @@
 import { dayOf } from '../domain/day.ts';
 import { resolveOnDay } from '../domain/release-precedence.ts';
 import { rowPeriod } from '../domain/row-period.ts';
-import type { PtpRow } from './card-facts.repository.ts';
+import type { PtpRow } from './card-fact-rows.ts';
 
 /** A PTP row of any release, with its release's period and rank (newer ranks higher). */
 export interface PtpCandidate extends PtpRow {

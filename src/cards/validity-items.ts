@@ -6,7 +6,8 @@ import {
   type ValidityFacts,
 } from '../codes/validity-message.ts';
 import type { LocaleCode } from '../domain/locale.ts';
-import type { CardItem, Citation } from './card-types.ts';
+import type { CardItem } from './card-types.ts';
+import type { Citation } from '../domain/citation.ts';
 
 /**
  * The descriptor area's statements about validity, from the shared verdict: billability for

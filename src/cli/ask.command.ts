@@ -1,11 +1,11 @@
 import { askQuestion } from '../ask/ask.service.ts';
 import type { AskResponse } from '../ask/ask-types.ts';
-import type { GenerativeConfig } from '../ask/generative/types.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { isoDateOption } from '../library/import-options.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { localeOption, settingOption } from '../library/option-values.ts';
 import { printJson, printLine } from './output.ts';
+import type { GenerativeConfig } from '../config/generative-config.ts';
 
 /** Exit code when the library does not cover the question (the answer says so). */
 const EXIT_NOT_FOUND = 1;

@@ -1,7 +1,7 @@
 import { composeCard } from '../cards/compose-card.ts';
 import type { Card } from '../cards/card-types.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { recordCardView } from '../events/event-registry.ts';
+import { recordCardView } from '../cards/card-view-event.ts';
 import { t } from '../i18n/translate.ts';
 import { isoDateOption } from '../library/import-options.ts';
 import type { LibraryContext } from '../library/library-context.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ClaimResult } from '../rules/check-claims.service.ts';
+import type { ClaimResult } from '../rules/claim-checker.ts';
 import { textReportWriter } from './check-text-report.ts';
 
 const result: ClaimResult = {

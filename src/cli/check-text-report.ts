@@ -1,5 +1,5 @@
-import type { ClaimResult } from '../rules/check-claims.service.ts';
-import type { ReportWriter } from '../rules/check-report.ts';
+import type { ClaimResult } from '../rules/claim-checker.ts';
+import type { ReportWriter } from '../check/check-report.ts';
 
 /** The readable report of `codecard check`: one block per claim, findings with their sources. */
 export const textReportWriter: ReportWriter = {

@@ -1,10 +1,9 @@
 import { openClaimStream } from '../claims/claim-stream.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { CheckEventAccumulator, recordCheck } from '../events/check-event.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { localeOption, settingOption } from '../library/option-values.ts';
-import { claimChecker } from '../rules/check-claims.service.ts';
-import { reportFormats, reportWriter, type ReportWriter } from '../rules/check-report.ts';
+import { checkClaims } from '../check/check-claims.ts';
+import { reportFormats, reportWriter, type ReportWriter } from '../check/check-report.ts';
 import { openCheckInput } from './check-input.ts';
 import { textReportWriter } from './check-text-report.ts';
 import { OutputSink } from './output-sink.ts';
@@ -43,7 +42,6 @@ export async function runCheck(
   const lang = localeOption(flags.lang);
   const input = await openCheckInput(file);
   const stream = await openClaimStream(input.chunks, input.source, setting ? { setting } : {});
-  const check = await claimChecker(ctx, lang);
   const writer: ReportWriter = format === 'text' ? textReportWriter : reportWriter(format);
   const out = new OutputSink();
   const line = terminalLine();
@@ -61,12 +59,10 @@ export async function runCheck(
     );
   let done = 0;
   let anyErrors = false;
-  // Counters only (no claim is kept), so a stream of any length stays in bounded memory.
-  const checked = new CheckEventAccumulator();
   try {
-    for await (const claim of stream.claims) {
-      const result = check(claim);
-      checked.add(claim, result);
+    // The pipeline keeps no claim, so a stream of any length stays in bounded memory; it
+    // records the run's usage event when the stream ends, also on bad input partway.
+    for await (const result of checkClaims(ctx, stream.claims, { lang })) {
       if (result.summary.errors > 0) anyErrors = true;
       // The head waits for the first result, so bad input on the first claim writes nothing.
       if (done === 0) out.write(writer.head());
@@ -81,7 +77,6 @@ export async function runCheck(
   } finally {
     // Results of the claims before a bad line are written too: they were checked.
     line.end();
-    recordCheck(ctx, checked);
     await out.flush();
   }
   return anyErrors ? EXIT_ERRORS_FOUND : 0;

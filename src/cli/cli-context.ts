@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../config/config.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
-import { configureEvents, flushEvents } from '../events/event-registry.ts';
+import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 
 export interface GlobalOptions {
@@ -36,13 +36,14 @@ export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const events = eventSinkFor(opened);
   configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
   return {
-    ctx: { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG },
+    ctx: { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG, events },
     config,
     close: async () => {
       // The command's usage events (a check, a card, a question) are written before it exits.
-      await flushEvents(opened.db);
+      await events.flush();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       await opened.close();

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { configureEvents } from '../events/event-registry.ts';
+import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
@@ -28,7 +28,12 @@ export async function runServe(flags: {
     await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
   const opened = await openDatabase(config.database);
   configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
-  const ctx: LibraryContext = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+  const ctx: LibraryContext = {
+    db: opened.db,
+    engine: opened.engine,
+    orgId: DEFAULT_ORG,
+    events: eventSinkFor(opened),
+  };
   const loaded = await loadStarterLibraryIfEmpty(ctx);
   if (loaded.length > 0)
     process.stdout.write(`Loaded the starter library: ${loaded.length} documents.\n`);

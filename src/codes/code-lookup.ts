@@ -21,23 +21,6 @@ export interface CodeNote {
   source: SourceRef;
 }
 
-export interface CodeDescription {
-  system: CodeSystem;
-  code: string;
-  description: string;
-  mediumDescription: string | null;
-  shortDescription: string | null;
-  consumerDescription: string | null;
-  billable: boolean | null;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  attributes: Record<string, string>;
-  sources: SourceRef[];
-  /** Each distinct long descriptor the in-force sources state, newest source first. */
-  variants: { text: string; source: SourceRef }[];
-  notes: CodeNote[];
-}
-
 /** The verdict on a code for the date, in a form the API and the card present. */
 export interface CodeValiditySummary {
   kind: CodeValidity<unknown>['kind'];

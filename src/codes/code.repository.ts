@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { documentInForce } from '../library/store/effective.ts';
+import { documentInForce } from '../library/store/effective.repository.ts';
 import type { ReleaseDocument } from './code-releases.ts';
 
 export interface DescriptorRow {

@@ -9,10 +9,11 @@ import type { Claim } from '../claims/claim-types.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { importFile } from '../library/import.service.ts';
 import type { ImportOptions } from '../library/import-kind.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from '../rules/check-claim.ts';
-import { ruleIndexesFor } from '../rules/check-claims.service.ts';
+import { ruleIndexesFor } from '../rules/claim-checker.ts';
 import { describeCode, lookupCode, type CodeValiditySummary } from './code-lookup.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 /** The real CMS/CDC files, read where they are (never copied into the project). */
 const shared = resolve(import.meta.dirname, '../../../shared/data');
@@ -44,7 +45,7 @@ async function openLibrary(
   load: [FileKey, ImportOptions?][],
 ): Promise<{ opened: OpenDatabase; ctx: LibraryContext; documents: Map<FileKey, number> }> {
   const opened = await openDatabase({ kind: 'pglite', dataDir: join(dir, name) });
-  const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+  const ctx = testContext(opened);
   const documents = new Map<FileKey, number>();
   for (const [key, options] of load) {
     const full = join(shared, files[key]);

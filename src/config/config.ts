@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { CodecardError } from '../errors/codecard-error.ts';
-import type { DatabaseTarget } from '../db/database.ts';
-import { generativeConfigFromEnv } from '../ask/generative/config-from-env.ts';
-import type { GenerativeConfig } from '../ask/generative/types.ts';
+import type { DatabaseTarget } from './database-target.ts';
+import { type GenerativeConfig, generativeConfigFromEnv } from './generative-config.ts';
 
 /** Typed configuration, parsed once; nothing else reads process.env. */
 export interface Config {

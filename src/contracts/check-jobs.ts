@@ -13,7 +13,7 @@ export const batchResultsQuerySchema = z.object({
   format: z.enum(reportFormats).default('json'),
 });
 
-export const batchStatuses = ['queued', 'running', 'done', 'failed'] as const;
+export const batchStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type BatchStatus = (typeof batchStatuses)[number];
 
 export const batchSummarySchema = claimSummarySchema.extend({

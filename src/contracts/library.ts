@@ -1,22 +1,8 @@
 import { z } from 'zod';
+import { documentKinds, structuredKinds } from '../domain/document-kind.ts';
 import { countsSchema } from './common.ts';
 
-/** Tables that become dated facts. */
-export const structuredKinds = [
-  'ncci-ptp',
-  'ncci-mue',
-  'hcpcs',
-  'icd10cm-order',
-  'icd10cm-tabular',
-  'code-table',
-  'mpfs-rvu',
-  'add-on',
-  'coverage',
-  'gpci',
-  'mcd-index',
-] as const;
-/** Prose that becomes cited passages. */
-export const documentKinds = ['pdf', 'docx', 'html', 'markdown', 'text'] as const;
+export { documentKinds, structuredKinds } from '../domain/document-kind.ts';
 export const importKinds = [...structuredKinds, ...documentKinds] as const;
 
 export const documentParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -63,7 +49,7 @@ export const documentRemovedSchema = z.object({ removed: documentSummarySchema }
 export type LibraryList = z.infer<typeof libraryListSchema>;
 
 export const importPhases = ['detecting', 'parsing', 'storing', 'indexing', 'done'] as const;
-export const importStatuses = ['queued', 'running', 'done', 'failed'] as const;
+export const importStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type ImportPhase = (typeof importPhases)[number];
 export type ImportStatus = (typeof importStatuses)[number];
 

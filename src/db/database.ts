@@ -3,17 +3,12 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { flushEvents } from '../events/event-registry.ts';
 import { initPGliteDirectory } from './pglite-initdb.ts';
 import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
 import { migrations } from './migrations/index.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { Database } from './schema.ts';
-
-export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' }
-  | { kind: 'postgres'; url: string };
+import type { DatabaseTarget } from '../config/database-target.ts';
 
 export type Db = Kysely<Database>;
 
@@ -21,6 +16,8 @@ export interface OpenDatabase {
   db: Db;
   /** Which engine is underneath: bulk loads take a different path on each. */
   engine: 'pglite' | 'postgres';
+  /** Runs `hook` before the store closes (queued usage events are written this way). */
+  beforeClose(hook: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -68,8 +65,7 @@ async function openPGlite(
   return {
     db,
     engine: 'pglite',
-    close: once(async () => {
-      await flushEvents(db);
+    ...closing(async () => {
       await db.destroy();
       await pglite.close();
       lock?.release();
@@ -87,20 +83,27 @@ function openPostgres(url: string): OpenDatabase {
   return {
     db,
     engine: 'postgres',
-    close: once(async () => {
-      await flushEvents(db);
+    ...closing(async () => {
       await db.destroy();
     }),
   };
 }
 
 /**
- * Closing twice (a signal during shutdown) must not close twice. Usage events still queued are
- * written first, whoever closes the store (server, CLI, a test).
+ * Closing twice (a signal during shutdown) must not close twice. The hooks run first, whoever
+ * closes the store (server, CLI, a test), so usage events still queued are written.
  */
-function once(close: () => Promise<void>): () => Promise<void> {
-  let closing: Promise<void> | null = null;
-  return () => (closing ??= close());
+function closing(close: () => Promise<void>): Pick<OpenDatabase, 'beforeClose' | 'close'> {
+  const hooks: (() => Promise<void>)[] = [];
+  let closed: Promise<void> | null = null;
+  return {
+    beforeClose: (hook) => void hooks.push(hook),
+    close: () =>
+      (closed ??= (async () => {
+        for (const hook of hooks) await hook();
+        await close();
+      })()),
+  };
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vit
 import type { Db, OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
 import { EventRecorder } from './event-recorder.ts';
-import type { AppEvent } from './event-types.ts';
+import type { AppEvent } from '../domain/app-event.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Long enough that only a full batch, flush() or the test itself starts a write. */

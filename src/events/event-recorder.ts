@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { AppEvent } from './event-types.ts';
+import type { AppEvent, EventSink } from '../domain/app-event.ts';
+import { deleteEventsBefore, insertEvents } from './event.repository.ts';
 
 export interface EventRecorderOptions {
   /** Events older than this are deleted, at most once an hour, after a write. */
@@ -40,7 +40,7 @@ interface QueuedEvent {
  * throws. A failed write is logged and its events are dropped rather than retried: the
  * dashboard's numbers are statistics, and a retry queue would grow while the database is down.
  */
-export class EventRecorder {
+export class EventRecorder implements EventSink {
   private readonly options: EventRecorderOptions;
   private queue: QueuedEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -102,10 +102,10 @@ export class EventRecorder {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxBatch);
       try {
-        await this.db
-          .insertInto('events')
-          .values(batch.map((e) => ({ org_id: e.orgId, type: e.type, at: e.at, data: e.data })))
-          .execute();
+        await insertEvents(
+          this.db,
+          batch.map((e) => ({ org_id: e.orgId, type: e.type, at: e.at, data: e.data })),
+        );
       } catch (error) {
         this.options.log(`could not write ${batch.length} usage events: ${describe(error)}`);
       }
@@ -119,10 +119,7 @@ export class EventRecorder {
     this.lastPruned = now;
     const cutoff = new Date(now - this.options.retentionDays * DAY_MS).toISOString();
     try {
-      await this.db
-        .deleteFrom('events')
-        .where(sql<boolean>`at < ${cutoff}::timestamptz`)
-        .execute();
+      await deleteEventsBefore(this.db, cutoff);
     } catch (error) {
       this.options.log(`could not delete old usage events: ${describe(error)}`);
     }

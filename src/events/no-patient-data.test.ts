@@ -6,12 +6,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { runCheck } from '../cli/check.command.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { buildApp } from '../http/app.ts';
 import { multipart } from '../http/test-multipart.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
-import { flushEvents } from './event-registry.ts';
+import { type LibraryContext } from '../library/library-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 /** Recognizable claim values: none may reach the events table, in any form. */
 const secrets = ['PATIENT-ZZ-0001', 'Z99.89', 'Z9989', 'M54.16', 'M5416', 'DR-SECRET-77', 'KX'];
@@ -42,9 +41,7 @@ describe.each(testDatabaseKinds())('usage events hold no patient data (%s)', (ki
   let dir: string;
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    await loadStarterLibraryIfEmpty(ctx);
+    ({ opened, ctx } = await openTestLibrary(kind, { starter: true }));
     app = (await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: 'silent', version: 't' }))
       .app;
     dir = await mkdtemp(join(tmpdir(), 'codecard-no-patient-data-'));
@@ -80,7 +77,7 @@ describe.each(testDatabaseKinds())('usage events hold no patient data (%s)', (ki
     } finally {
       stdout.mockRestore();
     }
-    await flushEvents(ctx.db);
+    await ctx.events.flush();
 
     // The whole row as text: every column, the jsonb included.
     const { rows } = await sql<{ row: string; type: string; claims: number | null }>`

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
-import { DEFAULT_ORG } from '../library/library-context.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
 import { multipart } from './test-multipart.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 // Sample wording written for this test; not AMA text.
 const sampleTable =
@@ -16,16 +16,8 @@ describe('HTTP API', () => {
 
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    app = (
-      await buildApp({
-        ctx,
-        maxUploadBytes: 1024 * 1024,
-        logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent',
-        version: 'test',
-        validateResponses: true,
-      })
-    ).app;
+    const ctx = testContext(opened);
+    app = await buildTestApp(ctx);
   });
   afterAll(async () => {
     await app.close();

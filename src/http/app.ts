@@ -1,14 +1,14 @@
 import multipart from '@fastify/multipart';
-import type { GenerativeConfig } from '../ask/generative/types.ts';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { errorResponses } from '../contracts/errors.ts';
 import { healthSchema } from '../contracts/health.ts';
-import { flushEvents } from '../events/event-registry.ts';
 import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { CheckJobs } from '../rules/check-jobs.ts';
+import { CheckJobs } from '../check/check-jobs.ts';
+import type { JobQueue } from '../domain/job-queue.ts';
+import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { handleError } from './error-handler.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { webAppRoutes } from './web-app.ts';
@@ -20,6 +20,7 @@ import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 import { performanceRoutes } from './routes/performance.routes.ts';
+import type { GenerativeConfig } from '../config/generative-config.ts';
 
 export interface AppOptions {
   ctx: LibraryContext;
@@ -35,6 +36,8 @@ export interface AppOptions {
    * 500). On in tests, so a reply that drifts from its contract fails them; off in production.
    */
   validateResponses?: boolean;
+  /** Where imports and batch checks run (default: an in-process queue). */
+  queue?: JobQueue;
 }
 
 export interface CodecardApp {
@@ -59,13 +62,14 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
   });
-  const jobs = new ImportJobs(options.ctx);
-  const checkJobs = new CheckJobs(options.ctx);
+  const queue = options.queue ?? new InProcessJobQueue();
+  const jobs = new ImportJobs(options.ctx, queue);
+  const checkJobs = new CheckJobs(options.ctx, queue);
   // A running batch check finishes before the server closes the database under it, and the
   // usage events queued by the last requests are written while the database is still open.
   app.addHook('onClose', async () => {
     await checkJobs.idle();
-    await flushEvents(options.ctx.db);
+    await options.ctx.events.flush();
   });
   app.get(
     '/api/health',

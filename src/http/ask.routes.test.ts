@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG } from '../library/library-context.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 // Sample edits written for this test (not CMS data).
 const ptp = 'column_1,column_2,modifier_indicator\n62263,62264,0\n62264,77003,1\n';
@@ -14,21 +14,13 @@ describe('Ask over HTTP', () => {
 
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite-memory' });
-    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    const ctx = testContext(opened);
     await importFile(
       ctx,
       { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) },
       { setting: 'practitioner', effective: '2026-01-01' },
     );
-    app = (
-      await buildApp({
-        ctx,
-        maxUploadBytes: 1024 * 1024,
-        logLevel: 'silent',
-        version: 't',
-        validateResponses: true,
-      })
-    ).app;
+    app = await buildTestApp(ctx);
   });
   afterAll(async () => {
     await app.close();

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG } from '../library/library-context.ts';
 import { starterLibraryDir } from '../library/starter-library.ts';
-import type { ClaimResult } from '../rules/check-claims.service.ts';
-import { csvColumns, reportWriter, type ReportFormat } from '../rules/check-report.ts';
-import { buildApp } from './app.ts';
+import type { ClaimResult } from '../rules/claim-checker.ts';
+import { csvColumns, reportWriter, type ReportFormat } from '../check/check-report.ts';
+import { buildTestApp } from './test-app.ts';
 import { multipart } from './test-multipart.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 interface JobJson {
   id: string;
@@ -48,18 +48,10 @@ describe('batch claim checks over HTTP', () => {
 
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
-    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    const ctx = testContext(opened);
     const name = 'sample-ccipra-v320r0-ptp.txt';
     await importFile(ctx, { fileName: name, bytes: await readFile(join(starterLibraryDir, name)) });
-    app = (
-      await buildApp({
-        ctx,
-        maxUploadBytes: 2 * 1024 * 1024,
-        logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent',
-        version: 'test',
-        validateResponses: true,
-      })
-    ).app;
+    app = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024 });
   });
   afterAll(async () => {
     await app.close();

@@ -12,25 +12,24 @@ import type { CodeDescription as ServerCodeDescription } from '../codes/code-loo
 import type { SearchHit } from '../codes/code-search.repository.ts';
 import type { Answer, AskResponse, StoredThread, ptpVerdictKinds } from '../contracts/ask.ts';
 import type { Card, cardSectionIds } from '../contracts/cards.ts';
-import type { reportFormats } from '../contracts/check-jobs.ts';
+import type { batchStatuses, reportFormats } from '../contracts/check-jobs.ts';
 import type { ClaimResult, ruleIds } from '../contracts/checks.ts';
 import type { CodeDescription, CodeSearchHit, codeValidityKinds } from '../contracts/codes.ts';
-import type { DocumentSummary, documentKinds, structuredKinds } from '../contracts/library.ts';
+import type { Citation } from '../contracts/common.ts';
+import type { DocumentSummary, importStatuses } from '../contracts/library.ts';
 import type { Granularity, PerformanceReport } from '../contracts/performance.ts';
 import type { PassagePage, Source } from '../contracts/sources.ts';
+import type { Citation as DomainCitation } from '../domain/citation.ts';
 import type { CodeValidity } from '../domain/code-validity.ts';
+import type { JobStatus } from '../domain/job-queue.ts';
 import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
 import type { DocumentSummary as ServerDocument } from '../library/library.service.ts';
-import type {
-  documentKinds as serverDocumentKinds,
-  structuredKinds as serverStructuredKinds,
-} from '../library/import-kind.ts';
 import type { DocumentPassages, Source as ServerSource } from '../library/sources.service.ts';
 import type { Granularity as ServerGranularity } from '../performance/performance-types.ts';
 import type { PerformanceReport as ServerReport } from '../performance/performance-types.ts';
-import type { ClaimResult as ServerClaimResult } from '../rules/check-claims.service.ts';
+import type { ClaimResult as ServerClaimResult } from '../rules/claim-checker.ts';
 import type { RuleId } from '../rules/finding.ts';
-import type { reportFormats as serverReportFormats } from '../rules/check-report.ts';
+import type { reportFormats as serverReportFormats } from '../check/check-report.ts';
 
 /** Compiles only when `T` is true. */
 type Assert<T extends true> = T;
@@ -38,6 +37,7 @@ type Fits<Server, Contract> = [Server] extends [Contract] ? true : false;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export type ServerFitsContracts = [
+  Assert<Fits<DomainCitation, Citation>>,
   Assert<Fits<ServerCard, Card>>,
   Assert<Fits<ServerAnswer, Answer>>,
   Assert<Fits<ServerAskResponse, AskResponse>>,
@@ -56,8 +56,8 @@ export type SameVocabulary = [
   Assert<Same<PtpVerdictKind, (typeof ptpVerdictKinds)[number]>>,
   Assert<Same<CodeValidity<unknown>['kind'], (typeof codeValidityKinds)[number]>>,
   Assert<Same<RuleId, (typeof ruleIds)[number]>>,
+  Assert<Same<JobStatus, (typeof batchStatuses)[number]>>,
+  Assert<Same<JobStatus, (typeof importStatuses)[number]>>,
   Assert<Same<ServerGranularity, Granularity>>,
   Assert<Same<typeof serverReportFormats, typeof reportFormats>>,
-  Assert<Same<typeof serverStructuredKinds, typeof structuredKinds>>,
-  Assert<Same<typeof serverDocumentKinds, typeof documentKinds>>,
 ];

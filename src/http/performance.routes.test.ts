@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import type { PerformanceReport } from '../performance/performance-types.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const injection = '=HYPERLINK("http://example.test","x") capital of France?';
 
@@ -15,18 +14,8 @@ describe('GET /api/performance', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    await loadStarterLibraryIfEmpty(ctx);
-    app = (
-      await buildApp({
-        ctx,
-        maxUploadBytes: 1024 * 1024,
-        logLevel: 'silent',
-        version: 't',
-        validateResponses: true,
-      })
-    ).app;
+    ({ opened, ctx } = await openTestLibrary('pglite', { starter: true }));
+    app = await buildTestApp(ctx);
     const asked = await app.inject({
       method: 'POST',
       url: '/api/threads',

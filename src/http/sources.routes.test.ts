@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
-import { DEFAULT_ORG } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 interface Source {
   document: { id: number; title: string; kind: string; hasFile: boolean };
@@ -22,17 +22,9 @@ describe('sources over HTTP (starter library)', () => {
 
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite-memory' });
-    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    const ctx = testContext(opened);
     await loadStarterLibraryIfEmpty(ctx);
-    app = (
-      await buildApp({
-        ctx,
-        maxUploadBytes: 1 << 20,
-        logLevel: 'silent',
-        version: 't',
-        validateResponses: true,
-      })
-    ).app;
+    app = await buildTestApp(ctx);
   }, 120_000);
   afterAll(async () => {
     await app.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
-import { DEFAULT_ORG } from '../library/library-context.ts';
 import { buildApp, type CodecardApp } from './app.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 describe('the web app inside an EHR frame', () => {
   let opened: OpenDatabase;
@@ -11,7 +11,7 @@ describe('the web app inside an EHR frame', () => {
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite-memory' });
     built = await buildApp({
-      ctx: { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG },
+      ctx: testContext(opened),
       maxUploadBytes: 1 << 20,
       logLevel: 'silent',
       version: 't',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { reportWriter } from '../rules/check-report.ts';
+import { reportWriter } from '../check/check-report.ts';
 import { checkCsv } from '../../web/src/pages/check/check-csv.ts';
 import { sampleResults } from '../../web/src/pages/check/sample-results.ts';
 

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from './import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
+import { type LibraryContext } from './library-context.ts';
 import {
   makeElf,
   makeLyingSizeDocx,
@@ -14,6 +13,7 @@ import {
   makeZipBombDocx,
   pseudoRandomBytes,
 } from './parsers/test-fixtures.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const xxe = `<?xml version="1.0"?>
 <!DOCTYPE ICD10CM.tabular [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
@@ -64,8 +64,7 @@ describe('hostile and broken files', () => {
     ).rows[0];
 
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary());
     await importFile(ctx, {
       fileName: 'sample.md',
       bytes: Buffer.from('# Sample\n\nSAMPLE text about 62323.\n'),

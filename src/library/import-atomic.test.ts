@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type * as BulkInsertModule from '../db/bulk-insert.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from './import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
+import { type LibraryContext } from './library-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Fault injection: the batch loader fails on its Nth batch, after earlier batches were written.
 const fault = vi.hoisted(() => ({ failOnCall: 0, calls: 0 }));
@@ -38,8 +39,7 @@ describe.each(testDatabaseKinds())('an import that fails midway on %s', (kind) =
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary(kind));
     await importFile(ctx, {
       fileName: 'ccioph-small.csv',
       bytes: Buffer.from('column_1,column_2,modifier_indicator\n62323,77003,1\n'),

@@ -7,11 +7,12 @@ import type { ImportCounts, StoredVersion } from './import-result.ts';
 import { detectLanguage } from './language-detect.ts';
 import type { LibraryContext } from './library-context.ts';
 import { documentParsers } from './parsers/index.ts';
+import { insertDocumentFile } from './store/document-file.repository.ts';
 import { finishDocumentVersion } from './store/document-version.ts';
 import { insertDocument } from './store/document.repository.ts';
 import { rangeExpanderFor } from './store/range-expander.ts';
 import { writePassages, type PassageWithMentions } from './store/passage-writer.ts';
-import { refreshTables } from './store/table-maintenance.ts';
+import { refreshTables } from './store/table-maintenance.repository.ts';
 
 /** What the original file is, for the source viewer that shows it again. */
 const contentTypes: Record<DocumentKind, string> = {
@@ -66,15 +67,12 @@ export async function importDocument(
       file_size: file.bytes.length,
       effective_from: options.effective ?? null,
     });
-    await trx
-      .insertInto('document_files')
-      .values({
-        org_id: ctx.orgId,
-        document_id: documentId,
-        content_type: contentTypes[kind],
-        bytes: file.bytes,
-      })
-      .execute();
+    await insertDocumentFile(trx, {
+      org_id: ctx.orgId,
+      document_id: documentId,
+      content_type: contentTypes[kind],
+      bytes: file.bytes,
+    });
     onProgress({ phase: 'storing', done: 0, total: passages.length });
     await writePassages(trx, ctx.engine, ctx.orgId, documentId, language, passages);
     await refreshTables(trx, ['passages', 'code_mentions']);

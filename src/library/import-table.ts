@@ -12,7 +12,7 @@ import { finishDocumentVersion } from './store/document-version.ts';
 import { insertDocument } from './store/document.repository.ts';
 import { FactWriter } from './store/fact-writer.ts';
 import { relieveHeap } from './store/heap-relief.ts';
-import { refreshTables } from './store/table-maintenance.ts';
+import { refreshTables } from './store/table-maintenance.repository.ts';
 
 const MAX_DISTINCT_SKIP_REASONS = 50;
 const PROGRESS_EVERY = 10_000;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { recordEvent } from '../events/event-registry.ts';
 import { detectKind } from './detect-kind.ts';
 import { importDocument } from './import-document.ts';
 import { isStructuredKind, type ImportOptions, type SourceFile } from './import-kind.ts';
@@ -8,7 +7,7 @@ import type { ProgressListener } from './import-progress.ts';
 import type { ImportResult } from './import-result.ts';
 import { importTable } from './import-table.ts';
 import { intakeLimits } from './intake/limits.ts';
-import type { LibraryContext } from './library-context.ts';
+import { recordEvent, type LibraryContext } from './library-context.ts';
 import { findDocumentByHash } from './store/document.repository.ts';
 
 export type { ImportResult } from './import-result.ts';

@@ -1,3 +1,4 @@
+import type { AppEvent, EventSink } from '../domain/app-event.ts';
 import type { Db } from '../db/database.ts';
 
 /** Who is asking and where the library lives. The org comes from the caller, never a body. */
@@ -5,6 +6,13 @@ export interface LibraryContext {
   db: Db;
   engine: 'pglite' | 'postgres';
   orgId: string;
+  /** Where this context's usage events go (the Performance dashboard's source). */
+  events: EventSink;
 }
 
 export const DEFAULT_ORG = 'default';
+
+/** Queues a usage event for the context's organization; returns at once and never throws. */
+export function recordEvent(ctx: LibraryContext, event: AppEvent): void {
+  ctx.events.record(ctx.orgId, event);
+}

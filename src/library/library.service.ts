@@ -1,7 +1,7 @@
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LibraryContext } from './library-context.ts';
 import { documentRowTables } from './store/fact-tables.ts';
-import { refreshTables } from './store/table-maintenance.ts';
+import { refreshTables } from './store/table-maintenance.repository.ts';
 import {
   deleteDocumentRows,
   findDocument,

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lookupCode } from '../codes/code-lookup.ts';
 import { searchCodes } from '../codes/code-search.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from './import.service.ts';
 import type { ImportOptions } from './import-kind.ts';
 import { importOptions } from './import-options.ts';
 import { listLibrary, removeDocument } from './library.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
+import { type LibraryContext } from './library-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const file = (fileName: string, text: string) => ({ fileName, bytes: Buffer.from(text, 'utf8') });
 
@@ -46,8 +47,7 @@ describe.each(testDatabaseKinds())('the library on %s', (kind) => {
     importFile(ctx, file(name, text), options);
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary(kind));
   });
   afterAll(async () => opened.close());
 

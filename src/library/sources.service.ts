@@ -1,7 +1,14 @@
-import { sql } from 'kysely';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { getDocumentSummary, type DocumentSummary } from './library.service.ts';
 import type { LibraryContext } from './library-context.ts';
+import {
+  countPassages,
+  findPassagesAt,
+  findPassagesWithCodes,
+  findRowsAt,
+  type SourcePassageRow,
+} from './sources.repository.ts';
+import { findDocumentFile, hasDocumentFile } from './store/document-file.repository.ts';
 
 /** The fact tables a table citation can point into (constant names, never from input). */
 const rowTables = [
@@ -51,13 +58,8 @@ export async function resolveSource(
   locator: string,
 ): Promise<Source> {
   const summary = await getDocumentSummary(ctx, documentId);
-  const file = await ctx.db
-    .selectFrom('document_files')
-    .select('document_id')
-    .where('org_id', '=', ctx.orgId)
-    .where('document_id', '=', documentId)
-    .executeTakeFirst();
-  const document = { ...summary, hasFile: file !== undefined };
+  const hasFile = await hasDocumentFile(ctx.db, ctx.orgId, documentId);
+  const document = { ...summary, hasFile };
   const rows = await findRows(ctx, documentId, locator);
   if (rows.length > 0) return { document, rows };
   const passage = await findPassage(ctx, documentId, locator);
@@ -70,14 +72,7 @@ export async function resolveSource(
 async function findRows(ctx: LibraryContext, documentId: number, locator: string) {
   const rows: SourceRow[] = [];
   for (const table of rowTables) {
-    const found = await ctx.db
-      .selectFrom(table)
-      .selectAll()
-      .where('org_id', '=', ctx.orgId)
-      .where('document_id', '=', documentId)
-      .where('locator', '=', locator)
-      .limit(20)
-      .execute();
+    const found = await findRowsAt(ctx, table, documentId, locator);
     for (const row of found) {
       rows.push({
         table,
@@ -99,15 +94,6 @@ function display(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
-interface PassageRow {
-  id: number;
-  text: string;
-  page: number | null;
-  heading_path: string[];
-  start_offset: number;
-  end_offset: number;
-}
-
 async function findPassage(
   ctx: LibraryContext,
   documentId: number,
@@ -118,13 +104,12 @@ async function findPassage(
   const page = /^page (\d+)$/.exec(where);
   const from = span ? Number(span[1]) : null;
   const to = span ? Number(span[2]) : null;
-  const { rows } = await sql<PassageRow>`
-    select id, text, page, heading_path, start_offset, end_offset from passages
-    where org_id = ${ctx.orgId} and document_id = ${documentId}
-      and (${from}::int is null or (start_offset <= ${from}::int and end_offset >= ${to}::int))
-      and (${page ? Number(page[1]) : null}::int is null or page = ${page ? Number(page[1]) : null}::int)
-    order by ordinal limit 200`.execute(ctx.db);
-  const heading = (row: PassageRow) => row.heading_path.join(' > ') || 'text';
+  const rows = await findPassagesAt(ctx, documentId, {
+    from,
+    to,
+    page: page ? Number(page[1]) : null,
+  });
+  const heading = (row: SourcePassageRow) => row.heading_path.join(' > ') || 'text';
   const passage = page || span ? rows[0] : rows.find((row) => heading(row) === where);
   if (!passage) return null;
   const start = from === null ? 0 : from - passage.start_offset;
@@ -161,31 +146,8 @@ export async function documentPassages(
   limit: number,
 ): Promise<DocumentPassages> {
   await getDocumentSummary(ctx, documentId);
-  const { rows } = await sql<{
-    id: number;
-    ordinal: number;
-    text: string;
-    page: number | null;
-    heading_path: string[];
-    codes: { system: string; code: string }[] | null;
-    total: number;
-  }>`
-    select p.id, p.ordinal, p.text, p.page, p.heading_path, count(*) over ()::int as total,
-      (select json_agg(json_build_object('system', c.system, 'code', c.code) order by c.start_offset)
-       from (select distinct on (m.system, m.code) m.system, m.code, m.start_offset
-             from code_mentions m where m.passage_id = p.id
-             order by m.system, m.code, m.start_offset) c) as codes
-    from passages p
-    where p.org_id = ${ctx.orgId} and p.document_id = ${documentId}
-    order by p.ordinal offset ${offset} limit ${limit}`.execute(ctx.db);
-  const total =
-    rows[0]?.total ??
-    Number(
-      (
-        await sql<{ n: number }>`select count(*)::int as n from passages
-          where org_id = ${ctx.orgId} and document_id = ${documentId}`.execute(ctx.db)
-      ).rows[0]?.n ?? 0,
-    );
+  const rows = await findPassagesWithCodes(ctx, documentId, offset, limit);
+  const total = rows[0]?.total ?? (await countPassages(ctx, documentId));
   return {
     total,
     passages: rows.map((r) => ({
@@ -205,12 +167,7 @@ export async function documentFile(
   documentId: number,
 ): Promise<{ fileName: string; contentType: string; bytes: Uint8Array }> {
   const summary = await getDocumentSummary(ctx, documentId);
-  const file = await ctx.db
-    .selectFrom('document_files')
-    .select(['content_type', 'bytes'])
-    .where('org_id', '=', ctx.orgId)
-    .where('document_id', '=', documentId)
-    .executeTakeFirst();
+  const file = await findDocumentFile(ctx.db, ctx.orgId, documentId);
   if (!file)
     throw new CodecardError('NOT_FOUND', {
       detail: `document ${documentId} is a table; its rows are its content`,

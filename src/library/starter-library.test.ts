@@ -1,17 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
-import { DEFAULT_ORG, type LibraryContext } from './library-context.ts';
+import { type LibraryContext } from './library-context.ts';
 import { documentKinds } from './import-kind.ts';
 import { loadStarterLibraryIfEmpty } from './starter-library.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 describe('the starter library', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary());
   });
   afterAll(async () => opened.close());
 

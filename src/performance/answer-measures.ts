@@ -1,30 +1,16 @@
-import { sql } from 'kysely';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { AnswerMeasures, ReportRange } from './performance-types.ts';
-import { eventsIn, periodOf, periodStarts, share } from './report-range.ts';
+import { answerLatency, feedbackVotes, questionsByPeriod } from './event-measures.repository.ts';
+import { periodStarts, share } from './report-range.ts';
 
 /** Questions asked and refused per period, feedback on answers, and how long answers took. */
 export async function answerMeasures(
   ctx: LibraryContext,
   range: ReportRange,
 ): Promise<AnswerMeasures> {
-  const { rows: byPeriod } = await sql<{ period: string; questions: number; answered: number }>`
-    with q as (
-      select ${periodOf('at', range.granularity)} as period, data from events
-      where ${eventsIn(ctx, 'question', range)}
-    )
-    select period, count(*) as questions,
-      count(*) filter (where (data ->> 'answered')::boolean) as answered
-    from q group by period`.execute(ctx.db);
-  const { rows: latency } = await sql<{ p50: number | null; p95: number | null }>`
-    select
-      percentile_cont(0.5) within group (order by (data ->> 'latencyMs')::float8) as p50,
-      percentile_cont(0.95) within group (order by (data ->> 'latencyMs')::float8) as p95
-    from events where ${eventsIn(ctx, 'question', range)}`.execute(ctx.db);
-  const { rows: votes } = await sql<{ up: number; down: number }>`
-    select count(*) filter (where data ->> 'vote' = 'up') as up,
-      count(*) filter (where data ->> 'vote' = 'down') as down
-    from events where ${eventsIn(ctx, 'feedback', range)}`.execute(ctx.db);
+  const byPeriod = await questionsByPeriod(ctx, range);
+  const latency = await answerLatency(ctx, range);
+  const votes = await feedbackVotes(ctx, range);
 
   const counts = new Map(byPeriod.map((row) => [row.period, row]));
   const periods = periodStarts(range).map((period) => {

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { CheckMeasures, ReportRange } from './performance-types.ts';
-import { eventsIn, periodOf, periodStarts, share } from './report-range.ts';
+import { checkCounts, checksByPeriod, type CheckCountField } from './event-measures.repository.ts';
+import { periodStarts, share } from './report-range.ts';
 
 const TOP = 10;
 
@@ -10,21 +10,7 @@ export async function checkMeasures(
   ctx: LibraryContext,
   range: ReportRange,
 ): Promise<CheckMeasures> {
-  const { rows: byPeriod } = await sql<{
-    period: string;
-    claims: number;
-    lines: number;
-    claimsWithErrors: number;
-  }>`
-    with c as (
-      select ${periodOf('at', range.granularity)} as period, data from events
-      where ${eventsIn(ctx, 'check', range)}
-    )
-    select period,
-      sum((data ->> 'claims')::bigint) as claims,
-      sum((data ->> 'lines')::bigint) as lines,
-      sum((data ->> 'claimsWithErrors')::bigint) as "claimsWithErrors"
-    from c group by period`.execute(ctx.db);
+  const byPeriod = await checksByPeriod(ctx, range);
   const counts = new Map(byPeriod.map((row) => [row.period, row]));
   const periods = periodStarts(range).map((period) => ({
     period,
@@ -63,15 +49,9 @@ export async function checkMeasures(
 async function countsOf(
   ctx: LibraryContext,
   range: ReportRange,
-  field: 'findingsByRule' | 'pairs' | 'codes',
+  field: CheckCountField,
   limit: number | null,
 ): Promise<{ key: string; count: number }[]> {
-  const { rows } = await sql<{ key: string; count: number }>`
-    select entry.key, sum(entry.value::bigint) as count
-    from events, jsonb_each_text(events.data -> ${field}) as entry
-    where ${eventsIn(ctx, 'check', range)}
-    group by entry.key
-    order by count desc, entry.key
-    ${limit === null ? sql`` : sql`limit ${limit}`}`.execute(ctx.db);
+  const rows = await checkCounts(ctx, range, field, limit);
   return rows.map((row) => ({ key: row.key, count: Number(row.count) }));
 }

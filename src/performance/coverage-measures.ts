@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { CodeCoverage, CoverageMissing, ReportRange } from './performance-types.ts';
-import { eventsIn } from './report-range.ts';
+import { askedCodesNotCovered } from './event-measures.repository.ts';
 
 const TOP = 50;
 
@@ -14,35 +13,7 @@ export async function coverageMeasures(
   ctx: LibraryContext,
   range: ReportRange,
 ): Promise<CodeCoverage[]> {
-  const org = ctx.orgId;
-  const { rows } = await sql<{
-    code: string;
-    asked: number;
-    descriptor: boolean;
-    edits: boolean;
-    guidance: boolean;
-  }>`
-    with asked as (
-      select c.code, count(*) as asked
-      from events, jsonb_array_elements_text(events.data -> 'codes') as c (code)
-      where ${eventsIn(ctx, 'question', range)}
-      group by c.code
-    ),
-    known as (
-      select code, asked,
-        exists (select 1 from code_descriptors d where d.org_id = ${org} and d.code = a.code)
-          as descriptor,
-        exists (select 1 from ptp_edits p where p.org_id = ${org} and p.column1 = a.code)
-          or exists (select 1 from ptp_edits p where p.org_id = ${org} and p.column2 = a.code)
-          or exists (select 1 from mue_edits m where m.org_id = ${org} and m.code = a.code)
-          as edits,
-        exists (select 1 from code_mentions m where m.org_id = ${org} and m.code = a.code)
-          as guidance
-      from asked a
-    )
-    select * from known where not (descriptor and edits and guidance)
-    order by asked desc, code
-    limit ${TOP}`.execute(ctx.db);
+  const rows = await askedCodesNotCovered(ctx, range, TOP);
   return rows.map((row) => {
     const missing: CoverageMissing[] = [];
     if (!row.descriptor) missing.push('descriptor');

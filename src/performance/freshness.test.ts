@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
 import { sampleOrderText } from '../library/formats/icd10cm-test-fixtures.ts';
 import { sampleHcpcsTxt } from '../library/formats/structured-test-fixtures.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { staleDatasets } from './freshness.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 describe('freshness of every dataset with a publication cycle', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary());
     await importFile(ctx, {
       fileName: 'HCPC2020_ANWEB_w_disclaimer.txt',
       bytes: Buffer.from(sampleHcpcsTxt, 'latin1'),

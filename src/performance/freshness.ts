@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { releaseStaleness } from '../domain/release-staleness.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import { newestDatasetVersions } from './library-measures.repository.ts';
 import type { StaleDataset } from './performance-types.ts';
 
 const ncciKinds = new Set(['ncci-ptp', 'ncci-mue']);
@@ -12,17 +12,7 @@ const ncciKinds = new Set(['ncci-ptp', 'ncci-mue']);
  * uses), or any other dataset whose period has ended.
  */
 export async function staleDatasets(ctx: LibraryContext, today: string): Promise<StaleDataset[]> {
-  const { rows } = await sql<{
-    id: number;
-    title: string;
-    kind: string;
-    release: string | null;
-    effective_from: string | null;
-    effective_to: string | null;
-  }>`
-    select distinct on (dataset_key) id, title, kind, release, effective_from, effective_to
-    from documents where org_id = ${ctx.orgId}
-    order by dataset_key, effective_from desc nulls last, id desc`.execute(ctx.db);
+  const rows = await newestDatasetVersions(ctx);
   const stale: StaleDataset[] = [];
   for (const row of rows) {
     const base = {

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { LibraryGap, ReportRange } from './performance-types.ts';
-import { addDays } from './report-range.ts';
+import { gapsByKey } from './library-measures.repository.ts';
 
 const TOP = 50;
 
@@ -11,27 +10,6 @@ const TOP = 50;
  * A question naming two codes counts for both.
  */
 export async function gapMeasures(ctx: LibraryContext, range: ReportRange): Promise<LibraryGap[]> {
-  const { rows } = await sql<LibraryGap>`
-    with g as (
-      select question, created_at, codes, terms from library_gaps
-      where org_id = ${ctx.orgId}
-        and created_at >= ${`${range.from}T00:00:00Z`}::timestamptz
-        and created_at < ${`${addDays(range.to, 1)}T00:00:00Z`}::timestamptz
-    ),
-    keyed as (
-      select k.value as key, 'code' as kind, g.question, g.created_at
-      from g, jsonb_array_elements_text(g.codes) as k
-      union all
-      select k.value, 'term', g.question, g.created_at
-      from g, jsonb_array_elements_text(g.terms) as k
-      where jsonb_array_length(g.codes) = 0
-    )
-    select key, kind, count(*) as count,
-      to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastSeen",
-      (array_agg(question order by created_at desc))[1] as example
-    from keyed
-    group by key, kind
-    order by count desc, max(created_at) desc, key
-    limit ${TOP}`.execute(ctx.db);
+  const rows = await gapsByKey(ctx, range, TOP);
   return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }

@@ -1,4 +1,3 @@
-import { flushEvents } from '../events/event-registry.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { today as currentDay } from '../library/option-values.ts';
 import { answerMeasures } from './answer-measures.ts';
@@ -21,7 +20,7 @@ export async function performanceReport(
   const today = options.today ?? currentDay();
   const range = resolveRange(query, today);
   // Events wait up to a second in memory; a report asked for right after a check counts it.
-  await flushEvents(ctx.db);
+  await ctx.events.flush();
   // One query after another: the embedded database serves one at a time anyway.
   const answers = await answerMeasures(ctx, range);
   const checks = await checkMeasures(ctx, range);

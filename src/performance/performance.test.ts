@@ -5,14 +5,14 @@ import { recordFeedback } from '../ask/thread.repository.ts';
 import type { Answer } from '../ask/ask-types.ts';
 import { readClaims } from '../claims/claim-input.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
-import { flushEvents } from '../events/event-registry.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
-import { checkClaims, type ClaimResult } from '../rules/check-claims.service.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
+import { type LibraryContext } from '../library/library-context.ts';
+import type { ClaimResult } from '../rules/claim-checker.ts';
+import { checkAllClaims } from '../check/check-claims.ts';
 import { staleDatasets } from './freshness.ts';
 import type { PerformanceReport } from './performance-types.ts';
 import { performanceReport } from './performance.service.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const sampleClaims = new URL('../../samples/claims/sample-claims.json', import.meta.url);
 
@@ -49,17 +49,15 @@ describe.each(testDatabaseKinds())('performanceReport (%s)', (kind) => {
   let report: PerformanceReport;
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
-    await loadStarterLibraryIfEmpty(ctx);
+    ({ opened, ctx } = await openTestLibrary(kind, { starter: true }));
     answers = [];
     for (const question of questions)
       answers.push((await askQuestion(ctx, { question, dos: '2026-03-02' })).answer);
     await recordFeedback(ctx, answers[0]!.id!, 'up', 'just what I needed');
     await recordFeedback(ctx, answers[1]!.id!, 'down', null);
     const claims = readClaims(await readFile(sampleClaims), 'sample-claims.json');
-    results = await checkClaims(ctx, claims, 'en');
-    await flushEvents(ctx.db);
+    results = await checkAllClaims(ctx, claims, 'en');
+    await ctx.events.flush();
     report = await performanceReport(ctx);
   }, 180_000);
   afterAll(async () => opened.close());

@@ -1,8 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { isoDateOption } from '../library/import-options.ts';
-import type { LibraryContext } from '../library/library-context.ts';
-import type { EventType } from '../events/event-types.ts';
 import { granularities, type Granularity, type ReportRange } from './performance-types.ts';
 
 export interface RangeQuery {
@@ -65,22 +62,6 @@ export function quarterStart(day: string): string {
   const month = Number(day.slice(5, 7));
   const first = month - ((month - 1) % 3);
   return `${day.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
-}
-
-/** Rows of one event type for the org whose time falls on a day of the range (UTC). */
-export function eventsIn(
-  ctx: LibraryContext,
-  type: EventType,
-  range: ReportRange,
-): RawBuilder<unknown> {
-  return sql`org_id = ${ctx.orgId} and type = ${type}
-    and at >= ${`${range.from}T00:00:00Z`}::timestamptz
-    and at < ${`${addDays(range.to, 1)}T00:00:00Z`}::timestamptz`;
-}
-
-/** The period an event's (or gap's) time falls in, labelled like periodStarts. */
-export function periodOf(column: string, granularity: Granularity): RawBuilder<string> {
-  return sql<string>`to_char(date_trunc(${granularity}, ${sql.ref(column)} at time zone 'UTC'), 'YYYY-MM-DD')`;
 }
 
 export function addDays(day: string, days: number): string {

@@ -3,10 +3,10 @@ import type { Claim, ClaimLine } from '../claims/claim-types.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
-import { DEFAULT_ORG } from '../library/library-context.ts';
 import { checkEdits } from './check-claim.ts';
 import { buildEditIndex, type EditIndex } from './edit-index.ts';
 import { editIndexFor } from './edit-index-cache.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 // Sample edits written for this test (not a CMS release): hospital setting.
 const ptp = [
@@ -49,7 +49,7 @@ describe.each(testDatabaseKinds())(
 
     beforeAll(async () => {
       opened = await openTestDatabase(kind);
-      const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const ctx = testContext(opened);
       const options = { setting: 'hospital', effective: '2026-10-01' } as const;
       ptpDocument = (
         await importFile(ctx, { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) }, options)
@@ -147,7 +147,7 @@ describe('the shared edit index', () => {
   test('is reused while the library is unchanged and rebuilt after an import', async () => {
     const opened = await openTestDatabase('pglite');
     try {
-      const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const ctx = testContext(opened);
       const options = { setting: 'hospital', effective: '2026-10-01' } as const;
       await importFile(ctx, { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) }, options);
       const first = await editIndexFor(ctx);

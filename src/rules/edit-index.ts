@@ -1,9 +1,14 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { NEVER_AFTER } from '../domain/day.ts';
 import { resolveOnDay, type HeldRow, type RowResolution } from '../domain/release-precedence.ts';
 import { rowPeriod, type DateRange, type RowPeriod } from '../domain/row-period.ts';
+import {
+  findMueRows,
+  findNcciDocuments,
+  forEachPtpRow,
+  type DocumentPeriod,
+  type PtpRow,
+} from './edit-index.repository.ts';
 import { END_STATED, PtpTable, START_STATED } from './ptp-table.ts';
 
 export interface SourceRef {
@@ -277,29 +282,6 @@ function mapFor<V>(maps: Map<string, Map<number, V>>, setting: string): Map<numb
   return map;
 }
 
-interface DocumentPeriod {
-  id: number;
-  kind: string;
-  title: string;
-  release: string | null;
-  setting: string | null;
-  partial: boolean;
-  file_name: string;
-  effective_from: string | null;
-  effective_to: string | null;
-}
-
-interface PtpRow {
-  document_id: number;
-  column1: string;
-  column2: string;
-  modifier_indicator: number;
-  effective_from: string | null;
-  deletion_date: string | null;
-  rationale: string | null;
-  locator: string;
-}
-
 /** What loading a partial PTP release learns about the column 1 codes it covers. */
 interface CoverageScan {
   codes: Set<string>;
@@ -312,11 +294,7 @@ interface CoverageScan {
 export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
   const { db, orgId } = ctx;
   const index = new EditIndex();
-  const { rows: documents } = await sql<DocumentPeriod>`
-    select id, kind, title, release, setting, partial, file_name, effective_from, effective_to
-    from documents
-    where org_id = ${orgId} and kind in ('ncci-ptp', 'ncci-mue')
-    order by effective_from nulls first, imported_at, id`.execute(db);
+  const documents = await findNcciDocuments(db, orgId);
   const releases = new Map<
     number,
     { source: number; setting: string; range: DateRange; scan: CoverageScan | null }
@@ -354,14 +332,7 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
       locator: row.locator,
     });
   };
-  if (ctx.engine === 'pglite') await copyPtpRows(db, orgId, addPtpRow);
-  else {
-    const ptp = await sql<PtpRow>`
-      select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
-        locator, rationale
-      from ptp_edits where org_id = ${orgId}`.execute(db);
-    for (const row of ptp.rows) addPtpRow(row);
-  }
+  await forEachPtpRow(ctx, addPtpRow);
   index.finish();
   documents.forEach((d, rank) => {
     const release = releases.get(d.id)!;
@@ -380,17 +351,9 @@ export async function buildEditIndex(ctx: LibraryContext): Promise<EditIndex> {
       effectiveFrom: d.effective_from,
     });
   });
-  const mue = await sql<{
-    document_id: number;
-    code: string;
-    mue_value: number;
-    adjudication: number | null;
-    rationale: string | null;
-    locator: string;
-  }>`select document_id, code, mue_value, adjudication, rationale, locator
-     from mue_edits where org_id = ${orgId}`.execute(db);
+  const mue = await findMueRows(db, orgId);
   const mueCodes = new Map<number, Set<string>>();
-  for (const row of mue.rows) {
+  for (const row of mue) {
     const release = releases.get(row.document_id);
     if (!release) continue;
     const listed = mueCodes.get(row.document_id) ?? new Set<string>();
@@ -437,69 +400,4 @@ function coverageOf(d: DocumentPeriod, scan: CoverageScan): PtpCoverage {
   if (/excerpt/i.test(d.file_name) && scan.first !== null && scan.last !== null)
     return { kind: 'range', first: scan.first, last: scan.last };
   return { kind: 'set', codes: scan.codes };
-}
-
-/**
- * PGlite's fast path: COPY the org's edits out as CSV text (2M rows in a few seconds, where row
- * objects took 20 s). COPY takes no parameters, so the org goes through a transaction-local
- * setting, bound as a parameter.
- */
-async function copyPtpRows(db: Kysely<Database>, orgId: string, onRow: (row: PtpRow) => void) {
-  const text = await db.transaction().execute(async (trx: Transaction<Database>) => {
-    await sql`select set_config('codecard.org', ${orgId}, true)`.execute(trx);
-    const { rows } = await sql<{ blob: Blob }>`
-      copy (select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
-              locator, rationale
-            from ptp_edits where org_id = current_setting('codecard.org'))
-      to '/dev/blob' with (format csv)`.execute(trx);
-    return rows[0] ? rows[0].blob.text() : '';
-  });
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const fields = csvFields(text.slice(start, end));
-    start = end + 1;
-    if (fields.length < 7) continue;
-    onRow({
-      document_id: Number(fields[0]),
-      column1: fields[1]!,
-      column2: fields[2]!,
-      modifier_indicator: Number(fields[3]),
-      effective_from: fields[4] || null,
-      deletion_date: fields[5] || null,
-      locator: fields[6]!,
-      rationale: fields[7] || null,
-    });
-  }
-}
-
-/** Splits one line of Postgres CSV output (quoted fields only where needed; no line breaks in ours). */
-function csvFields(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const fields: string[] = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let value = '';
-      i++;
-      while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') {
-          value += '"';
-          i += 2;
-        } else if (line[i] === '"') {
-          i++;
-          break;
-        } else value += line[i++];
-      }
-      fields.push(value);
-      i++;
-    } else {
-      const comma = line.indexOf(',', i);
-      const stop = comma < 0 ? line.length : comma;
-      fields.push(line.slice(i, stop));
-      i = stop + 1;
-    }
-  }
-  return fields;
 }

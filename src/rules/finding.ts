@@ -1,4 +1,4 @@
-import type { Citation } from '../cards/card-types.ts';
+import type { Citation } from '../domain/citation.ts';
 
 export type RuleId =
   | 'code-validity'

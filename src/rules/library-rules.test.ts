@@ -5,11 +5,13 @@ import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { sampleOrderText } from '../library/formats/icd10cm-test-fixtures.ts';
 import { importFile } from '../library/import.service.ts';
 import type { ImportOptions } from '../library/import-kind.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { type LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from './check-claim.ts';
 import type { RuleIndexes } from './check-context.ts';
-import { ruleIndexesFor } from './check-claims.service.ts';
+import { ruleIndexesFor } from './claim-checker.ts';
 import type { Finding } from './finding.ts';
+import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // A small library written for this test (sample values, not CMS, AMA or payer content).
 const files: [string, string, ImportOptions][] = [
@@ -93,8 +95,7 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
   const check = (c: Claim) => checkClaim(c, indexes).filter((f) => !noPtpData(f));
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary(kind));
     for (const [fileName, text, options] of files)
       await importFile(ctx, { fileName, bytes: Buffer.from(text) }, options);
     indexes = await ruleIndexesFor(ctx);
@@ -259,7 +260,7 @@ describe('the shared reference index', () => {
   test('is rebuilt when a reference document is added, while the edit index is reused', async () => {
     const opened = await openTestDatabase('pglite');
     try {
-      const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+      const ctx = testContext(opened);
       const descriptors = files[0]!;
       const guide = files.find(([name]) => name.endsWith('.md'))!;
       await importFile(

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { LibraryContext } from '../library/library-context.ts';
+import { libraryVersion } from './library-version.repository.ts';
 
 /** Which documents an index is built from: the NCCI edit files, or everything else. */
 export type IndexScope = 'ncci-edits' | 'reference';
@@ -15,12 +15,7 @@ export function libraryVersionCache<T>(
 ): (ctx: LibraryContext) => Promise<T> {
   const cache = new Map<string, { version: string; value: Promise<T> }>();
   return async (ctx) => {
-    const ncci = scope === 'ncci-edits';
-    const { rows } = await sql<{ version: string }>`
-      select coalesce(string_agg(id::text || ':' || file_hash, ',' order by id), '') as version
-      from documents where org_id = ${ctx.orgId}
-        and (kind in ('ncci-ptp', 'ncci-mue')) = ${ncci}`.execute(ctx.db);
-    const version = rows[0]?.version ?? '';
+    const version = await libraryVersion(ctx, scope === 'ncci-edits');
     const cached = cache.get(ctx.orgId);
     if (cached && cached.version === version) return cached.value;
     const value = build(ctx);

@@ -1,4 +1,3 @@
-import type { Citation } from '../cards/card-types.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
 import { dayOf } from '../domain/day.ts';
@@ -6,6 +5,7 @@ import type { Finding } from './finding.ts';
 import { ReferenceIndex } from './reference-index.ts';
 import { factsOf, modifierValidity } from './code-validity.rule.ts';
 import { validityText } from '../codes/validity-message.ts';
+import type { Citation } from '../domain/citation.ts';
 
 /**
  * MPFS bilateral surgery indicators under which modifier 50 applies: 1 (the bilateral payment

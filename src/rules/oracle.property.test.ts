@@ -9,6 +9,7 @@ import { checkEdits } from './check-claim.ts';
 import { buildEditIndex, type EditIndex } from './edit-index.ts';
 import type { Finding } from './finding.ts';
 import { oracleFindings } from './sql-oracle.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 // Sample edits written for this test, in the CMS TXT layout, with dates around the boundaries.
 const header = [
@@ -78,7 +79,7 @@ describe.each(testDatabaseKinds())('the in-memory engine against the SQL oracle 
 
   beforeAll(async () => {
     opened = await openTestDatabase(kind);
-    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    const ctx = testContext(opened);
     await importFile(
       ctx,
       { fileName: 'ccioph-v323r0-sample.txt', bytes: txt(q4) },

@@ -1,4 +1,3 @@
-import type { Citation } from '../cards/card-types.ts';
 import type { RowResolution } from '../domain/release-precedence.ts';
 import {
   ptpVerdict,
@@ -8,6 +7,7 @@ import {
 } from '../domain/ptp-verdict.ts';
 import type { RowPeriod } from '../domain/row-period.ts';
 import { coversCode, type EditIndex, type PtpEntry } from './edit-index.ts';
+import type { Citation } from '../domain/citation.ts';
 
 /** A PTP row as verdicts and messages use it: codes as text, with its citation and period. */
 export interface PtpEdit extends PtpRowFacts {

@@ -1,22 +1,28 @@
-import { sql } from 'kysely';
-import type { PassageRow } from '../cards/card-facts.repository.ts';
-import { passageCitation, passagePlace } from '../cards/card-citations.ts';
 import { extractRelations } from '../cards/relation-extraction.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
-import { CodeReleases, type ReleaseDocument } from '../codes/code-releases.ts';
+import { CodeReleases } from '../codes/code-releases.ts';
 import { inForce, type InForce } from './in-force.ts';
-import { push, ReferenceIndex, type CoverageEntry } from './reference-index.ts';
-
-interface DocumentRow extends ReleaseDocument {
-  title: string;
-  setting: string | null;
-}
+import { push, ReferenceIndex, type CoverageEntry, type Sourced } from './reference-index.ts';
+import { passageCitation, passagePlace } from '../library/citations.ts';
+import {
+  findAddOnRows,
+  findCoverageRows,
+  findDescriptorRows,
+  findMentionedModifiers,
+  findModifierPassages,
+  findProcedurePassagesMatching,
+  findReferenceDocuments,
+  findRvuIndicatorRows,
+} from './reference-index.repository.ts';
 
 interface Document extends InForce {
   source: number;
   setting: string | null;
 }
+
+/** The org's documents (not NCCI edit files) by id: each one's source and period. */
+type Documents = Map<number, Document>;
 
 /** Frequency limits on one claim's date of service: per day, session or encounter. */
 const checkablePeriods = new Set(['day', 'session', 'encounter']);
@@ -25,14 +31,23 @@ const frequencyCue = '(once|twice|per |each |por |cada |una vez)';
 
 /** Reads the org's descriptor, add-on, RVU and coverage tables and its guidance into an index. */
 export async function buildReferenceIndex(ctx: LibraryContext): Promise<ReferenceIndex> {
-  const { db, orgId } = ctx;
   const index = new ReferenceIndex();
-  const { rows: documentRows } = await sql<DocumentRow>`
-    select id, kind, system, partial, title, release, setting, effective_from, effective_to
-    from documents
-    where org_id = ${orgId} and kind not in ('ncci-ptp', 'ncci-mue') order by id`.execute(db);
+  const documents = await loadDocuments(ctx, index);
+  await loadDescriptors(ctx, index, documents);
+  await loadAddOns(ctx, index, documents);
+  await loadRvuIndicators(ctx, index, documents);
+  await loadCoverage(ctx, index, documents);
+  for (const code of await findMentionedModifiers(ctx)) index.knownModifiers.add(code);
+  await loadModifierPassages(ctx, index, documents);
+  await loadFrequencyLimits(ctx, index, documents);
+  return index;
+}
+
+/** The releases that decide validity, and every document as a source with its period. */
+async function loadDocuments(ctx: LibraryContext, index: ReferenceIndex): Promise<Documents> {
+  const documentRows = await findReferenceDocuments(ctx);
   index.releases = new CodeReleases(documentRows);
-  const documents = new Map<number, Document>();
+  const documents: Documents = new Map();
   for (const d of documentRows) {
     index.sources.push({ documentId: d.id, title: d.title, version: d.release });
     documents.set(d.id, {
@@ -41,32 +56,28 @@ export async function buildReferenceIndex(ctx: LibraryContext): Promise<Referenc
       ...inForce(d.effective_from, d.effective_to),
     });
   }
-  /** A row's source and days in force: its document's period narrowed by the row's own dates. */
-  const sourced = (
-    documentId: number,
-    locator: string,
-    rowFrom: string | null = null,
-    rowTo: string | null = null,
-  ) => {
-    const d = documents.get(documentId);
-    if (!d) return null;
-    const row = inForce(rowFrom, rowTo);
-    const from = Math.max(d.from, row.from);
-    const until = Math.min(d.until, row.until);
-    return { source: d.source, locator, from, until };
-  };
+  return documents;
+}
 
-  const descriptors = await sql<{
-    document_id: number;
-    system: string;
-    code: string;
-    billable: boolean | null;
-    effective_from: string | null;
-    effective_to: string | null;
-    locator: string;
-  }>`select document_id, system, code, billable, effective_from, effective_to, locator
-     from code_descriptors where org_id = ${orgId}`.execute(db);
-  for (const row of descriptors.rows) {
+/** A row's source and days in force: its document's period narrowed by the row's own dates. */
+function sourced(
+  documents: Documents,
+  documentId: number,
+  locator: string,
+  rowFrom: string | null = null,
+  rowTo: string | null = null,
+): Sourced | null {
+  const d = documents.get(documentId);
+  if (!d) return null;
+  const row = inForce(rowFrom, rowTo);
+  const from = Math.max(d.from, row.from);
+  const until = Math.min(d.until, row.until);
+  return { source: d.source, locator, from, until };
+}
+
+/** Descriptor rows of the releases that decide validity, and the modifiers the tables list. */
+async function loadDescriptors(ctx: LibraryContext, index: ReferenceIndex, documents: Documents) {
+  for (const row of await findDescriptorRows(ctx)) {
     if (row.system === 'modifier') index.knownModifiers.add(row.code);
     const d = documents.get(row.document_id);
     if (!d) continue;
@@ -90,51 +101,36 @@ export async function buildReferenceIndex(ctx: LibraryContext): Promise<Referenc
     if (row.system === 'icd10cm' && row.billable === true)
       index.codesUnder.add(row.document_id, row.code);
   }
+}
 
-  const addOns = await sql<{
-    document_id: number;
-    add_on_code: string;
-    primary_code: string;
-    locator: string;
-  }>`select document_id, add_on_code, primary_code, locator from add_on_codes
-     where org_id = ${orgId}`.execute(db);
-  for (const row of addOns.rows) {
-    const at = sourced(row.document_id, row.locator);
+async function loadAddOns(ctx: LibraryContext, index: ReferenceIndex, documents: Documents) {
+  for (const row of await findAddOnRows(ctx)) {
+    const at = sourced(documents, row.document_id, row.locator);
     if (at) push(index.addOns, row.add_on_code, { ...at, primary: row.primary_code });
   }
+}
 
-  const rvus = await sql<{
-    document_id: number;
-    code: string;
-    modifier: string | null;
-    bilateral_surgery: string | null;
-    locator: string;
-  }>`select document_id, code, modifier, bilateral_surgery, locator from rvu_indicators
-     where org_id = ${orgId}`.execute(db);
-  for (const row of rvus.rows) {
+/** Bilateral surgery indicators (rows without a modifier); modifier rows name known modifiers. */
+async function loadRvuIndicators(ctx: LibraryContext, index: ReferenceIndex, documents: Documents) {
+  for (const row of await findRvuIndicatorRows(ctx)) {
     if (row.modifier) {
       index.knownModifiers.add(row.modifier);
       continue;
     }
-    const at = sourced(row.document_id, row.locator);
+    const at = sourced(documents, row.document_id, row.locator);
     if (at && row.bilateral_surgery)
       push(index.bilateral, row.code, { ...at, indicator: row.bilateral_surgery });
   }
+}
 
-  const coverage = await sql<{
-    document_id: number;
-    policy_id: string;
-    procedure_code: string;
-    icd10_code: string;
-    locator: string;
-  }>`select document_id, policy_id, procedure_code, icd10_code, locator from coverage_codes
-     where org_id = ${orgId} order by document_id, policy_id, procedure_code, locator`.execute(db);
+/** Coverage rows grouped into one entry per document, policy and procedure code. */
+async function loadCoverage(ctx: LibraryContext, index: ReferenceIndex, documents: Documents) {
   const policies = new Map<string, CoverageEntry>();
-  for (const row of coverage.rows) {
+  for (const row of await findCoverageRows(ctx)) {
     const key = `${row.document_id}|${row.policy_id}|${row.procedure_code}`;
     let policy = policies.get(key);
     if (!policy) {
-      const at = sourced(row.document_id, row.locator);
+      const at = sourced(documents, row.document_id, row.locator);
       if (!at) continue;
       policy = { ...at, policyId: row.policy_id, diagnoses: new Set() };
       policies.set(key, policy);
@@ -142,38 +138,15 @@ export async function buildReferenceIndex(ctx: LibraryContext): Promise<Referenc
     }
     policy.diagnoses.add(row.icd10_code);
   }
-
-  const mentioned = await sql<{ code: string }>`
-    select distinct code from code_mentions where org_id = ${orgId} and system = 'modifier'`.execute(
-    db,
-  );
-  for (const row of mentioned.rows) index.knownModifiers.add(row.code);
-
-  await loadModifierPassages(ctx, index, documents);
-  await loadFrequencyLimits(ctx, index, documents);
-  return index;
 }
-
-type PassageWithDocument = PassageRow & { document_id: number };
 
 /** Passages that name two or more modifiers: what the library says about combining them. */
 async function loadModifierPassages(
-  { db, orgId }: LibraryContext,
+  ctx: LibraryContext,
   index: ReferenceIndex,
-  documents: Map<number, Document>,
+  documents: Documents,
 ) {
-  const { rows } = await sql<PassageWithDocument & { modifiers: string[] }>`
-    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
-      d.id as document_id, d.title, d.release, hit.modifiers
-    from (
-      select passage_id, array_agg(distinct code) as modifiers from code_mentions
-      where org_id = ${orgId} and system = 'modifier'
-      group by passage_id having count(distinct code) > 1
-    ) hit
-      join passages p on p.id = hit.passage_id
-      join documents d on d.id = p.document_id
-    order by d.id, p.ordinal`.execute(db);
-  for (const row of rows) {
+  for (const row of await findModifierPassages(ctx)) {
     const document = documents.get(row.document_id);
     if (!document) continue;
     index.modifierPassages.push({
@@ -194,16 +167,9 @@ async function loadModifierPassages(
 async function loadFrequencyLimits(
   ctx: LibraryContext,
   index: ReferenceIndex,
-  documents: Map<number, Document>,
+  documents: Documents,
 ) {
-  const { rows } = await sql<PassageWithDocument>`
-    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
-      d.id as document_id, d.title, d.release
-    from passages p join documents d on d.id = p.document_id
-    where p.org_id = ${ctx.orgId} and p.text ~* ${frequencyCue}
-      and exists (select 1 from code_mentions m
-                  where m.passage_id = p.id and m.system in ('cpt', 'hcpcs'))
-    order by d.id, p.ordinal`.execute(ctx.db);
+  const rows = await findProcedurePassagesMatching(ctx, frequencyCue);
   const expand = await rangeExpanderFor(
     ctx,
     rows.map((r) => r.text),

@@ -1,9 +1,9 @@
-import type { Citation } from '../cards/card-types.ts';
 import { CodeReleases } from '../codes/code-releases.ts';
 import { CodesUnder } from '../codes/codes-under.ts';
 import type { HeldCodeRow } from '../domain/code-validity.ts';
 import type { SourceRef } from './edit-index.ts';
 import { coversDay, type InForce } from './in-force.ts';
+import type { Citation } from '../domain/citation.ts';
 
 /** A fact row held in memory: when it is in force and where it came from. */
 export interface Sourced extends InForce {

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readClaims } from '../claims/claim-input.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
-import { DEFAULT_ORG } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
-import { checkClaims, type ClaimResult } from './check-claims.service.ts';
+import type { ClaimResult } from './claim-checker.ts';
+import { checkAllClaims } from '../check/check-claims.ts';
+import { testContext } from '../../test/support/test-context.ts';
 
 const sampleClaims = new URL('../../samples/claims/sample-claims.json', import.meta.url);
 
@@ -15,10 +16,10 @@ describe('the sample claims over the starter library', () => {
 
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite-memory' });
-    const ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    const ctx = testContext(opened);
     await loadStarterLibraryIfEmpty(ctx);
     const claims = readClaims(await readFile(sampleClaims), 'sample-claims.json');
-    results = await checkClaims(ctx, claims, 'en');
+    results = await checkAllClaims(ctx, claims, 'en');
   }, 120_000);
   afterAll(async () => opened.close());
 

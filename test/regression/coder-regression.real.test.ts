@@ -5,12 +5,11 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { askQuestion } from '../../src/ask/ask.service.ts';
 import type { Answer } from '../../src/ask/ask-types.ts';
-import type { Citation } from '../../src/cards/card-types.ts';
 import type { Claim } from '../../src/claims/claim-types.ts';
 import { openDatabase, type OpenDatabase } from '../../src/db/database.ts';
 import { importFile } from '../../src/library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../../src/library/library-context.ts';
-import { claimChecker, type ClaimChecker } from '../../src/rules/check-claims.service.ts';
+import { type LibraryContext } from '../../src/library/library-context.ts';
+import { claimChecker, type ClaimChecker } from '../../src/rules/claim-checker.ts';
 import type { Finding } from '../../src/rules/finding.ts';
 import {
   askCases,
@@ -23,6 +22,8 @@ import {
   type FindingExpectation,
   type RegressionCase,
 } from './coder-regression.ts';
+import type { Citation } from '../../src/domain/citation.ts';
+import { testContext } from '../support/test-context.ts';
 
 /**
  * Runs the coder's regression set (issue 12, "Truth by date of service") against a fresh
@@ -280,7 +281,7 @@ function label(c: RegressionCase): string {
 describe('coder regression set, issue 12: truth by date of service (real CMS/CDC files)', () => {
   beforeAll(async () => {
     opened = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'store') });
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ctx = testContext(opened);
     for (const file of importOrder) {
       const full = join(shared, file);
       const result = await importFile(ctx, { fileName: basename(full), bytes: readFileSync(full) });

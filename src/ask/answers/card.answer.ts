@@ -1,9 +1,10 @@
 import { composeCard } from '../../cards/compose-card.ts';
-import type { Card, Citation, SectionId } from '../../cards/card-types.ts';
+import type { Card, SectionId } from '../../cards/card-types.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { t } from '../../i18n/translate.ts';
 import type { Answer } from '../ask-types.ts';
 import type { AnswerInput } from './answer-input.ts';
+import type { Citation } from '../../domain/citation.ts';
 
 const MAX_CARDS = 4;
 

@@ -1,4 +1,3 @@
-import { rowCitation } from '../../cards/card-citations.ts';
 import { dosesIn } from '../../codes/code-ranking.ts';
 import { findCodesByDescription, type DescribedCode } from '../../codes/code-search.ts';
 import { t } from '../../i18n/translate.ts';
@@ -9,6 +8,7 @@ import { hasCodeTable } from '../table-facts.repository.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { answerNotFound } from './not-found.answer.ts';
 import type { Fallback } from './table-rows.answer.ts';
+import { rowCitation } from '../../library/citations.ts';
 
 const MAX_CODES = 5;
 /** Unit words are part of a dose, not of what the code is for. */

@@ -1,9 +1,10 @@
-import { rowCitation } from '../../cards/card-citations.ts';
-import { findCoverage, type CoverageRow } from '../../cards/card-facts.repository.ts';
+import { findCoverage } from '../../cards/card-facts.repository.ts';
 import { t } from '../../i18n/translate.ts';
 import { listed } from '../../rules/listed.ts';
 import type { Answer, CoverageVerdict } from '../ask-types.ts';
 import { scopeFor, type AnswerInput } from './answer-input.ts';
+import { rowCitation } from '../../library/citations.ts';
+import type { CoverageRow } from '../../cards/card-fact-rows.ts';
 
 /**
  * Whether a diagnosis is covered for a procedure under the coverage lists in force: covered

@@ -1,4 +1,3 @@
-import type { Citation } from '../../cards/card-types.ts';
 import { dayOf, isoOf } from '../../domain/day.ts';
 import { anatomicModifiers } from '../../domain/ncci-modifiers.ts';
 import type { PairLine, PtpVerdict, PtpVerdictKind } from '../../domain/ptp-verdict.ts';
@@ -13,6 +12,7 @@ import type { Answer, PairVerdict } from '../ask-types.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { describeEdit } from './ptp-edit-text.ts';
 import { proseBars } from './prose-bars.ts';
+import type { Citation } from '../../domain/citation.ts';
 
 /** Worst first: the verdict of several pairs is the most restrictive one. */
 const severity: PairVerdict[] = [

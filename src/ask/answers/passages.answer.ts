@@ -1,13 +1,13 @@
-import type { Citation } from '../../cards/card-types.ts';
-import { passagePlace } from '../../cards/card-citations.ts';
 import { t } from '../../i18n/translate.ts';
 import type { Answer } from '../ask-types.ts';
 import { bestSentences } from '../best-sentences.ts';
 import { generateAnswer } from '../generative/generate-answer.ts';
-import type { GenerativeConfig } from '../generative/types.ts';
 import { searchPassages, type PassageHit } from '../passage-search.repository.ts';
 import { questionTerms } from '../question-terms.ts';
 import type { AnswerInput } from './answer-input.ts';
+import type { Citation } from '../../domain/citation.ts';
+import { passagePlace } from '../../library/citations.ts';
+import type { GenerativeConfig } from '../../config/generative-config.ts';
 
 /** Below this share of the question's content words in the best sentence, the library is silent. */
 export const MIN_SUPPORT = 0.5;

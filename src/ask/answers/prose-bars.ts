@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
-import { passageCitation } from '../../cards/card-citations.ts';
-import type { PassageRow } from '../../cards/card-facts.repository.ts';
-import type { Citation } from '../../cards/card-types.ts';
 import { extractRelations } from '../../cards/relation-extraction.ts';
-import { documentInForce } from '../../library/store/effective.ts';
 import { rangeExpanderFor } from '../../library/store/range-expander.ts';
 import type { AnswerInput } from './answer-input.ts';
+import type { Citation } from '../../domain/citation.ts';
+import { passageCitation } from '../../library/citations.ts';
+import { findPassagesNamingBoth } from './prose-bars.repository.ts';
 
 /**
  * Guidance sentences that bar two codes together ("do not report 77003 with 62264", "62263 and
@@ -13,15 +11,7 @@ import type { AnswerInput } from './answer-input.ts';
  */
 export async function proseBars(input: AnswerInput, a: string, b: string): Promise<Citation[]> {
   const { ctx, dos, setting } = input;
-  const { rows } = await sql<PassageRow>`
-    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
-      d.id as document_id, d.title, d.release
-    from passages p join documents d on d.id = p.document_id
-    where p.org_id = ${ctx.orgId} and ${documentInForce('d', dos)}
-      and (d.setting is null or d.setting = ${setting})
-      and exists (select 1 from code_mentions m where m.passage_id = p.id and m.code = ${a})
-      and exists (select 1 from code_mentions m where m.passage_id = p.id and m.code = ${b})
-    order by d.id, p.ordinal limit 50`.execute(ctx.db);
+  const rows = await findPassagesNamingBoth(ctx, dos, setting, a, b);
   if (rows.length === 0) return [];
   const expand = await rangeExpanderFor(
     ctx,

@@ -1,4 +1,3 @@
-import { rowCitation } from '../../cards/card-citations.ts';
 import { t, type MessageKey } from '../../i18n/translate.ts';
 import type { LocaleCode } from '../../domain/locale.ts';
 import type { Answer, AnswerTable } from '../ask-types.ts';
@@ -19,6 +18,7 @@ import {
 import { contractorsNamed, matchLocalities } from '../table-match.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { answerNotFound } from './not-found.answer.ts';
+import { rowCitation } from '../../library/citations.ts';
 
 /** What to answer with when the rows do not (passages, say); null when nothing does. */
 export type Fallback = () => Promise<Answer | null>;

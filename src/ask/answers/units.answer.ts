@@ -1,4 +1,3 @@
-import type { Citation } from '../../cards/card-types.ts';
 import { dayOf } from '../../domain/day.ts';
 import { mueCounting } from '../../domain/mue-verdict.ts';
 import { t } from '../../i18n/translate.ts';
@@ -7,6 +6,7 @@ import { coversCode, type EditIndex } from '../../rules/edit-index.ts';
 import { ReferenceIndex } from '../../rules/reference-index.ts';
 import type { Answer } from '../ask-types.ts';
 import type { AnswerInput } from './answer-input.ts';
+import type { Citation } from '../../domain/citation.ts';
 
 /**
  * How many units of a code may be reported: the MUE the claim check applies for the setting and

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../../db/database.ts';
-import { openTestDatabase } from '../../db/test-databases.ts';
 import {
   orderLine,
   sampleOrderText,
@@ -8,8 +7,9 @@ import {
 } from '../../library/formats/icd10cm-test-fixtures.ts';
 import { sampleHcpcsTxt } from '../../library/formats/structured-test-fixtures.ts';
 import { importFile } from '../../library/import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../../library/library-context.ts';
+import { type LibraryContext } from '../../library/library-context.ts';
 import { askQuestion } from '../ask.service.ts';
+import { openTestLibrary } from '../../../test/support/test-library.ts';
 
 /** A sample FY2026 order file (authored for tests): M54.5 becomes a header over three codes. */
 const sampleOrder2026 = [
@@ -27,8 +27,7 @@ describe('validity questions', () => {
     askQuestion(ctx, { question, ...(threadId ? { threadId } : {}) });
 
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary());
     const files: [string, string, BufferEncoding][] = [
       ['icd10cm_order_2021.txt', sampleOrderText, 'utf8'],
       ['icd10cm_order_2026.txt', sampleOrder2026, 'utf8'],

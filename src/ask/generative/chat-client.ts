@@ -1,4 +1,5 @@
-import type { ChatMessage, GenerativeConfig } from './types.ts';
+import type { ChatMessage } from './types.ts';
+import type { GenerativeConfig } from '../../config/generative-config.ts';
 
 export const defaultTimeoutMs = 20_000;
 export const defaultMaxTokens = 800;

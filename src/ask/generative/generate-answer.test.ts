@@ -8,7 +8,8 @@ import {
   hostilePassages,
   spanishPassages,
 } from './test-passages.ts';
-import type { ChatMessage, GenerativeConfig } from './types.ts';
+import type { ChatMessage } from './types.ts';
+import type { GenerativeConfig } from '../../config/generative-config.ts';
 
 const key = 'sk-live-DO-NOT-LEAK-7781';
 let server: ChatServer;

@@ -1,15 +1,8 @@
 import { chatCompletion } from './chat-client.ts';
 import { guardAnswer } from './citation-guard.ts';
 import { buildMessages } from './prompt.ts';
-import type { GeneratedAnswer, GenerativeConfig, RetrievedPassage } from './types.ts';
-
-export { generativeConfigFromEnv } from './config-from-env.ts';
-export type {
-  GeneratedAnswer,
-  GeneratedSentence,
-  GenerativeConfig,
-  RetrievedPassage,
-} from './types.ts';
+import type { GeneratedAnswer, RetrievedPassage } from './types.ts';
+import type { GenerativeConfig } from '../../config/generative-config.ts';
 
 /**
  * Turns retrieved passages into a cited answer through an OpenAI-compatible chat-completions

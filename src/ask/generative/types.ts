@@ -1,16 +1,3 @@
-/** Where the optional generative provider sends its chat-completions requests. */
-export interface GenerativeConfig {
-  /** An OpenAI-compatible API root, e.g. "http://127.0.0.1:8080/v1" (see chat-client.ts). */
-  baseUrl: string;
-  model: string;
-  /** Sent as `Authorization: Bearer …` only when set; never written into an error message. */
-  apiKey?: string;
-  /** Whole request, body included; default 20000. */
-  timeoutMs?: number;
-  /** The completion's `max_tokens`; default 800. */
-  maxTokens?: number;
-}
-
 /** A passage retrieved from the library, labelled by the caller with the id the model cites. */
 export interface RetrievedPassage {
   /** "P1", "P2", … assigned by the caller; unique within one request. */

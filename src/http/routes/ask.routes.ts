@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { askQuestion } from '../../ask/ask.service.ts';
-import type { GenerativeConfig } from '../../ask/generative/types.ts';
+import type { GenerativeConfig } from '../../config/generative-config.ts';
 import { createThread, getThread, recordFeedback } from '../../ask/thread.repository.ts';
 import {
   askResponseSchema,

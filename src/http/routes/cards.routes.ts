@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { composeCard } from '../../cards/compose-card.ts';
 import { cardParamsSchema, cardQuerySchema, cardSchema } from '../../contracts/cards.ts';
 import { errorResponses } from '../../contracts/errors.ts';
-import { recordCardView } from '../../events/event-registry.ts';
+import { recordCardView } from '../../cards/card-view-event.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';
 

@@ -13,9 +13,9 @@ import {
 import { errorResponses } from '../../contracts/errors.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { localeOption, settingOption } from '../../library/option-values.ts';
-import type { ClaimResult } from '../../rules/check-claims.service.ts';
-import type { CheckJob, CheckJobs } from '../../rules/check-jobs.ts';
-import { reportWriter, type ReportFormat } from '../../rules/check-report.ts';
+import type { ClaimResult } from '../../rules/claim-checker.ts';
+import type { CheckJob, CheckJobs } from '../../check/check-jobs.ts';
+import { reportWriter, type ReportFormat } from '../../check/check-report.ts';
 import { downloadBody } from '../download-body.ts';
 import { readUpload } from '../multipart-upload.ts';
 
@@ -30,13 +30,13 @@ const contentTypes: Record<ReportFormat, string> = {
 export function checkJobJson(job: CheckJob): BatchJob {
   return {
     id: job.id,
-    fileName: job.fileName,
-    lang: job.lang,
+    fileName: job.input.fileName,
+    lang: job.input.lang,
     status: job.status,
     progress: job.progress,
     createdAt: job.createdAt,
     ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
-    ...(job.summary ? { summary: job.summary } : {}),
+    ...(job.outcome ? { summary: job.outcome } : {}),
     ...(job.error ? { error: job.error } : {}),
     ...(job.status === 'done' ? { results: `/api/checks/batch/${job.id}/results` } : {}),
   };
@@ -90,6 +90,19 @@ export function checkJobRoutes(
     (request) => checkJobJson(jobs.get(request.params.id)),
   );
 
+  r.delete(
+    '/api/checks/batch/:id',
+    {
+      schema: {
+        tags: ['checks'],
+        summary: 'Cancel a batch check (queued: at once; running: before its next claim)',
+        params: batchParamsSchema,
+        response: { 200: batchJobSchema, ...errorResponses },
+      },
+    },
+    (request) => checkJobJson(jobs.cancel(request.params.id)),
+  );
+
   r.get(
     '/api/checks/batch/:id/results',
     {
@@ -114,10 +127,13 @@ export function checkJobRoutes(
 }
 
 /** The report in pieces of about 64 KB: a large batch is never one string in memory. */
-function* reportChunks(results: readonly ClaimResult[], format: ReportFormat): Generator<string> {
+async function* reportChunks(
+  results: AsyncIterable<ClaimResult>,
+  format: ReportFormat,
+): AsyncGenerator<string> {
   const writer = reportWriter(format);
   let chunk = writer.head();
-  for (const result of results) {
+  for await (const result of results) {
     chunk += writer.item(result);
     if (chunk.length >= 65_536) {
       yield chunk;

@@ -4,7 +4,7 @@ import { parseJsonClaims } from '../../claims/json-claims.ts';
 import { checkBodySchema, checkQuerySchema, checkResponseSchema } from '../../contracts/checks.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
-import { checkClaims } from '../../rules/check-claims.service.ts';
+import { checkAllClaims } from '../../check/check-claims.ts';
 
 export function checkRoutes(app: FastifyInstance, ctx: LibraryContext) {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -21,7 +21,7 @@ export function checkRoutes(app: FastifyInstance, ctx: LibraryContext) {
     async (request) => {
       // The claim parser validates the body and names the claim and line of any problem.
       const claims = parseJsonClaims(JSON.stringify(request.body), 'request body');
-      return { claims: await checkClaims(ctx, claims, request.query.lang ?? 'en') };
+      return { claims: await checkAllClaims(ctx, claims, request.query.lang ?? 'en') };
     },
   );
 }

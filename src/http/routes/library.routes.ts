@@ -30,21 +30,21 @@ const MAX_FILES_PER_UPLOAD = 20;
 export function jobJson(job: ImportJob): ImportJobReply {
   return {
     id: job.id,
-    fileName: job.fileName,
+    fileName: job.input.fileName,
     status: job.status,
     progress: job.progress,
     createdAt: job.createdAt,
     ...(job.error ? { error: job.error } : {}),
-    ...(job.result
+    ...(job.outcome
       ? {
           result: {
-            status: job.result.status,
-            document: summarize(job.result.document),
-            rowsRead: job.result.rowsRead,
-            rowsStored: job.result.rowsStored,
-            rowsSkipped: job.result.rowsSkipped,
-            skippedReasons: job.result.skippedReasons,
-            durationMs: Math.round(job.result.durationMs),
+            status: job.outcome.status,
+            document: summarize(job.outcome.document),
+            rowsRead: job.outcome.rowsRead,
+            rowsStored: job.outcome.rowsStored,
+            rowsSkipped: job.outcome.rowsSkipped,
+            skippedReasons: job.outcome.skippedReasons,
+            durationMs: Math.round(job.outcome.durationMs),
           },
         }
       : {}),
@@ -112,6 +112,19 @@ export function libraryRoutes(
       },
     },
     (request) => jobJson(jobs.get(request.params.id)),
+  );
+
+  r.delete(
+    '/api/library/imports/:id',
+    {
+      schema: {
+        tags: ['library'],
+        summary: 'Cancel an upload (queued: at once; importing: rolled back at its next step)',
+        params: importParamsSchema,
+        response: { 200: importJobSchema, ...errorResponses },
+      },
+    },
+    (request) => jobJson(jobs.cancel(request.params.id)),
   );
 
   r.post(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CodecardError } from '../../errors/codecard-error.ts';
 import type { ImportOptions } from '../import-kind.ts';
 import type { DescriptorFact, ParsedRecord } from './fact-record.ts';
 import { parseIcd10cmOrder } from './icd10cm-order.ts';
 import { orderLine, sampleOrderText } from './icd10cm-test-fixtures.ts';
+import { codecardFailure } from '../../../test/support/codecard-failure.ts';
 
 const sample = sampleOrderText;
 
@@ -18,15 +18,6 @@ async function parse(
 
 const descriptors = (records: ParsedRecord[]) =>
   records.filter((r): r is DescriptorFact => r.kind === 'descriptor');
-
-async function failure(promise: Promise<unknown>): Promise<CodecardError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CodecardError);
-  return error as CodecardError;
-}
 
 describe('parseIcd10cmOrder', () => {
   it('reads header and billable lines with CRLF endings', async () => {
@@ -99,7 +90,9 @@ describe('parseIcd10cmOrder', () => {
   });
 
   it('fails when no line has the layout', async () => {
-    const error = await failure(parse('code,description\nM5416,Radiculopathy\n', 'codes.csv'));
+    const error = await codecardFailure(
+      parse('code,description\nM5416,Radiculopathy\n', 'codes.csv'),
+    );
     expect(error.code).toBe('PARSE_FAILED');
     expect(error.message).toMatch(
       /^codes\.csv: no line has the ICD-10-CM order-file layout \(line 1: /,
@@ -107,9 +100,9 @@ describe('parseIcd10cmOrder', () => {
   });
 
   it('refuses an empty file and binary data as CodecardErrors', async () => {
-    expect((await failure(parse(''))).code).toBe('EMPTY_FILE');
+    expect((await codecardFailure(parse(''))).code).toBe('EMPTY_FILE');
     const binary = parseIcd10cmOrder({ fileName: 'x.bin', bytes: Buffer.from([1, 0, 2]) }, {});
-    expect((await failure(binary)).code).toBe('BAD_ENCODING');
+    expect((await codecardFailure(binary)).code).toBe('BAD_ENCODING');
   });
 
   describe('release from the file name', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CodecardError } from '../../errors/codecard-error.ts';
 import type { ImportOptions } from '../import-kind.ts';
 import type { DescriptorFact, NoteFact, ParsedRecord } from './fact-record.ts';
 import { parseIcd10cmTabular } from './icd10cm-tabular.ts';
 import { sampleTabularXml } from './icd10cm-test-fixtures.ts';
+import { codecardFailure } from '../../../test/support/codecard-failure.ts';
 
 async function parse(
   xml: string,
@@ -20,15 +20,6 @@ const notes = (records: ParsedRecord[], code?: string) =>
   records.filter(
     (r): r is NoteFact => r.kind === 'note' && (code === undefined || r.code === code),
   );
-
-async function failure(promise: Promise<unknown>): Promise<CodecardError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CodecardError);
-  return error as CodecardError;
-}
 
 /** A minimal tabular document around some diag markup. */
 const wrap = (inner: string) =>
@@ -194,7 +185,7 @@ describe('parseIcd10cmTabular', () => {
   });
 
   it('refuses a document whose root is not ICD10CM.tabular', async () => {
-    const error = await failure(parse('<?xml version="1.0"?>\n<root><diag/></root>'));
+    const error = await codecardFailure(parse('<?xml version="1.0"?>\n<root><diag/></root>'));
     expect(error.code).toBe('PARSE_FAILED');
     expect(error.message).toBe(
       'icd10cm_tabular_2021.xml line 2: the root element is <root>, not <ICD10CM.tabular>: this is not an ICD-10-CM Tabular List',
@@ -202,7 +193,7 @@ describe('parseIcd10cmTabular', () => {
   });
 
   it('refuses a tabular document without any diag', async () => {
-    const error = await failure(
+    const error = await codecardFailure(
       parse('<ICD10CM.tabular><version>2021</version></ICD10CM.tabular>'),
     );
     expect(error.code).toBe('PARSE_FAILED');
@@ -212,7 +203,7 @@ describe('parseIcd10cmTabular', () => {
   describe('hostile input', () => {
     it('XXE: refused at the DOCTYPE', async () => {
       const xml = `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n${wrap('<diag><name>A00</name><desc>&e;</desc></diag>')}`;
-      const error = await failure(parse(xml));
+      const error = await codecardFailure(parse(xml));
       expect(error.code).toBe('XML_FORBIDDEN');
       expect(error.message).toBe(
         'icd10cm_tabular_2021.xml line 2: XML with a DTD/DOCTYPE is refused: entity declarations are not allowed',
@@ -225,12 +216,12 @@ describe('parseIcd10cmTabular', () => {
       ).join('');
       const xml = `<!DOCTYPE ICD10CM.tabular [${decl}]>${wrap('<diag><name>A00</name><desc>&a9;</desc></diag>')}`;
       const started = performance.now();
-      expect((await failure(parse(xml))).code).toBe('XML_FORBIDDEN');
+      expect((await codecardFailure(parse(xml))).code).toBe('XML_FORBIDDEN');
       expect(performance.now() - started).toBeLessThan(1000);
     });
 
     it('undefined entity: a parse failure naming the line', async () => {
-      const error = await failure(
+      const error = await codecardFailure(
         parse(`<ICD10CM.tabular>\n<version>&v;</version></ICD10CM.tabular>`),
       );
       expect(error.code).toBe('PARSE_FAILED');
@@ -239,19 +230,19 @@ describe('parseIcd10cmTabular', () => {
 
     it('truncated XML: a parse failure, not a partial import', async () => {
       const cut = sampleTabularXml.slice(0, Math.floor(sampleTabularXml.length / 2));
-      const error = await failure(parse(cut));
+      const error = await codecardFailure(parse(cut));
       expect(error.code).toBe('PARSE_FAILED');
       expect(error.message).toMatch(/not well-formed XML \(unclosed tag/);
     });
 
     it('non-XML: a parse failure', async () => {
-      expect((await failure(parse('00001 A00     0 Cholera'))).code).toBe('PARSE_FAILED');
-      expect((await failure(parse(''))).code).toBe('EMPTY_FILE');
+      expect((await codecardFailure(parse('00001 A00     0 Cholera'))).code).toBe('PARSE_FAILED');
+      expect((await codecardFailure(parse(''))).code).toBe('EMPTY_FILE');
       const binary = parseIcd10cmTabular(
         { fileName: 'x', bytes: Buffer.from([0x3c, 0, 0x3e]) },
         {},
       );
-      expect((await failure(binary)).code).toBe('BAD_ENCODING');
+      expect((await codecardFailure(binary)).code).toBe('BAD_ENCODING');
     });
   });
 });

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CodecardError } from '../../errors/codecard-error.ts';
 import { textFile, workbookFile } from './structured-test-fixtures.ts';
 import { readDelimitedText, readTable, sniffDelimiter, type TableSource } from './table-source.ts';
+import { codecardFailure } from '../../../test/support/codecard-failure.ts';
 
 const rowsOf = (table: TableSource) => [...table.rows];
-
-async function failure(promise: Promise<unknown>): Promise<CodecardError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(CodecardError);
-  return error as CodecardError;
-}
 
 describe('readTable: text', () => {
   it('keeps a quoted line break inside a header cell and cites the line each record starts on', async () => {
@@ -83,17 +74,19 @@ describe('readTable: text', () => {
   });
 
   it('refuses an unclosed quote with the file name and line', async () => {
-    const error = await failure(readTable(textFile('broken.csv', 'a,b\n1,2\n"open,3\n4,5\n')));
+    const error = await codecardFailure(
+      readTable(textFile('broken.csv', 'a,b\n1,2\n"open,3\n4,5\n')),
+    );
     expect(error.code).toBe('PARSE_FAILED');
     expect(error.message).toMatch(/^broken\.csv line \d+: /);
   });
 
   it('refuses empty files, NUL bytes and legacy .xls workbooks with catalog errors', async () => {
-    expect((await failure(readTable(textFile('e.csv', '')))).code).toBe('EMPTY_FILE');
+    expect((await codecardFailure(readTable(textFile('e.csv', '')))).code).toBe('EMPTY_FILE');
     const nul = { fileName: 'n.csv', bytes: Buffer.from([0x61, 0x00, 0x62]) };
-    expect((await failure(readTable(nul))).code).toBe('BAD_ENCODING');
+    expect((await codecardFailure(readTable(nul))).code).toBe('BAD_ENCODING');
     const xls = { fileName: 'old.xls', bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]) };
-    expect((await failure(readTable(xls))).code).toBe('UNKNOWN_TYPE');
+    expect((await codecardFailure(readTable(xls))).code).toBe('UNKNOWN_TYPE');
   });
 });
 
@@ -139,11 +132,13 @@ describe('readTable: XLSX', () => {
 
   it('runs the zip guard before exceljs and reports damaged workbooks as catalog errors', async () => {
     const junk = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)]);
-    expect((await failure(readTable({ fileName: 'x.xlsx', bytes: junk }))).code).toBe('ZIP_LIMIT');
+    expect((await codecardFailure(readTable({ fileName: 'x.xlsx', bytes: junk }))).code).toBe(
+      'ZIP_LIMIT',
+    );
     const notExcel = await workbookFile('ok.xlsx', [['a']]);
     // A valid zip whose workbook part is gone: exceljs cannot read it.
     const text = notExcel.bytes.toString('latin1').replace(/xl\/workbook\.xml/g, 'xl/workbook.xmm');
-    const error = await failure(
+    const error = await codecardFailure(
       readTable({ fileName: 'y.xlsx', bytes: Buffer.from(text, 'latin1') }),
     );
     expect(['PARSE_FAILED', 'ZIP_LIMIT']).toContain(error.code);

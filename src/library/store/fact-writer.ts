@@ -1,8 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { copyCsv, insertUnnest, toCsvLine, type BulkValue } from '../../db/bulk-insert.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FactRecord } from '../formats/fact-record.ts';
 import { factTables, type FactTable } from './fact-tables.ts';
+import { createIndex, dropIndex, tableIndexes } from './table-maintenance.repository.ts';
 
 const FLUSH_ROWS = 20_000;
 
@@ -74,7 +75,7 @@ export class FactWriter {
   async finish(): Promise<void> {
     for (const kind of this.buffers.keys()) await this.flush(kind);
     for (const [, definitions] of this.droppedIndexes) {
-      for (const definition of definitions) await sql.raw(definition).execute(this.trx);
+      for (const definition of definitions) await createIndex(this.trx, definition);
     }
     this.droppedIndexes.clear();
   }
@@ -91,13 +92,11 @@ export class FactWriter {
   }
 
   private async dropIndexes(table: string): Promise<void> {
-    const { rows } = await sql<{ indexname: string; indexdef: string }>`
-      select indexname, indexdef from pg_indexes
-      where schemaname = current_schema() and tablename = ${table}`.execute(this.trx);
+    const rows = await tableIndexes(this.trx, table);
     this.droppedIndexes.set(
       table,
       rows.map((r) => r.indexdef),
     );
-    for (const row of rows) await sql`drop index ${sql.id(row.indexname)}`.execute(this.trx);
+    for (const row of rows) await dropIndex(this.trx, row.indexname);
   }
 }

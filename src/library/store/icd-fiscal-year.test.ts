@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../../db/database.ts';
-import { openTestDatabase } from '../../db/test-databases.ts';
 import { sampleOrderText } from '../formats/icd10cm-test-fixtures.ts';
 import { importFile } from '../import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library-context.ts';
+import { type LibraryContext } from '../library-context.ts';
+import { openTestLibrary } from '../../../test/support/test-library.ts';
 
 describe('ICD-10-CM order files speak for their fiscal year', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary());
   });
   afterAll(async () => opened.close());
 

@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import { bulkInsert } from '../../db/bulk-insert.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CodeMention } from '../code-mentions.ts';
 import type { LocaleCode } from '../../domain/locale.ts';
 import type { PassageDraft } from '../import-kind.ts';
+import { insertCodeMentions, insertPassages } from './passage.repository.ts';
 
 /** Postgres text-search configurations for the locales that have one; `simple` otherwise. */
 const searchConfigs: Partial<Record<LocaleCode, string>> = {
@@ -37,44 +37,26 @@ export async function writePassages(
   let mentionCount = 0;
   for (let start = 0; start < passages.length; start += BATCH) {
     const batch = passages.slice(start, start + BATCH);
-    const ids = await trx
-      .insertInto('passages')
-      .values(
-        batch.map(({ draft }, i) => ({
-          org_id: orgId,
-          document_id: documentId,
-          ordinal: start + i + 1,
-          text: draft.text,
-          page: draft.page,
-          heading_path: JSON.stringify(draft.headingPath),
-          start_offset: draft.startOffset,
-          end_offset: draft.endOffset,
-          language,
-          text_search_config: textSearchConfig(language),
-        })),
-      )
-      .returning('id')
-      .execute();
+    const ids = await insertPassages(
+      trx,
+      batch.map(({ draft }, i) => ({
+        org_id: orgId,
+        document_id: documentId,
+        ordinal: start + i + 1,
+        text: draft.text,
+        page: draft.page,
+        heading_path: JSON.stringify(draft.headingPath),
+        start_offset: draft.startOffset,
+        end_offset: draft.endOffset,
+        language,
+        text_search_config: textSearchConfig(language),
+      })),
+    );
     const mentionRows = batch.flatMap(({ mentions }, i) =>
-      mentions.map((m) => [orgId, documentId, ids[i]!.id, m.system, m.code, m.start, m.end, m.via]),
+      mentions.map((m) => [orgId, documentId, ids[i]!, m.system, m.code, m.start, m.end, m.via]),
     );
     mentionCount += mentionRows.length;
-    await bulkInsert(
-      trx,
-      engine,
-      'code_mentions',
-      [
-        { name: 'org_id', type: 'text' },
-        { name: 'document_id', type: 'integer' },
-        { name: 'passage_id', type: 'integer' },
-        { name: 'system', type: 'text' },
-        { name: 'code', type: 'text' },
-        { name: 'start_offset', type: 'integer' },
-        { name: 'end_offset', type: 'integer' },
-        { name: 'via', type: 'text' },
-      ],
-      mentionRows,
-    );
+    await insertCodeMentions(trx, engine, mentionRows);
   }
   return mentionCount;
 }

@@ -1,6 +1,6 @@
 import { detectCodeMentions, type RangeExpander } from '../code-mentions.ts';
 import type { LibraryContext } from '../library-context.ts';
-import { knownCodesInRange } from './known-codes.ts';
+import { knownCodesInRange } from './known-codes.repository.ts';
 import type { CodeSystem } from '../../domain/code-system.ts';
 
 const rangeKey = (system: string, from: string, to: string) => `${system}|${from}|${to}`;

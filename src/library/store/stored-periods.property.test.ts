@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../db/database.ts';
-import { openTestDatabase } from '../../db/test-databases.ts';
 import { ptpTxtHeader } from '../formats/structured-test-fixtures.ts';
 import { importFile } from '../import.service.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library-context.ts';
+import { type LibraryContext } from '../library-context.ts';
+import { openTestLibrary } from '../../../test/support/test-library.ts';
 
 const day = fc
   .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
@@ -44,8 +44,7 @@ describe('stored periods', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    ctx = { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG };
+    ({ opened, ctx } = await openTestLibrary());
   });
   afterAll(async () => opened.close());
 

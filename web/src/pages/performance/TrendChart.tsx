@@ -1,18 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { periodTick, type Granularity } from './performance-format.ts';
+import type { TrendSeries } from './trend-series.ts';
 import { TrendTable } from './TrendTable.tsx';
 import { HEIGHT, useTrendChart } from './use-trend-chart.ts';
 
-export interface TrendSeries {
-  label: string;
-  values: number[];
-  /** A CSS colour custom property of the app (`--ok`), read when the chart is drawn. */
-  colorVar: string;
-  fallbackColor: string;
-  /** Dashed line: the series tell apart without colour too. */
-  dashed?: boolean;
-}
+export type { TrendSeries } from './trend-series.ts';
 
 /**
  * A time series with everything a reader without the picture needs: a caption, a summary as

@@ -1,6 +1,6 @@
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { formatCount, formatPeriod, type Granularity } from './performance-format.ts';
-import type { TrendSeries } from './TrendChart.tsx';
+import type { TrendSeries } from './trend-series.ts';
 
 /** A chart's data as a table: one row per period, one column per series. */
 export function TrendTable({

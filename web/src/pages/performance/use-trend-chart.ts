@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { formatCount } from './performance-format.ts';
-import type { TrendSeries } from './TrendChart.tsx';
+import type { TrendSeries } from './trend-series.ts';
 import type { DrawnChart, drawChart } from './uplot-chart.ts';
 
 export type ChartState = 'loading' | 'drawn' | 'unavailable';

@@ -1,4 +1,4 @@
-import type { ClaimResult } from './check-claims.service.ts';
+import type { ClaimResult } from '../rules/claim-checker.ts';
 import { csvColumns, csvRows } from '../domain/check-report-csv.ts';
 import { csvCell } from '../domain/csv-cell.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Claim, ClaimLine } from '../claims/claim-types.ts';
-import type { ClaimResult } from '../rules/check-claims.service.ts';
+import type { ClaimResult } from '../rules/claim-checker.ts';
 import type { Finding } from '../rules/finding.ts';
 import { CheckEventAccumulator } from './check-event.ts';
 import { isProcedureCode } from '../domain/code-shape.ts';

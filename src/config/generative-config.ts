@@ -1,4 +1,15 @@
-import type { GenerativeConfig } from './types.ts';
+/** Where the optional generative provider sends its chat-completions requests. */
+export interface GenerativeConfig {
+  /** An OpenAI-compatible API root, e.g. "http://127.0.0.1:8080/v1" (see chat-client.ts). */
+  baseUrl: string;
+  model: string;
+  /** Sent as `Authorization: Bearer …` only when set; never written into an error message. */
+  apiKey?: string;
+  /** Whole request, body included; default 20000. */
+  timeoutMs?: number;
+  /** The completion's `max_tokens`; default 800. */
+  maxTokens?: number;
+}
 
 /**
  * The generative provider's settings from the environment (src/config calls this; nothing else

@@ -1,8 +1,7 @@
 import type { Claim } from '../claims/claim-types.ts';
-import type { ClaimResult } from '../rules/check-claims.service.ts';
-import type { LibraryContext } from '../library/library-context.ts';
-import { recordEvent } from './event-registry.ts';
-import { type AppEvent } from './event-types.ts';
+import type { ClaimResult } from '../rules/claim-checker.ts';
+import { recordEvent, type LibraryContext } from '../library/library-context.ts';
+import type { AppEvent } from '../domain/app-event.ts';
 import { isProcedureCode } from '../domain/code-shape.ts';
 
 /**

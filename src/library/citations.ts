@@ -1,11 +1,24 @@
-import type { Citation } from './card-types.ts';
-import type { PassageRow } from './card-facts.repository.ts';
+import type { Citation } from '../domain/citation.ts';
 
-interface SourceColumns {
+/** The columns every cited row query selects: its document, release and place in the file. */
+export interface SourceColumns {
   document_id: number;
   title: string;
   release: string | null;
   locator: string;
+}
+
+/** A stored passage with its document, as prose answers and cards cite it. */
+export interface PassageRow {
+  passage_id: number;
+  text: string;
+  page: number | null;
+  heading_path: string[];
+  start_offset: number;
+  document_id: number;
+  title: string;
+  release: string | null;
+  language: string;
 }
 
 export function rowCitation(row: SourceColumns): Citation {

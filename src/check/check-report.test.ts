@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ClaimResult } from './check-claims.service.ts';
+import type { ClaimResult } from '../rules/claim-checker.ts';
 import { csvColumns, reportWriter, type ReportFormat } from './check-report.ts';
 
 const results: ClaimResult[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generativeConfigFromEnv } from './config-from-env.ts';
+import { generativeConfigFromEnv } from './generative-config.ts';
 
 describe('generativeConfigFromEnv', () => {
   it('is null unless both base URL and model are set', () => {

@@ -49,3 +49,14 @@ export interface ImportEventData {
   rowsStored: number;
   durationMs: number;
 }
+
+/**
+ * Where usage events go. Passed in with the library context, so the layers that record events
+ * (imports, questions, checks) never import the recorder that stores them.
+ */
+export interface EventSink {
+  /** Queues an event for an organization; returns at once and never throws. */
+  record(orgId: string, event: AppEvent): void;
+  /** Writes what is queued (before a report is read, and before the store closes). */
+  flush(): Promise<void>;
+}

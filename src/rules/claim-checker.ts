@@ -1,5 +1,4 @@
 import type { Claim } from '../claims/claim-types.ts';
-import { CheckEventAccumulator, recordCheck } from '../events/check-event.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from './check-claim.ts';
@@ -44,23 +43,4 @@ export function summarize(findings: readonly Finding[]): ClaimResult['summary'] 
     else summary.infos++;
   }
   return summary;
-}
-
-/** Checks a batch of claims against the library's shared indexes (one `check` usage event). */
-export async function checkClaims(
-  ctx: LibraryContext,
-  claims: readonly Claim[],
-  lang: LocaleCode,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<ClaimResult[]> {
-  const check = await claimChecker(ctx, lang);
-  const checked = new CheckEventAccumulator();
-  const results = claims.map((claim, i) => {
-    const result = check(claim);
-    checked.add(claim, result);
-    if ((i + 1) % 10_000 === 0) onProgress(i + 1, claims.length);
-    return result;
-  });
-  recordCheck(ctx, checked);
-  return results;
 }

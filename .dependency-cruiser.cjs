@@ -1,0 +1,101 @@
+/**
+ * The layers, lowest first. A folder may import its own layer and the layers below it, never
+ * above: domain <- base <- infrastructure <- library (intake) <- codes/rules/claims/facts
+ * <- cards/ask/check/performance (compose) <- http/cli/web (present). Tests, benchmarks and
+ * scripts may reach anything, but cycles are forbidden everywhere.
+ */
+const layers = [
+  { name: 'domain', folders: ['domain'], may: [] },
+  { name: 'base', folders: ['errors', 'i18n', 'config', 'contracts'], may: ['domain'] },
+  { name: 'infrastructure', folders: ['db', 'jobs'], may: ['domain', 'errors', 'i18n', 'config'] },
+  {
+    name: 'intake',
+    folders: ['library'],
+    may: ['domain', 'errors', 'i18n', 'config', 'db'],
+  },
+  {
+    name: 'facts',
+    folders: ['codes', 'rules', 'claims', 'facts'],
+    may: [
+      'domain',
+      'errors',
+      'i18n',
+      'config',
+      'db',
+      'library',
+      'codes',
+      'rules',
+      'claims',
+      'facts',
+    ],
+  },
+  {
+    name: 'compose',
+    folders: ['cards', 'ask', 'check', 'performance'],
+    may: [
+      'domain',
+      'errors',
+      'i18n',
+      'config',
+      'db',
+      'library',
+      'codes',
+      'rules',
+      'claims',
+      'facts',
+      'cards',
+      'ask',
+      'check',
+      'performance',
+    ],
+  },
+];
+
+const folderPattern = (folders) => `^src/(${folders.join('|')})/`;
+
+const layerRules = layers.map((layer) => ({
+  name: `layer-${layer.name}`,
+  comment: `${layer.folders.join(', ')} may import only ${layer.may.join(', ') || 'nothing in the project'} (and itself)`,
+  severity: 'error',
+  from: { path: folderPattern(layer.folders), pathNot: '\\.test\\.tsx?$' },
+  to: {
+    path: '^(src|web|test|bench)/',
+    pathNot: folderPattern([...new Set([...layer.may, ...layer.folders])]),
+  },
+}));
+
+// Within a layer, each folder keeps to itself unless listed above; domain is stricter still.
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    ...layerRules,
+    {
+      name: 'events-only-at-the-edge',
+      comment:
+        'Usage events are an EventSink passed in; only the composition roots (http, cli) build the recorder.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/(events|http|cli)/', '\\.test\\.tsx?$'] },
+      to: { path: '^src/events/' },
+    },
+    {
+      name: 'web-app-imports-only-contracts',
+      comment:
+        'The SPA imports the shared contracts and domain vocabulary, never server internals.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^src/', pathNot: '^src/(contracts|domain)/' },
+    },
+    {
+      name: 'server-does-not-import-tests',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: ['\\.test\\.tsx?$', '^test/'] },
+    },
+  ],
+  options: {
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['node_modules', 'web/dist', 'bench/out'] },
+  },
+};

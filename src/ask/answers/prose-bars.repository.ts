@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import type { PassageRow } from '../../library/citations.ts';
+import type { Setting } from '../../domain/setting.ts';
+import type { LibraryContext } from '../../library/library-context.ts';
+import { documentInForce } from '../../library/store/effective.repository.ts';
+
+/** Up to 50 passages in force on `dos` for the setting that mention both codes. */
+export async function findPassagesNamingBoth(
+  ctx: LibraryContext,
+  dos: string,
+  setting: Setting,
+  a: string,
+  b: string,
+): Promise<PassageRow[]> {
+  const { rows } = await sql<PassageRow>`
+    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
+      d.id as document_id, d.title, d.release
+    from passages p join documents d on d.id = p.document_id
+    where p.org_id = ${ctx.orgId} and ${documentInForce('d', dos)}
+      and (d.setting is null or d.setting = ${setting})
+      and exists (select 1 from code_mentions m where m.passage_id = p.id and m.code = ${a})
+      and exists (select 1 from code_mentions m where m.passage_id = p.id and m.code = ${b})
+    order by d.id, p.ordinal limit 50`.execute(ctx.db);
+  return rows;
+}
