@@ -43,7 +43,10 @@ describe('the app shell', () => {
       '한국어',
       'Tagalog',
     ]);
-    await expect(page.getByText(/^v\d+\.\d+\.\d+$/).isVisible()).resolves.toBe(true);
+    // The version comes from /api/health after the first render: wait for it, then check it.
+    const version = page.getByText(/^v\d+\.\d+\.\d+$/);
+    await version.waitFor({ state: 'visible', timeout: 5_000 });
+    await expect(version.isVisible()).resolves.toBe(true);
   });
 
   test('العربية: <html lang="ar" dir="rtl">, Arabic labels, the choice survives a reload', async () => {
