@@ -1,6 +1,6 @@
 import type { Card } from '../cards/card-types.ts';
 import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import type { Setting } from '../domain/setting.ts';
 import type { Citation } from '../domain/citation.ts';
 

@@ -1,4 +1,4 @@
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { detectLanguage } from '../library/language-detect.ts';
 import { wordPattern } from './word-pattern.ts';
 

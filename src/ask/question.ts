@@ -1,5 +1,5 @@
 import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { questionLanguage } from './question-language.ts';
 import { wordPattern } from './word-pattern.ts';
 import type { CodeSystem } from '../domain/code-system.ts';

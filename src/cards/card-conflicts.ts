@@ -1,5 +1,5 @@
 import type { CodeDescription } from '../codes/code-description.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import type { CardConflict, CardItem } from './card-types.ts';
 import type { PtpRow } from './card-fact-rows.ts';

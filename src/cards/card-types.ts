@@ -1,5 +1,5 @@
 import type { BundlingRelation, Citation } from '../domain/citation.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { sectionLabels } from './section-classifier-labels.ts';
 
 /** The card's sections in order: the descriptor, then the sections prose can belong to. */

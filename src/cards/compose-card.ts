@@ -4,7 +4,7 @@ import type { CodeDescription } from '../codes/code-description.ts';
 import { describeCode } from '../codes/code-lookup.ts';
 import { validityText } from '../codes/validity-message.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { t, textDirection } from '../i18n/translate.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';

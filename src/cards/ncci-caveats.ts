@@ -1,5 +1,5 @@
 import { dayOf } from '../domain/day.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { editIndexFor } from '../rules/edit-index-cache.ts';

@@ -5,7 +5,7 @@ import {
   validityText,
   type ValidityFacts,
 } from '../codes/validity-message.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import type { CardItem } from './card-types.ts';
 import type { Citation } from '../domain/citation.ts';
 

@@ -1,5 +1,5 @@
 import type { Claim } from '../claims/claim-types.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { claimChecker, type ClaimResult } from '../rules/claim-checker.ts';
 import { CheckEventAccumulator, recordCheck } from './check-event.ts';

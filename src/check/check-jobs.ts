@@ -1,7 +1,7 @@
 import type { Claim } from '../claims/claim-types.ts';
 import type { Job, JobQueue, JobRun } from '../domain/job-queue.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { checkClaims } from './check-claims.ts';

@@ -1,52 +1,13 @@
 import type { ClaimResult } from '../rules/claim-checker.ts';
-import { csvCell } from '../rules/csv-cell.ts';
+import { csvColumns, csvRows } from '../domain/check-report-csv.ts';
+import { csvCell } from '../domain/csv-cell.ts';
+
+// The CSV layout lives in the domain so the web app's export writes the same rows.
+export { csvColumns, csvRows, type ReportableResult } from '../domain/check-report-csv.ts';
 
 /** Machine-readable report formats, shared by `codecard check` and the batch-check download. */
 export const reportFormats = ['json', 'ndjson', 'csv'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
-
-export const csvColumns = [
-  'claim',
-  'rule',
-  'severity',
-  'lines',
-  'codes',
-  'modifiers',
-  'message',
-  'fix',
-  'sources',
-] as const;
-
-/** What a CSV row needs of a checked claim (the web app's own result type has this shape too). */
-export interface ReportableResult {
-  id: string;
-  findings: readonly {
-    rule: string;
-    severity: string;
-    /** 1-based line numbers, written as they are. */
-    lines: readonly number[];
-    codes: readonly string[];
-    modifiers?: readonly string[];
-    message: string;
-    fix?: string;
-    citations: readonly { title: string; locator: string }[];
-  }[];
-}
-
-/** One row per finding (lines 1-based, lists space-separated), cells not yet escaped. */
-export function csvRows(result: ReportableResult): string[][] {
-  return result.findings.map((f) => [
-    result.id,
-    f.rule,
-    f.severity,
-    f.lines.join(' '),
-    f.codes.join(' '),
-    (f.modifiers ?? []).join(' '),
-    f.message,
-    f.fix ?? '',
-    f.citations.map((c) => `${c.title} ${c.locator}`).join('; '),
-  ]);
-}
 
 /**
  * Writes a report one claim at a time, so neither the CLI nor a download holds the whole report

@@ -1,5 +1,5 @@
 import type { CodeValidity } from '../domain/code-validity.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import { listed } from '../rules/listed.ts';
 import { datasetName } from './system-names.ts';

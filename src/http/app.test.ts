@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
 import { multipart } from './test-multipart.ts';
 import { testContext } from '../../test/support/test-context.ts';
 
@@ -17,14 +17,7 @@ describe('HTTP API', () => {
   beforeAll(async () => {
     opened = await openTestDatabase('pglite');
     const ctx = testContext(opened);
-    app = (
-      await buildApp({
-        ctx,
-        maxUploadBytes: 1024 * 1024,
-        logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent',
-        version: 'test',
-      })
-    ).app;
+    app = await buildTestApp(ctx);
   });
   afterAll(async () => {
     await app.close();
@@ -187,5 +180,26 @@ describe('HTTP API', () => {
         '/api/library/imports/{id}',
       ]),
     );
+  });
+
+  test('every route in the OpenAPI document declares its replies, success and error', async () => {
+    const spec = (await app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    }>();
+    // The API's routes (the built web app's pages and files, when present, are not the API).
+    const operations = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/'))
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+      );
+    expect(operations.length).toBeGreaterThanOrEqual(18);
+    for (const { path, method, operation } of operations) {
+      const codes = Object.keys(operation.responses ?? {});
+      expect(
+        codes.some((code) => code.startsWith('2')),
+        `${method} ${path}`,
+      ).toBe(true);
+      expect(codes, `${method} ${path}`).toEqual(expect.arrayContaining(['4XX', '5XX']));
+    }
   });
 });

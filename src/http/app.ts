@@ -1,17 +1,16 @@
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { errorResponses } from '../contracts/errors.ts';
+import { healthSchema } from '../contracts/health.ts';
 import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { CheckJobs } from '../check/check-jobs.ts';
 import type { JobQueue } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { handleError } from './error-handler.ts';
+import { responseSerializer } from './response-serializer.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
@@ -32,6 +31,11 @@ export interface AppOptions {
   frameAncestors?: string;
   /** The optional model for Ask answers (CODECARD_LLM_*). */
   llm?: GenerativeConfig | null;
+  /**
+   * Parse every JSON reply with its route's contract and refuse fields the contract lacks (a
+   * 500). On in tests, so a reply that drifts from its contract fails them; off in production.
+   */
+  validateResponses?: boolean;
   /** Where imports and batch checks run (default: an in-process queue). */
   queue?: JobQueue;
 }
@@ -49,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.validateResponses ?? false));
   app.setErrorHandler(handleError);
   await app.register(swagger, {
     openapi: { info: { title: 'Codecard API', version: options.version } },
@@ -67,7 +71,16 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     await checkJobs.idle();
     await options.ctx.events.flush();
   });
-  app.get('/api/health', () => ({ status: 'ok', version: options.version }));
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Liveness and version',
+        response: { 200: healthSchema, ...errorResponses },
+      },
+    },
+    () => ({ status: 'ok' as const, version: options.version }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
   codeRoutes(app, options.ctx);

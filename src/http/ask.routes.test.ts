@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { importFile } from '../library/import.service.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
 import { testContext } from '../../test/support/test-context.ts';
 
 // Sample edits written for this test (not CMS data).
@@ -20,8 +20,7 @@ describe('Ask over HTTP', () => {
       { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) },
       { setting: 'practitioner', effective: '2026-01-01' },
     );
-    app = (await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: 'silent', version: 't' }))
-      .app;
+    app = await buildTestApp(ctx);
   });
   afterAll(async () => {
     await app.close();

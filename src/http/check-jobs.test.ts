@@ -8,7 +8,7 @@ import { importFile } from '../library/import.service.ts';
 import { starterLibraryDir } from '../library/starter-library.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { csvColumns, reportWriter, type ReportFormat } from '../check/check-report.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
 import { multipart } from './test-multipart.ts';
 import { testContext } from '../../test/support/test-context.ts';
 
@@ -51,14 +51,7 @@ describe('batch claim checks over HTTP', () => {
     const ctx = testContext(opened);
     const name = 'sample-ccipra-v320r0-ptp.txt';
     await importFile(ctx, { fileName: name, bytes: await readFile(join(starterLibraryDir, name)) });
-    app = (
-      await buildApp({
-        ctx,
-        maxUploadBytes: 2 * 1024 * 1024,
-        logLevel: process.env.DEBUG_HTTP ? 'error' : 'silent',
-        version: 'test',
-      })
-    ).app;
+    app = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024 });
   });
   afterAll(async () => {
     await app.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { type LibraryContext } from '../library/library-context.ts';
 import type { PerformanceReport } from '../performance/performance-types.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const injection = '=HYPERLINK("http://example.test","x") capital of France?';
@@ -15,8 +15,7 @@ describe('GET /api/performance', () => {
 
   beforeAll(async () => {
     ({ opened, ctx } = await openTestLibrary('pglite', { starter: true }));
-    app = (await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: 'silent', version: 't' }))
-      .app;
+    app = await buildTestApp(ctx);
     const asked = await app.inject({
       method: 'POST',
       url: '/api/threads',

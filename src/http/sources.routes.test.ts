@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './test-app.ts';
 import { testContext } from '../../test/support/test-context.ts';
 
 interface Source {
@@ -24,7 +24,7 @@ describe('sources over HTTP (starter library)', () => {
     opened = await openDatabase({ kind: 'pglite-memory' });
     const ctx = testContext(opened);
     await loadStarterLibraryIfEmpty(ctx);
-    app = (await buildApp({ ctx, maxUploadBytes: 1 << 20, logLevel: 'silent', version: 't' })).app;
+    app = await buildTestApp(ctx);
   }, 120_000);
   afterAll(async () => {
     await app.close();

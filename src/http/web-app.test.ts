@@ -16,6 +16,7 @@ describe('the web app inside an EHR frame', () => {
       logLevel: 'silent',
       version: 't',
       frameAncestors: "'self' https://ehr.example.org",
+      validateResponses: true,
     });
   });
   afterAll(async () => {

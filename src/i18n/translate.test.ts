@@ -2,7 +2,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 
-import { localeCodes, type LocaleCode } from './locales.ts';
+import { localeCodes, type LocaleCode } from '../domain/locale.ts';
 import {
   catalogs,
   languageName,

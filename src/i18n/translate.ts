@@ -1,7 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 
 import { datingCatalogs, factsCatalogs, verdictsCatalogs } from './catalog-parts.ts';
-import type { LocaleCode } from './locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import arMain from './messages/ar.json' with { type: 'json' };
 import deMain from './messages/de.json' with { type: 'json' };
 import enMain from './messages/en.json' with { type: 'json' };

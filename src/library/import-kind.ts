@@ -2,26 +2,16 @@ import type { ParsedRecord } from './formats/fact-record.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import type { IsoDate } from '../domain/day.ts';
 import type { Setting } from '../domain/setting.ts';
+import {
+  documentKinds,
+  structuredKinds,
+  type DocumentKind,
+  type StructuredKind,
+} from '../domain/document-kind.ts';
 
-/** Tables that become dated facts. */
-export const structuredKinds = [
-  'ncci-ptp',
-  'ncci-mue',
-  'hcpcs',
-  'icd10cm-order',
-  'icd10cm-tabular',
-  'code-table',
-  'mpfs-rvu',
-  'add-on',
-  'coverage',
-  'gpci',
-  'mcd-index',
-] as const;
-/** Prose that becomes cited passages. */
-export const documentKinds = ['pdf', 'docx', 'html', 'markdown', 'text'] as const;
+// The kind lists are domain vocabulary (the web app's upload options use them too).
+export { documentKinds, structuredKinds, type DocumentKind, type StructuredKind };
 
-export type StructuredKind = (typeof structuredKinds)[number];
-export type DocumentKind = (typeof documentKinds)[number];
 export type ImportKind = StructuredKind | DocumentKind;
 
 export function isStructuredKind(kind: string): kind is StructuredKind {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectLanguage } from './language-detect.ts';
-import { localeCodes, type LocaleCode } from '../i18n/locales.ts';
+import { localeCodes, type LocaleCode } from '../domain/locale.ts';
 
 // Sample sentences written for these tests.
 const samples: [LocaleCode, string][] = [

@@ -1,4 +1,4 @@
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 
 /** A list written as words separated by white space. */
 const words = (list: string): string[] => list.trim().split(/\s+/);

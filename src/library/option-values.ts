@@ -1,5 +1,5 @@
 import { CodecardError } from '../errors/codecard-error.ts';
-import { isLocaleCode, localeCodes, type LocaleCode } from '../i18n/locales.ts';
+import { isLocaleCode, localeCodes, type LocaleCode } from '../domain/locale.ts';
 import { codeSystems, type CodeSystem } from '../domain/code-system.ts';
 import { settings, type Setting } from '../domain/setting.ts';
 

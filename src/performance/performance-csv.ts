@@ -1,4 +1,4 @@
-import { csvCell } from '../rules/csv-cell.ts';
+import { csvCell } from '../domain/csv-cell.ts';
 import type { PerformanceReport } from './performance-types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Claim } from '../claims/claim-types.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { addOnRule } from './add-on.rule.ts';
 import type { CheckContext, RuleIndexes } from './check-context.ts';
 import { codeValidityRule } from './code-validity.rule.ts';

@@ -1,5 +1,5 @@
 import type { Claim } from '../claims/claim-types.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import type { EditIndex } from './edit-index.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 

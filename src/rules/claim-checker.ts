@@ -1,5 +1,5 @@
 import type { Claim } from '../claims/claim-types.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { checkClaim } from './check-claim.ts';
 import type { RuleIndexes } from './check-context.ts';

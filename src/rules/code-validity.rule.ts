@@ -1,7 +1,7 @@
 import { datasetName } from '../codes/system-names.ts';
 import { validityText } from '../codes/validity-message.ts';
 import type { CodeValidity } from '../domain/code-validity.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import type { Claim } from '../claims/claim-types.ts';
 import type { CheckContext } from './check-context.ts';

@@ -1,4 +1,4 @@
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import { releaseStaleness } from '../domain/release-staleness.ts';
 import type { EditIndex, EditRelease } from './edit-index.ts';

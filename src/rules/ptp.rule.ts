@@ -1,6 +1,6 @@
 import { dayOf } from '../domain/day.ts';
 import type { ModifierMisuse, PtpVerdict } from '../domain/ptp-verdict.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { camel } from '../i18n/select-key.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';

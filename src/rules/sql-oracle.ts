@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Claim } from '../claims/claim-types.ts';
 import type { Database } from '../db/schema.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleCode } from '../domain/locale.ts';
 import { camel } from '../i18n/select-key.ts';
 import { t } from '../i18n/translate.ts';
 import type { Finding } from './finding.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AnswerKind, CoverageVerdict, PairVerdict } from '../../src/ask/ask-types.ts';
-import { localeCodes, type LocaleCode } from '../../src/i18n/locales.ts';
+import { localeCodes, type LocaleCode } from '../../src/domain/locale.ts';
 import type { Setting } from '../../src/domain/setting.ts';
 
 /** What a correct answer to one evaluation question looks like. */

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import {
   horizontalOverflow,
-  launchBrowser,
+  launchWithPage,
   openPage,
   screenshot,
   seriousAccessibilityProblems,
@@ -18,8 +18,7 @@ describe('ask, the code card and the source viewer', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openPage(browser);
+    ({ browser, page } = await launchWithPage());
   });
   afterAll(async () => browser.close());
 

@@ -28,6 +28,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A browser with a first page open, for a file's tests (each closes its browser after them). */
+export async function launchWithPage(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  return { browser, page: await openPage(browser) };
+}
+
 export async function openPage(browser: Browser, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   return context.newPage();

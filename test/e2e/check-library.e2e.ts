@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, screenshot, seriousAccessibilityProblems } from './browser.ts';
+import { launchWithPage, openPage, screenshot, seriousAccessibilityProblems } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -12,8 +12,7 @@ describe('check and library', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openPage(browser);
+    ({ browser, page } = await launchWithPage());
   });
   afterAll(async () => browser.close());
 

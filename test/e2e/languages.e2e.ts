@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './browser.ts';
+import { launchWithPage, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const webSrc = resolve(import.meta.dirname, '../../web/src');
@@ -42,8 +42,7 @@ describe('the language switcher', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openPage(browser);
+    ({ browser, page } = await launchWithPage());
   });
   afterAll(async () => browser.close());
 

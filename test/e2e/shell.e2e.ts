@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import {
   horizontalOverflow,
-  launchBrowser,
+  launchWithPage,
   openPage,
   screenshot,
   seriousAccessibilityProblems,
@@ -17,8 +17,7 @@ describe('the app shell', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openPage(browser);
+    ({ browser, page } = await launchWithPage());
   });
   afterAll(async () => browser.close());
 
@@ -44,7 +43,10 @@ describe('the app shell', () => {
       '한국어',
       'Tagalog',
     ]);
-    await expect(page.getByText(/^v\d+\.\d+\.\d+$/).isVisible()).resolves.toBe(true);
+    // The version comes from /api/health after the first render: wait for it, then check it.
+    const version = page.getByText(/^v\d+\.\d+\.\d+$/);
+    await version.waitFor({ state: 'visible', timeout: 5_000 });
+    await expect(version.isVisible()).resolves.toBe(true);
   });
 
   test('العربية: <html lang="ar" dir="rtl">, Arabic labels, the choice survives a reload', async () => {

@@ -1,4 +1,4 @@
-import type { LocaleCode } from '../../i18n/locales.ts';
+import type { LocaleCode } from '../../domain/locale.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import type { ParsedQuestion } from '../question.ts';
 import type { Setting } from '../../domain/setting.ts';

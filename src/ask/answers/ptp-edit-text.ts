@@ -1,5 +1,5 @@
 import { isoOf, NEVER_AFTER, NEVER_BEFORE } from '../../domain/day.ts';
-import type { LocaleCode } from '../../i18n/locales.ts';
+import type { LocaleCode } from '../../domain/locale.ts';
 import { t } from '../../i18n/translate.ts';
 import type { PtpEdit } from '../../rules/ptp-pair.ts';
 

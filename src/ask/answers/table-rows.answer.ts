@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '../../i18n/translate.ts';
-import type { LocaleCode } from '../../i18n/locales.ts';
+import type { LocaleCode } from '../../domain/locale.ts';
 import type { Answer, AnswerTable } from '../ask-types.ts';
 import { listQuestionWords, mcdCue, mcdIdsIn, tableAsked } from '../fact-intent.ts';
 import { questionTerms } from '../question-terms.ts';

@@ -7,7 +7,7 @@ import {
   type ValidityFacts,
 } from '../../codes/validity-message.ts';
 import type { CodeValidity } from '../../domain/code-validity.ts';
-import type { LocaleCode } from '../../i18n/locales.ts';
+import type { LocaleCode } from '../../domain/locale.ts';
 import { t } from '../../i18n/translate.ts';
 import { listed } from '../../rules/listed.ts';
 import { datasetName } from '../../codes/system-names.ts';

@@ -1,20 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { askQuestion, MAX_QUESTION_LENGTH } from '../../ask/ask.service.ts';
-import { createThread, getThread, recordFeedback } from '../../ask/thread.repository.ts';
-import { localeCodes } from '../../i18n/locales.ts';
-import type { LibraryContext } from '../../library/library-context.ts';
-import { settings } from '../../domain/setting.ts';
+import { askQuestion } from '../../ask/ask.service.ts';
 import type { GenerativeConfig } from '../../config/generative-config.ts';
-
-const question = z.object({
-  question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH),
-  lang: z.enum(localeCodes).optional(),
-  dos: z.iso.date().optional(),
-  setting: z.enum(settings).optional(),
-});
-const threadParams = z.object({ id: z.uuid() });
+import { createThread, getThread, recordFeedback } from '../../ask/thread.repository.ts';
+import {
+  askResponseSchema,
+  feedbackRecordedSchema,
+  feedbackSchema,
+  newThreadResponseSchema,
+  newThreadSchema,
+  questionSchema,
+  storedThreadSchema,
+  threadParamsSchema,
+} from '../../contracts/ask.ts';
+import { errorResponses } from '../../contracts/errors.ts';
+import type { LibraryContext } from '../../library/library-context.ts';
 
 /** Ask: threads of questions with cited answers, and feedback on an answer. */
 export function askRoutes(
@@ -29,7 +29,8 @@ export function askRoutes(
       schema: {
         tags: ['ask'],
         summary: 'Start New: open a thread, with its first question when one is given',
-        body: question.partial({ question: true }).optional(),
+        body: newThreadSchema,
+        response: { 201: newThreadResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -48,8 +49,9 @@ export function askRoutes(
       schema: {
         tags: ['ask'],
         summary: 'Ask a question in a thread (follow-ups keep its codes, date and setting)',
-        params: threadParams,
-        body: question,
+        params: threadParamsSchema,
+        body: questionSchema,
+        response: { 201: askResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -68,7 +70,8 @@ export function askRoutes(
       schema: {
         tags: ['ask'],
         summary: 'A thread with its questions and answers',
-        params: threadParams,
+        params: threadParamsSchema,
+        response: { 200: storedThreadSchema, ...errorResponses },
       },
     },
     async (request) => getThread(ctx, request.params.id),
@@ -79,11 +82,9 @@ export function askRoutes(
       schema: {
         tags: ['ask'],
         summary: 'Up or down on an answer, with an optional comment',
-        params: threadParams,
-        body: z.object({
-          vote: z.enum(['up', 'down']),
-          comment: z.string().trim().max(2_000).optional(),
-        }),
+        params: threadParamsSchema,
+        body: feedbackSchema,
+        response: { 201: feedbackRecordedSchema, ...errorResponses },
       },
     },
     async (request, reply) => {

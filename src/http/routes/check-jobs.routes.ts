@@ -1,18 +1,25 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { readClaims } from '../../claims/claim-input.ts';
+import {
+  batchJobSchema,
+  batchParamsSchema,
+  batchQuerySchema,
+  batchResultsQuerySchema,
+  batchResultsResponse,
+  type BatchJob,
+} from '../../contracts/check-jobs.ts';
+import { errorResponses } from '../../contracts/errors.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
-import { localeCodes } from '../../i18n/locales.ts';
 import { localeOption, settingOption } from '../../library/option-values.ts';
 import type { ClaimResult } from '../../rules/claim-checker.ts';
 import type { CheckJob, CheckJobs } from '../../check/check-jobs.ts';
-import { reportFormats, reportWriter, type ReportFormat } from '../../check/check-report.ts';
+import { reportWriter, type ReportFormat } from '../../check/check-report.ts';
+import { downloadBody } from '../download-body.ts';
 import { readUpload } from '../multipart-upload.ts';
 
 const uploadFields = ['setting', 'lang'] as const;
-const jobParams = z.object({ id: z.uuid() });
 
 const contentTypes: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -20,7 +27,7 @@ const contentTypes: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-export function checkJobJson(job: CheckJob) {
+export function checkJobJson(job: CheckJob): BatchJob {
   return {
     id: job.id,
     fileName: job.input.fileName,
@@ -49,7 +56,8 @@ export function checkJobRoutes(
         tags: ['checks'],
         summary:
           'Check a claim file (JSON, NDJSON, CSV or X12 837) as a background job (multipart: one file, optional setting and lang)',
-        querystring: z.object({ lang: z.enum(localeCodes).optional() }),
+        querystring: batchQuerySchema,
+        response: { 202: batchJobSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -75,7 +83,8 @@ export function checkJobRoutes(
       schema: {
         tags: ['checks'],
         summary: 'Status, progress (claims checked) and summary of a batch check',
-        params: jobParams,
+        params: batchParamsSchema,
+        response: { 200: batchJobSchema, ...errorResponses },
       },
     },
     (request) => checkJobJson(jobs.get(request.params.id)),
@@ -87,7 +96,8 @@ export function checkJobRoutes(
       schema: {
         tags: ['checks'],
         summary: 'Cancel a batch check (queued: at once; running: before its next claim)',
-        params: jobParams,
+        params: batchParamsSchema,
+        response: { 200: batchJobSchema, ...errorResponses },
       },
     },
     (request) => checkJobJson(jobs.cancel(request.params.id)),
@@ -99,18 +109,19 @@ export function checkJobRoutes(
       schema: {
         tags: ['checks'],
         summary: 'Download the results of a finished batch check (json, ndjson or csv)',
-        params: jobParams,
-        querystring: z.object({ format: z.enum(reportFormats).default('json') }),
+        params: batchParamsSchema,
+        querystring: batchResultsQuerySchema,
+        response: { 200: batchResultsResponse, ...errorResponses },
       },
     },
-    (request, reply) => {
+    async (request, reply) => {
       const { id } = request.params;
       const { format } = request.query;
       const results = jobs.resultsOf(id);
       return reply
         .header('content-type', contentTypes[format])
         .header('content-disposition', `attachment; filename="checks-${id}.${format}"`)
-        .send(Readable.from(reportChunks(results, format)));
+        .send(downloadBody(Readable.from(reportChunks(results, format))));
     },
   );
 }

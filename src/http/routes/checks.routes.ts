@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { parseJsonClaims } from '../../claims/json-claims.ts';
-import { localeCodes } from '../../i18n/locales.ts';
+import { checkBodySchema, checkQuerySchema, checkResponseSchema } from '../../contracts/checks.ts';
+import { errorResponses } from '../../contracts/errors.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { checkAllClaims } from '../../check/check-claims.ts';
 
@@ -13,8 +13,9 @@ export function checkRoutes(app: FastifyInstance, ctx: LibraryContext) {
       schema: {
         tags: ['checks'],
         summary: 'Check claims (the JSON claim format) against the NCCI PTP and MUE edits',
-        querystring: z.object({ lang: z.enum(localeCodes).optional() }),
-        body: z.unknown(),
+        querystring: checkQuerySchema,
+        body: checkBodySchema,
+        response: { 200: checkResponseSchema, ...errorResponses },
       },
     },
     async (request) => {

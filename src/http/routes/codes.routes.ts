@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { lookupCode } from '../../codes/code-lookup.ts';
 import { searchCodes } from '../../codes/code-search.ts';
+import {
+  codeDescriptionSchema,
+  codeParamsSchema,
+  codeQuerySchema,
+  codeSearchQuerySchema,
+  codeSearchSchema,
+} from '../../contracts/codes.ts';
+import { errorResponses } from '../../contracts/errors.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';
-import { codeSystems } from '../../domain/code-system.ts';
-
-const system = z.enum(codeSystems).optional();
-const dos = z.iso.date().optional();
 
 export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,12 +22,8 @@ export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
       schema: {
         tags: ['codes'],
         summary: 'Find codes by words, synonyms or a code prefix',
-        querystring: z.object({
-          q: z.string().min(1).max(200),
-          system,
-          dos,
-          limit: z.coerce.number().int().min(1).max(200).optional(),
-        }),
+        querystring: codeSearchQuerySchema,
+        response: { 200: codeSearchSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -45,8 +44,9 @@ export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
       schema: {
         tags: ['codes'],
         summary: "A code's descriptors on a date of service, with sources",
-        params: z.object({ code: z.string().min(1).max(16) }),
-        querystring: z.object({ system, dos }),
+        params: codeParamsSchema,
+        querystring: codeQuerySchema,
+        response: { 200: codeDescriptionSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses } from '../../contracts/errors.ts';
+import {
+  performanceCsvResponse,
+  performanceQuerySchema,
+  performanceReportSchema,
+} from '../../contracts/performance.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { performanceCsv } from '../../performance/performance-csv.ts';
-import { granularities } from '../../performance/performance-types.ts';
 import { performanceReport } from '../../performance/performance.service.ts';
-
-// from ≤ to and the two-year limit are checked by the service (the CLI shares them).
-const range = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  granularity: z.enum(granularities).optional(),
-});
 
 /** The Performance dashboard's measures, as JSON and as a CSV download. */
 export function performanceRoutes(app: FastifyInstance, ctx: LibraryContext) {
@@ -23,7 +20,8 @@ export function performanceRoutes(app: FastifyInstance, ctx: LibraryContext) {
         tags: ['performance'],
         summary:
           'Answers, checks and library gaps over a range of days (default the last 30, by day)',
-        querystring: range,
+        querystring: performanceQuerySchema,
+        response: { 200: performanceReportSchema, ...errorResponses },
       },
     },
     async (request) => performanceReport(ctx, request.query),
@@ -34,7 +32,8 @@ export function performanceRoutes(app: FastifyInstance, ctx: LibraryContext) {
       schema: {
         tags: ['performance'],
         summary: 'The per-period series and top lists of /api/performance, as CSV',
-        querystring: range,
+        querystring: performanceQuerySchema,
+        response: { 200: performanceCsvResponse, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -1,10 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses } from '../../contracts/errors.ts';
+import { documentParamsSchema } from '../../contracts/library.ts';
+import {
+  documentFileResponse,
+  passagePageSchema,
+  passagesQuerySchema,
+  sourceQuerySchema,
+  sourceSchema,
+} from '../../contracts/sources.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
+import { downloadBody } from '../download-body.ts';
 import { documentFile, documentPassages, resolveSource } from '../../library/sources.service.ts';
-
-const documentParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Where citations lead: the cited row or passage, a document's passages, its original file. */
 export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
@@ -15,8 +22,9 @@ export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
       schema: {
         tags: ['library'],
         summary: 'What a citation points at: table rows with their columns, or the cited passage',
-        params: documentParams,
-        querystring: z.object({ locator: z.string().min(1).max(500) }),
+        params: documentParamsSchema,
+        querystring: sourceQuerySchema,
+        response: { 200: sourceSchema, ...errorResponses },
       },
     },
     async (request) => resolveSource(ctx, request.params.id, request.query.locator),
@@ -27,11 +35,9 @@ export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
       schema: {
         tags: ['library'],
         summary: "A page of a document's passages with the codes detected in each",
-        params: documentParams,
-        querystring: z.object({
-          offset: z.coerce.number().int().min(0).default(0),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        params: documentParamsSchema,
+        querystring: passagesQuerySchema,
+        response: { 200: passagePageSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -43,7 +49,8 @@ export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
       schema: {
         tags: ['library'],
         summary: 'The original file of a prose document (PDF, DOCX, HTML, Markdown, text)',
-        params: documentParams,
+        params: documentParamsSchema,
+        response: { 200: documentFileResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -60,7 +67,7 @@ export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
           'content-disposition',
           `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         )
-        .send(Buffer.from(file.bytes));
+        .send(downloadBody(Buffer.from(file.bytes)));
     },
   );
 }

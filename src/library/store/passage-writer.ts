@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { CodeMention } from '../code-mentions.ts';
-import type { LocaleCode } from '../../i18n/locales.ts';
+import type { LocaleCode } from '../../domain/locale.ts';
 import type { PassageDraft } from '../import-kind.ts';
 import { insertCodeMentions, insertPassages } from './passage.repository.ts';
 

@@ -9,12 +9,16 @@ export class ApiError extends Error {
   }
 }
 
+/** Reads a successful answer's body (JSON by default; a file as bytes). */
+export type ReadBody<T> = (response: Response) => Promise<T>;
+
 /** Calls the API and returns its JSON; a non-2xx answer throws an ApiError with its message. */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function api<T>(path: string, init: RequestInit = {}, read?: ReadBody<T>): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.body !== undefined && typeof init.body === 'string')
     headers.set('content-type', 'application/json');
   const response = await fetch(path, { ...init, headers });
+  if (read && response.ok) return read(response);
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {

@@ -1,33 +1,16 @@
-import { useEffect, useState } from 'react';
-import { localeCodes, type LocaleCode } from '../../../src/i18n/locales.ts';
-import { api } from '../api/client.ts';
+import type { Health } from '../../../src/contracts/health.ts';
+import { localeCodes, type LocaleCode } from '../../../src/domain/locale.ts';
+import { useApi } from '../api/use-api.ts';
+import { endonyms } from '../i18n/endonyms.ts';
 import { useLocale } from '../i18n/locale-context.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 
-/** Each language named in itself, so a reader finds theirs whatever is shown now. */
-const endonyms: Record<LocaleCode, string> = {
-  en: 'English',
-  es: 'Español',
-  zh: '中文',
-  ru: 'Русский',
-  ar: 'العربية',
-  vi: 'Tiếng Việt',
-  fr: 'Français',
-  de: 'Deutsch',
-  ko: '한국어',
-  tl: 'Tagalog',
-};
-
+/** The app's navigation, the language menu and the server's version. */
 export function TopBar() {
   const { locale, setLocale, t } = useLocale();
   const { path } = useLocation();
-  const [version, setVersion] = useState('');
-  useEffect(() => {
-    void api<{ version: string }>('/api/health').then(
-      (health) => setVersion(health.version),
-      () => setVersion(''),
-    );
-  }, []);
+  // The version is a courtesy: a failed health check shows none.
+  const version = useApi<Health>('/api/health').data?.version ?? '';
   const current = (prefix: string) =>
     (prefix === '/' ? path === '/' || path.startsWith('/threads') : path.startsWith(prefix))
       ? 'page'

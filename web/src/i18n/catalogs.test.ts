@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, test } from 'vitest';
-import { localeCodes } from '../../../src/i18n/locales.ts';
+import { localeCodes } from '../../../src/domain/locale.ts';
 
 const root = join(import.meta.dirname, '..');
 

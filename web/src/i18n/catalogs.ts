@@ -1,4 +1,4 @@
-import type { LocaleCode } from '../../../src/i18n/locales.ts';
+import type { LocaleCode } from '../../../src/domain/locale.ts';
 
 type Catalog = Record<string, string>;
 

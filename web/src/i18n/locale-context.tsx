@@ -1,7 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { isLocaleCode, type LocaleCode } from '../../../src/i18n/locales.ts';
+import { isLocaleCode, type LocaleCode } from '../../../src/domain/locale.ts';
 import { englishCatalog, loadCatalog } from './catalogs.ts';
 
 export type MessageValues = Record<string, string | number>;

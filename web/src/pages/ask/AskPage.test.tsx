@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Answer } from '../../../../src/ask/ask-types.ts';
-import type { Card } from '../../../../src/cards/card-types.ts';
+import type { Answer } from '../../../../src/contracts/ask.ts';
+import type { Card } from '../../../../src/contracts/cards.ts';
 import { navigate } from '../../app/router.tsx';
 import { mockFetch, renderAt } from '../../components/test-utils.tsx';
 import { AskPage } from './AskPage.tsx';

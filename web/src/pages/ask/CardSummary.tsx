@@ -1,4 +1,4 @@
-import type { Card, CardItem, CardSection } from '../../../../src/cards/card-types.ts';
+import type { Card, CardItem, CardSection } from '../../../../src/contracts/cards.ts';
 import { Link } from '../../app/router.tsx';
 import type { Footnotes } from '../../components/citations.ts';
 import { cardHref } from '../../components/code-links.ts';

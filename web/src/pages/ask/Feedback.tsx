@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { postJson } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { useT } from '../../i18n/locale-context.tsx';
 
 type Vote = 'up' | 'down';
@@ -10,28 +10,30 @@ export function Feedback({ answerId }: { answerId: string }) {
   const t = useT();
   const id = useId();
   const [vote, setVote] = useState<Vote | null>(null);
-  const [comment, setComment] = useState('');
   const [status, setStatus] = useState<Status>('idle');
 
-  const send = async (next: Vote, text?: string) => {
+  const [sent, setSent] = useState<{ vote: Vote; text?: string | undefined } | null>(null);
+  useApi(sent && `/api/answers/${encodeURIComponent(answerId)}/feedback`, {
+    init: {
+      method: 'POST',
+      body: JSON.stringify({ vote: sent?.vote, ...(sent?.text ? { comment: sent.text } : {}) }),
+    },
+    key: sent,
+    onSuccess: () => setStatus(sent?.text ? 'commented' : 'recorded'),
+    onError: () => setStatus('failed'),
+  });
+
+  const send = (next: Vote, text?: string) => {
     // Buttons stay enabled (a disabled button drops keyboard focus); a second click waits.
     if (status === 'sending') return;
     setStatus('sending');
-    try {
-      await postJson(`/api/answers/${encodeURIComponent(answerId)}/feedback`, {
-        vote: next,
-        ...(text ? { comment: text } : {}),
-      });
-      setStatus(text ? 'commented' : 'recorded');
-    } catch {
-      setStatus('failed');
-    }
+    setSent({ vote: next, text });
   };
 
   const choose = (next: Vote) => {
     if (status === 'sending') return;
     setVote(next);
-    void send(next);
+    send(next);
   };
 
   const statusText =
@@ -67,29 +69,38 @@ export function Feedback({ answerId }: { answerId: string }) {
         </button>
       </div>
       {vote && status !== 'commented' && (
-        <form
-          className="feedback-comment"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (comment.trim()) void send(vote, comment.trim());
-          }}
-        >
-          <label htmlFor={`${id}-comment`}>{t('ask.feedback.commentLabel')}</label>
-          <textarea
-            id={`${id}-comment`}
-            rows={2}
-            maxLength={2000}
-            value={comment}
-            onChange={(event) => setComment(event.target.value)}
-          />
-          <button type="submit" className="secondary">
-            {t('ask.feedback.send')}
-          </button>
-        </form>
+        <FeedbackComment id={id} onSend={(comment) => send(vote, comment)} />
       )}
       <p role="status" className="feedback-status">
         {statusText}
       </p>
     </div>
+  );
+}
+
+/** The optional comment after a vote. */
+function FeedbackComment({ id, onSend }: { id: string; onSend: (comment: string) => void }) {
+  const t = useT();
+  const [comment, setComment] = useState('');
+  return (
+    <form
+      className="feedback-comment"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (comment.trim()) onSend(comment.trim());
+      }}
+    >
+      <label htmlFor={`${id}-comment`}>{t('ask.feedback.commentLabel')}</label>
+      <textarea
+        id={`${id}-comment`}
+        rows={2}
+        maxLength={2000}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+      />
+      <button type="submit" className="secondary">
+        {t('ask.feedback.send')}
+      </button>
+    </form>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Card } from '../../../../src/cards/card-types.ts';
+import type { Card } from '../../../../src/contracts/cards.ts';
 import { mockFetch, renderAt } from '../../components/test-utils.tsx';
 import { CardPage } from './CardPage.tsx';
 

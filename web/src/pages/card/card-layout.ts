@@ -1,10 +1,10 @@
-import type {
-  Card,
-  CardConflict,
-  CardItem,
-  CardSection,
-} from '../../../../src/cards/card-types.ts';
+import type { Card, CardConflict, CardItem, CardSection } from '../../../../src/contracts/cards.ts';
 import { Footnotes } from '../../components/citations.ts';
+
+/** A date of service as the card's address and date field accept it. */
+export const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** Footnote ids on the card page ("card-note-3"). */
+export const CARD_NOTE_PREFIX = 'card';
 
 export interface LaidOutItem {
   item: CardItem;

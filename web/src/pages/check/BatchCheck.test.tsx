@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { mockApi, renderPage } from '../library/test-utils.tsx';
-import { BatchCheck, PAGE_CLAIMS } from './BatchCheck.tsx';
+import { BatchCheck } from './BatchCheck.tsx';
+import { PAGE_CLAIMS } from './BatchResults.tsx';
 import type { BatchJob, ClaimResult } from './check-types.ts';
 
 afterEach(() => {

@@ -1,31 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
-import { postJson } from '../../api/client.ts';
+import { useRef, useState } from 'react';
 import { useLocation } from '../../app/router.tsx';
+import { useFocusAfter } from '../../components/use-focus-after.ts';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { BatchCheck } from './BatchCheck.tsx';
-import { checkCsv, downloadText, safeFilePart } from './check-csv.ts';
-import type { CheckResponse, ClaimResult, LineLabels } from './check-types.ts';
 import { ClaimForm } from './ClaimForm.tsx';
+import { ClaimReportView } from './ClaimReportView.tsx';
 import {
   claimPayload,
   emptyClaim,
   exampleClaim,
-  lineLabels,
   validateClaim,
   type ClaimDraft,
   type FieldProblems,
-  type JsonClaim,
 } from './claim-form.ts';
-import { FindingsReport, summaryText } from './FindingsReport.tsx';
+import { ProblemSummary } from './ProblemSummary.tsx';
+import { useClaimCheck } from './use-claim-check.ts';
 import './check.css';
-
-interface Report {
-  payload: { claims: JsonClaim[] };
-  results: ClaimResult[];
-  labels: LineLabels;
-  /** The language the server wrote the messages in. */
-  lang: string;
-}
 
 /** Claim check: type a claim's lines or drop a claim file; findings per claim and line. */
 export function CheckPage() {
@@ -33,67 +23,25 @@ export function CheckPage() {
   const { query } = useLocation();
   const [draft, setDraft] = useState<ClaimDraft>(emptyClaim);
   const [problems, setProblems] = useState<FieldProblems>(() => new Map());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
-  const [announcement, setAnnouncement] = useState('');
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const problemSummary = useRef<HTMLDivElement>(null);
-  /** Set by a submitted check: once its findings are on the page, their heading takes focus. */
-  const focusResults = useRef(false);
-
-  const focusProblems = useRef(false);
-  useEffect(() => {
-    if (focusProblems.current) {
-      focusProblems.current = false;
-      problemSummary.current?.focus();
-    }
-  }, [problems]);
-
-  useEffect(() => {
-    if (report && focusResults.current) {
-      focusResults.current = false;
-      resultsHeading.current?.focus();
-    }
-  }, [report]);
-
-  const run = async (payload: { claims: JsonClaim[] }, lang: string, moveFocus: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await postJson<CheckResponse>(`/api/checks?lang=${lang}`, payload);
-      setReport({ payload, results: response.claims, labels: lineLabels(payload), lang });
-      const first = response.claims[0];
-      setAnnouncement(
-        first ? t('check.results.done', { summary: summaryText(first.summary, t, locale) }) : '',
-      );
-      focusResults.current = moveFocus;
-    } catch (failure) {
-      setReport(null);
-      setAnnouncement('');
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // The findings' wording comes from the server in one language: a new language asks again.
-  useEffect(() => {
-    if (report && report.lang !== locale && !busy) void run(report.payload, locale, false);
-  }, [locale]);
+  const { report, busy, error, announcement, setAnnouncement, check, clear } = useClaimCheck(
+    (moveFocus) => focusResults(moveFocus),
+  );
+  const focusProblems = useFocusAfter(problems, problemSummary);
+  // A submitted check's findings, once on the page, take the focus (a language change's do not).
+  const focusResults = useFocusAfter(report, resultsHeading);
 
   const submit = () => {
     const found = validateClaim(draft);
     setProblems(found);
     if (found.size > 0) {
       setAnnouncement('');
-      focusProblems.current = true;
+      focusProblems();
       return;
     }
-    if (!busy) void run(claimPayload(draft), locale, true);
+    if (!busy) check(claimPayload(draft), locale, true);
   };
-
-  const firstProblem = [...problems.keys()][0];
 
   return (
     <div className="check-page">
@@ -105,24 +53,7 @@ export function CheckPage() {
 
       <section className="check-section" aria-labelledby="claim-heading">
         <h2 id="claim-heading">{t('check.form.heading')}</h2>
-        {problems.size > 0 && (
-          <div ref={problemSummary} className="check-alert" role="alert" tabIndex={-1}>
-            <p>{t('check.invalid.summary', { count: problems.size })}</p>
-            {firstProblem && (
-              <p>
-                <a
-                  href={`#${firstProblem}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    document.getElementById(firstProblem)?.focus();
-                  }}
-                >
-                  {t('check.invalid.goToFirst')}
-                </a>
-              </p>
-            )}
-          </div>
-        )}
+        {problems.size > 0 && <ProblemSummary ref={problemSummary} problems={problems} />}
         <ClaimForm
           draft={draft}
           onChange={(next) => {
@@ -140,9 +71,7 @@ export function CheckPage() {
           onClear={() => {
             setDraft(emptyClaim());
             setProblems(new Map());
-            setReport(null);
-            setError(null);
-            setAnnouncement('');
+            clear();
           }}
         />
 
@@ -152,33 +81,7 @@ export function CheckPage() {
           </div>
         )}
 
-        {report && (
-          <div className="check-report" aria-busy={busy}>
-            <h3 id="claim-results-heading" ref={resultsHeading} tabIndex={-1}>
-              {t('check.results.heading')}
-            </h3>
-            <p className="report-actions">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  downloadText(
-                    `check-${safeFilePart(report.results[0]?.id ?? 'claim')}.csv`,
-                    checkCsv(report.results),
-                  )
-                }
-              >
-                {t('check.export.csv')}
-              </button>
-            </p>
-            <FindingsReport
-              results={report.results}
-              lineLabels={report.labels}
-              level={4}
-              idPrefix="claim-result"
-            />
-          </div>
-        )}
+        {report && <ClaimReportView ref={resultsHeading} report={report} busy={busy} />}
       </section>
 
       <BatchCheck resumeId={query.get('batch')} />

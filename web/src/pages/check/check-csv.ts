@@ -1,5 +1,5 @@
-import { csvColumns, csvRows } from '../../../../src/check/check-report.ts';
-import { csvCell } from '../../../../src/rules/csv-cell.ts';
+import { csvColumns, csvRows } from '../../../../src/domain/check-report-csv.ts';
+import { csvCell } from '../../../../src/domain/csv-cell.ts';
 import type { ClaimResult } from './check-types.ts';
 
 /**
@@ -12,20 +12,6 @@ export function checkCsv(results: readonly ClaimResult[]): string {
   for (const result of results)
     for (const row of csvRows(result)) text += `${row.map(csvCell).join(',')}\n`;
   return text;
-}
-
-/** Saves text as a file through a Blob URL (works inside an EHR's frame: no pop-up). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has started the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A file name part from a claim id: letters, digits, dot, dash and underscore only. */

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { DocumentPage, PASSAGE_PAGE } from './DocumentPage.tsx';
+import { DocumentPage } from './DocumentPage.tsx';
 import type { DocumentSummary, Passage } from './library-types.ts';
+import { PASSAGE_PAGE } from './PassageList.tsx';
 import { mockApi, renderPage } from './test-utils.tsx';
 
 afterEach(() => {

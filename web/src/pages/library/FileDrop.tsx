@@ -27,18 +27,7 @@ export function FileDrop({
 }) {
   const [dragging, setDragging] = useState(false);
 
-  // A file dropped beside the zone would make the browser leave the app to open it.
-  useEffect(() => {
-    const stop = (event: globalThis.DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
-    };
-    window.addEventListener('dragover', stop);
-    window.addEventListener('drop', stop);
-    return () => {
-      window.removeEventListener('dragover', stop);
-      window.removeEventListener('drop', stop);
-    };
-  }, []);
+  useKeepDroppedFilesInApp();
 
   const take = (list: FileList | null) => {
     const files = list ? Array.from(list) : [];
@@ -67,23 +56,7 @@ export function FileDrop({
         take(event.dataTransfer.files);
       }}
     >
-      <svg
-        className="file-drop-icon"
-        viewBox="0 0 24 24"
-        width="32"
-        height="32"
-        aria-hidden="true"
-        focusable="false"
-      >
-        <path
-          d="M12 15V4m0 0L7.5 8.5M12 4l4.5 4.5M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
+      <UploadIcon />
       <p className="file-drop-prompt">{prompt}</p>
       <input
         id={id}
@@ -108,5 +81,43 @@ export function FileDrop({
         </p>
       )}
     </div>
+  );
+}
+
+/** A file dropped beside the zone would make the browser leave the app to open it. */
+function useKeepDroppedFilesInApp() {
+  useEffect(() => {
+    const stop = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+}
+
+/** An arrow into a tray (decoration: the words say what to do). */
+function UploadIcon() {
+  return (
+    <svg
+      className="file-drop-icon"
+      viewBox="0 0 24 24"
+      width="32"
+      height="32"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        d="M12 15V4m0 0L7.5 8.5M12 4l4.5 4.5M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }

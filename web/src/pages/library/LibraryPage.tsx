@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { useRef, useState } from 'react';
+import type { LibraryList } from '../../../../src/contracts/library.ts';
+import { useApi } from '../../api/use-api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useT } from '../../i18n/locale-context.tsx';
 import { DocumentTable } from './DocumentTable.tsx';
@@ -11,24 +12,14 @@ import './library.css';
 /** The library: add files (each with its own progress), the list, removal with confirmation. */
 export function LibraryPage() {
   const t = useT();
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The list stays while it reloads (after an import or a removal) and when a reload fails.
+  const list = useApi<LibraryList>('/api/library/documents', { keepDataOnError: true });
+  const documents = list.data?.documents ?? null;
+  const loadError = list.error?.message ?? null;
+  const load = list.reload;
   const [removing, setRemoving] = useState<DocumentSummary | null>(null);
   const [status, setStatus] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);
-
-  const load = useCallback(() => {
-    api<{ documents: DocumentSummary[] }>('/api/library/documents').then(
-      (answer) => {
-        setDocuments(answer.documents);
-        setLoadError(null);
-      },
-      (failure: unknown) =>
-        setLoadError(failure instanceof Error ? failure.message : String(failure)),
-    );
-  }, []);
-
-  useEffect(load, [load]);
 
   return (
     <div className="library-page">
@@ -57,7 +48,9 @@ export function LibraryPage() {
         onClose={() => setRemoving(null)}
         onRemoved={(doc) => {
           setRemoving(null);
-          setDocuments((current) => current?.filter((d) => d.id !== doc.id) ?? null);
+          list.setData(
+            (current) => current && { documents: current.documents.filter((d) => d.id !== doc.id) },
+          );
           setStatus(t('library.removed', { title: doc.title }));
           // The row and its button are gone: the list heading takes focus.
           listHeading.current?.focus();

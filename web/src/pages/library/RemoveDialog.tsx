@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { useT } from '../../i18n/locale-context.tsx';
 import type { DocumentSummary } from './library-types.ts';
 
@@ -21,14 +21,27 @@ export function RemoveDialog({
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The document being removed: set by Confirm, cleared when the dialog opens again.
+  const [removing, setRemoving] = useState<Removable | null>(null);
+  const removal = useApi(removing && `/api/library/documents/${removing.id}`, {
+    init: { method: 'DELETE' },
+    key: removing,
+    onSuccess: () => {
+      if (!removing) return;
+      // Closed here, before the page drops the row: the dialog gives the focus back to the
+      // button that opened it while that still exists, and the page moves it on from there.
+      dialog.current?.close();
+      onRemoved(removing);
+    },
+  });
+  const busy = removal.loading;
+  const error = removal.error?.message ?? null;
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (target && !element.open) {
-      setError(null);
+      setRemoving(null);
       element.showModal();
       cancel.current?.focus();
     } else if (!target && element.open) {
@@ -36,21 +49,8 @@ export function RemoveDialog({
     }
   }, [target]);
 
-  const confirm = async () => {
-    if (!target) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/library/documents/${target.id}`, { method: 'DELETE' });
-      // Closed here, before the page drops the row: the dialog gives the focus back to the
-      // button that opened it while that still exists, and the page moves it on from there.
-      dialog.current?.close();
-      onRemoved(target);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+  const confirm = () => {
+    if (target) setRemoving({ ...target });
   };
 
   return (
@@ -84,7 +84,7 @@ export function RemoveDialog({
             >
               {t('library.dialog.cancel')}
             </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
+            <button type="button" className="danger" disabled={busy} onClick={confirm}>
               {busy
                 ? t('library.dialog.removing')
                 : t('library.dialog.confirm', { title: target.title })}

@@ -7,19 +7,9 @@ import {
   type DocumentSummary,
 } from './library-types.ts';
 
-/** An ISO day ("2026-01-01") in the reader's language, never shifted by the time zone. */
-export function formatDay(iso: string, locale: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
+import { formatDay } from '../../i18n/format-date.ts';
 
-/** An instant (import time) in the reader's language and time zone. */
-export function formatInstant(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
+export { formatDay, formatInstant } from '../../i18n/format-date.ts';
 
 export function formatBytes(bytes: number, locale: string): string {
   const [value, unit] =

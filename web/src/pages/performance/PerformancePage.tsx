@@ -1,18 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { PerformanceReport } from '../../../../src/performance/performance-types.ts';
-import { api } from '../../api/client.ts';
+import type { PerformanceReport } from '../../../../src/contracts/performance.ts';
+import { useApi } from '../../api/use-api.ts';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { formatDay, rangeSearch, requestedRange, withSearch } from './performance-format.ts';
 import { RangeForm } from './RangeForm.tsx';
-import { AnswersSection, ChecksSection, LibrarySection } from './sections.tsx';
+import { AnswersSection } from './AnswersSection.tsx';
+import { ChecksSection } from './ChecksSection.tsx';
+import { LibrarySection } from './LibrarySection.tsx';
 import './performance.css';
-
-type Load =
-  | { state: 'loading'; report: PerformanceReport | null }
-  | { state: 'done'; report: PerformanceReport }
-  | { state: 'failed'; report: PerformanceReport | null; message: string };
 
 /**
  * The Performance dashboard (issue 7): how questions and claim checks went over a range of days
@@ -23,32 +19,11 @@ export function PerformancePage() {
   const { t, locale } = useLocale();
   const { query } = useLocation();
   const search = rangeSearch(requestedRange(query));
-  const [load, setLoad] = useState<Load>({ state: 'loading', report: null });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    // The previous report stays on screen (marked busy) until the new one arrives.
-    setLoad((previous) => ({ state: 'loading', report: previous.report }));
-    api<PerformanceReport>(withSearch('/api/performance', search)).then(
-      (report) => {
-        if (current) setLoad({ state: 'done', report });
-      },
-      (failure: unknown) => {
-        if (current)
-          setLoad((previous) => ({
-            state: 'failed',
-            report: previous.report,
-            message: failure instanceof Error ? failure.message : String(failure),
-          }));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [search, attempt]);
-
-  const report = load.report;
+  // The previous report stays on screen (marked busy, or beside the error) until a new one comes.
+  const load = useApi<PerformanceReport>(withSearch('/api/performance', search), {
+    keepDataOnError: true,
+  });
+  const report = load.data;
   const requested = requestedRange(query);
   const shown = {
     from: requested.from ?? report?.range.from ?? '',
@@ -85,14 +60,12 @@ export function PerformancePage() {
       </div>
 
       <p className="perf-showing" role="status" aria-live="polite">
-        {load.state === 'loading' ? t('performance.loading') : (showing ?? '')}
+        {load.loading ? t('performance.loading') : (showing ?? '')}
       </p>
-      {load.state === 'failed' && (
-        <LoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
-      )}
+      {load.error && <LoadError message={load.error.message} onRetry={load.reload} />}
 
       {report && (
-        <div className="perf-report" aria-busy={load.state === 'loading'}>
+        <div className="perf-report" aria-busy={load.loading}>
           <AnswersSection report={report} />
           <ChecksSection report={report} />
           <LibrarySection report={report} />

@@ -1,12 +1,51 @@
 import { useId, useState, type FormEvent } from 'react';
-import { granularities } from '../../../../src/performance/performance-types.ts';
+import { granularities } from '../../../../src/contracts/performance.ts';
 import { useT } from '../../i18n/locale-context.tsx';
+import type { Translate } from '../../i18n/locale-context.tsx';
 import type { Granularity, ReportRange } from './performance-format.ts';
 
 interface Draft {
   from: string;
   to: string;
   granularity: Granularity;
+}
+
+/** Why the range cannot be applied (a day missing, from after to), or null. */
+function rangeProblem(draft: Draft, t: Translate): string | null {
+  if (!draft.from || !draft.to) return t('performance.range.required');
+  return draft.from > draft.to ? t('performance.range.fromAfterTo') : null;
+}
+
+/** One of the range's days, flagged with the form's problem when there is one. */
+function DateField({
+  id,
+  name,
+  label,
+  value,
+  invalid,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string };
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="perf-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="date"
+        name={name}
+        value={value}
+        required
+        {...invalid}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
 }
 
 /**
@@ -38,12 +77,7 @@ export function RangeForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found =
-      !draft.from || !draft.to
-        ? t('performance.range.required')
-        : draft.from > draft.to
-          ? t('performance.range.fromAfterTo')
-          : null;
+    const found = rangeProblem(draft, t);
     setProblem(found);
     if (!found) onApply(draft);
   };
@@ -57,30 +91,22 @@ export function RangeForm({
       <fieldset>
         <legend>{t('performance.range.legend')}</legend>
         <div className="perf-range-fields">
-          <div className="perf-field">
-            <label htmlFor={`${id}-from`}>{t('performance.range.from')}</label>
-            <input
-              id={`${id}-from`}
-              type="date"
-              name="from"
-              value={draft.from}
-              required
-              {...invalid}
-              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-            />
-          </div>
-          <div className="perf-field">
-            <label htmlFor={`${id}-to`}>{t('performance.range.to')}</label>
-            <input
-              id={`${id}-to`}
-              type="date"
-              name="to"
-              value={draft.to}
-              required
-              {...invalid}
-              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-            />
-          </div>
+          <DateField
+            id={`${id}-from`}
+            name="from"
+            label={t('performance.range.from')}
+            value={draft.from}
+            invalid={invalid}
+            onChange={(from) => setDraft({ ...draft, from })}
+          />
+          <DateField
+            id={`${id}-to`}
+            name="to"
+            label={t('performance.range.to')}
+            value={draft.to}
+            invalid={invalid}
+            onChange={(to) => setDraft({ ...draft, to })}
+          />
           <div className="perf-field">
             <label htmlFor={`${id}-granularity`}>{t('performance.range.granularity')}</label>
             <select

@@ -2,8 +2,11 @@ import {
   granularities,
   type Granularity,
   type ReportRange,
-} from '../../../../src/performance/performance-types.ts';
+} from '../../../../src/contracts/performance.ts';
+import { formatDay } from '../../i18n/format-date.ts';
 import type { Translate } from '../../i18n/locale-context.tsx';
+
+export { formatDay, formatInstant } from '../../i18n/format-date.ts';
 
 export type { Granularity, ReportRange };
 
@@ -70,20 +73,6 @@ export function formatLatency(ms: number | null, locale: string): string | null 
 }
 
 const utcDay = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-
-/** An ISO day in the reader's language ("27 Nov 2026"), never shifted by the time zone. */
-export function formatDay(iso: string, locale: string): string {
-  const date = utcDay(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
-
-/** An instant (when a question was last asked) in the reader's language and time zone. */
-export function formatInstant(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
 
 /** A period by its first day: the day, "Week of 3 Nov 2026", or "November 2026". */
 export function formatPeriod(

@@ -1,7 +1,4 @@
-import type {
-  PerformanceReport,
-  ReportRange,
-} from '../../../../src/performance/performance-types.ts';
+import type { PerformanceReport, ReportRange } from '../../../../src/contracts/performance.ts';
 
 /** Consecutive days from `from`, `count` of them (ISO, UTC). */
 function days(from: string, count: number): string[] {

@@ -1,16 +1,53 @@
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useApi } from '../../api/use-api.ts';
 import { useT } from '../../i18n/locale-context.tsx';
-import { itemRect, matchQuote, type Rect } from './pdf-highlight.ts';
+import { drawPdfPage, type DrawnPage } from './draw-pdf-page.ts';
 
-type State =
-  | { state: 'loading' }
-  | { state: 'done'; width: number; height: number; cssWidth: number; rects: Rect[] }
-  | { state: 'failed' };
+type State = { state: 'loading' } | ({ state: 'done' } & DrawnPage) | { state: 'failed' };
 
-/** Widest the page is drawn, in CSS pixels (it shrinks to fit narrower screens). */
-const MAX_WIDTH = 900;
+const readBytes = async (response: Response) => new Uint8Array(await response.arrayBuffer());
+
+/** The page drawn into the canvas once the file is loaded: loading, done (with highlights), failed. */
+function usePdfDrawing(
+  documentId: number,
+  page: number,
+  quote: string,
+  canvas: RefObject<HTMLCanvasElement | null>,
+): State {
+  const [view, setView] = useState<State>({ state: 'loading' });
+  const file = useApi<Uint8Array>(`/api/library/documents/${documentId}/file`, {
+    read: readBytes,
+  });
+  const data = file.loading ? null : file.data;
+  useEffect(() => {
+    if (!data) {
+      setView(file.error ? { state: 'failed' } : { state: 'loading' });
+      return;
+    }
+    let cancelled = false;
+    setView({ state: 'loading' });
+    const drawing = drawPdfPage(
+      data,
+      page,
+      quote,
+      () => canvas.current,
+      () => cancelled,
+    );
+    drawing.done.then(
+      (drawn) => {
+        if (!cancelled && drawn) setView({ state: 'done', ...drawn });
+      },
+      () => {
+        if (!cancelled) setView({ state: 'failed' });
+      },
+    );
+    return () => {
+      cancelled = true;
+      void drawing.destroy();
+    };
+  }, [data, file.error, page, quote]);
+  return view;
+}
 
 /**
  * One page of a library PDF drawn with pdf.js, the cited words covered by highlight boxes found
@@ -30,56 +67,7 @@ export function PdfPage({
 }) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [view, setView] = useState<State>({ state: 'loading' });
-
-  useEffect(() => {
-    let cancelled = false;
-    const controller = new AbortController();
-    let destroy: (() => Promise<void>) | undefined;
-    const run = async () => {
-      const pdfjs = await import('pdfjs-dist');
-      pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-      const response = await fetch(`/api/library/documents/${documentId}/file`, {
-        signal: controller.signal,
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const data = new Uint8Array(await response.arrayBuffer());
-      const task = pdfjs.getDocument({ data, isEvalSupported: false });
-      destroy = () => task.destroy();
-      const pdf = await task.promise;
-      const pdfPage = await pdf.getPage(page);
-      const natural = pdfPage.getViewport({ scale: 1 });
-      // Sharp on high-density screens: drawn at the device's pixel ratio, shown at CSS size.
-      const cssScale = Math.min(MAX_WIDTH / natural.width, 2);
-      const ratio = Math.min(window.devicePixelRatio || 1, 3);
-      const viewport = pdfPage.getViewport({ scale: cssScale * ratio });
-      const element = canvas.current;
-      if (cancelled || !element) return;
-      element.width = Math.floor(viewport.width);
-      element.height = Math.floor(viewport.height);
-      await pdfPage.render({ canvas: element, viewport }).promise;
-      const content = await pdfPage.getTextContent();
-      const items = content.items.filter((item): item is TextItem => 'str' in item);
-      const spans = matchQuote(items, quote) ?? [];
-      const rects = spans.map((span) => itemRect(items[span.index]!, span, viewport));
-      if (!cancelled)
-        setView({
-          state: 'done',
-          width: viewport.width,
-          height: viewport.height,
-          cssWidth: viewport.width / ratio,
-          rects,
-        });
-    };
-    run().catch(() => {
-      if (!cancelled) setView({ state: 'failed' });
-    });
-    return () => {
-      cancelled = true;
-      controller.abort();
-      void destroy?.();
-    };
-  }, [documentId, page, quote]);
+  const view = usePdfDrawing(documentId, page, quote, canvas);
 
   const found = view.state === 'done' && view.rects.length > 0;
   return (

@@ -16,16 +16,26 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const ptpDocument = {
+const ptpDocument: Source['document'] = {
   id: 6,
   title: 'sample-ccipra-v320r0-ptp.txt',
   kind: 'ncci-ptp',
+  partial: false,
   fileName: 'sample-ccipra-v320r0-ptp.txt',
+  fileHash: 'a1',
+  fileSize: 2048,
   release: 'v32.0',
+  publisher: null,
   setting: 'practitioner',
+  system: null,
   effectiveFrom: '2026-01-01',
   effectiveTo: '2026-03-31',
   language: null,
+  importedAt: '2026-01-02T00:00:00.000Z',
+  rowsRead: 1,
+  rowsStored: 1,
+  rowsSkipped: 0,
+  skippedReasons: {},
   hasFile: false,
 };
 

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorResponses } from '../../contracts/errors.ts';
+import {
+  importJobSchema,
+  importParamsSchema,
+  uploadFields,
+  uploadQuerySchema,
+  uploadResponseSchema,
+  type ImportJob as ImportJobReply,
+} from '../../contracts/library.ts';
+import { CodecardError } from '../../errors/codecard-error.ts';
+import type { ImportJob, ImportJobs } from '../../library/import-jobs.ts';
+import { importOptions } from '../../library/import-options.ts';
+import { summarize } from '../../library/library.service.ts';
+import { readUpload } from '../multipart-upload.ts';
+
+const MAX_FILES_PER_UPLOAD = 20;
+
+export function jobJson(job: ImportJob): ImportJobReply {
+  return {
+    id: job.id,
+    fileName: job.input.fileName,
+    status: job.status,
+    progress: job.progress,
+    createdAt: job.createdAt,
+    ...(job.error ? { error: job.error } : {}),
+    ...(job.outcome
+      ? {
+          result: {
+            status: job.outcome.status,
+            document: summarize(job.outcome.document),
+            rowsRead: job.outcome.rowsRead,
+            rowsStored: job.outcome.rowsStored,
+            rowsSkipped: job.outcome.rowsSkipped,
+            skippedReasons: job.outcome.skippedReasons,
+            durationMs: Math.round(job.outcome.durationMs),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Uploads: files submitted as import jobs, their progress and result, and cancelling one. */
+export function libraryImportRoutes(
+  app: FastifyInstance,
+  jobs: ImportJobs,
+  maxUploadBytes: number,
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/library/imports/:id',
+    {
+      schema: {
+        tags: ['library'],
+        summary: 'Progress and result of an upload',
+        params: importParamsSchema,
+        response: { 200: importJobSchema, ...errorResponses },
+      },
+    },
+    (request) => jobJson(jobs.get(request.params.id)),
+  );
+
+  r.delete(
+    '/api/library/imports/:id',
+    {
+      schema: {
+        tags: ['library'],
+        summary: 'Cancel an upload (queued: at once; importing: rolled back at its next step)',
+        params: importParamsSchema,
+        response: { 200: importJobSchema, ...errorResponses },
+      },
+    },
+    (request) => jobJson(jobs.cancel(request.params.id)),
+  );
+
+  r.post(
+    '/api/library/documents',
+    {
+      schema: {
+        tags: ['library'],
+        summary:
+          'Upload files (multipart: files plus optional kind, setting, effective, title, system)',
+        querystring: uploadQuerySchema,
+        response: {
+          201: uploadResponseSchema,
+          202: uploadResponseSchema,
+          400: uploadResponseSchema.or(errorResponses['4xx']),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { files, fields } = await readUpload(request, {
+        maxUploadBytes,
+        maxFiles: MAX_FILES_PER_UPLOAD,
+        fields: uploadFields,
+      });
+      if (files.length === 0)
+        throw new CodecardError('BAD_INPUT', { detail: 'no file in the upload' });
+      const options = importOptions(fields);
+      const submitted = files.map((file) => jobs.submit(file, options));
+      if (request.query.wait === 'true') {
+        const finished = await Promise.all(submitted.map((s) => s.finished));
+        const failed = finished.every((job) => job.status === 'failed');
+        return reply.status(failed ? 400 : 201).send({ jobs: finished.map(jobJson) });
+      }
+      return reply.status(202).send({ jobs: submitted.map((s) => jobJson(s.job)) });
+    },
+  );
+}

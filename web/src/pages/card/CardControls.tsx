@@ -1,0 +1,74 @@
+import { useId } from 'react';
+import { localeCodes } from '../../../../src/domain/locale.ts';
+import { settings } from '../../../../src/domain/setting.ts';
+import { CopyLinkButton } from '../../components/CopyLinkButton.tsx';
+import { useLocale } from '../../i18n/locale-context.tsx';
+import { endonyms } from '../../i18n/endonyms.ts';
+import { isoDate } from './card-layout.ts';
+
+/** The card's date of service, setting and language (in the address), print and copy link. */
+export function CardControls({
+  dos,
+  setting,
+  lang,
+  onChange,
+}: {
+  dos: string;
+  setting: string;
+  lang: string;
+  onChange: (name: string, value: string) => void;
+}) {
+  const { t } = useLocale();
+  const id = useId();
+  return (
+    <div className="card-controls no-print" role="group" aria-label={t('card.options')}>
+      <div className="field">
+        <label htmlFor={`${id}-dos`}>{t('card.dos')}</label>
+        <input
+          id={`${id}-dos`}
+          type="date"
+          value={dos}
+          onChange={(event) => {
+            const value = event.target.value;
+            if (value === '' || isoDate.test(value)) onChange('dos', value);
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-setting`}>{t('card.setting')}</label>
+        <select
+          id={`${id}-setting`}
+          value={setting}
+          onChange={(event) => onChange('setting', event.target.value)}
+        >
+          {settings.map((value) => (
+            <option key={value} value={value}>
+              {t('card.settingName', { setting: value })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-lang`}>{t('card.language')}</label>
+        <select
+          id={`${id}-lang`}
+          value={lang}
+          onChange={(event) => onChange('lang', event.target.value)}
+        >
+          {localeCodes.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {endonyms[code]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="card-actions">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          <span aria-hidden="true">🖨 </span>
+          {t('card.print')}
+        </button>
+        <CopyLinkButton />
+      </div>
+    </div>
+  );
+}
