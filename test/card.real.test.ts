@@ -4,9 +4,10 @@ import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { composeCard } from '../src/cards/compose-card.ts';
 import { openDatabase, type OpenDatabase } from '../src/db/database.ts';
-import { importFile, type ImportResult } from '../src/library/import.service.ts';
+import { importFile } from '../src/library/import.service.ts';
 import { type LibraryContext } from '../src/library/library-context.ts';
 import { testContext } from './support/test-context.ts';
+import type { ImportResult } from '../src/library/import-result.ts';
 
 const shared = resolve(import.meta.dirname, '../../shared/data');
 const ptpFile = join(shared, 'ncci-ptp/ccioph-v323r0_active_edits_spine_subset.csv');

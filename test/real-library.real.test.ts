@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lookupCode } from '../src/codes/code-lookup.ts';
 import { searchCodes } from '../src/codes/code-search.ts';
 import { openDatabase, type OpenDatabase } from '../src/db/database.ts';
-import { importFile, type ImportResult } from '../src/library/import.service.ts';
+import { importFile } from '../src/library/import.service.ts';
 import { type LibraryContext } from '../src/library/library-context.ts';
 import { testContext } from './support/test-context.ts';
+import type { ImportResult } from '../src/library/import-result.ts';
 
 /** The real CMS/CDC files, read where they are (never copied into the project). */
 const shared = resolve(import.meta.dirname, '../../shared/data');

@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  classifierLabels,
   classifyPassage,
   classifySentence,
   sectionClassifier,
-  sectionLabels,
   trainClassifier,
-  type ClassifierLabel,
-  type LabeledSentence,
   type SectionClassifier,
 } from './section-classifier.ts';
 import {
@@ -17,6 +13,12 @@ import {
   parseLabeledSentences,
 } from './section-classifier-data.ts';
 import { maskCodes, sentenceFeatures } from './section-classifier-features.ts';
+import {
+  type ClassifierLabel,
+  type LabeledSentence,
+  classifierLabels,
+  sectionLabels,
+} from './section-classifier-labels.ts';
 
 const examples = loadLabeledSentences();
 

@@ -4,14 +4,6 @@ import { loadLabeledSentences } from './section-classifier-data.ts';
 import type { ClassifierLabel, LabeledSentence } from './section-classifier-labels.ts';
 import { scoreFeatures, trainSoftmax, type SoftmaxModel } from './section-classifier-model.ts';
 
-export {
-  classifierLabels,
-  sectionLabels,
-  type ClassifierLabel,
-  type LabeledSentence,
-  type SectionLabel,
-} from './section-classifier-labels.ts';
-
 export interface Classification {
   label: ClassifierLabel;
   /** The model's posterior for the label, 0..1 (0: nothing in the text was recognizable). */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ClaimResult } from '../rules/claim-checker.ts';
-import { csvColumns, reportWriter, type ReportFormat } from './check-report.ts';
+import { reportWriter, type ReportFormat } from './check-report.ts';
+import { csvColumns } from '../domain/check-report-csv.ts';
 
 const results: ClaimResult[] = [
   {

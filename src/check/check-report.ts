@@ -3,7 +3,6 @@ import { csvColumns, csvRows } from '../domain/check-report-csv.ts';
 import { csvCell } from '../domain/csv-cell.ts';
 
 // The CSV layout lives in the domain so the web app's export writes the same rows.
-export { csvColumns, csvRows, type ReportableResult } from '../domain/check-report-csv.ts';
 
 /** Machine-readable report formats, shared by `codecard check` and the batch-check download. */
 export const reportFormats = ['json', 'ndjson', 'csv'] as const;

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { importFile, type ImportResult } from '../library/import.service.ts';
+import { importFile } from '../library/import.service.ts';
 import { importOptions, type RawImportOptions } from '../library/import-options.ts';
 import { intakeLimits } from '../library/intake/limits.ts';
 import { summarize } from '../library/library.service.ts';
@@ -9,6 +9,7 @@ import type { LibraryContext } from '../library/library-context.ts';
 import { printJson, printLine, reportError } from './output.ts';
 import { terminalProgress } from './progress-bar.ts';
 import { readInputFile } from './read-input-file.ts';
+import type { ImportResult } from '../library/import-result.ts';
 
 export interface ImportFlags extends RawImportOptions {
   json: boolean;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { documentKinds, structuredKinds } from '../domain/document-kind.ts';
 import { countsSchema } from './common.ts';
 
-export { documentKinds, structuredKinds } from '../domain/document-kind.ts';
 export const importKinds = [...structuredKinds, ...documentKinds] as const;
 
 export const documentParamsSchema = z.object({ id: z.coerce.number().int().positive() });

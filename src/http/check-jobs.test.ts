@@ -7,10 +7,11 @@ import { openTestDatabase } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { starterLibraryDir } from '../library/starter-library.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
-import { csvColumns, reportWriter, type ReportFormat } from '../check/check-report.ts';
+import { reportWriter, type ReportFormat } from '../check/check-report.ts';
 import { buildTestApp } from './test-app.ts';
 import { multipart } from './test-multipart.ts';
 import { testContext } from '../../test/support/test-context.ts';
+import { csvColumns } from '../domain/check-report-csv.ts';
 
 interface JobJson {
   id: string;

@@ -1,8 +1,9 @@
 import type { Job, JobQueue } from '../domain/job-queue.ts';
-import { importFile, type ImportResult } from './import.service.ts';
+import { importFile } from './import.service.ts';
 import type { ImportOptions, SourceFile } from './import-kind.ts';
 import type { ImportProgress } from './import-progress.ts';
 import type { LibraryContext } from './library-context.ts';
+import type { ImportResult } from './import-result.ts';
 
 export type ImportJob = Job<{ fileName: string }, ImportProgress, ImportResult>;
 

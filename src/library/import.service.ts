@@ -10,8 +10,6 @@ import { intakeLimits } from './intake/limits.ts';
 import { recordEvent, type LibraryContext } from './library-context.ts';
 import { findDocumentByHash } from './store/document.repository.ts';
 
-export type { ImportResult } from './import-result.ts';
-
 /**
  * Imports one file as one document version, all or nothing: everything is written in a single
  * transaction, so a failure or a killed process leaves the library exactly as it was. The same

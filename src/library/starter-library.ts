@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { importFile, type ImportResult } from './import.service.ts';
+import { importFile } from './import.service.ts';
 import type { LibraryContext } from './library-context.ts';
 import { listDocuments } from './store/document.repository.ts';
+import type { ImportResult } from './import-result.ts';
 
 // Tables first, so code ranges in the documents expand against the codes the tables define.
 const isProse = (name: string) => /\.(md|markdown|html?|pdf|docx|txt)$/i.test(name);

@@ -1,5 +1,5 @@
 import { dayOf } from '../domain/day.ts';
-import { NEVER_AFTER, NEVER_BEFORE } from './ptp-table.ts';
+import { NEVER_AFTER, NEVER_BEFORE } from '../domain/day.ts';
 
 /** Days a fact is in force: `from` inclusive, `until` exclusive (day numbers since 1970). */
 export interface InForce {

@@ -1,5 +1,4 @@
 // Open ends of a period, as Int32 day numbers.
-export { NEVER_AFTER, NEVER_BEFORE } from '../domain/day.ts';
 
 /**
  * PTP edits of one setting in columns (typed arrays), sorted by the ordered code pair so a pair

@@ -13,10 +13,3 @@ export const documentParsers: Record<DocumentKind, DocumentParser> = {
   markdown: parseMarkdown,
   text: parseText,
 };
-
-export {
-  splitIntoPassages,
-  passageLimits,
-  type TextBlock,
-  type PassageLimits,
-} from './passage-splitter.ts';

@@ -2,8 +2,9 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { CodeCombobox, insertCode, searchTerm } from './CodeCombobox.tsx';
+import { CodeCombobox } from './CodeCombobox.tsx';
 import { mockFetch, renderAt } from './test-utils.tsx';
+import { insertCode, searchTerm } from './code-completion.ts';
 
 afterEach(() => {
   cleanup();

@@ -7,8 +7,6 @@ import { handleComboboxKey } from './combobox-keys.ts';
 import { useCodeSuggestions } from './use-code-suggestions.ts';
 import './components.css';
 
-export { insertCode, searchTerm, SEARCH_DELAY_MS, type CompleteMode } from './code-completion.ts';
-
 /** A suggested code: the code search's hit (its score is not shown). */
 export type CodeSuggestion = CodeSearchHit;
 

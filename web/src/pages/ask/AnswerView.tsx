@@ -10,8 +10,6 @@ import { Feedback } from './Feedback.tsx';
 import { NearestSources } from './NearestSources.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
-export { VerdictBadge } from './VerdictBadge.tsx';
-
 /** One answer: verdict, cited text, card summaries, refusal's nearest sources, feedback. */
 export function AnswerView({
   answer,

@@ -4,8 +4,9 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { QuestionForm } from './QuestionForm.tsx';
 import { ThreadTurns } from './ThreadTurns.tsx';
-import { focusSoon, useAskThread } from './use-ask-thread.ts';
+import { useAskThread } from './use-ask-thread.ts';
 import './ask.css';
+import { focusSoon } from './thread-state.ts';
 
 /**
  * Ask: a question box with code suggestions; each question and its cited answer in a thread.

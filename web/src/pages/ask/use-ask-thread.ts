@@ -5,8 +5,6 @@ import { useLocale } from '../../i18n/locale-context.tsx';
 import { useAskQuestion } from './use-ask-question.ts';
 import { threadPath, useThreadState } from './thread-state.ts';
 
-export { focusSoon } from './thread-state.ts';
-
 /**
  * A thread of questions and answers: a stored one loaded (`loadThread`, through useApi, so
  * leaving it cancels the load), a new one started (`reset`), and each question asked in it

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { mockApi, renderPage } from '../library/test-utils.tsx';
 import { BatchCheck } from './BatchCheck.tsx';
 import { PAGE_CLAIMS } from './BatchResults.tsx';
-import type { BatchJob, ClaimResult } from './check-types.ts';
+import type { BatchJob } from '../../../../src/contracts/check-jobs.ts';
+import type { ClaimResult } from '../../../../src/contracts/checks.ts';
 
 afterEach(() => {
   cleanup();

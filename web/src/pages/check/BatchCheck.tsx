@@ -5,8 +5,9 @@ import { useLocale } from '../../i18n/locale-context.tsx';
 import { FileDrop } from '../library/FileDrop.tsx';
 import { BatchProgress } from './BatchProgress.tsx';
 import { BatchResults } from './BatchResults.tsx';
-import { settings, type BatchJob, type Setting } from './check-types.ts';
 import { rememberJob, useBatchJob } from './use-batch-job.ts';
+import { type Setting, settings } from '../../../../src/domain/setting.ts';
+import type { BatchJob } from '../../../../src/contracts/check-jobs.ts';
 
 /** A claim file (JSON, NDJSON, CSV, X12 837) checked as a background job, with progress. */
 export function BatchCheck({ resumeId }: { resumeId?: string | null }) {

@@ -1,5 +1,5 @@
 import { useLocale } from '../../i18n/locale-context.tsx';
-import type { BatchJob } from './check-types.ts';
+import type { BatchJob } from '../../../../src/contracts/check-jobs.ts';
 
 /** Where the batch is, in words (a live region) and as a bar, and why it failed if it did. */
 export function BatchProgress({

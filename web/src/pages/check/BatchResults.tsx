@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/locale-context.tsx';
-import type { BatchJob, BatchSummary, ClaimResult } from './check-types.ts';
-import { FindingsReport, SummaryCounts } from './FindingsReport.tsx';
+import { FindingsReport } from './FindingsReport.tsx';
+import type { BatchJob, BatchSummary } from '../../../../src/contracts/check-jobs.ts';
+import type { ClaimResult } from '../../../../src/contracts/checks.ts';
+import { SummaryCounts } from './FindingParts.tsx';
 
 /** Claims rendered at a time: a batch of thousands stays quick to show and to read. */
 export const PAGE_CLAIMS = 200;

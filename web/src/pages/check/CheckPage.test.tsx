@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { mockApi, renderPage } from '../library/test-utils.tsx';
 import { CheckPage } from './CheckPage.tsx';
-import type { CheckResponse } from './check-types.ts';
+import type { CheckResponse } from '../../../../src/contracts/checks.ts';
 
 afterEach(() => {
   cleanup();

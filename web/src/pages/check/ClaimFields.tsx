@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/locale-context.tsx';
-import { settings } from './check-types.ts';
 import { fieldId, type ClaimDraft, type FieldProblems } from './claim-form.ts';
 import { FormField as Field } from './FormField.tsx';
+import { settings } from '../../../../src/domain/setting.ts';
 
 /** The claim's own fields: its id, date of service, setting and diagnoses. */
 export function ClaimFields({

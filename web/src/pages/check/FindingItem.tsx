@@ -1,8 +1,8 @@
 import { ruleIds } from '../../../../src/contracts/checks.ts';
 import { Citation } from '../../components/Citation.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
-import type { CheckFinding } from './check-types.ts';
 import { SeverityIcon } from './FindingParts.tsx';
+import type { Finding as CheckFinding } from '../../../../src/contracts/checks.ts';
 
 const knownRules = new Set<string>(ruleIds);
 

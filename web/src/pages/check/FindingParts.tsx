@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useLocale } from '../../i18n/locale-context.tsx';
-import type { ClaimSummary, Severity } from './check-types.ts';
+import type { ClaimSummary, Severity } from '../../../../src/contracts/checks.ts';
 
 export function Heading({
   level,

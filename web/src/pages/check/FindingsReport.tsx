@@ -1,11 +1,9 @@
 import { useLocale } from '../../i18n/locale-context.tsx';
-import type { ClaimResult, LineLabels } from './check-types.ts';
+import type { LineLabels } from './check-types.ts';
 import { groupByLines, groupTitle } from './finding-groups.ts';
 import { FindingItem } from './FindingItem.tsx';
 import { Heading, SummaryCounts } from './FindingParts.tsx';
-
-export { summaryText } from './finding-groups.ts';
-export { SummaryCounts } from './FindingParts.tsx';
+import type { ClaimResult } from '../../../../src/contracts/checks.ts';
 
 /** One claim's findings, grouped per line. */
 export function ClaimFindings({

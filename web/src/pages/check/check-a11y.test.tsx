@@ -4,7 +4,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { seriousProblems } from '../library/test-a11y.ts';
 import { mockApi, renderPage } from '../library/test-utils.tsx';
 import { CheckPage } from './CheckPage.tsx';
-import type { CheckResponse } from './check-types.ts';
+import type { CheckResponse } from '../../../../src/contracts/checks.ts';
 
 afterEach(() => {
   cleanup();

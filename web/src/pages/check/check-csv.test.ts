@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkCsv, csvColumns, safeFilePart } from './check-csv.ts';
 import { sampleResults } from './sample-results.ts';
-import type { ClaimResult } from './check-types.ts';
+import type { ClaimResult } from '../../../../src/contracts/checks.ts';
 
 describe('the client-side CSV export', () => {
   test('has the server columns, 1-based lines and space-separated lists', () => {

@@ -1,6 +1,6 @@
 import { csvColumns, csvRows } from '../../../../src/domain/check-report-csv.ts';
 import { csvCell } from '../../../../src/domain/csv-cell.ts';
-import type { ClaimResult } from './check-types.ts';
+import type { ClaimResult } from '../../../../src/contracts/checks.ts';
 
 /**
  * The CSV report of checked claims, byte for byte what the batch download gives for the same

@@ -1,4 +1,4 @@
-import type { Setting } from './check-types.ts';
+import type { Setting } from '../../../../src/domain/setting.ts';
 
 /** One service line as typed: every field is text until the claim is built. */
 export interface LineDraft {

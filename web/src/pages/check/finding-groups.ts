@@ -1,5 +1,9 @@
 import type { Translate } from '../../i18n/locale-context.tsx';
-import type { CheckFinding, ClaimSummary, Severity } from './check-types.ts';
+import type {
+  ClaimSummary,
+  Finding as CheckFinding,
+  Severity,
+} from '../../../../src/contracts/checks.ts';
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

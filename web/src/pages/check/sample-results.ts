@@ -1,4 +1,4 @@
-import type { ClaimResult } from './check-types.ts';
+import type { ClaimResult } from '../../../../src/contracts/checks.ts';
 
 /** Checked claims for the CSV tests (sample wording written for them). */
 export const sampleResults: ClaimResult[] = [

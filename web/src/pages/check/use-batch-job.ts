@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { messageOf, useApi } from '../../api/use-api.ts';
 import { useLocale } from '../../i18n/locale-context.tsx';
-import type { BatchJob, CheckResponse } from './check-types.ts';
+import type { BatchJob } from '../../../../src/contracts/check-jobs.ts';
+import type { CheckResponse } from '../../../../src/contracts/checks.ts';
 
 export const POLL_MS = 500;
 

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { lineLabels, type JsonClaim } from './claim-form.ts';
-import type { CheckResponse, ClaimResult, LineLabels } from './check-types.ts';
-import { summaryText } from './FindingsReport.tsx';
+import type { LineLabels } from './check-types.ts';
+import type { CheckResponse, ClaimResult } from '../../../../src/contracts/checks.ts';
+import { summaryText } from './finding-groups.ts';
 
 export interface ClaimReport {
   payload: { claims: JsonClaim[] };

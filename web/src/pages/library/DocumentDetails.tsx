@@ -2,13 +2,13 @@ import { useLocale } from '../../i18n/locale-context.tsx';
 import {
   effectivePeriod,
   formatBytes,
-  formatInstant,
   kindLabel,
   languageName,
   settingLabel,
   systemLabel,
 } from './library-format.ts';
-import type { DocumentSummary } from './library-types.ts';
+import { formatInstant } from '../../i18n/format-date.ts';
+import type { DocumentSummary } from '../../../../src/contracts/library.ts';
 
 /** A document version's kind, setting, release, period, file and import time. */
 export function DocumentDetails({ doc }: { doc: DocumentSummary }) {

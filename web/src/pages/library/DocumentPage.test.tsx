@@ -2,9 +2,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DocumentPage } from './DocumentPage.tsx';
-import type { DocumentSummary, Passage } from './library-types.ts';
 import { PASSAGE_PAGE } from './PassageList.tsx';
 import { mockApi, renderPage } from './test-utils.tsx';
+import type { DocumentSummary } from '../../../../src/contracts/library.ts';
+import type { Passage } from '../../../../src/contracts/sources.ts';
 
 afterEach(() => {
   cleanup();

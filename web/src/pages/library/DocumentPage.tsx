@@ -5,10 +5,11 @@ import { Link, navigate } from '../../app/router.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale, type Translate } from '../../i18n/locale-context.tsx';
 import { DocumentDetails, RowCounts } from './DocumentDetails.tsx';
-import { isProse, type DocumentSummary } from './library-types.ts';
+import { isProse } from './library-types.ts';
 import { PassageList } from './PassageList.tsx';
 import { RemoveDialog } from './RemoveDialog.tsx';
 import './library.css';
+import type { DocumentSummary } from '../../../../src/contracts/library.ts';
 
 /** The way back to the library list. */
 function BackToLibrary() {

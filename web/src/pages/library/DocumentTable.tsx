@@ -1,13 +1,8 @@
 import { Link } from '../../app/router.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
-import {
-  countLabel,
-  effectivePeriod,
-  formatInstant,
-  kindLabel,
-  settingLabel,
-} from './library-format.ts';
-import type { DocumentSummary } from './library-types.ts';
+import { countLabel, effectivePeriod, kindLabel, settingLabel } from './library-format.ts';
+import { formatInstant } from '../../i18n/format-date.ts';
+import type { DocumentSummary } from '../../../../src/contracts/library.ts';
 
 /** The library's document versions: what each is, when it is in force, what it holds. */
 export function DocumentTable({

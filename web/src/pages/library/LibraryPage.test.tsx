@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { LibraryPage } from './LibraryPage.tsx';
-import type { DocumentSummary, ImportJob } from './library-types.ts';
 import { mockApi, renderPage } from './test-utils.tsx';
+import type { DocumentSummary, ImportJob } from '../../../../src/contracts/library.ts';
 
 /** XMLHttpRequest as the upload uses it, driven by the test. */
 class FakeXhr {

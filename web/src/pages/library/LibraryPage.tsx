@@ -4,10 +4,10 @@ import { useApi } from '../../api/use-api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useT } from '../../i18n/locale-context.tsx';
 import { DocumentTable } from './DocumentTable.tsx';
-import type { DocumentSummary } from './library-types.ts';
 import { RemoveDialog } from './RemoveDialog.tsx';
 import { UploadPanel } from './UploadPanel.tsx';
 import './library.css';
+import type { DocumentSummary } from '../../../../src/contracts/library.ts';
 
 /** The library: add files (each with its own progress), the list, removal with confirmation. */
 export function LibraryPage() {

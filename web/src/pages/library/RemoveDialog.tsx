@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useT } from '../../i18n/locale-context.tsx';
-import type { DocumentSummary } from './library-types.ts';
+import type { DocumentSummary } from '../../../../src/contracts/library.ts';
 
 type Removable = Pick<DocumentSummary, 'id' | 'title'>;
 

@@ -1,7 +1,10 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { kindLabel } from './library-format.ts';
-import { codeSystems, importKinds, settings, type UploadOptions } from './library-types.ts';
+import { type UploadOptions } from './library-types.ts';
+import { codeSystems } from '../../../../src/domain/code-system.ts';
+import { importKinds } from '../../../../src/contracts/library.ts';
+import { settings } from '../../../../src/domain/setting.ts';
 
 /** Options for the files added next: kind, setting, system, effective date, release. */
 export function UploadOptionsForm({

@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { FileDrop } from './FileDrop.tsx';
-import { noOptions, type ImportJob, type UploadOptions } from './library-types.ts';
+import { noOptions, type UploadOptions } from './library-types.ts';
 import { uploadFile } from './upload.ts';
 import { failureText, type UploadItem } from './upload-item.ts';
 import { UploadOptionsForm } from './UploadOptionsForm.tsx';
 import { UploadRow } from './UploadRow.tsx';
+import type { ImportJob } from '../../../../src/contracts/library.ts';
 
 /** Add files: drop several or choose them, each uploaded and imported on its own. */
 export function UploadPanel({ onImported }: { onImported: () => void }) {

@@ -2,8 +2,9 @@ import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { useLocale, type Translate } from '../../i18n/locale-context.tsx';
 import { formatBytes, kindLabel } from './library-format.ts';
-import { isProse, type ImportJob } from './library-types.ts';
+import { isProse } from './library-types.ts';
 import { failureText, POLL_MS, type UploadItem } from './upload-item.ts';
+import type { ImportJob } from '../../../../src/contracts/library.ts';
 
 /** One file: its upload bar, then its import's phase and rows, then the result in words. */
 export function UploadRow({

@@ -3,9 +3,9 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { DocumentPage } from './DocumentPage.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
-import type { DocumentSummary } from './library-types.ts';
 import { seriousProblems } from './test-a11y.ts';
 import { mockApi, renderPage } from './test-utils.tsx';
+import type { DocumentSummary } from '../../../../src/contracts/library.ts';
 
 afterEach(() => {
   cleanup();

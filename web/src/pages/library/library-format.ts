@@ -1,15 +1,10 @@
 import type { Translate } from '../../i18n/locale-context.tsx';
-import {
-  codeSystems,
-  importKinds,
-  isProse,
-  settings,
-  type DocumentSummary,
-} from './library-types.ts';
+import { isProse } from './library-types.ts';
 
 import { formatDay } from '../../i18n/format-date.ts';
-
-export { formatDay, formatInstant } from '../../i18n/format-date.ts';
+import { codeSystems } from '../../../../src/domain/code-system.ts';
+import { type DocumentSummary, importKinds } from '../../../../src/contracts/library.ts';
+import { settings } from '../../../../src/domain/setting.ts';
 
 export function formatBytes(bytes: number, locale: string): string {
   const [value, unit] =

@@ -1,16 +1,6 @@
-import { documentKinds } from '../../../../src/contracts/library.ts';
+import { documentKinds } from '../../../../src/domain/document-kind.ts';
 
-export { documentKinds, importKinds, structuredKinds } from '../../../../src/contracts/library.ts';
-export { settings } from '../../../../src/domain/setting.ts';
-export { codeSystems } from '../../../../src/domain/code-system.ts';
 /** The library's documents, uploads and passages as the API gives them: the contracts' types. */
-export type {
-  DocumentSummary,
-  ImportJob,
-  ImportPhase,
-  ImportStatus,
-} from '../../../../src/contracts/library.ts';
-export type { Passage, PassagePage } from '../../../../src/contracts/sources.ts';
 
 /** Prose documents hold passages; every other kind is a table of dated facts. */
 export const isProse = (kind: string): boolean =>

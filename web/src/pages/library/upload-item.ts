@@ -1,6 +1,6 @@
 import { ApiError } from '../../api/client.ts';
 import type { Translate } from '../../i18n/locale-context.tsx';
-import type { ImportJob } from './library-types.ts';
+import type { ImportJob } from '../../../../src/contracts/library.ts';
 
 /** How often an import's progress is asked for. */
 export const POLL_MS = 500;

@@ -1,5 +1,6 @@
 import { ApiError } from '../../api/client.ts';
-import type { ImportJob, UploadOptions } from './library-types.ts';
+import type { UploadOptions } from './library-types.ts';
+import type { ImportJob } from '../../../../src/contracts/library.ts';
 
 export interface UploadHandle {
   /** The import job the server started for the file. */

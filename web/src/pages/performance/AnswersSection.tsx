@@ -1,14 +1,9 @@
 import type { PerformanceReport } from '../../../../src/contracts/performance.ts';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { KpiTiles } from './KpiTiles.tsx';
-import {
-  formatCount,
-  formatDay,
-  formatLatency,
-  formatScore,
-  formatShare,
-} from './performance-format.ts';
+import { formatCount, formatLatency, formatScore, formatShare } from './performance-format.ts';
 import { TrendChart } from './TrendChart.tsx';
+import { formatDay } from '../../i18n/format-date.ts';
 
 /** Questions asked: the tiles and the answered/refused series. */
 export function AnswersSection({ report }: { report: PerformanceReport }) {

@@ -2,8 +2,9 @@ import type { PerformanceReport } from '../../../../src/contracts/performance.ts
 import { TopFindings } from './TopFindings.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { KpiTiles } from './KpiTiles.tsx';
-import { formatCount, formatDay, formatShare } from './performance-format.ts';
+import { formatCount, formatShare } from './performance-format.ts';
 import { TrendChart } from './TrendChart.tsx';
+import { formatDay } from '../../i18n/format-date.ts';
 
 /** Claims checked: the tiles, the checked/with-errors series and the top-10 lists. */
 export function ChecksSection({ report }: { report: PerformanceReport }) {

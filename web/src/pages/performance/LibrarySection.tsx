@@ -2,7 +2,8 @@ import type { PerformanceReport } from '../../../../src/contracts/performance.ts
 import { Link } from '../../app/router.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { PerfTable } from './PerfTable.tsx';
-import { formatCount, formatDay, formatInstant, formatList } from './performance-format.ts';
+import { formatCount, formatList } from './performance-format.ts';
+import { formatDay, formatInstant } from '../../i18n/format-date.ts';
 
 type LibraryMeasures = PerformanceReport['library'];
 

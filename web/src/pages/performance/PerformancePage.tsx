@@ -3,12 +3,13 @@ import { useApi } from '../../api/use-api.ts';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
-import { formatDay, rangeSearch, requestedRange, withSearch } from './performance-format.ts';
+import { rangeSearch, requestedRange, withSearch } from './performance-format.ts';
 import { RangeForm } from './RangeForm.tsx';
 import { AnswersSection } from './AnswersSection.tsx';
 import { ChecksSection } from './ChecksSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
 import './performance.css';
+import { formatDay } from '../../i18n/format-date.ts';
 
 /**
  * The Performance dashboard (issue 7): how questions and claim checks went over a range of days

@@ -5,8 +5,6 @@ import type { TrendSeries } from './trend-series.ts';
 import { TrendTable } from './TrendTable.tsx';
 import { HEIGHT, useTrendChart } from './use-trend-chart.ts';
 
-export type { TrendSeries } from './trend-series.ts';
-
 /**
  * A time series with everything a reader without the picture needs: a caption, a summary as
  * the chart's label, a legend in words, and the data as a table, visually hidden until "Show as

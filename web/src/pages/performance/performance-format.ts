@@ -6,8 +6,6 @@ import {
 import { formatDay } from '../../i18n/format-date.ts';
 import type { Translate } from '../../i18n/locale-context.tsx';
 
-export { formatDay, formatInstant } from '../../i18n/format-date.ts';
-
 export type { Granularity, ReportRange };
 
 /** The range the address asks for: only what it states (the API fills in the defaults). */
