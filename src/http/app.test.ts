@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
 import { buildTestApp } from './test-app.ts';
 import { multipart } from './test-multipart.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Sample wording written for this test; not AMA text.
 const sampleTable =
@@ -15,8 +14,9 @@ describe('HTTP API', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    const ctx = testContext(opened);
+    const library = await openTestLibrary();
+    opened = library.opened;
+    const ctx = library.ctx;
     app = await buildTestApp(ctx);
   });
   afterAll(async () => {

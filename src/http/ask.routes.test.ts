@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
+import { type OpenDatabase } from '../db/database.ts';
 import { importFile } from '../library/import.service.ts';
 import { buildTestApp } from './test-app.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Sample edits written for this test (not CMS data).
 const ptp = 'column_1,column_2,modifier_indicator\n62263,62264,0\n62264,77003,1\n';
@@ -13,8 +13,9 @@ describe('Ask over HTTP', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    opened = await openDatabase({ kind: 'pglite-memory' });
-    const ctx = testContext(opened);
+    const library = await openTestLibrary();
+    opened = library.opened;
+    const ctx = library.ctx;
     await importFile(
       ctx,
       { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) },

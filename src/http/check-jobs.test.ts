@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { starterLibraryDir } from '../library/starter-library.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { reportWriter, type ReportFormat } from '../check/check-report.ts';
 import { buildTestApp } from './test-app.ts';
 import { multipart } from './test-multipart.ts';
-import { testContext } from '../../test/support/test-context.ts';
 import { csvColumns } from '../domain/check-report-csv.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 interface JobJson {
   id: string;
@@ -48,8 +47,9 @@ describe('batch claim checks over HTTP', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    opened = await openTestDatabase('pglite');
-    const ctx = testContext(opened);
+    const library = await openTestLibrary();
+    opened = library.opened;
+    const ctx = library.ctx;
     const name = 'sample-ccipra-v320r0-ptp.txt';
     await importFile(ctx, { fileName: name, bytes: await readFile(join(starterLibraryDir, name)) });
     app = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024 });

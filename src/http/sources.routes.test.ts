@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { type OpenDatabase } from '../db/database.ts';
 import { buildTestApp } from './test-app.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 interface Source {
   document: { id: number; title: string; kind: string; hasFile: boolean };
@@ -21,9 +20,9 @@ describe('sources over HTTP (starter library)', () => {
   };
 
   beforeAll(async () => {
-    opened = await openDatabase({ kind: 'pglite-memory' });
-    const ctx = testContext(opened);
-    await loadStarterLibraryIfEmpty(ctx);
+    const library = await openTestLibrary('pglite', { starter: true });
+    opened = library.opened;
+    const ctx = library.ctx;
     app = await buildTestApp(ctx);
   }, 120_000);
   afterAll(async () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, ClaimLine } from '../claims/claim-types.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { checkEdits } from './check-claim.ts';
 import { buildEditIndex, type EditIndex } from './edit-index.ts';
 import { editIndexFor } from './edit-index-cache.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Sample edits written for this test (not a CMS release): hospital setting.
 const ptp = [
@@ -48,8 +48,9 @@ describe.each(testDatabaseKinds())(
     let ptpDocument: number;
 
     beforeAll(async () => {
-      opened = await openTestDatabase(kind);
-      const ctx = testContext(opened);
+      const library = await openTestLibrary(kind);
+      opened = library.opened;
+      const ctx = library.ctx;
       const options = { setting: 'hospital', effective: '2026-10-01' } as const;
       ptpDocument = (
         await importFile(ctx, { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) }, options)
@@ -145,9 +146,8 @@ describe.each(testDatabaseKinds())(
 
 describe('the shared edit index', () => {
   test('is reused while the library is unchanged and rebuilt after an import', async () => {
-    const opened = await openTestDatabase('pglite');
+    const { opened, ctx } = await openTestLibrary();
     try {
-      const ctx = testContext(opened);
       const options = { setting: 'hospital', effective: '2026-10-01' } as const;
       await importFile(ctx, { fileName: 'sample-ptp.csv', bytes: Buffer.from(ptp) }, options);
       const first = await editIndexFor(ctx);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, ClaimLine } from '../claims/claim-types.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { sampleOrderText } from '../library/formats/icd10cm-test-fixtures.ts';
 import { importFile } from '../library/import.service.ts';
 import type { ImportOptions } from '../library/import-kind.ts';
@@ -10,7 +10,6 @@ import { checkClaim } from './check-claim.ts';
 import type { RuleIndexes } from './check-context.ts';
 import { ruleIndexesFor } from './claim-checker.ts';
 import type { Finding } from './finding.ts';
-import { testContext } from '../../test/support/test-context.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // A small library written for this test (sample values, not CMS, AMA or payer content).
@@ -258,9 +257,8 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
 
 describe('the shared reference index', () => {
   test('is rebuilt when a reference document is added, while the edit index is reused', async () => {
-    const opened = await openTestDatabase('pglite');
+    const { opened, ctx } = await openTestLibrary();
     try {
-      const ctx = testContext(opened);
       const descriptors = files[0]!;
       const guide = files.find(([name]) => name.endsWith('.md'))!;
       await importFile(

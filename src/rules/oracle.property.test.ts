@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim } from '../claims/claim-types.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { importFile } from '../library/import.service.ts';
 import { DEFAULT_ORG } from '../library/library-context.ts';
 import { checkEdits } from './check-claim.ts';
 import { buildEditIndex, type EditIndex } from './edit-index.ts';
 import type { Finding } from './finding.ts';
 import { oracleFindings } from './sql-oracle.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 // Sample edits written for this test, in the CMS TXT layout, with dates around the boundaries.
 const header = [
@@ -78,8 +78,9 @@ describe.each(testDatabaseKinds())('the in-memory engine against the SQL oracle 
   let index: EditIndex;
 
   beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    const ctx = testContext(opened);
+    const library = await openTestLibrary(kind);
+    opened = library.opened;
+    const ctx = library.ctx;
     await importFile(
       ctx,
       { fileName: 'ccioph-v323r0-sample.txt', bytes: txt(q4) },

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readClaims } from '../claims/claim-input.ts';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { type OpenDatabase } from '../db/database.ts';
 import type { ClaimResult } from './claim-checker.ts';
 import { checkAllClaims } from '../check/check-claims.ts';
-import { testContext } from '../../test/support/test-context.ts';
+import { openTestLibrary } from '../../test/support/test-library.ts';
 
 const sampleClaims = new URL('../../samples/claims/sample-claims.json', import.meta.url);
 
@@ -15,9 +14,9 @@ describe('the sample claims over the starter library', () => {
   let results: ClaimResult[];
 
   beforeAll(async () => {
-    opened = await openDatabase({ kind: 'pglite-memory' });
-    const ctx = testContext(opened);
-    await loadStarterLibraryIfEmpty(ctx);
+    const library = await openTestLibrary('pglite', { starter: true });
+    opened = library.opened;
+    const ctx = library.ctx;
     const claims = readClaims(await readFile(sampleClaims), 'sample-claims.json');
     results = await checkAllClaims(ctx, claims, 'en');
   }, 120_000);
