@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askQuestion } from '../src/ask/ask.service.ts';
-import type { AnswerKind } from '../src/ask/ask-types.ts';
+import type { AnswerKind } from '../src/domain/answer-kind.ts';
 import { atMost, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
 import { openBenchmarkLibrary, closeBenchmarkLibrary } from './benchmark-library.ts';
 import { seededRandom } from './generate-ptp.ts';

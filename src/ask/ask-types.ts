@@ -1,24 +1,9 @@
+import type { AnswerKind } from '../domain/answer-kind.ts';
 import type { Card } from '../cards/card-types.ts';
 import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import type { Setting } from '../domain/setting.ts';
 import type { Citation } from '../domain/citation.ts';
-
-/** What a question asks for; each kind is answered from facts first. */
-export type AnswerKind =
-  | 'card'
-  | 'pair'
-  | 'units'
-  | 'documentation'
-  | 'coverage'
-  | 'modifier'
-  | 'validity'
-  | 'passages'
-  | 'not-found'
-  | FactAnswerKind;
-
-/** Answers read from table rows (GPCI, coverage database index, RVU) and from code search. */
-export type FactAnswerKind = 'table-rows' | 'code-search';
 
 export type PairVerdict =
   'allowed' | 'modifier-required' | 'not-allowed' | 'no-edit-found' | 'cannot-tell';

@@ -33,18 +33,13 @@ import {
 import { isProcedureCode } from '../domain/code-shape.ts';
 import { isSetting } from '../domain/setting.ts';
 import type { GenerativeConfig } from '../config/generative-config.ts';
+import { answerKinds } from '../domain/answer-kind.ts';
 
 export const MAX_QUESTION_LENGTH = 2_000;
-const intents: readonly string[] = [
-  'card',
-  'pair',
-  'units',
-  'documentation',
-  'coverage',
-  'modifier',
-  'validity',
-  'passages',
-];
+/** The intents a thread's next question may continue with (not refusals or one-off lookups). */
+const threadIntents: readonly string[] = answerKinds.filter(
+  (kind) => kind !== 'not-found' && kind !== 'table-rows' && kind !== 'code-search',
+);
 
 export interface AskOptions {
   /** An OpenAI-compatible model that rewrites passage answers; null or absent: extractive. */
@@ -165,7 +160,7 @@ function intentOf(
   aliasCodes: string[],
   context: ThreadContext,
 ): Intent {
-  const lastIntent = intents.includes(context.lastIntent ?? '')
+  const lastIntent = threadIntents.includes(context.lastIntent ?? '')
     ? (context.lastIntent as Intent)
     : null;
   // An alias stands for its codes as one subject ("Racz procedure" → 62263 and 62264), not a pair.

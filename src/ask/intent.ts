@@ -1,4 +1,4 @@
-import type { AnswerKind } from './ask-types.ts';
+import type { AnswerKind } from '../domain/answer-kind.ts';
 import type { ParsedQuestion } from './question.ts';
 import { wordPattern } from './word-pattern.ts';
 

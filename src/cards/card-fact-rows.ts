@@ -1,30 +1,22 @@
+import type { Selectable } from 'kysely';
+import type { MueEditsTable, PtpEditsTable, RvuIndicatorsTable } from '../db/schema.ts';
 import type { SourceColumns } from '../library/citations.ts';
 
 /** The rows a card is composed from, as the card's queries select them. */
-export interface PtpRow extends SourceColumns {
-  column1: string;
-  column2: string;
-  modifier_indicator: number;
-  effective_from: string | null;
-  deletion_date: string | null;
-  rationale: string | null;
-}
+export type PtpRow = SourceColumns &
+  Pick<
+    Selectable<PtpEditsTable>,
+    'column1' | 'column2' | 'modifier_indicator' | 'effective_from' | 'deletion_date' | 'rationale'
+  >;
 
-export interface MueRow extends SourceColumns {
-  mue_value: number;
-  adjudication: number | null;
-  rationale: string | null;
-}
+export type MueRow = SourceColumns &
+  Pick<Selectable<MueEditsTable>, 'mue_value' | 'adjudication' | 'rationale'>;
 
-export interface RvuRow extends SourceColumns {
-  status_code: string | null;
-  global_days: string | null;
-  multiple_procedure: string | null;
-  bilateral_surgery: string | null;
-  assistant_surgery: string | null;
-  co_surgeons: string | null;
-  team_surgery: string | null;
-}
+export type RvuRow = SourceColumns &
+  Omit<
+    Selectable<RvuIndicatorsTable>,
+    'org_id' | 'document_id' | 'locator' | 'code' | 'modifier' | 'columns'
+  >;
 
 export interface AddOnRow extends SourceColumns {
   add_on_code: string;

@@ -1,10 +1,8 @@
 import type { BundlingRelation, Citation } from '../domain/citation.ts';
 import type { LocaleCode } from '../domain/locale.ts';
-import { sectionLabels } from './section-classifier-labels.ts';
+import type { CardSectionId } from '../domain/card-section.ts';
 
-/** The card's sections in order: the descriptor, then the sections prose can belong to. */
-export const sectionIds = ['descriptor', ...sectionLabels] as const;
-export type SectionId = (typeof sectionIds)[number];
+export type SectionId = CardSectionId;
 
 export interface CardItem {
   text: string;

@@ -3,7 +3,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { type LibraryContext } from '../library/library-context.ts';
 import { importFile } from '../library/import.service.ts';
 import { removeDocument } from '../library/library.service.ts';
-import { sectionIds } from './card-types.ts';
+import { cardSectionIds } from '../domain/card-section.ts';
 import { composeCard } from './compose-card.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
 
@@ -24,7 +24,7 @@ describe('the code card over the starter library', () => {
 
   test('62264 shows every section, every item cited, prose quoted', async () => {
     const card = await composeCard(ctx, request);
-    expect(card.sections.map((s) => s.id)).toEqual([...sectionIds]);
+    expect(card.sections.map((s) => s.id)).toEqual([...cardSectionIds]);
     // Every section has content; the starter NCCI files (first quarter) are old for November.
     expect(card.gaps.map((g) => [g.section, g.message.replace(/ is the .* release/, '')])).toEqual([
       ['bundling', 'The library’s NCCI PTP, older than 2026-11-27 calls for.'],

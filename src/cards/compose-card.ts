@@ -19,13 +19,7 @@ import {
   findRvuIndicators,
   libraryFingerprint,
 } from './card-facts.repository.ts';
-import {
-  sectionIds,
-  type Card,
-  type CardItem,
-  type CardSection,
-  type SectionId,
-} from './card-types.ts';
+import { type Card, type CardItem, type CardSection, type SectionId } from './card-types.ts';
 import {
   bundlingItems,
   descriptorItems,
@@ -46,6 +40,7 @@ import { ncciCaveats } from './ncci-caveats.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import type { PassageRow } from '../library/citations.ts';
 import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
+import { cardSectionIds } from '../domain/card-section.ts';
 
 export interface CardRequest {
   code: string;
@@ -232,7 +227,7 @@ function sectionsAndGaps(
   const { lang, dos } = request;
   const sections: CardSection[] = [];
   const gaps: Card['gaps'] = [];
-  for (const id of sectionIds) {
+  for (const id of cardSectionIds) {
     const items = preferLanguage([...(facts[id] ?? []), ...(prose.get(id) ?? [])], lang);
     const title = t(lang, `section.${id}`);
     if (items.length > 0) sections.push({ id, title, items });

@@ -1,18 +1,4 @@
-/** The code card's prose sections a sentence can belong to (see PRODUCT.md, "The code card"). */
-export const sectionLabels = [
-  'reporting',
-  'bundling',
-  'modifiers',
-  'medical-necessity',
-  'components',
-  'simple-words',
-  'description',
-  'examples',
-  'documentation',
-  'aliases',
-] as const;
-
-export type SectionLabel = (typeof sectionLabels)[number];
+import { sectionLabels, type SectionLabel } from '../domain/card-section.ts';
 
 /** What the classifier predicts: a section, or `other` (boilerplate, disclaimers, history). */
 export type ClassifierLabel = SectionLabel | 'other';

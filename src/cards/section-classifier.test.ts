@@ -17,8 +17,8 @@ import {
   type ClassifierLabel,
   type LabeledSentence,
   classifierLabels,
-  sectionLabels,
 } from './section-classifier-labels.ts';
+import { sectionLabels } from '../domain/card-section.ts';
 
 const examples = loadLabeledSentences();
 

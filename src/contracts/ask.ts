@@ -1,3 +1,4 @@
+import { answerKinds } from '../domain/answer-kind.ts';
 import { z } from 'zod';
 import { settings } from '../domain/setting.ts';
 import { cardSchema } from './cards.ts';
@@ -24,19 +25,6 @@ export type Question = z.infer<typeof questionSchema>;
 export type NewThread = z.infer<typeof newThreadSchema>;
 export type FeedbackRequest = z.infer<typeof feedbackSchema>;
 
-export const answerKinds = [
-  'card',
-  'pair',
-  'units',
-  'documentation',
-  'coverage',
-  'modifier',
-  'validity',
-  'passages',
-  'not-found',
-  'table-rows',
-  'code-search',
-] as const;
 export const answerVerdicts = [
   // pairs
   'allowed',

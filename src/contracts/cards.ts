@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import { codeSystems } from '../domain/code-system.ts';
 import { settings } from '../domain/setting.ts';
+import { cardSectionIds } from '../domain/card-section.ts';
 import { citationSchema, isoDateSchema, localeSchema } from './common.ts';
 
-/** The card's sections in order: the descriptor, then the sections prose can belong to. */
-export const cardSectionIds = [
-  'descriptor',
-  'reporting',
-  'bundling',
-  'modifiers',
-  'medical-necessity',
-  'components',
-  'simple-words',
-  'description',
-  'examples',
-  'documentation',
-  'aliases',
-] as const;
 export const cardSectionIdSchema = z.enum(cardSectionIds);
 export type CardSectionId = z.infer<typeof cardSectionIdSchema>;
 

@@ -7,11 +7,11 @@
  */
 import type { Answer as ServerAnswer, AskResponse as ServerAskResponse } from '../ask/ask-types.ts';
 import type { StoredThread as ServerThread } from '../ask/thread.repository.ts';
-import type { Card as ServerCard, SectionId } from '../cards/card-types.ts';
+import type { Card as ServerCard } from '../cards/card-types.ts';
 import type { CodeDescription as ServerCodeDescription } from '../codes/code-description.ts';
 import type { SearchHit } from '../codes/code-search.repository.ts';
 import type { Answer, AskResponse, StoredThread, ptpVerdictKinds } from '../contracts/ask.ts';
-import type { Card, cardSectionIds } from '../contracts/cards.ts';
+import type { Card } from '../contracts/cards.ts';
 import type { batchStatuses, reportFormats } from '../contracts/check-jobs.ts';
 import type { ClaimResult, ruleIds } from '../contracts/checks.ts';
 import type { CodeDescription, CodeSearchHit, codeValidityKinds } from '../contracts/codes.ts';
@@ -52,7 +52,6 @@ export type ServerFitsContracts = [
 ];
 
 export type SameVocabulary = [
-  Assert<Same<SectionId, (typeof cardSectionIds)[number]>>,
   Assert<Same<PtpVerdictKind, (typeof ptpVerdictKinds)[number]>>,
   Assert<Same<CodeValidity<unknown>['kind'], (typeof codeValidityKinds)[number]>>,
   Assert<Same<RuleId, (typeof ruleIds)[number]>>,

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, PtpEditsTable } from '../db/schema.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 
 /** An NCCI release (PTP or MUE file) with its period. */
@@ -15,16 +15,17 @@ export interface DocumentPeriod {
   effective_to: string | null;
 }
 
-export interface PtpRow {
-  document_id: number;
-  column1: string;
-  column2: string;
-  modifier_indicator: number;
-  effective_from: string | null;
-  deletion_date: string | null;
-  rationale: string | null;
-  locator: string;
-}
+export type PtpRow = Pick<
+  Selectable<PtpEditsTable>,
+  | 'document_id'
+  | 'column1'
+  | 'column2'
+  | 'modifier_indicator'
+  | 'effective_from'
+  | 'deletion_date'
+  | 'rationale'
+  | 'locator'
+>;
 
 export interface MueRow {
   document_id: number;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { AnswerKind, CoverageVerdict, PairVerdict } from '../../src/ask/ask-types.ts';
+import type { CoverageVerdict, PairVerdict } from '../../src/ask/ask-types.ts';
+import type { AnswerKind } from '../../src/domain/answer-kind.ts';
 import { localeCodes, type LocaleCode } from '../../src/domain/locale.ts';
 import type { Setting } from '../../src/domain/setting.ts';
 
