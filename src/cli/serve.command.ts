@@ -44,6 +44,7 @@ export async function runServe(flags: {
     version: appVersion,
     llm: config.llm,
     frameAncestors: config.frameAncestors,
+    publicUrl: config.publicUrl,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -11,6 +11,11 @@ export interface Config {
   /** Largest upload accepted over HTTP, in bytes. */
   maxUploadBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /**
+   * Where users reach Codecard (CODECARD_PUBLIC_URL, e.g. https://codecard.example.org): the
+   * only Host and Origin the server accepts. Null: loopback only (localhost, 127.0.0.1, [::1]).
+   */
+  publicUrl: URL | null;
   /** CSP frame-ancestors for the web app: who may show it in a frame (an EHR). */
   frameAncestors: string;
   /** The optional OpenAI-compatible model for Ask (CODECARD_LLM_*); null: extractive answers. */
@@ -46,6 +51,7 @@ export function loadConfig(
     maxUploadBytes:
       integer(env.CODECARD_MAX_UPLOAD_MB, 'CODECARD_MAX_UPLOAD_MB', 512) * 1024 * 1024,
     logLevel,
+    publicUrl: publicUrl(env.CODECARD_PUBLIC_URL),
     frameAncestors: frameAncestors(env.CODECARD_FRAME_ANCESTORS),
     llm: generativeConfig(env),
     // 400 days: a year-over-year comparison of the same month still has both months.
@@ -93,4 +99,15 @@ function integer(raw: string | undefined, name: string, fallback: number, min = 
     });
   }
   return value;
+}
+
+function publicUrl(raw: string | undefined): URL | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/')
+    throw new CodecardError('BAD_INPUT', {
+      detail: `CODECARD_PUBLIC_URL must be an http(s) origin such as https://codecard.example.org, got "${value}"`,
+    });
+  return url;
 }

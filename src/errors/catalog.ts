@@ -16,7 +16,17 @@ export const errorCatalog = {
   XML_FORBIDDEN: { status: 400, message: '{file}{where}: {detail}' },
   PARSE_FAILED: { status: 400, message: '{file}{where}: {detail}' },
   NOTHING_IMPORTED: { status: 400, message: '{file}: {detail}' },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    message:
+      'this request came from another site ({origin}); changes are accepted only from Codecard itself',
+  },
   NOT_FOUND: { status: 404, message: '{detail}' },
+  UNKNOWN_HOST: {
+    status: 421,
+    message:
+      'this server does not answer for host "{host}" (set CODECARD_PUBLIC_URL to the address users reach it at)',
+  },
   NOT_READY: { status: 409, message: '{detail}' },
   STORE_LOCKED: { status: 500, message: '{detail}' },
   DATABASE: { status: 500, message: '{detail}' },

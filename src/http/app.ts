@@ -11,6 +11,7 @@ import type { JobQueue } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { handleError } from './error-handler.ts';
 import { responseSerializer } from './response-serializer.ts';
+import { guardRequestOrigin } from './request-origin.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   version: string;
   /** CSP frame-ancestors for the web app (default 'self'). */
   frameAncestors?: string;
+  /** The one address served (CODECARD_PUBLIC_URL); default: loopback names only. */
+  publicUrl?: URL | null;
   /** The optional model for Ask answers (CODECARD_LLM_*). */
   llm?: GenerativeConfig | null;
   /**
@@ -55,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.validateResponses ?? false));
   app.setErrorHandler(handleError);
+  guardRequestOrigin(app, options.publicUrl ?? null);
   await app.register(swagger, {
     openapi: { info: { title: 'Codecard API', version: options.version } },
     transform: jsonSchemaTransform,
