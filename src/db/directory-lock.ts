@@ -1,4 +1,12 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { CodecardError } from '../errors/codecard-error.ts';
 
@@ -9,14 +17,17 @@ export interface DirectoryLock {
 /**
  * One process per PGlite directory: PGlite has no multi-process locking of its own, and two
  * writers would corrupt the store. The lock file holds the owner's pid; a lock left by a dead
- * process (SIGKILL) is taken over.
+ * process (SIGKILL) is taken over. The directory holds the organization's library, questions
+ * and claims, so it is the owner's alone (0700, tightened if it existed looser): nothing in it
+ * is readable by other users of the machine, whatever modes the database gives its files.
  */
 export function lockDirectory(dir: string): DirectoryLock {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnly(dir);
   const path = join(dir, 'codecard.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
+      const fd = openSync(path, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return { release: () => rmSync(path, { force: true }) };
@@ -32,6 +43,15 @@ export function lockDirectory(dir: string): DirectoryLock {
     }
   }
   throw new CodecardError('STORE_LOCKED', { detail: `could not lock the data directory ${dir}` });
+}
+
+/** A directory another user owns keeps the mode its owner gave it (chmod is theirs to do). */
+function ownerOnly(dir: string): void {
+  try {
+    chmodSync(dir, 0o700);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+  }
 }
 
 function readOwner(path: string): number | null {
