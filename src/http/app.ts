@@ -11,6 +11,7 @@ import type { JobQueue } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { handleError } from './error-handler.ts';
 import { responseSerializer } from './response-serializer.ts';
+import { loggerOptions } from './log-options.ts';
 import { guardRequestOrigin } from './request-origin.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
@@ -39,6 +40,8 @@ export interface AppOptions {
    * 500). On in tests, so a reply that drifts from its contract fails them; off in production.
    */
   validateResponses?: boolean;
+  /** Where log lines go (default: standard output); tests read them. */
+  logStream?: NodeJS.WritableStream;
   /** Where imports and batch checks run (default: an in-process queue). */
   queue?: JobQueue;
 }
@@ -52,7 +55,7 @@ export interface CodecardApp {
 /** The HTTP API: thin routes that parse input, call one service, and present the result. */
 export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   const app = Fastify({
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel ?? 'info' },
+    logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
