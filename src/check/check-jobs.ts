@@ -90,6 +90,8 @@ export class CheckJobs {
       infos: 0,
     };
     const options = { lang, yieldEvery: YIELD_EVERY, signal: job.signal };
+    // One progress object, updated in place: a batch reports after every claim.
+    const progress: CheckProgress = { done: 0, total: claims.length };
     for await (const result of checkClaims(this.ctx, claims, options)) {
       job.emit(result);
       summary.claims++;
@@ -97,7 +99,8 @@ export class CheckJobs {
       summary.errors += result.summary.errors;
       summary.warnings += result.summary.warnings;
       summary.infos += result.summary.infos;
-      job.progress({ done: summary.claims, total: claims.length });
+      progress.done = summary.claims;
+      job.progress(progress);
     }
     return summary;
   }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { PassageRow } from '../library/citations.ts';
 import type { ReleaseDocument } from '../codes/code-releases.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import { passageRowColumns } from '../library/store/passage-columns.repository.ts';
 
 /** The reference index reads everything but the NCCI edit files (those are the edit index's). */
 export interface ReferenceDocumentRow extends ReleaseDocument {
@@ -121,8 +122,7 @@ export async function findProcedurePassagesMatching(
   cue: string,
 ): Promise<PassageWithDocument[]> {
   const { rows } = await sql<PassageWithDocument>`
-    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
-      d.id as document_id, d.title, d.release
+    select ${passageRowColumns}
     from passages p join documents d on d.id = p.document_id
     where p.org_id = ${ctx.orgId} and p.text ~* ${cue}
       and exists (select 1 from code_mentions m

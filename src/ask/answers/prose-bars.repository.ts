@@ -3,6 +3,7 @@ import type { PassageRow } from '../../library/citations.ts';
 import type { Setting } from '../../domain/setting.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { documentInForce } from '../../library/store/effective.repository.ts';
+import { passageRowColumns } from '../../library/store/passage-columns.repository.ts';
 
 /** Up to 50 passages in force on `dos` for the setting that mention both codes. */
 export async function findPassagesNamingBoth(
@@ -13,8 +14,7 @@ export async function findPassagesNamingBoth(
   b: string,
 ): Promise<PassageRow[]> {
   const { rows } = await sql<PassageRow>`
-    select p.id as passage_id, p.text, p.page, p.heading_path, p.start_offset, p.language,
-      d.id as document_id, d.title, d.release
+    select ${passageRowColumns}
     from passages p join documents d on d.id = p.document_id
     where p.org_id = ${ctx.orgId} and ${documentInForce('d', dos)}
       and (d.setting is null or d.setting = ${setting})
