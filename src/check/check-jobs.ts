@@ -20,7 +20,11 @@ export interface CheckProgress {
   total: number;
 }
 
-export type CheckJob = Job<{ fileName: string; lang: LocaleCode }, CheckProgress, CheckSummary>;
+export type CheckJob = Job<
+  { fileName: string; lang: LocaleCode; orgId: string },
+  CheckProgress,
+  CheckSummary
+>;
 
 const KIND = 'check';
 /** Finished jobs kept for download; each holds its whole result list, so few are kept. */
@@ -34,28 +38,36 @@ const YIELD_EVERY = 2_000;
  * refused at upload.
  */
 export class CheckJobs {
-  constructor(
-    private readonly ctx: LibraryContext,
-    private readonly queue: JobQueue,
-  ) {}
+  constructor(private readonly queue: JobQueue) {}
 
-  submit(fileName: string, claims: readonly Claim[], lang: LocaleCode): CheckJob {
+  /** Runs the check for the organization of `ctx`; only that organization sees the job. */
+  submit(
+    ctx: LibraryContext,
+    fileName: string,
+    claims: readonly Claim[],
+    lang: LocaleCode,
+  ): CheckJob {
     return this.queue.enqueue({
       kind: KIND,
-      input: { fileName, lang },
+      input: { fileName, lang, orgId: ctx.orgId },
       progress: { done: 0, total: claims.length },
       keepFinished: KEEP_FINISHED,
-      run: (job: JobRun<CheckProgress, ClaimResult>) => this.run(job, claims, lang),
+      run: (job: JobRun<CheckProgress, ClaimResult>) => this.run(ctx, job, claims, lang),
     }).job;
   }
 
-  get(id: string): CheckJob {
-    return this.queue.get(KIND, id);
+  /** The job, if it belongs to `orgId`; another organization's job is NOT_FOUND like no job. */
+  get(orgId: string, id: string): CheckJob {
+    const job: CheckJob = this.queue.get(KIND, id);
+    if (job.input.orgId !== orgId)
+      throw new CodecardError('NOT_FOUND', { detail: `no check job ${id}` });
+    return job;
   }
 
-  cancel(id: string): CheckJob {
+  cancel(orgId: string, id: string): CheckJob {
+    this.get(orgId, id);
     this.queue.cancel(KIND, id);
-    return this.get(id);
+    return this.get(orgId, id);
   }
 
   /** Resolves when every submitted check has finished (for a clean shutdown). */
@@ -64,8 +76,8 @@ export class CheckJobs {
   }
 
   /** The results of a finished job; a job still running (or failed) has none yet. */
-  resultsOf(id: string): AsyncIterable<ClaimResult> {
-    const job = this.get(id);
+  resultsOf(orgId: string, id: string): AsyncIterable<ClaimResult> {
+    const job = this.get(orgId, id);
     if (job.status === 'failed')
       throw new CodecardError('NOT_READY', {
         detail: `check job ${id} failed, so it has no results: ${job.error?.message ?? ''}`,
@@ -78,6 +90,7 @@ export class CheckJobs {
   }
 
   private async run(
+    ctx: LibraryContext,
     job: JobRun<CheckProgress, ClaimResult>,
     claims: readonly Claim[],
     lang: LocaleCode,
@@ -92,7 +105,7 @@ export class CheckJobs {
     const options = { lang, yieldEvery: YIELD_EVERY, signal: job.signal };
     // One progress object, updated in place: a batch reports after every claim.
     const progress: CheckProgress = { done: 0, total: claims.length };
-    for await (const result of checkClaims(this.ctx, claims, options)) {
+    for await (const result of checkClaims(ctx, claims, options)) {
       job.emit(result);
       summary.claims++;
       if (result.summary.errors > 0) summary.claimsWithErrors++;

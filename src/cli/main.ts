@@ -12,6 +12,7 @@ import { runPerformance } from './performance.command.ts';
 import { runSamples } from './samples.command.ts';
 import { runServe } from './serve.command.ts';
 import { usage } from './usage.ts';
+import { runUser } from './user.command.ts';
 
 const options = {
   data: { type: 'string' },
@@ -33,6 +34,10 @@ const options = {
   from: { type: 'string' },
   to: { type: 'string' },
   granularity: { type: 'string' },
+  role: { type: 'string' },
+  org: { type: 'string' },
+  'instance-admin': { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -84,6 +89,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return await runPerformance(library.ctx, values);
         case 'samples':
           return await runSamples(library.ctx, rest[0], json);
+        case 'user':
+          return await runUser(library.ctx, library.config, rest, { ...values, json });
         case 'search':
           return await runSearch(library.ctx, rest.join(' '), values);
         default:

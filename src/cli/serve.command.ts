@@ -6,6 +6,9 @@ import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
 import { appVersion } from '../version.ts';
+import { accessPolicyFrom } from '../access/access-policy.ts';
+import { firstAdminInvite } from '../access/invites.service.ts';
+import { inviteLink } from '../access/setup-link.ts';
 import { ensureWebBuilt } from '../web/web-build.ts';
 
 /** Runs the server until SIGINT/SIGTERM, then stops taking requests and closes the database. */
@@ -37,6 +40,7 @@ export async function runServe(flags: {
   const loaded = await loadStarterLibraryIfEmpty(ctx);
   if (loaded.length > 0)
     process.stdout.write(`Loaded the starter library: ${loaded.length} documents.\n`);
+  const accessPolicy = accessPolicyFrom(config);
   const { app } = await buildApp({
     ctx,
     maxUploadBytes: config.maxUploadBytes,
@@ -45,6 +49,8 @@ export async function runServe(flags: {
     llm: config.llm,
     frameAncestors: config.frameAncestors,
     publicUrl: config.publicUrl,
+    accessPolicy,
+    setupRemote: config.setupRemote,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -56,6 +62,13 @@ export async function runServe(flags: {
   process.stdout.write(
     `Codecard ${appVersion} is running at http://localhost:${boundPort} (${where})\n`,
   );
+  const base = config.publicUrl?.origin ?? `http://localhost:${boundPort}`;
+  const token = await firstAdminInvite({
+    db: opened.db,
+    policy: accessPolicy,
+    now: () => new Date(),
+  });
+  if (token) process.stdout.write(setupMessage(inviteLink(base, token), config.setupRemote));
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.stdout.write(`\n${signal}: shutting down…\n`);
@@ -67,4 +80,15 @@ export async function runServe(flags: {
   await app.close();
   await opened.close();
   return 0;
+}
+
+function setupMessage(link: string, remote: boolean): string {
+  const where = remote ? '' : ' from this machine';
+  return [
+    '',
+    'No administrator yet. To create one, open this one-time link' + where + ' (valid for 1 hour):',
+    `  ${link}`,
+    'or run: codecard user add EMAIL --password-stdin',
+    '',
+  ].join('\n');
 }

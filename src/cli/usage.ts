@@ -27,6 +27,10 @@ Commands:
                                 out-of-date datasets and codes asked about without coverage
                                 (default the last 30 days, by day)
   samples load                  load the starter library into an empty library
+  user add EMAIL [--role viewer|coder|librarian|admin] [--org ID] [--instance-admin]
+       [--password-stdin]       add a user: with --password-stdin, the password is read from
+                                standard input; without, a one-time link is printed (the first
+                                user is always an admin)
   search TEXT [--system S] [--limit N] [--dos YYYY-MM-DD]
                                 find codes by words, synonyms or a code prefix
 

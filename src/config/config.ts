@@ -22,6 +22,12 @@ export interface Config {
   llm: GenerativeConfig | null;
   /** Usage events older than this many days are deleted (CODECARD_EVENT_RETENTION_DAYS). */
   eventRetentionDays: number;
+  /** The first-admin setup link also works from other machines (CODECARD_SETUP_REMOTE=1). */
+  setupRemote: boolean;
+  /** Minutes of inactivity that end a session (CODECARD_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** Hours after sign-in that end a session however busy (CODECARD_SESSION_MAX_HOURS). */
+  sessionMaxHours: number;
 }
 
 export interface ConfigOverrides {
@@ -60,6 +66,13 @@ export function loadConfig(
       'CODECARD_EVENT_RETENTION_DAYS',
       400,
     ),
+    setupRemote: env.CODECARD_SETUP_REMOTE === '1',
+    sessionIdleMinutes: integer(
+      env.CODECARD_SESSION_IDLE_MINUTES,
+      'CODECARD_SESSION_IDLE_MINUTES',
+      60,
+    ),
+    sessionMaxHours: integer(env.CODECARD_SESSION_MAX_HOURS, 'CODECARD_SESSION_MAX_HOURS', 12),
   };
 }
 

@@ -215,6 +215,79 @@ export interface EventsTable {
   data: ColumnType<unknown, string, never>;
 }
 
+/** Timestamps: both drivers read timestamptz as a Date; written as ISO strings or now(). */
+type Timestamp = ColumnType<Date, string | undefined, string>;
+type NullableTimestamp = ColumnType<Date | null, string | null | undefined, string | null>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: Generated<string>;
+  password_hash: string | null;
+  instance_admin: Generated<boolean>;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  disabled_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  org_id: string;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  org_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  role: string;
+  key_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface InvitesTable {
+  token_hash: string;
+  org_id: string;
+  role: string;
+  email: string | null;
+  instance_admin: Generated<boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+/** Who did what and when: ids only, never question text or claim content. */
+export interface AuditLogTable {
+  id: GeneratedAlways<number>;
+  at: Timestamp;
+  org_id: string | null;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: string;
+  ip: string | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   documents: DocumentsTable;
@@ -235,4 +308,10 @@ export interface Database {
   answer_feedback: AnswerFeedbackTable;
   library_gaps: LibraryGapsTable;
   events: EventsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  invites: InvitesTable;
+  audit_log: AuditLogTable;
 }

@@ -22,6 +22,33 @@ export const errorCatalog = {
       'this request came from another site ({origin}); changes are accepted only from Codecard itself',
   },
   NOT_FOUND: { status: 404, message: '{detail}' },
+  SIGN_IN_REQUIRED: {
+    status: 401,
+    message: 'sign in first (or send an API key as a Bearer token)',
+  },
+  SIGN_IN_FAILED: { status: 401, message: 'the email or password is not right' },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    message: 'too many failed sign-ins for this account; try again in {seconds} seconds',
+  },
+  FORBIDDEN: { status: 403, message: 'your role ({role}) may not {action}; it needs {needed}' },
+  SETUP_REQUIRED: {
+    status: 503,
+    message:
+      'Codecard has no administrator yet: open the one-time setup link printed at start, or run "codecard user add"',
+  },
+  INVITE_INVALID: {
+    status: 400,
+    message: 'this link is not valid any more (used, expired or mistyped); ask for a new one',
+  },
+  SETUP_LOOPBACK_ONLY: {
+    status: 403,
+    message:
+      'the setup link works only from this machine (set CODECARD_SETUP_REMOTE=1 to allow it)',
+  },
+  WEAK_PASSWORD: { status: 400, message: 'a password needs {min} to {max} characters' },
+  EMAIL_TAKEN: { status: 409, message: 'an account with this email already exists' },
+  RATE_LIMITED: { status: 429, message: 'too many requests; try again in {seconds} seconds' },
   UNKNOWN_HOST: {
     status: 421,
     message:

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -23,6 +24,14 @@ import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 import { performanceRoutes } from './routes/performance.routes.ts';
 import type { GenerativeConfig } from '../config/generative-config.ts';
+import type { AccessContext } from '../access/access-context.ts';
+import { defaultAccessPolicy, type AccessPolicy } from '../access/access-policy.ts';
+import { guardAccess } from './access/guard-access.ts';
+import { access } from './access/request-access.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { orgRoutes } from './routes/orgs.routes.ts';
 
 export interface AppOptions {
   ctx: LibraryContext;
@@ -44,6 +53,12 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** Where imports and batch checks run (default: an in-process queue). */
   queue?: JobQueue;
+  /** Session, invite and lockout lengths (default: defaultAccessPolicy). */
+  accessPolicy?: AccessPolicy;
+  /** The clock for sessions, invites and lockouts; tests move it. */
+  now?: () => Date;
+  /** The first-admin setup link also works from other machines (CODECARD_SETUP_REMOTE). */
+  setupRemote?: boolean;
 }
 
 export interface CodecardApp {
@@ -69,9 +84,17 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
   });
+  await app.register(cookie);
+  const accessCtx: AccessContext = {
+    db: options.ctx.db,
+    policy: options.accessPolicy ?? defaultAccessPolicy,
+    now: options.now ?? (() => new Date()),
+  };
+  const secureCookies = options.publicUrl?.protocol === 'https:';
+  guardAccess(app, options.ctx, accessCtx, secureCookies);
   const queue = options.queue ?? new InProcessJobQueue();
-  const jobs = new ImportJobs(options.ctx, queue);
-  const checkJobs = new CheckJobs(options.ctx, queue);
+  const jobs = new ImportJobs(queue);
+  const checkJobs = new CheckJobs(queue);
   // A running batch check finishes before the server closes the database under it, and the
   // usage events queued by the last requests are written while the database is still open.
   app.addHook('onClose', async () => {
@@ -81,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   app.get(
     '/api/health',
     {
+      ...access('public'),
       schema: {
         summary: 'Liveness and version',
         response: { 200: healthSchema, ...errorResponses },
@@ -88,15 +112,26 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     },
     () => ({ status: 'ok' as const, version: options.version }),
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  libraryRoutes(app, options.ctx, jobs, options.maxUploadBytes);
-  codeRoutes(app, options.ctx);
-  cardRoutes(app, options.ctx);
-  askRoutes(app, options.ctx, options.llm ?? null);
-  sourceRoutes(app, options.ctx);
-  checkRoutes(app, options.ctx);
+  app.get('/api/openapi.json', { ...access('public'), schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  authRoutes(app, {
+    access: accessCtx,
+    secureCookies,
+    setupRemote: options.setupRemote ?? false,
+    ssoEnabled: false,
+  });
+  adminRoutes(app, accessCtx);
+  auditRoutes(app, accessCtx.db);
+  orgRoutes(app, accessCtx);
+  libraryRoutes(app, jobs, options.maxUploadBytes);
+  codeRoutes(app);
+  cardRoutes(app);
+  askRoutes(app, options.llm ?? null);
+  sourceRoutes(app);
+  checkRoutes(app);
   checkJobRoutes(app, checkJobs, options.maxUploadBytes);
-  performanceRoutes(app, options.ctx);
+  performanceRoutes(app);
   await webAppRoutes(app, options.frameAncestors ?? "'self'");
   return { app, jobs, checkJobs };
 }

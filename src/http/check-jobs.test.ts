@@ -8,6 +8,7 @@ import { starterLibraryDir } from '../library/starter-library.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { reportWriter, type ReportFormat } from '../check/check-report.ts';
 import { buildTestApp } from './test-app.ts';
+import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { multipart } from './test-multipart.ts';
 import { csvColumns } from '../domain/check-report-csv.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
@@ -45,6 +46,7 @@ function report(results: ClaimResult[], format: ReportFormat): string {
 describe('batch claim checks over HTTP', () => {
   let opened: OpenDatabase;
   let app: FastifyInstance;
+  const queue = new InProcessJobQueue();
 
   beforeAll(async () => {
     const library = await openTestLibrary();
@@ -52,7 +54,7 @@ describe('batch claim checks over HTTP', () => {
     const ctx = library.ctx;
     const name = 'sample-ccipra-v320r0-ptp.txt';
     await importFile(ctx, { fileName: name, bytes: await readFile(join(starterLibraryDir, name)) });
-    app = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024 });
+    app = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024, queue });
   });
   afterAll(async () => {
     await app.close();
@@ -136,23 +138,23 @@ describe('batch claim checks over HTTP', () => {
   });
 
   test('results are 409 until the job is done', async () => {
-    // Holding the embedded database's one connection keeps the job from loading its indexes.
+    // A job ahead of it in the checks' lane keeps it queued until released.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const isHeld = new Promise<void>((resolve) => (holding = resolve));
-    const connection = opened.db.connection().execute(async () => {
-      holding();
-      await held;
+    const blocker = queue.enqueue({
+      kind: 'check',
+      input: { fileName: 'blocker', lang: 'en', orgId: 'nobody' },
+      progress: { done: 0, total: 0 },
+      keepFinished: 1,
+      run: () => held,
     });
-    await isHeld;
     const job = (await submit('one.ndjson', JSON.stringify(claims()[0]))).json<JobJson>();
     const early = await app.inject({ url: `/api/checks/batch/${job.id}/results` });
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({ error: { code: 'NOT_READY' } });
     expect(early.json<{ error: { message: string } }>().error.message).toContain('0 of 1 claims');
     release();
-    await connection;
+    await blocker.finished;
     expect((await finished(job.id)).status).toBe('done');
     expect((await app.inject({ url: `/api/checks/batch/${job.id}/results` })).statusCode).toBe(200);
   });

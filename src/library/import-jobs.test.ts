@@ -47,30 +47,36 @@ describe('import jobs', () => {
   afterAll(async () => library.opened.close());
 
   test('a cancelled import leaves the library as it was, a queued one never starts', async () => {
-    const jobs = new ImportJobs(library.ctx, new CancelWhileStoring());
+    const jobs = new ImportJobs(new CancelWhileStoring());
     const before = await listLibrary(library.ctx);
     const running = jobs.submit(
+      library.ctx,
       { fileName: 'ccipra-cancel-f1.txt', bytes: ptpFile(60_000) },
       { setting: 'practitioner' },
     );
     const queued = jobs.submit(
+      library.ctx,
       { fileName: 'ccipra-queued-f1.txt', bytes: ptpFile(10) },
       { setting: 'practitioner' },
     );
-    expect(jobs.cancel(queued.job.id).status).toBe('cancelled');
+    expect(jobs.cancel(library.ctx.orgId, queued.job.id).status).toBe('cancelled');
     await running.finished;
     await queued.finished;
-    expect(jobs.get(running.job.id)).toMatchObject({
+    expect(jobs.get(library.ctx.orgId, running.job.id)).toMatchObject({
       status: 'cancelled',
       progress: { phase: 'storing' },
     });
-    expect(jobs.get(queued.job.id)).toMatchObject({ status: 'cancelled', progress: { done: 0 } });
+    expect(jobs.get(library.ctx.orgId, queued.job.id)).toMatchObject({
+      status: 'cancelled',
+      progress: { done: 0 },
+    });
     expect(await listLibrary(library.ctx)).toEqual(before);
   });
 
   test('an import that is not cancelled lands', async () => {
-    const jobs = new ImportJobs(library.ctx, new InProcessJobQueue());
+    const jobs = new ImportJobs(new InProcessJobQueue());
     const { finished } = jobs.submit(
+      library.ctx,
       { fileName: 'ccipra-kept-f1.txt', bytes: ptpFile(20) },
       { setting: 'practitioner' },
     );

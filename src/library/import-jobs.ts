@@ -1,3 +1,4 @@
+import { CodecardError } from '../errors/codecard-error.ts';
 import type { Job, JobQueue } from '../domain/job-queue.ts';
 import { importFile } from './import.service.ts';
 import type { ImportOptions, SourceFile } from './import-kind.ts';
@@ -5,7 +6,7 @@ import type { ImportProgress } from './import-progress.ts';
 import type { LibraryContext } from './library-context.ts';
 import type { ImportResult } from './import-result.ts';
 
-export type ImportJob = Job<{ fileName: string }, ImportProgress, ImportResult>;
+export type ImportJob = Job<{ fileName: string; orgId: string }, ImportProgress, ImportResult>;
 
 const KIND = 'import';
 const KEEP_FINISHED = 200;
@@ -17,34 +18,39 @@ const detecting: ImportProgress = { phase: 'detecting', done: 0, total: 0 };
  * and rolls the import back (it is one transaction).
  */
 export class ImportJobs {
-  constructor(
-    private readonly ctx: LibraryContext,
-    private readonly queue: JobQueue,
-  ) {}
+  constructor(private readonly queue: JobQueue) {}
 
+  /** Imports into the organization of `ctx`; only that organization sees the job. */
   submit(
+    ctx: LibraryContext,
     file: SourceFile,
     options: ImportOptions,
   ): { job: ImportJob; finished: Promise<ImportJob> } {
     return this.queue.enqueue({
       kind: KIND,
-      input: { fileName: file.fileName },
+      input: { fileName: file.fileName, orgId: ctx.orgId },
       progress: detecting,
       keepFinished: KEEP_FINISHED,
       run: (job) =>
-        importFile(this.ctx, file, options, (progress) => {
+        importFile(ctx, file, options, (progress) => {
           job.signal.throwIfAborted();
           job.progress(progress);
         }),
     });
   }
 
-  get(id: string): ImportJob {
-    return this.queue.get(KIND, id);
+  /** The job, if it belongs to `orgId`; another organization's job is NOT_FOUND like no job. */
+  get(orgId: string, id: string): ImportJob {
+    const job: ImportJob = this.queue.get(KIND, id);
+    if (job.input.orgId !== orgId) {
+      throw new CodecardError('NOT_FOUND', { detail: `no import job ${id}` });
+    }
+    return job;
   }
 
-  cancel(id: string): ImportJob {
+  cancel(orgId: string, id: string): ImportJob {
+    this.get(orgId, id);
     this.queue.cancel(KIND, id);
-    return this.get(id);
+    return this.get(orgId, id);
   }
 }

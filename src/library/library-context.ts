@@ -16,3 +16,8 @@ export const DEFAULT_ORG = 'default';
 export function recordEvent(ctx: LibraryContext, event: AppEvent): void {
   ctx.events.record(ctx.orgId, event);
 }
+
+/** The same library seen as one organization: what a signed-in request works with. */
+export function forOrg(ctx: LibraryContext, orgId: string): LibraryContext {
+  return { ...ctx, orgId };
+}

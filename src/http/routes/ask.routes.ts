@@ -13,19 +13,16 @@ import {
   storedThreadSchema,
   threadParamsSchema,
 } from '../../contracts/ask.ts';
+import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
-import type { LibraryContext } from '../../library/library-context.ts';
 
 /** Ask: threads of questions with cited answers, and feedback on an answer. */
-export function askRoutes(
-  app: FastifyInstance,
-  ctx: LibraryContext,
-  generative: GenerativeConfig | null,
-) {
+export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | null) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/threads',
     {
+      ...access('viewer'),
       schema: {
         tags: ['ask'],
         summary: 'Start New: open a thread, with its first question when one is given',
@@ -37,15 +34,20 @@ export function askRoutes(
       const body = request.body ?? {};
       if (body.question) {
         const { question: text, ...rest } = body;
-        const answered = await askQuestion(ctx, { question: text, ...rest }, { generative });
+        const answered = await askQuestion(
+          request.ctx,
+          { question: text, ...rest },
+          { generative },
+        );
         return reply.code(201).send(answered);
       }
-      return reply.code(201).send({ threadId: await createThread(ctx, body.lang ?? 'en') });
+      return reply.code(201).send({ threadId: await createThread(request.ctx, body.lang ?? 'en') });
     },
   );
   r.post(
     '/api/threads/:id/messages',
     {
+      ...access('viewer'),
       schema: {
         tags: ['ask'],
         summary: 'Ask a question in a thread (follow-ups keep its codes, date and setting)',
@@ -57,7 +59,7 @@ export function askRoutes(
     async (request, reply) => {
       const { question: text, ...rest } = request.body;
       const answered = await askQuestion(
-        ctx,
+        request.ctx,
         { question: text, ...rest, threadId: request.params.id },
         { generative },
       );
@@ -67,6 +69,7 @@ export function askRoutes(
   r.get(
     '/api/threads/:id',
     {
+      ...access('viewer'),
       schema: {
         tags: ['ask'],
         summary: 'A thread with its questions and answers',
@@ -74,11 +77,12 @@ export function askRoutes(
         response: { 200: storedThreadSchema, ...errorResponses },
       },
     },
-    async (request) => getThread(ctx, request.params.id),
+    async (request) => getThread(request.ctx, request.params.id),
   );
   r.post(
     '/api/answers/:id/feedback',
     {
+      ...access('viewer'),
       schema: {
         tags: ['ask'],
         summary: 'Up or down on an answer, with an optional comment',
@@ -88,7 +92,12 @@ export function askRoutes(
       },
     },
     async (request, reply) => {
-      await recordFeedback(ctx, request.params.id, request.body.vote, request.body.comment || null);
+      await recordFeedback(
+        request.ctx,
+        request.params.id,
+        request.body.vote,
+        request.body.comment || null,
+      );
       return reply.code(201).send({ status: 'recorded' });
     },
   );

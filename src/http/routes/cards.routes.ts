@@ -2,15 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { composeCard } from '../../cards/compose-card.ts';
 import { cardParamsSchema, cardQuerySchema, cardSchema } from '../../contracts/cards.ts';
+import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import { recordCardView } from '../../cards/card-view-event.ts';
-import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';
 
-export function cardRoutes(app: FastifyInstance, ctx: LibraryContext) {
+export function cardRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/cards/:system/:code',
     {
+      ...access('viewer'),
       schema: {
         tags: ['cards'],
         summary: 'The code card for a date of service, setting and language',
@@ -20,14 +21,14 @@ export function cardRoutes(app: FastifyInstance, ctx: LibraryContext) {
       },
     },
     async (request) => {
-      const card = await composeCard(ctx, {
+      const card = await composeCard(request.ctx, {
         code: request.params.code,
         system: request.params.system,
         dos: request.query.dos ?? today(),
         setting: request.query.setting ?? 'practitioner',
         lang: request.query.lang ?? 'en',
       });
-      recordCardView(ctx, card);
+      recordCardView(request.ctx, card);
       return card;
     },
   );

@@ -10,6 +10,8 @@ import {
   batchResultsResponse,
   type BatchJob,
 } from '../../contracts/check-jobs.ts';
+import { access } from '../access/request-access.ts';
+import { auditRequest } from '../access/audit-request.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { localeOption, settingOption } from '../../library/option-values.ts';
@@ -52,6 +54,7 @@ export function checkJobRoutes(
   r.post(
     '/api/checks/batch',
     {
+      ...access('coder'),
       schema: {
         tags: ['checks'],
         summary:
@@ -73,13 +76,16 @@ export function checkJobRoutes(
       const lang = localeOption(fields.lang ?? request.query.lang, 'lang');
       // Parsed here, not in the job: a malformed file is refused with a 400 at upload.
       const claims = readClaims(file.bytes, file.fileName, setting ? { setting } : {});
-      return reply.status(202).send(checkJobJson(jobs.submit(file.fileName, claims, lang)));
+      const job = jobs.submit(request.ctx, file.fileName, claims, lang);
+      await auditRequest(request.ctx.db, request, 'batch.run', 'ok', { type: 'batch', id: job.id });
+      return reply.status(202).send(checkJobJson(job));
     },
   );
 
   r.get(
     '/api/checks/batch/:id',
     {
+      ...access('coder'),
       schema: {
         tags: ['checks'],
         summary: 'Status, progress (claims checked) and summary of a batch check',
@@ -87,12 +93,13 @@ export function checkJobRoutes(
         response: { 200: batchJobSchema, ...errorResponses },
       },
     },
-    (request) => checkJobJson(jobs.get(request.params.id)),
+    (request) => checkJobJson(jobs.get(request.ctx.orgId, request.params.id)),
   );
 
   r.delete(
     '/api/checks/batch/:id',
     {
+      ...access('coder'),
       schema: {
         tags: ['checks'],
         summary: 'Cancel a batch check (queued: at once; running: before its next claim)',
@@ -100,12 +107,20 @@ export function checkJobRoutes(
         response: { 200: batchJobSchema, ...errorResponses },
       },
     },
-    (request) => checkJobJson(jobs.cancel(request.params.id)),
+    async (request) => {
+      const job = jobs.cancel(request.ctx.orgId, request.params.id);
+      await auditRequest(request.ctx.db, request, 'batch.cancel', 'ok', {
+        type: 'batch',
+        id: job.id,
+      });
+      return checkJobJson(job);
+    },
   );
 
   r.get(
     '/api/checks/batch/:id/results',
     {
+      ...access('coder'),
       schema: {
         tags: ['checks'],
         summary: 'Download the results of a finished batch check (json, ndjson or csv)',
@@ -117,7 +132,8 @@ export function checkJobRoutes(
     async (request, reply) => {
       const { id } = request.params;
       const { format } = request.query;
-      const results = jobs.resultsOf(id);
+      const results = jobs.resultsOf(request.ctx.orgId, id);
+      await auditRequest(request.ctx.db, request, 'read.claims', 'ok', { type: 'batch', id });
       return reply
         .header('content-type', contentTypes[format])
         .header('content-disposition', `attachment; filename="checks-${id}.${format}"`)

@@ -2,14 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parseJsonClaims } from '../../claims/json-claims.ts';
 import { checkBodySchema, checkQuerySchema, checkResponseSchema } from '../../contracts/checks.ts';
+import { auditRequest } from '../access/audit-request.ts';
+import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
-import type { LibraryContext } from '../../library/library-context.ts';
 import { checkAllClaims } from '../../check/check-claims.ts';
 
-export function checkRoutes(app: FastifyInstance, ctx: LibraryContext) {
+export function checkRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/checks',
     {
+      ...access('coder'),
       schema: {
         tags: ['checks'],
         summary: 'Check claims (the JSON claim format) against the NCCI PTP and MUE edits',
@@ -21,7 +23,12 @@ export function checkRoutes(app: FastifyInstance, ctx: LibraryContext) {
     async (request) => {
       // The claim parser validates the body and names the claim and line of any problem.
       const claims = parseJsonClaims(JSON.stringify(request.body), 'request body');
-      return { claims: await checkAllClaims(ctx, claims, request.query.lang ?? 'en') };
+      const results = await checkAllClaims(request.ctx, claims, request.query.lang ?? 'en');
+      await auditRequest(request.ctx.db, request, 'check.run', 'ok', {
+        type: 'claims',
+        id: String(results.length),
+      });
+      return { claims: results };
     },
   );
 }

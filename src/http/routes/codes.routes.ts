@@ -9,16 +9,17 @@ import {
   codeSearchQuerySchema,
   codeSearchSchema,
 } from '../../contracts/codes.ts';
+import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
-import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';
 
-export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
+export function codeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/api/codes',
     {
+      ...access('viewer'),
       schema: {
         tags: ['codes'],
         summary: 'Find codes by words, synonyms or a code prefix',
@@ -29,7 +30,7 @@ export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
     async (request) => {
       const { q, system: s, dos: d, limit } = request.query;
       return {
-        results: await searchCodes(ctx, q, {
+        results: await searchCodes(request.ctx, q, {
           ...(s ? { system: s } : {}),
           ...(limit ? { limit } : {}),
           dos: d ?? today(),
@@ -41,6 +42,7 @@ export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
   r.get(
     '/api/codes/:code',
     {
+      ...access('viewer'),
       schema: {
         tags: ['codes'],
         summary: "A code's descriptors on a date of service, with sources",
@@ -51,7 +53,7 @@ export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
     },
     async (request) => {
       const { system: s, dos: d } = request.query;
-      return lookupCode(ctx, request.params.code, {
+      return lookupCode(request.ctx, request.params.code, {
         ...(s ? { system: s } : {}),
         dos: d ?? today(),
       });

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { access } from '../access/request-access.ts';
+import { auditRequest } from '../access/audit-request.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import {
   importJobSchema,
@@ -52,6 +54,7 @@ export function libraryImportRoutes(
   r.get(
     '/api/library/imports/:id',
     {
+      ...access('librarian'),
       schema: {
         tags: ['library'],
         summary: 'Progress and result of an upload',
@@ -59,12 +62,13 @@ export function libraryImportRoutes(
         response: { 200: importJobSchema, ...errorResponses },
       },
     },
-    (request) => jobJson(jobs.get(request.params.id)),
+    (request) => jobJson(jobs.get(request.ctx.orgId, request.params.id)),
   );
 
   r.delete(
     '/api/library/imports/:id',
     {
+      ...access('librarian'),
       schema: {
         tags: ['library'],
         summary: 'Cancel an upload (queued: at once; importing: rolled back at its next step)',
@@ -72,12 +76,20 @@ export function libraryImportRoutes(
         response: { 200: importJobSchema, ...errorResponses },
       },
     },
-    (request) => jobJson(jobs.cancel(request.params.id)),
+    async (request) => {
+      const job = jobs.cancel(request.ctx.orgId, request.params.id);
+      await auditRequest(request.ctx.db, request, 'import.cancel', 'ok', {
+        type: 'import',
+        id: job.id,
+      });
+      return jobJson(job);
+    },
   );
 
   r.post(
     '/api/library/documents',
     {
+      ...access('librarian'),
       schema: {
         tags: ['library'],
         summary:
@@ -100,7 +112,13 @@ export function libraryImportRoutes(
       if (files.length === 0)
         throw new CodecardError('BAD_INPUT', { detail: 'no file in the upload' });
       const options = importOptions(fields);
-      const submitted = files.map((file) => jobs.submit(file, options));
+      const submitted = files.map((file) => jobs.submit(request.ctx, file, options));
+      for (const { job } of submitted) {
+        await auditRequest(request.ctx.db, request, 'document.upload', 'ok', {
+          type: 'import',
+          id: job.id,
+        });
+      }
       if (request.query.wait === 'true') {
         const finished = await Promise.all(submitted.map((s) => s.finished));
         const failed = finished.every((job) => job.status === 'failed');

@@ -9,35 +9,33 @@ import {
 } from '../../contracts/library.ts';
 import type { ImportJobs } from '../../library/import-jobs.ts';
 import { getDocumentSummary, listLibrary, removeDocument } from '../../library/library.service.ts';
-import type { LibraryContext } from '../../library/library-context.ts';
+import { access } from '../access/request-access.ts';
+import { auditRequest } from '../access/audit-request.ts';
 import { libraryImportRoutes } from './library-imports.routes.ts';
 
 /** The library's documents (list, one, remove) and its uploads. */
-export function libraryRoutes(
-  app: FastifyInstance,
-  ctx: LibraryContext,
-  jobs: ImportJobs,
-  maxUploadBytes: number,
-) {
+export function libraryRoutes(app: FastifyInstance, jobs: ImportJobs, maxUploadBytes: number) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/api/library/documents',
     {
+      ...access('viewer'),
       schema: {
         tags: ['library'],
         summary: 'List the library',
         response: { 200: libraryListSchema, ...errorResponses },
       },
     },
-    async () => ({
-      documents: await listLibrary(ctx),
+    async (request) => ({
+      documents: await listLibrary(request.ctx),
     }),
   );
 
   r.get(
     '/api/library/documents/:id',
     {
+      ...access('viewer'),
       schema: {
         tags: ['library'],
         summary: 'One document version',
@@ -45,12 +43,13 @@ export function libraryRoutes(
         response: { 200: documentSummarySchema, ...errorResponses },
       },
     },
-    async (request) => getDocumentSummary(ctx, request.params.id),
+    async (request) => getDocumentSummary(request.ctx, request.params.id),
   );
 
   r.delete(
     '/api/library/documents/:id',
     {
+      ...access('librarian'),
       schema: {
         tags: ['library'],
         summary: 'Remove a document version with its facts and passages',
@@ -58,9 +57,14 @@ export function libraryRoutes(
         response: { 200: documentRemovedSchema, ...errorResponses },
       },
     },
-    async (request) => ({
-      removed: await removeDocument(ctx, request.params.id),
-    }),
+    async (request) => {
+      const removed = await removeDocument(request.ctx, request.params.id);
+      await auditRequest(request.ctx.db, request, 'document.delete', 'ok', {
+        type: 'document',
+        id: String(request.params.id),
+      });
+      return { removed };
+    },
   );
   libraryImportRoutes(app, jobs, maxUploadBytes);
 }

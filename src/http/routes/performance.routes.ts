@@ -1,21 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRequest } from '../access/audit-request.ts';
+import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import {
   performanceCsvResponse,
   performanceQuerySchema,
   performanceReportSchema,
 } from '../../contracts/performance.ts';
-import type { LibraryContext } from '../../library/library-context.ts';
 import { performanceCsv } from '../../performance/performance-csv.ts';
 import { performanceReport } from '../../performance/performance.service.ts';
 
 /** The Performance dashboard's measures, as JSON and as a CSV download. */
-export function performanceRoutes(app: FastifyInstance, ctx: LibraryContext) {
+export function performanceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/performance',
     {
+      ...access('admin'),
       schema: {
         tags: ['performance'],
         summary:
@@ -24,11 +26,20 @@ export function performanceRoutes(app: FastifyInstance, ctx: LibraryContext) {
         response: { 200: performanceReportSchema, ...errorResponses },
       },
     },
-    async (request) => performanceReport(ctx, request.query),
+    async (request) => {
+      const report = await performanceReport(request.ctx, request.query);
+      // The gaps list shows stored (masked) question text: a read of stored questions.
+      await auditRequest(request.ctx.db, request, 'read.questions', 'ok', {
+        type: 'performance',
+        id: report.range.from,
+      });
+      return report;
+    },
   );
   r.get(
     '/api/performance.csv',
     {
+      ...access('admin'),
       schema: {
         tags: ['performance'],
         summary: 'The per-period series and top lists of /api/performance, as CSV',
@@ -37,7 +48,11 @@ export function performanceRoutes(app: FastifyInstance, ctx: LibraryContext) {
       },
     },
     async (request, reply) => {
-      const report = await performanceReport(ctx, request.query);
+      const report = await performanceReport(request.ctx, request.query);
+      await auditRequest(request.ctx.db, request, 'export', 'ok', {
+        type: 'performance',
+        id: report.range.from,
+      });
       const name = `codecard-performance-${report.range.from}-to-${report.range.to}.csv`;
       return reply
         .type('text/csv; charset=utf-8')

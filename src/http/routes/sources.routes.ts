@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import { documentParamsSchema } from '../../contracts/library.ts';
 import {
@@ -9,16 +10,16 @@ import {
   sourceQuerySchema,
   sourceSchema,
 } from '../../contracts/sources.ts';
-import type { LibraryContext } from '../../library/library-context.ts';
 import { downloadBody } from '../download-body.ts';
 import { documentFile, documentPassages, resolveSource } from '../../library/sources.service.ts';
 
 /** Where citations lead: the cited row or passage, a document's passages, its original file. */
-export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
+export function sourceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/sources/:id',
     {
+      ...access('viewer'),
       schema: {
         tags: ['library'],
         summary: 'What a citation points at: table rows with their columns, or the cited passage',
@@ -27,11 +28,12 @@ export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
         response: { 200: sourceSchema, ...errorResponses },
       },
     },
-    async (request) => resolveSource(ctx, request.params.id, request.query.locator),
+    async (request) => resolveSource(request.ctx, request.params.id, request.query.locator),
   );
   r.get(
     '/api/library/documents/:id/passages',
     {
+      ...access('viewer'),
       schema: {
         tags: ['library'],
         summary: "A page of a document's passages with the codes detected in each",
@@ -41,11 +43,12 @@ export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
       },
     },
     async (request) =>
-      documentPassages(ctx, request.params.id, request.query.offset, request.query.limit),
+      documentPassages(request.ctx, request.params.id, request.query.offset, request.query.limit),
   );
   r.get(
     '/api/library/documents/:id/file',
     {
+      ...access('viewer'),
       schema: {
         tags: ['library'],
         summary: 'The original file of a prose document (PDF, DOCX, HTML, Markdown, text)',
@@ -54,7 +57,7 @@ export function sourceRoutes(app: FastifyInstance, ctx: LibraryContext) {
       },
     },
     async (request, reply) => {
-      const file = await documentFile(ctx, request.params.id);
+      const file = await documentFile(request.ctx, request.params.id);
       // Uploaded HTML must never run on this origin: every file is a sandboxed download, and
       // only PDFs keep their type (the source viewer renders them with pdf.js, not the browser).
       const type =

@@ -1,0 +1,20 @@
+import type { LibraryContext } from '../../library/library-context.ts';
+import type { Principal, RouteAccess } from '../../domain/principal.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; every /api route declares it (checked when it is added). */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    /** The signed-in caller (null on public routes). */
+    principal: Principal | null;
+    /** The library as the caller's organization sees it. */
+    ctx: LibraryContext;
+  }
+}
+
+/** The route option that declares who may call a route. */
+export function access(level: RouteAccess): { config: { access: RouteAccess } } {
+  return { config: { access: level } };
+}
