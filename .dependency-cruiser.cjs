@@ -1,6 +1,6 @@
 /**
  * The layers, lowest first. A folder may import its own layer and the layers below it, never
- * above: domain <- base <- infrastructure <- library (intake) <- codes/rules/claims/facts
+ * above: domain <- base <- infrastructure <- access (accounts) <- library (intake) <- codes/rules/claims/facts
  * <- cards/ask/check/performance (compose) <- http/cli/web (present, not listed: nothing may
  * import them). Tests, benchmarks and scripts may reach anything, but cycles are forbidden
  * everywhere.
@@ -9,6 +9,7 @@ const layers = [
   { name: 'domain', folders: ['domain'] },
   { name: 'base', folders: ['errors', 'i18n', 'config', 'contracts'] },
   { name: 'infrastructure', folders: ['db', 'jobs'] },
+  { name: 'access', folders: ['access'] },
   { name: 'intake', folders: ['library'] },
   { name: 'facts', folders: ['codes', 'rules', 'claims', 'facts'] },
   { name: 'compose', folders: ['cards', 'ask', 'check', 'performance'] },
