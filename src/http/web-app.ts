@@ -35,7 +35,7 @@ export async function webAppRoutes(app: FastifyInstance, frameAncestors: string)
   await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
   const sendApp = (reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html');
-  app.get('/', (_request, reply) => sendApp(reply));
+  app.get('/', { schema: { hide: true } }, (_request, reply) => sendApp(reply));
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !request.url.startsWith('/api/')) return sendApp(reply);
     return reply
