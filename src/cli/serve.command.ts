@@ -36,6 +36,7 @@ export async function runServe(flags: {
     engine: opened.engine,
     orgId: DEFAULT_ORG,
     events: eventSinkFor(opened),
+    ...(opened.fence ? { fence: opened.fence } : {}),
   };
   const loaded = await loadStarterLibraryIfEmpty(ctx);
   if (loaded.length > 0)

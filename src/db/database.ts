@@ -7,6 +7,7 @@ import { initPGliteDirectory } from './pglite-initdb.ts';
 import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
 import { migrations } from './migrations/index.ts';
 import { PGlitePool } from './pglite-pool.ts';
+import { orgFence } from './org-fence.ts';
 import type { Database } from './schema.ts';
 import type { DatabaseTarget } from '../config/database-target.ts';
 
@@ -16,6 +17,11 @@ export interface OpenDatabase {
   db: Db;
   /** Which engine is underneath: bulk loads take a different path on each. */
   engine: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL only: the store as one organization sees it, fenced by row-level security
+   * (src/db/org-fence.ts). The embedded store has one user and no fence.
+   */
+  fence?: (orgId: string) => Db;
   /** Runs `hook` before the store closes (queued usage events are written this way). */
   beforeClose(hook: () => Promise<void>): void;
   close(): Promise<void>;
@@ -83,6 +89,7 @@ function openPostgres(url: string): OpenDatabase {
   return {
     db,
     engine: 'postgres',
+    fence: orgFence(pool),
     ...closing(async () => {
       await db.destroy();
     }),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
 import { insertOrg } from '../access/orgs.repository.ts';
 import type { RouteAccess } from '../domain/principal.ts';
@@ -83,175 +84,178 @@ interface Route {
   path: string;
 }
 
-describe('every route × every role × a second organization', () => {
-  let library: TestLibrary;
-  let app: FastifyInstance;
-  let routes: Route[];
-  const keys = {} as Record<Role, string>;
-  let outsider: string;
-  /** Ids of the default organization's own things, by path parameter meaning. */
-  const ids: Record<string, string> = {};
+describe.each(testDatabaseKinds())(
+  'every route × every role × a second organization (%s)',
+  (kind) => {
+    let library: TestLibrary;
+    let app: FastifyInstance;
+    let routes: Route[];
+    const keys = {} as Record<Role, string>;
+    let outsider: string;
+    /** Ids of the default organization's own things, by path parameter meaning. */
+    const ids: Record<string, string> = {};
 
-  const call = (route: Route, key: string, params: Record<string, string>) =>
-    app.inject({
-      method: route.method as 'GET',
-      url: route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'x'),
-      headers: { authorization: `Bearer ${key}` },
-      ...(route.method === 'POST' || route.method === 'PUT' ? { payload: bodyFor(route) } : {}),
-    });
+    const call = (route: Route, key: string, params: Record<string, string>) =>
+      app.inject({
+        method: route.method as 'GET',
+        url: route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'x'),
+        headers: { authorization: `Bearer ${key}` },
+        ...(route.method === 'POST' || route.method === 'PUT' ? { payload: bodyFor(route) } : {}),
+      });
 
-  async function snapshot(): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const table of tables) {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(
-        table,
-      )}`.execute(library.ctx.db);
-      counts[table] = rows[0]!.n;
+    async function snapshot(): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      for (const table of tables) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(
+          table,
+        )}`.execute(library.ctx.db);
+        counts[table] = rows[0]!.n;
+      }
+      return counts;
     }
-    return counts;
-  }
 
-  async function auditActionsSince(id: number): Promise<string[]> {
-    const { rows } = await sql<{ action: string }>`
+    async function auditActionsSince(id: number): Promise<string[]> {
+      const { rows } = await sql<{ action: string }>`
       select action from audit_log where id > ${id}`.execute(library.ctx.db);
-    return rows.map((r) => r.action);
-  }
+      return rows.map((r) => r.action);
+    }
 
-  async function lastAuditId(): Promise<number> {
-    const { rows } = await sql<{ id: number | null }>`
+    async function lastAuditId(): Promise<number> {
+      const { rows } = await sql<{ id: number | null }>`
       select max(id) as id from audit_log`.execute(library.ctx.db);
-    return Number(rows[0]?.id ?? 0);
-  }
+      return Number(rows[0]?.id ?? 0);
+    }
 
-  beforeAll(async () => {
-    library = await openTestLibrary();
-    const name = 'sample-ccipra-v320r0-ptp.txt';
-    const bytes = await readFile(join(starterLibraryDir, name));
-    const imported = await importFile(library.ctx, { fileName: name, bytes });
-    ids.document = String(imported.document.id);
-    app = await buildTestApp(library.ctx, { as: null });
-    for (const role of ROLES) keys[role] = await testApiKey(library.ctx, role);
-    await insertOrg(library.ctx.db, { id: 'other', name: 'Another organization' });
-    outsider = await testApiKey(forOrg(library.ctx, 'other'), 'admin');
+    beforeAll(async () => {
+      library = await openTestLibrary(kind);
+      const name = 'sample-ccipra-v320r0-ptp.txt';
+      const bytes = await readFile(join(starterLibraryDir, name));
+      const imported = await importFile(library.ctx, { fileName: name, bytes });
+      ids.document = String(imported.document.id);
+      app = await buildTestApp(library.ctx, { as: null });
+      for (const role of ROLES) keys[role] = await testApiKey(library.ctx, role);
+      await insertOrg(library.ctx.db, { id: 'other', name: 'Another organization' });
+      outsider = await testApiKey(forOrg(library.ctx, 'other'), 'admin');
 
-    const asked = await app.inject({
-      method: 'POST',
-      url: '/api/threads',
-      headers: { authorization: `Bearer ${keys.viewer}` },
-      payload: { question: 'Can 62263 and 62264 be billed together?' },
+      const asked = await app.inject({
+        method: 'POST',
+        url: '/api/threads',
+        headers: { authorization: `Bearer ${keys.viewer}` },
+        payload: { question: 'Can 62263 and 62264 be billed together?' },
+      });
+      const thread = asked.json<{ threadId: string; answer: { id: string } }>();
+      ids.thread = thread.threadId;
+      ids.answer = thread.answer.id;
+      const upload = multipart([{ name: name.replace('.txt', '-again.txt'), content: bytes }]);
+      const job = await app.inject({
+        method: 'POST',
+        url: '/api/library/documents?wait=true',
+        headers: { ...upload.headers, authorization: `Bearer ${keys.librarian}` },
+        payload: upload.payload,
+      });
+      ids.import = job.json<{ jobs: { id: string }[] }>().jobs[0]!.id;
+      const claims = multipart([
+        {
+          name: 'c.ndjson',
+          content: '{"id":"A","dateOfService":"2026-03-02","lines":[{"code":"62264"}]}',
+        },
+      ]);
+      const batch = await app.inject({
+        method: 'POST',
+        url: '/api/checks/batch',
+        headers: { ...claims.headers, authorization: `Bearer ${keys.coder}` },
+        payload: claims.payload,
+      });
+      ids.batch = batch.json<{ id: string }>().id;
+      const members = await app.inject({
+        url: '/api/admin/members',
+        headers: { authorization: `Bearer ${keys.admin}` },
+      });
+      ids.member = members
+        .json<{ members: { id: string; role: string }[] }>()
+        .members.find((m) => m.role === 'viewer')!.id;
+      const apiKeys = await app.inject({
+        url: '/api/admin/api-keys',
+        headers: { authorization: `Bearer ${keys.admin}` },
+      });
+      ids.apiKey = apiKeys.json<{ keys: { id: string }[] }>().keys[0]!.id;
+      const openapi = (await app.inject({ url: '/api/openapi.json' })).json<{
+        paths: Record<string, Record<string, unknown>>;
+      }>();
+      routes = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+      );
     });
-    const thread = asked.json<{ threadId: string; answer: { id: string } }>();
-    ids.thread = thread.threadId;
-    ids.answer = thread.answer.id;
-    const upload = multipart([{ name: name.replace('.txt', '-again.txt'), content: bytes }]);
-    const job = await app.inject({
-      method: 'POST',
-      url: '/api/library/documents?wait=true',
-      headers: { ...upload.headers, authorization: `Bearer ${keys.librarian}` },
-      payload: upload.payload,
+    afterAll(async () => {
+      await app.close();
+      await library.opened.close();
     });
-    ids.import = job.json<{ jobs: { id: string }[] }>().jobs[0]!.id;
-    const claims = multipart([
-      {
-        name: 'c.ndjson',
-        content: '{"id":"A","dateOfService":"2026-03-02","lines":[{"code":"62264"}]}',
-      },
-    ]);
-    const batch = await app.inject({
-      method: 'POST',
-      url: '/api/checks/batch',
-      headers: { ...claims.headers, authorization: `Bearer ${keys.coder}` },
-      payload: claims.payload,
-    });
-    ids.batch = batch.json<{ id: string }>().id;
-    const members = await app.inject({
-      url: '/api/admin/members',
-      headers: { authorization: `Bearer ${keys.admin}` },
-    });
-    ids.member = members
-      .json<{ members: { id: string; role: string }[] }>()
-      .members.find((m) => m.role === 'viewer')!.id;
-    const apiKeys = await app.inject({
-      url: '/api/admin/api-keys',
-      headers: { authorization: `Bearer ${keys.admin}` },
-    });
-    ids.apiKey = apiKeys.json<{ keys: { id: string }[] }>().keys[0]!.id;
-    const openapi = (await app.inject({ url: '/api/openapi.json' })).json<{
-      paths: Record<string, Record<string, unknown>>;
-    }>();
-    routes = Object.entries(openapi.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
-    );
-  });
-  afterAll(async () => {
-    await app.close();
-    await library.opened.close();
-  });
 
-  test('every route in the OpenAPI document has a decision in the access specification', () => {
-    const documented = routes.map((r) => `${r.method} ${r.path}`).sort();
-    expect(documented).toEqual(Object.keys(spec).sort());
-  });
+    test('every route in the OpenAPI document has a decision in the access specification', () => {
+      const documented = routes.map((r) => `${r.method} ${r.path}`).sort();
+      expect(documented).toEqual(Object.keys(spec).sort());
+    });
 
-  test('a role below a route’s level gets 403, changes nothing, and leaves only the denial in the audit log', async () => {
-    const before = await snapshot();
-    const auditFrom = await lastAuditId();
-    let denials = 0;
-    for (const route of routes) {
-      const needed = spec[`${route.method} ${route.path}`]!;
-      for (const role of ROLES) {
-        if (needed === 'public' || (needed !== 'instance-admin' && roleIncludes(role, needed)))
-          continue;
-        const response = await call(route, keys[role], paramsFor(route, ids));
-        expect(response.statusCode, `${role} ${route.method} ${route.path}`).toBe(403);
-        expect(response.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
-        denials++;
+    test('a role below a route’s level gets 403, changes nothing, and leaves only the denial in the audit log', async () => {
+      const before = await snapshot();
+      const auditFrom = await lastAuditId();
+      let denials = 0;
+      for (const route of routes) {
+        const needed = spec[`${route.method} ${route.path}`]!;
+        for (const role of ROLES) {
+          if (needed === 'public' || (needed !== 'instance-admin' && roleIncludes(role, needed)))
+            continue;
+          const response = await call(route, keys[role], paramsFor(route, ids));
+          expect(response.statusCode, `${role} ${route.method} ${route.path}`).toBe(403);
+          expect(response.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+          denials++;
+        }
       }
-    }
-    expect(denials).toBeGreaterThan(40);
-    expect(await snapshot()).toEqual(before);
-    const logged = await auditActionsSince(auditFrom);
-    expect(logged).toHaveLength(denials);
-    expect(new Set(logged)).toEqual(new Set(['access.denied']));
-  });
-
-  test('a role at or above a route’s level is let through', async () => {
-    for (const route of routes) {
-      const needed = spec[`${route.method} ${route.path}`]!;
-      if (needed === 'public' || needed === 'instance-admin') continue;
-      for (const role of ROLES.filter((r) => roleIncludes(r, needed))) {
-        // Ids that exist nowhere: the request passes the guard and stops at the lookup, so
-        // nothing is changed by walking the routes.
-        const response = await call(route, keys[role], paramsFor(route, missingIds));
-        expect([401, 403], `${role} ${route.method} ${route.path}`).not.toContain(
-          response.statusCode,
-        );
-      }
-    }
-  });
-
-  test('another organization’s admin gets 404 for this organization’s ids, and nothing changes', async () => {
-    const before = await snapshot();
-    const auditFrom = await lastAuditId();
-    let checked = 0;
-    for (const route of routes) {
-      const needed = spec[`${route.method} ${route.path}`]!;
-      if (needed === 'public' || needed === 'instance-admin' || !ownedIdRoute(route)) continue;
-      const response = await call(route, outsider, paramsFor(route, ids));
-      expect(response.statusCode, `${route.method} ${route.path}`).toBe(404);
-      checked++;
-    }
-    expect(checked).toBeGreaterThanOrEqual(15);
-    expect(await snapshot()).toEqual(before);
-    expect(await auditActionsSince(auditFrom)).toEqual([]);
-    // Lists show only the caller's own organization.
-    const listed = await app.inject({
-      url: '/api/library/documents',
-      headers: { authorization: `Bearer ${outsider}` },
+      expect(denials).toBeGreaterThan(40);
+      expect(await snapshot()).toEqual(before);
+      const logged = await auditActionsSince(auditFrom);
+      expect(logged).toHaveLength(denials);
+      expect(new Set(logged)).toEqual(new Set(['access.denied']));
     });
-    expect(listed.json()).toEqual({ documents: [] });
-  });
-});
+
+    test('a role at or above a route’s level is let through', async () => {
+      for (const route of routes) {
+        const needed = spec[`${route.method} ${route.path}`]!;
+        if (needed === 'public' || needed === 'instance-admin') continue;
+        for (const role of ROLES.filter((r) => roleIncludes(r, needed))) {
+          // Ids that exist nowhere: the request passes the guard and stops at the lookup, so
+          // nothing is changed by walking the routes.
+          const response = await call(route, keys[role], paramsFor(route, missingIds));
+          expect([401, 403], `${role} ${route.method} ${route.path}`).not.toContain(
+            response.statusCode,
+          );
+        }
+      }
+    });
+
+    test('another organization’s admin gets 404 for this organization’s ids, and nothing changes', async () => {
+      const before = await snapshot();
+      const auditFrom = await lastAuditId();
+      let checked = 0;
+      for (const route of routes) {
+        const needed = spec[`${route.method} ${route.path}`]!;
+        if (needed === 'public' || needed === 'instance-admin' || !ownedIdRoute(route)) continue;
+        const response = await call(route, outsider, paramsFor(route, ids));
+        expect(response.statusCode, `${route.method} ${route.path}`).toBe(404);
+        checked++;
+      }
+      expect(checked).toBeGreaterThanOrEqual(15);
+      expect(await snapshot()).toEqual(before);
+      expect(await auditActionsSince(auditFrom)).toEqual([]);
+      // Lists show only the caller's own organization.
+      const listed = await app.inject({
+        url: '/api/library/documents',
+        headers: { authorization: `Bearer ${outsider}` },
+      });
+      expect(listed.json()).toEqual({ documents: [] });
+    });
+  },
+);
 
 const missingIds: Record<string, string> = {
   document: '987654',

@@ -8,6 +8,8 @@ export interface LibraryContext {
   orgId: string;
   /** Where this context's usage events go (the Performance dashboard's source). */
   events: EventSink;
+  /** PostgreSQL: the store fenced to one organization by row-level security. */
+  fence?: (orgId: string) => Db;
 }
 
 export const DEFAULT_ORG = 'default';
@@ -19,5 +21,5 @@ export function recordEvent(ctx: LibraryContext, event: AppEvent): void {
 
 /** The same library seen as one organization: what a signed-in request works with. */
 export function forOrg(ctx: LibraryContext, orgId: string): LibraryContext {
-  return { ...ctx, orgId };
+  return { ...ctx, orgId, db: ctx.fence ? ctx.fence(orgId) : ctx.db };
 }

@@ -7,5 +7,11 @@ import { DEFAULT_ORG, type LibraryContext } from '../../src/library/library-cont
  * the store's usage-event recorder (written before the store closes).
  */
 export function testContext(opened: OpenDatabase, orgId = DEFAULT_ORG): LibraryContext {
-  return { db: opened.db, engine: opened.engine, orgId, events: eventSinkFor(opened) };
+  return {
+    db: opened.db,
+    engine: opened.engine,
+    orgId,
+    events: eventSinkFor(opened),
+    ...(opened.fence ? { fence: opened.fence } : {}),
+  };
 }

@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { OpenDatabase } from './database.ts';
+import { openTestDatabase } from './test-databases.ts';
+
+/**
+ * The second fence (PostgreSQL tier only): raw SQL through one organization's connection,
+ * with no org filter at all, neither sees nor touches another organization's rows.
+ */
+describe.runIf(process.env.TEST_DATABASE_URL)('row-level security per organization', () => {
+  let opened: OpenDatabase;
+
+  beforeAll(async () => {
+    opened = await openTestDatabase('postgres');
+    await sql`insert into orgs (id, name) values ('other', 'Other')`.execute(opened.db);
+    await sql`
+      insert into threads (id, org_id, lang, context) values
+        ('00000000-0000-4000-8000-0000000000a1', 'default', 'en', '{}'),
+        ('00000000-0000-4000-8000-0000000000b1', 'other', 'en', '{}')`.execute(opened.db);
+  });
+  afterAll(async () => opened.close());
+
+  test('a fenced connection reads only its own organization, even without a filter', async () => {
+    const other = opened.fence!('other');
+    const all = await sql<{ org_id: string }>`select org_id from threads`.execute(other);
+    expect(all.rows.map((r) => r.org_id)).toEqual(['other']);
+    const across = await sql`select * from threads where org_id = 'default'`.execute(other);
+    expect(across.rows).toEqual([]);
+  });
+
+  test('it cannot write into, change or delete another organization’s rows', async () => {
+    const other = opened.fence!('other');
+    await expect(
+      sql`insert into threads (id, org_id, lang, context)
+          values ('00000000-0000-4000-8000-0000000000a2', 'default', 'en', '{}')`.execute(other),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await sql`update threads set lang = 'fr' where org_id = 'default'`.execute(
+      other,
+    );
+    expect(Number(updated.numAffectedRows)).toBe(0);
+    const deleted = await sql`delete from threads`.execute(other);
+    expect(Number(deleted.numAffectedRows)).toBe(1);
+    const left = await sql<{ org_id: string }>`select org_id from threads`.execute(opened.db);
+    expect(left.rows.map((r) => r.org_id)).toEqual(['default']);
+  });
+
+  test('a connection back in the pool is itself again (not fenced, not the fenced role)', async () => {
+    await sql`
+      insert into threads (id, org_id, lang, context)
+      values ('00000000-0000-4000-8000-0000000000b2', 'other', 'en', '{}')`.execute(opened.db);
+    const other = opened.fence!('other');
+    // More fenced queries at once than the pool has connections: every connection is used.
+    await Promise.all(Array.from({ length: 8 }, () => sql`select pg_sleep(0.01)`.execute(other)));
+    const seen = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        sql<{ role: string; org: string | null; n: number }>`
+          select current_user as role, current_setting('codecard.org_id', true) as org,
+            (select count(*)::int from threads) as n, pg_sleep(0.01)`.execute(opened.db),
+      ),
+    );
+    for (const { rows } of seen) {
+      expect(rows[0]?.role).not.toBe('codecard_org');
+      expect(rows[0]?.org ?? '').toBe('');
+      expect(rows[0]?.n).toBe(2);
+    }
+  });
+
+  test('without an organization named, the fenced role sees nothing', async () => {
+    const rows = await opened.db.connection().execute(async (conn) => {
+      await sql`set role codecard_org`.execute(conn);
+      try {
+        return (await sql`select * from threads`.execute(conn)).rows;
+      } finally {
+        await sql`reset role`.execute(conn);
+      }
+    });
+    expect(rows).toEqual([]);
+  });
+});
