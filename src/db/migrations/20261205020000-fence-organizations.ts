@@ -39,13 +39,18 @@ const orgTables = [
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Roles belong to the whole server, so several databases on one server share it; two
-  // databases migrating at once may race to create it.
+  // databases migrating at once may race to create it. A database user without CREATEROLE can
+  // run this when an administrator made the role and granted it to them beforehand.
   await sql`
     do $$ begin
       create role ${sql.raw(FENCED_ROLE)} nologin;
-    exception when duplicate_object or unique_violation then null;
+    exception when duplicate_object or unique_violation or insufficient_privilege then null;
     end $$`.execute(db);
-  await sql`grant ${sql.raw(FENCED_ROLE)} to current_user`.execute(db);
+  await sql`
+    do $$ begin
+      grant ${sql.raw(FENCED_ROLE)} to current_user;
+    exception when insufficient_privilege then null;
+    end $$`.execute(db);
   await sql`grant usage on schema public to ${sql.raw(FENCED_ROLE)}`.execute(db);
   await sql`grant select, insert, update, delete on all tables in schema public to ${sql.raw(FENCED_ROLE)}`.execute(
     db,
