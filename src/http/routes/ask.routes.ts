@@ -14,6 +14,7 @@ import {
   threadParamsSchema,
 } from '../../contracts/ask.ts';
 import { access } from '../access/request-access.ts';
+import { auditRequest } from '../access/audit-request.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 
 /** Ask: threads of questions with cited answers, and feedback on an answer. */
@@ -77,7 +78,14 @@ export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | n
         response: { 200: storedThreadSchema, ...errorResponses },
       },
     },
-    async (request) => getThread(request.ctx, request.params.id),
+    async (request) => {
+      const thread = await getThread(request.ctx, request.params.id);
+      await auditRequest(request.ctx.db, request, 'read.questions', 'ok', {
+        type: 'thread',
+        id: request.params.id,
+      });
+      return thread;
+    },
   );
   r.post(
     '/api/answers/:id/feedback',
