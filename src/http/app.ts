@@ -13,6 +13,7 @@ import { handleError } from './error-handler.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { loggerOptions } from './log-options.ts';
 import { guardRequestOrigin } from './request-origin.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.validateResponses ?? false));
   app.setErrorHandler(handleError);
+  await registerSecurityHeaders(app, options);
   guardRequestOrigin(app, options.publicUrl ?? null);
   await app.register(swagger, {
     openapi: { info: { title: 'Codecard API', version: options.version } },
@@ -97,6 +99,6 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   checkRoutes(app, options.ctx);
   checkJobRoutes(app, checkJobs, options.maxUploadBytes);
   performanceRoutes(app, options.ctx);
-  await webAppRoutes(app, options.frameAncestors ?? "'self'");
+  await webAppRoutes(app);
   return { app, jobs, checkJobs };
 }
