@@ -45,6 +45,7 @@ export async function runServe(flags: {
     llm: config.llm,
     frameAncestors: config.frameAncestors,
     publicUrl: config.publicUrl,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

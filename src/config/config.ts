@@ -22,6 +22,8 @@ export interface Config {
   llm: GenerativeConfig | null;
   /** Usage events older than this many days are deleted (CODECARD_EVENT_RETENTION_DAYS). */
   eventRetentionDays: number;
+  /** Ask, search and check requests per caller per minute, per route. */
+  rateLimitPerMinute: number;
 }
 
 export interface ConfigOverrides {
@@ -59,6 +61,13 @@ export function loadConfig(
       env.CODECARD_EVENT_RETENTION_DAYS,
       'CODECARD_EVENT_RETENTION_DAYS',
       400,
+    ),
+    // 120 a minute: two a second, more than a coder types or reads, too few to scrape the
+    // library or run up a model bill.
+    rateLimitPerMinute: integer(
+      env.CODECARD_RATE_LIMIT_PER_MINUTE,
+      'CODECARD_RATE_LIMIT_PER_MINUTE',
+      120,
     ),
   };
 }

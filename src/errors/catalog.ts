@@ -28,6 +28,7 @@ export const errorCatalog = {
       'this server does not answer for host "{host}" (set CODECARD_PUBLIC_URL to the address users reach it at)',
   },
   NOT_READY: { status: 409, message: '{detail}' },
+  RATE_LIMITED: { status: 429, message: 'too many requests; try again in {seconds} seconds' },
   STORE_LOCKED: { status: 500, message: '{detail}' },
   DATABASE: { status: 500, message: '{detail}' },
 } as const;

@@ -14,6 +14,7 @@ import { responseSerializer } from './response-serializer.ts';
 import { loggerOptions } from './log-options.ts';
 import { guardRequestOrigin } from './request-origin.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerRateLimits } from './rate-limits.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
@@ -34,6 +35,8 @@ export interface AppOptions {
   frameAncestors?: string;
   /** The one address served (CODECARD_PUBLIC_URL); default: loopback names only. */
   publicUrl?: URL | null;
+  /** Ask, search and check requests per caller per minute (default 120). */
+  rateLimitPerMinute?: number;
   /** The optional model for Ask answers (CODECARD_LLM_*). */
   llm?: GenerativeConfig | null;
   /**
@@ -71,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
   });
+  await registerRateLimits(app, options);
   const queue = options.queue ?? new InProcessJobQueue();
   const jobs = new ImportJobs(options.ctx, queue);
   const checkJobs = new CheckJobs(options.ctx, queue);

@@ -14,6 +14,7 @@ import {
   threadParamsSchema,
 } from '../../contracts/ask.ts';
 import { errorResponses } from '../../contracts/errors.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 
 /** Ask: threads of questions with cited answers, and feedback on an answer. */
@@ -26,6 +27,7 @@ export function askRoutes(
   r.post(
     '/api/threads',
     {
+      config: callerRateLimit(),
       schema: {
         tags: ['ask'],
         summary: 'Start New: open a thread, with its first question when one is given',
@@ -46,6 +48,7 @@ export function askRoutes(
   r.post(
     '/api/threads/:id/messages',
     {
+      config: callerRateLimit(),
       schema: {
         tags: ['ask'],
         summary: 'Ask a question in a thread (follow-ups keep its codes, date and setting)',

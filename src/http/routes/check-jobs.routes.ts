@@ -11,6 +11,7 @@ import {
   type BatchJob,
 } from '../../contracts/check-jobs.ts';
 import { errorResponses } from '../../contracts/errors.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { localeOption, settingOption } from '../../library/option-values.ts';
 import type { ClaimResult } from '../../rules/claim-checker.ts';
@@ -52,6 +53,7 @@ export function checkJobRoutes(
   r.post(
     '/api/checks/batch',
     {
+      config: callerRateLimit(),
       schema: {
         tags: ['checks'],
         summary:

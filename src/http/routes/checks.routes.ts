@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parseJsonClaims } from '../../claims/json-claims.ts';
 import { checkBodySchema, checkQuerySchema, checkResponseSchema } from '../../contracts/checks.ts';
 import { errorResponses } from '../../contracts/errors.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { checkAllClaims } from '../../check/check-claims.ts';
 
@@ -10,6 +11,7 @@ export function checkRoutes(app: FastifyInstance, ctx: LibraryContext) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/checks',
     {
+      config: callerRateLimit(),
       schema: {
         tags: ['checks'],
         summary: 'Check claims (the JSON claim format) against the NCCI PTP and MUE edits',

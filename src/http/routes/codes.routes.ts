@@ -10,6 +10,7 @@ import {
   codeSearchSchema,
 } from '../../contracts/codes.ts';
 import { errorResponses } from '../../contracts/errors.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
 import { today } from '../../library/option-values.ts';
 
@@ -19,6 +20,7 @@ export function codeRoutes(app: FastifyInstance, ctx: LibraryContext) {
   r.get(
     '/api/codes',
     {
+      config: callerRateLimit(),
       schema: {
         tags: ['codes'],
         summary: 'Find codes by words, synonyms or a code prefix',
