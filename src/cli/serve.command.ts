@@ -52,6 +52,7 @@ export async function runServe(flags: {
     publicUrl: config.publicUrl,
     accessPolicy,
     setupRemote: config.setupRemote,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -28,6 +28,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Hours after sign-in that end a session however busy (CODECARD_SESSION_MAX_HOURS). */
   sessionMaxHours: number;
+  /** Ask, search and check requests per caller per minute, per route. */
+  rateLimitPerMinute: number;
 }
 
 export interface ConfigOverrides {
@@ -73,6 +75,13 @@ export function loadConfig(
       60,
     ),
     sessionMaxHours: integer(env.CODECARD_SESSION_MAX_HOURS, 'CODECARD_SESSION_MAX_HOURS', 12),
+    // 120 a minute: two a second, more than a coder types or reads, too few to scrape the
+    // library or run up a model bill.
+    rateLimitPerMinute: integer(
+      env.CODECARD_RATE_LIMIT_PER_MINUTE,
+      'CODECARD_RATE_LIMIT_PER_MINUTE',
+      120,
+    ),
   };
 }
 

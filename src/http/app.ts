@@ -14,6 +14,8 @@ import { handleError } from './error-handler.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { loggerOptions } from './log-options.ts';
 import { guardRequestOrigin } from './request-origin.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { registerRateLimits } from './rate-limits.ts';
 import { webAppRoutes } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
@@ -42,6 +44,8 @@ export interface AppOptions {
   frameAncestors?: string;
   /** The one address served (CODECARD_PUBLIC_URL); default: loopback names only. */
   publicUrl?: URL | null;
+  /** Ask, search and check requests per caller per minute (default 120). */
+  rateLimitPerMinute?: number;
   /** The optional model for Ask answers (CODECARD_LLM_*). */
   llm?: GenerativeConfig | null;
   /**
@@ -76,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.validateResponses ?? false));
   app.setErrorHandler(handleError);
+  await registerSecurityHeaders(app, options);
   guardRequestOrigin(app, options.publicUrl ?? null);
   await app.register(swagger, {
     openapi: { info: { title: 'Codecard API', version: options.version } },
@@ -92,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   };
   const secureCookies = options.publicUrl?.protocol === 'https:';
   guardAccess(app, options.ctx, accessCtx, secureCookies);
+  await registerRateLimits(app, options);
   const queue = options.queue ?? new InProcessJobQueue();
   const jobs = new ImportJobs(queue);
   const checkJobs = new CheckJobs(queue);
@@ -132,6 +138,6 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, options.maxUploadBytes);
   performanceRoutes(app);
-  await webAppRoutes(app, options.frameAncestors ?? "'self'");
+  await webAppRoutes(app);
   return { app, jobs, checkJobs };
 }

@@ -74,7 +74,11 @@ describe('sources over HTTP (starter library)', () => {
     const file = await app.inject({ url: `/api/library/documents/${pdf.id}/file` });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.headers['content-security-policy']).toContain('sandbox');
+    // 'none' quoted: unquoted, `none` is a host name and the policy would allow it.
+    expect(file.headers['content-security-policy']).toBe(
+      "sandbox; default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const html = documents.find((d) => d.kind === 'html')!;
     const htmlFile = await app.inject({ url: `/api/library/documents/${html.id}/file` });

@@ -14,7 +14,10 @@ declare module 'fastify' {
   }
 }
 
-/** The route option that declares who may call a route. */
-export function access(level: RouteAccess): { config: { access: RouteAccess } } {
-  return { config: { access: level } };
+/** The route option that declares who may call a route (with any other route config). */
+export function access<Extra extends object = object>(
+  level: RouteAccess,
+  extra?: Extra,
+): { config: { access: RouteAccess } & Extra } {
+  return { config: { access: level, ...(extra as Extra) } };
 }

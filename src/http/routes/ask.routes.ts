@@ -16,6 +16,7 @@ import {
 import { access } from '../access/request-access.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { errorResponses } from '../../contracts/errors.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 
 /** Ask: threads of questions with cited answers, and feedback on an answer. */
 export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | null) {
@@ -23,7 +24,7 @@ export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | n
   r.post(
     '/api/threads',
     {
-      ...access('viewer'),
+      ...access('viewer', callerRateLimit()),
       schema: {
         tags: ['ask'],
         summary: 'Start New: open a thread, with its first question when one is given',
@@ -48,7 +49,7 @@ export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | n
   r.post(
     '/api/threads/:id/messages',
     {
-      ...access('viewer'),
+      ...access('viewer', callerRateLimit()),
       schema: {
         tags: ['ask'],
         summary: 'Ask a question in a thread (follow-ups keep its codes, date and setting)',

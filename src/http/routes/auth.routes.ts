@@ -19,6 +19,7 @@ import {
 import { errorResponses } from '../../contracts/errors.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { access } from '../access/request-access.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { clearSessionCookie, setSessionCookie } from '../access/session-cookie.ts';
 import { describeMe } from '../access/describe-me.ts';
@@ -30,6 +31,8 @@ export interface AuthRouteOptions {
   setupRemote: boolean;
   ssoEnabled: boolean;
 }
+
+const SIGN_IN_LIMIT = { max: 20, timeWindow: '15 minutes' };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -62,7 +65,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
   r.post(
     '/api/auth/sign-in',
     {
-      ...access('public'),
+      // Per address, on top of the per-account lockout: slows one machine trying many accounts.
+      ...access('public', callerRateLimit(SIGN_IN_LIMIT)),
       schema: {
         tags,
         summary: 'Sign in with email and password (sets the session cookie)',
@@ -164,7 +168,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
   r.post(
     '/api/auth/invites',
     {
-      ...access('public'),
+      ...access('public', callerRateLimit(SIGN_IN_LIMIT)),
       schema: {
         tags,
         summary: 'Redeem an invite or the setup link: create the account and sign in',

@@ -13,6 +13,7 @@ import {
 import { access } from '../access/request-access.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { errorResponses } from '../../contracts/errors.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { localeOption, settingOption } from '../../library/option-values.ts';
 import type { ClaimResult } from '../../rules/claim-checker.ts';
@@ -54,7 +55,7 @@ export function checkJobRoutes(
   r.post(
     '/api/checks/batch',
     {
-      ...access('coder'),
+      ...access('coder', callerRateLimit()),
       schema: {
         tags: ['checks'],
         summary:

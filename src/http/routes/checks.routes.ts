@@ -5,13 +5,14 @@ import { checkBodySchema, checkQuerySchema, checkResponseSchema } from '../../co
 import { auditRequest } from '../access/audit-request.ts';
 import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 import { checkAllClaims } from '../../check/check-claims.ts';
 
 export function checkRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/checks',
     {
-      ...access('coder'),
+      ...access('coder', callerRateLimit()),
       schema: {
         tags: ['checks'],
         summary: 'Check claims (the JSON claim format) against the NCCI PTP and MUE edits',

@@ -11,6 +11,7 @@ import {
 } from '../../contracts/codes.ts';
 import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 import { today } from '../../library/option-values.ts';
 
 export function codeRoutes(app: FastifyInstance) {
@@ -19,7 +20,7 @@ export function codeRoutes(app: FastifyInstance) {
   r.get(
     '/api/codes',
     {
-      ...access('viewer'),
+      ...access('viewer', callerRateLimit()),
       schema: {
         tags: ['codes'],
         summary: 'Find codes by words, synonyms or a code prefix',

@@ -64,8 +64,7 @@ export function sourceRoutes(app: FastifyInstance) {
         file.contentType === 'application/pdf' ? file.contentType : 'text/plain; charset=utf-8';
       return reply
         .header('content-type', type)
-        .header('content-security-policy', 'sandbox; default-src none')
-        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "sandbox; default-src 'none'; frame-ancestors 'none'")
         .header(
           'content-disposition',
           `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
