@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { runCheck } from '../cli/check.command.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { testDatabaseKinds } from '../db/test-databases.ts';
-import { buildApp } from '../http/app.ts';
+import { buildTestApp } from '../http/test-app.ts';
 import { multipart } from '../http/test-multipart.ts';
 import { type LibraryContext } from '../library/library-context.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
@@ -42,8 +42,7 @@ describe.each(testDatabaseKinds())('usage events hold no patient data (%s)', (ki
 
   beforeAll(async () => {
     ({ opened, ctx } = await openTestLibrary(kind, { starter: true }));
-    app = (await buildApp({ ctx, maxUploadBytes: 1024 * 1024, logLevel: 'silent', version: 't' }))
-      .app;
+    app = await buildTestApp(ctx);
     dir = await mkdtemp(join(tmpdir(), 'codecard-no-patient-data-'));
   }, 120_000);
   afterAll(async () => {
