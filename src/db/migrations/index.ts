@@ -6,6 +6,7 @@ import * as createEvents from './20261127030000-create-events.ts';
 import * as indexEventsTime from './20261127040000-index-events-time.ts';
 import * as createTableFacts from './20261204000000-create-table-facts.ts';
 import * as endIcd10cmFiscalYears from './20261204010000-end-icd10cm-fiscal-years.ts';
+import * as dropFeedbackComments from './20261205010000-drop-feedback-comments-from-events.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261127040000-index-events-time': indexEventsTime,
   '20261204000000-create-table-facts': createTableFacts,
   '20261204010000-end-icd10cm-fiscal-years': endIcd10cmFiscalYears,
+  '20261205010000-drop-feedback-comments-from-events': dropFeedbackComments,
 };
