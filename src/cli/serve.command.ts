@@ -5,6 +5,7 @@ import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { startQuestionRetention } from './question-retention-schedule.ts';
 import { appVersion } from '../version.ts';
 import { ensureWebBuilt } from '../web/web-build.ts';
 
@@ -37,7 +38,7 @@ export async function runServe(flags: {
   const loaded = await loadStarterLibraryIfEmpty(ctx);
   if (loaded.length > 0)
     process.stdout.write(`Loaded the starter library: ${loaded.length} documents.\n`);
-  const { app } = await buildApp({
+  const { app, checkJobs } = await buildApp({
     ctx,
     maxUploadBytes: config.maxUploadBytes,
     logLevel: config.logLevel,
@@ -45,6 +46,12 @@ export async function runServe(flags: {
     llm: config.llm,
     frameAncestors: config.frameAncestors,
     publicUrl: config.publicUrl,
+  });
+  // Question text past its retention is removed before anyone can read it, then hourly.
+  const retention = await startQuestionRetention({
+    db: opened.db,
+    retentionDays: config.questionRetentionDays,
+    checkJobs,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -64,6 +71,7 @@ export async function runServe(flags: {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await retention.stop();
   await app.close();
   await opened.close();
   return 0;

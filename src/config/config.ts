@@ -22,6 +22,11 @@ export interface Config {
   llm: GenerativeConfig | null;
   /** Usage events older than this many days are deleted (CODECARD_EVENT_RETENTION_DAYS). */
   eventRetentionDays: number;
+  /**
+   * Question text, feedback comments and batch check results are removed after this many days
+   * (CODECARD_QUESTION_RETENTION_DAYS); the counts Performance shows stay.
+   */
+  questionRetentionDays: number;
 }
 
 export interface ConfigOverrides {
@@ -59,6 +64,13 @@ export function loadConfig(
       env.CODECARD_EVENT_RETENTION_DAYS,
       'CODECARD_EVENT_RETENTION_DAYS',
       400,
+    ),
+    // 30 days: long enough to come back to a thread or a batch, short for text that can name a
+    // patient (the typed text is masked before it is stored, but masking is a best effort).
+    questionRetentionDays: integer(
+      env.CODECARD_QUESTION_RETENTION_DAYS,
+      'CODECARD_QUESTION_RETENTION_DAYS',
+      30,
     ),
   };
 }
