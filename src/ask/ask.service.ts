@@ -32,6 +32,7 @@ import {
 } from './thread.repository.ts';
 import { isProcedureCode } from '../domain/code-shape.ts';
 import { isSetting } from '../domain/setting.ts';
+import { identifierMaskPattern, redactIdentifiers } from '../domain/redact-identifiers.ts';
 import type { GenerativeConfig } from '../config/generative-config.ts';
 import { answerKinds } from '../domain/answer-kind.ts';
 
@@ -82,7 +83,8 @@ export async function askQuestion(
       question: text,
       lang,
       codes: [...parsed.procedures, ...parsed.diagnoses],
-      terms: questionTerms(text).words,
+      // Words of the stored (masked) text, so an email's name and domain are not kept as words.
+      terms: questionTerms(redactIdentifiers(text).replace(identifierMaskPattern, ' ')).words,
     });
   }
   recordEvent(ctx, {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ThreadContextColumn } from '../db/schema.ts';
+import { redactIdentifiers } from '../domain/redact-identifiers.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { recordEvent, type LibraryContext } from '../library/library-context.ts';
 import type { Answer } from './ask-types.ts';
@@ -66,7 +67,10 @@ async function threadRow(ctx: LibraryContext, id: string) {
   return row;
 }
 
-/** Stores a question and its answer as the thread's next turn; returns the message (answer) id. */
+/**
+ * Stores a question (identifiers masked: the answer was computed from the text as typed) and its
+ * answer as the thread's next turn; returns the message (answer) id.
+ */
 export async function appendMessage(
   ctx: LibraryContext,
   threadId: string,
@@ -86,7 +90,7 @@ export async function appendMessage(
         org_id: ctx.orgId,
         thread_id: threadId,
         turn: rows[0]?.turn ?? 1,
-        question,
+        question: redactIdentifiers(question),
         answer: JSON.stringify({ ...answer, id }),
       })
       .execute();
@@ -124,7 +128,11 @@ export async function getThread(ctx: LibraryContext, id: string): Promise<Stored
   };
 }
 
-/** Up or down on an answer, with an optional comment; NOT_FOUND for an unknown answer. */
+/**
+ * Up or down on an answer, with an optional comment (identifiers masked); NOT_FOUND for an
+ * unknown answer. The usage event carries the vote only: events are kept far longer than
+ * question text and must hold no free text.
+ */
 export async function recordFeedback(
   ctx: LibraryContext,
   answerId: string,
@@ -142,12 +150,17 @@ export async function recordFeedback(
   if (!message) throw new CodecardError('NOT_FOUND', { detail: `no answer ${answerId}` });
   await ctx.db
     .insertInto('answer_feedback')
-    .values({ org_id: ctx.orgId, message_id: answerId, vote, comment })
+    .values({
+      org_id: ctx.orgId,
+      message_id: answerId,
+      vote,
+      comment: comment === null ? null : redactIdentifiers(comment),
+    })
     .execute();
-  recordEvent(ctx, { type: 'feedback', data: comment ? { vote, comment } : { vote } });
+  recordEvent(ctx, { type: 'feedback', data: { vote } });
 }
 
-/** A question the library could not answer, for the gaps list. */
+/** A question the library could not answer (identifiers masked), for the gaps list. */
 export async function recordGap(
   ctx: LibraryContext,
   gap: { messageId: string; question: string; lang: string; codes: string[]; terms: string[] },
@@ -157,7 +170,7 @@ export async function recordGap(
     .values({
       org_id: ctx.orgId,
       message_id: gap.messageId,
-      question: gap.question,
+      question: redactIdentifiers(gap.question),
       lang: gap.lang,
       codes: JSON.stringify(gap.codes),
       terms: JSON.stringify(gap.terms),

@@ -75,6 +75,14 @@ export class CheckJobs {
     return this.queue.idle(KIND);
   }
 
+  /**
+   * Forgets checks that finished before `cutoff` (question retention): their results carry the
+   * claims' ids, codes and diagnoses. Only the server's memory holds them; nothing is stored.
+   */
+  forgetFinishedBefore(cutoff: Date): number {
+    return this.queue.forgetFinished(KIND, cutoff);
+  }
+
   /** The results of a finished job; a job still running (or failed) has none yet. */
   resultsOf(orgId: string, id: string): AsyncIterable<ClaimResult> {
     const job = this.get(orgId, id);

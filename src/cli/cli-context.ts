@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config/config.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
+import { applyQuestionRetention } from './question-retention-schedule.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 
 export interface GlobalOptions {
@@ -38,6 +39,9 @@ export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary
   process.once('SIGTERM', onSignal);
   const events = eventSinkFor(opened);
   configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
+  // Questions asked from the CLI are stored too, and a library used only from the CLI has no
+  // server to apply retention: every command applies it once.
+  await applyQuestionRetention({ db: opened.db, retentionDays: config.questionRetentionDays });
   return {
     ctx: { db: opened.db, engine: opened.engine, orgId: DEFAULT_ORG, events },
     config,

@@ -5,6 +5,7 @@ import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { startQuestionRetention } from './question-retention-schedule.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';
 import { firstAdminInvite } from '../access/invites.service.ts';
@@ -42,7 +43,7 @@ export async function runServe(flags: {
   if (loaded.length > 0)
     process.stdout.write(`Loaded the starter library: ${loaded.length} documents.\n`);
   const accessPolicy = accessPolicyFrom(config);
-  const { app } = await buildApp({
+  const { app, checkJobs } = await buildApp({
     ctx,
     maxUploadBytes: config.maxUploadBytes,
     logLevel: config.logLevel,
@@ -53,6 +54,12 @@ export async function runServe(flags: {
     accessPolicy,
     setupRemote: config.setupRemote,
     rateLimitPerMinute: config.rateLimitPerMinute,
+  });
+  // Question text past its retention is removed before anyone can read it, then hourly.
+  const retention = await startQuestionRetention({
+    db: opened.db,
+    retentionDays: config.questionRetentionDays,
+    checkJobs,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -79,6 +86,7 @@ export async function runServe(flags: {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await retention.stop();
   await app.close();
   await opened.close();
   return 0;

@@ -30,6 +30,11 @@ export interface Config {
   sessionMaxHours: number;
   /** Ask, search and check requests per caller per minute, per route. */
   rateLimitPerMinute: number;
+  /**
+   * Question text, feedback comments and batch check results are removed after this many days
+   * (CODECARD_QUESTION_RETENTION_DAYS); the counts Performance shows stay.
+   */
+  questionRetentionDays: number;
 }
 
 export interface ConfigOverrides {
@@ -81,6 +86,13 @@ export function loadConfig(
       env.CODECARD_RATE_LIMIT_PER_MINUTE,
       'CODECARD_RATE_LIMIT_PER_MINUTE',
       120,
+    ),
+    // 30 days: long enough to come back to a thread or a batch, short for text that can name a
+    // patient (the typed text is masked before it is stored, but masking is a best effort).
+    questionRetentionDays: integer(
+      env.CODECARD_QUESTION_RETENTION_DAYS,
+      'CODECARD_QUESTION_RETENTION_DAYS',
+      30,
     ),
   };
 }

@@ -39,9 +39,9 @@ export interface CheckEventData {
   pairs: Record<string, number>;
 }
 
+/** The vote only: a comment is free text, kept (masked) with the answer for a shorter time. */
 export interface FeedbackEventData {
   vote: 'up' | 'down';
-  comment?: string;
 }
 
 export interface ImportEventData {

@@ -53,4 +53,9 @@ export interface JobQueue {
   cancel(kind: string, id: string): void;
   /** Resolves when every job enqueued so far (of one kind, if given) has finished. */
   idle(kind?: string): Promise<void>;
+  /**
+   * Forgets the jobs of a kind that finished before `before`, results and all (a batch check's
+   * results hold claim content, kept no longer than the retention period); returns how many.
+   */
+  forgetFinished(kind: string, before: Date): number;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { describeDbError } from '../db/describe-db-error.ts';
 import type { AppEvent, EventSink } from '../domain/app-event.ts';
 import { deleteEventsBefore, insertEvents } from './event.repository.ts';
 
@@ -107,7 +108,7 @@ export class EventRecorder implements EventSink {
           batch.map((e) => ({ org_id: e.orgId, type: e.type, at: e.at, data: e.data })),
         );
       } catch (error) {
-        this.options.log(`could not write ${batch.length} usage events: ${describe(error)}`);
+        this.options.log(`could not write ${batch.length} usage events: ${describeDbError(error)}`);
       }
     }
     await this.pruneIfDue();
@@ -121,17 +122,7 @@ export class EventRecorder implements EventSink {
     try {
       await deleteEventsBefore(this.db, cutoff);
     } catch (error) {
-      this.options.log(`could not delete old usage events: ${describe(error)}`);
+      this.options.log(`could not delete old usage events: ${describeDbError(error)}`);
     }
   }
-}
-
-/**
- * A database error by its SQLSTATE only: its message can quote the values it was given ("invalid
- * input syntax …: "…""), and those are the events. Other errors (a closed pool) say what happened.
- */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  if ('code' in error && typeof error.code === 'string') return `database error ${error.code}`;
-  return error.message;
 }

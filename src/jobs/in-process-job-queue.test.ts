@@ -109,4 +109,24 @@ describe('InProcessJobQueue', () => {
     expect(() => queue.get('check', ids[0]!)).toThrow(/no check job/);
     expect(queue.get('check', ids[3]!).status).toBe('done');
   });
+  it('forgets finished jobs of a kind that ended before a time, results and all', async () => {
+    const queue = new InProcessJobQueue();
+    const done = queue.enqueue(countingSpec('check', 3));
+    const other = queue.enqueue(countingSpec('import', 1));
+    let open!: () => void;
+    const running = queue.enqueue(countingSpec('check', 1, new Promise((r) => (open = r))));
+    await Promise.all([done.finished, other.finished]);
+    const finishedAt = Date.parse(queue.get('check', done.job.id).finishedAt!);
+    // The clock is the job's own finishing time: just at it, the job is kept.
+    expect(queue.forgetFinished('check', new Date(finishedAt))).toBe(0);
+    expect(await collect(queue.results<number>('check', done.job.id))).toEqual([0, 1, 2]);
+    const later = new Date(finishedAt + 24 * 60 * 60 * 1000);
+    expect(queue.forgetFinished('check', later)).toBe(1);
+    expect(() => queue.get('check', done.job.id)).toThrow(/no check job/);
+    // A running job and another kind's finished job are not this kind's finished jobs.
+    expect(queue.get('check', running.job.id).status).toBe('running');
+    expect(queue.get('import', other.job.id).status).toBe('done');
+    open();
+    await running.finished;
+  });
 });

@@ -74,6 +74,17 @@ export class InProcessJobQueue implements JobQueue {
     else await Promise.all(this.lanes.values());
   }
 
+  forgetFinished(kind: string, before: Date): number {
+    let forgotten = 0;
+    for (const [id, { job }] of this.entries) {
+      if (job.kind !== kind || !isFinished(job) || job.finishedAt === undefined) continue;
+      if (Date.parse(job.finishedAt) >= before.getTime()) continue;
+      this.entries.delete(id);
+      forgotten++;
+    }
+    return forgotten;
+  }
+
   private entry(kind: string, id: string): Entry {
     const entry = this.entries.get(id);
     if (!entry || entry.job.kind !== kind)

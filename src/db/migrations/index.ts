@@ -7,6 +7,7 @@ import * as indexEventsTime from './20261127040000-index-events-time.ts';
 import * as createTableFacts from './20261204000000-create-table-facts.ts';
 import * as endIcd10cmFiscalYears from './20261204010000-end-icd10cm-fiscal-years.ts';
 import * as createAccess from './20261205000000-create-access.ts';
+import * as dropFeedbackComments from './20261205010000-drop-feedback-comments-from-events.ts';
 import * as fenceOrganizations from './20261205020000-fence-organizations.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '20261204000000-create-table-facts': createTableFacts,
   '20261204010000-end-icd10cm-fiscal-years': endIcd10cmFiscalYears,
   '20261205000000-create-access': createAccess,
+  '20261205010000-drop-feedback-comments-from-events': dropFeedbackComments,
   '20261205020000-fence-organizations': fenceOrganizations,
 };

@@ -1,0 +1,57 @@
+import { forgetExpiredQuestions } from '../ask/question-retention.ts';
+import type { CheckJobs } from '../check/check-jobs.ts';
+import type { Db } from '../db/database.ts';
+import { describeDbError } from '../db/describe-db-error.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Hourly, like usage-event retention: text outlives its period by an hour at most. */
+const EVERY_MS = 60 * 60 * 1000;
+
+export interface QuestionRetentionOptions {
+  db: Db;
+  /** CODECARD_QUESTION_RETENTION_DAYS. */
+  retentionDays: number;
+  /** The server's batch checks, whose results are kept in memory; absent in a CLI command. */
+  checkJobs?: CheckJobs;
+  now?: () => Date;
+  /** Where a failure is reported: the SQLSTATE only, never stored text. */
+  log?: (message: string) => void;
+}
+
+/**
+ * One pass of question retention: stored question text and comments past the period are removed
+ * (see forgetExpiredQuestions) and finished batch checks past it are forgotten. A failure is
+ * logged and the next pass tries again: retention must not stop the server from starting.
+ */
+export async function applyQuestionRetention(options: QuestionRetentionOptions): Promise<void> {
+  const now = (options.now ?? (() => new Date()))();
+  options.checkJobs?.forgetFinishedBefore(new Date(now.getTime() - options.retentionDays * DAY_MS));
+  try {
+    await forgetExpiredQuestions(options.db, now, options.retentionDays);
+  } catch (error) {
+    const log = options.log ?? ((m: string) => process.stderr.write(`codecard: ${m}\n`));
+    log(`could not remove question text past its retention: ${describeDbError(error)}`);
+  }
+}
+
+/**
+ * The server's retention: one pass before it listens, then every hour. `stop` ends the timer
+ * and waits for a pass in progress, so the database is not closed under it.
+ */
+export async function startQuestionRetention(
+  options: QuestionRetentionOptions,
+): Promise<{ stop(): Promise<void> }> {
+  let running = applyQuestionRetention(options);
+  await running;
+  const timer = setInterval(() => {
+    running = running.then(() => applyQuestionRetention(options));
+  }, EVERY_MS);
+  // The timer alone must not keep a process alive (the server is kept alive by its socket).
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
