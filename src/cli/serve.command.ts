@@ -51,6 +51,7 @@ export async function runServe(flags: {
     publicUrl: config.publicUrl,
     accessPolicy,
     setupRemote: config.setupRemote,
+    sso: config.sso,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { DatabaseTarget } from './database-target.ts';
 import { type GenerativeConfig, generativeConfigFromEnv } from './generative-config.ts';
+import { type SsoConfig, ssoConfigFromEnv } from './sso-config.ts';
 
 /** Typed configuration, parsed once; nothing else reads process.env. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Hours after sign-in that end a session however busy (CODECARD_SESSION_MAX_HOURS). */
   sessionMaxHours: number;
+  /** Single sign-on with an OpenID Connect provider (CODECARD_OIDC_*); null: passwords only. */
+  sso: SsoConfig | null;
 }
 
 export interface ConfigOverrides {
@@ -50,6 +53,7 @@ export function loadConfig(
       detail: `LOG_LEVEL must be one of ${logLevels.join(', ')}`,
     });
   }
+  const publicAddress = publicUrl(env.CODECARD_PUBLIC_URL);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -57,7 +61,7 @@ export function loadConfig(
     maxUploadBytes:
       integer(env.CODECARD_MAX_UPLOAD_MB, 'CODECARD_MAX_UPLOAD_MB', 512) * 1024 * 1024,
     logLevel,
-    publicUrl: publicUrl(env.CODECARD_PUBLIC_URL),
+    publicUrl: publicAddress,
     frameAncestors: frameAncestors(env.CODECARD_FRAME_ANCESTORS),
     llm: generativeConfig(env),
     // 400 days: a year-over-year comparison of the same month still has both months.
@@ -73,6 +77,7 @@ export function loadConfig(
       60,
     ),
     sessionMaxHours: integer(env.CODECARD_SESSION_MAX_HOURS, 'CODECARD_SESSION_MAX_HOURS', 12),
+    sso: ssoConfigFromEnv(env, publicAddress ?? new URL(`http://localhost:${port}`)),
   };
 }
 
