@@ -268,6 +268,22 @@ describe('SSO with OpenID Connect', () => {
     expect((await me(browser)).json()).toMatchObject({ user: { id: 'carol-password' } });
   });
 
+  test('an account linked to one identity is not taken over by another with the same email', async () => {
+    idp.accounts.set('erin', {
+      email: 'erin@example.org',
+      email_verified: true,
+      groups: ['staff'],
+    });
+    expect((await new Browser().signIn('erin')).headers.location).toBe('/');
+    idp.accounts.set('erin-2', {
+      email: 'erin@example.org',
+      email_verified: true,
+      groups: ['coding-admins'],
+    });
+    const answer = await new Browser().signIn('erin-2');
+    expect(answer.headers.location).toBe('/sign-in?sso_error=SSO_EMAIL_CONFLICT');
+  });
+
   test('returnTo outside this site lands on the home page', async () => {
     const answer = await new Browser().signIn('alice', { returnTo: '//evil.example/x' });
     expect(answer.headers.location).toBe('/');
