@@ -54,6 +54,7 @@ export async function runServe(flags: {
     accessPolicy,
     setupRemote: config.setupRemote,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    sso: config.sso,
   });
   // Question text past its retention is removed before anyone can read it, then hourly.
   const retention = await startQuestionRetention({

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { DatabaseTarget } from './database-target.ts';
 import { type GenerativeConfig, generativeConfigFromEnv } from './generative-config.ts';
+import { type SsoConfig, ssoConfigFromEnv } from './sso-config.ts';
 
 /** Typed configuration, parsed once; nothing else reads process.env. */
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
    * (CODECARD_QUESTION_RETENTION_DAYS); the counts Performance shows stay.
    */
   questionRetentionDays: number;
+  /** Single sign-on with an OpenID Connect provider (CODECARD_OIDC_*); null: passwords only. */
+  sso: SsoConfig | null;
 }
 
 export interface ConfigOverrides {
@@ -57,6 +60,7 @@ export function loadConfig(
       detail: `LOG_LEVEL must be one of ${logLevels.join(', ')}`,
     });
   }
+  const publicAddress = publicUrl(env.CODECARD_PUBLIC_URL);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -64,7 +68,7 @@ export function loadConfig(
     maxUploadBytes:
       integer(env.CODECARD_MAX_UPLOAD_MB, 'CODECARD_MAX_UPLOAD_MB', 512) * 1024 * 1024,
     logLevel,
-    publicUrl: publicUrl(env.CODECARD_PUBLIC_URL),
+    publicUrl: publicAddress,
     frameAncestors: frameAncestors(env.CODECARD_FRAME_ANCESTORS),
     llm: generativeConfig(env),
     // 400 days: a year-over-year comparison of the same month still has both months.
@@ -94,6 +98,7 @@ export function loadConfig(
       'CODECARD_QUESTION_RETENTION_DAYS',
       30,
     ),
+    sso: ssoConfigFromEnv(env, publicAddress ?? new URL(`http://localhost:${port}`)),
   };
 }
 

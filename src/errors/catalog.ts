@@ -46,6 +46,19 @@ export const errorCatalog = {
     message:
       'the setup link works only from this machine (set CODECARD_SETUP_REMOTE=1 to allow it)',
   },
+  SSO_FAILED: {
+    status: 401,
+    message: 'single sign-on did not complete ({reason}); start again from the sign-in page',
+  },
+  SSO_NO_ROLE: {
+    status: 403,
+    message: 'your groups grant no Codecard role; ask your administrator for access',
+  },
+  SSO_EMAIL_CONFLICT: {
+    status: 409,
+    message:
+      'a Codecard account with your email already exists and your identity provider has not verified that email, so it was not linked; ask your administrator',
+  },
   WEAK_PASSWORD: { status: 400, message: 'a password needs {min} to {max} characters' },
   EMAIL_TAKEN: { status: 409, message: 'an account with this email already exists' },
   RATE_LIMITED: { status: 429, message: 'too many requests; try again in {seconds} seconds' },

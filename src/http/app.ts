@@ -34,6 +34,8 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
+import { ssoRoutes } from './routes/sso.routes.ts';
+import type { SsoConfig } from '../config/sso-config.ts';
 
 export interface AppOptions {
   ctx: LibraryContext;
@@ -63,6 +65,8 @@ export interface AppOptions {
   now?: () => Date;
   /** The first-admin setup link also works from other machines (CODECARD_SETUP_REMOTE). */
   setupRemote?: boolean;
+  /** Single sign-on with an OpenID provider (CODECARD_OIDC_*); null or absent: off. */
+  sso?: SsoConfig | null;
 }
 
 export interface CodecardApp {
@@ -125,8 +129,9 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     access: accessCtx,
     secureCookies,
     setupRemote: options.setupRemote ?? false,
-    ssoEnabled: false,
+    ssoEnabled: Boolean(options.sso),
   });
+  if (options.sso) ssoRoutes(app, { access: accessCtx, secureCookies, sso: options.sso });
   adminRoutes(app, accessCtx);
   auditRoutes(app, accessCtx.db);
   orgRoutes(app, accessCtx);
