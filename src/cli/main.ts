@@ -12,6 +12,8 @@ import { runPerformance } from './performance.command.ts';
 import { runSamples } from './samples.command.ts';
 import { runServe } from './serve.command.ts';
 import { usage } from './usage.ts';
+import { forOrg } from '../library/library-context.ts';
+import { REFERENCE_ORG } from '../domain/reference-org.ts';
 import { runUser } from './user.command.ts';
 
 const options = {
@@ -23,6 +25,7 @@ const options = {
   title: { type: 'string' },
   system: { type: 'string' },
   partial: { type: 'boolean' },
+  reference: { type: 'boolean' },
   columns: { type: 'string' },
   complete: { type: 'boolean' },
   dos: { type: 'string' },
@@ -62,11 +65,16 @@ export async function runCli(argv: string[]): Promise<number> {
     try {
       switch (command) {
         case 'import':
-          return await runImport(library.ctx, rest, {
-            ...values,
-            partial: values.partial ? 'true' : values.complete ? 'false' : undefined,
-            json,
-          });
+          // --reference: into the instance-wide reference data every organization reads.
+          return await runImport(
+            values.reference ? forOrg(library.ctx, REFERENCE_ORG) : library.ctx,
+            rest,
+            {
+              ...values,
+              partial: values.partial ? 'true' : values.complete ? 'false' : undefined,
+              json,
+            },
+          );
         case 'library':
           return await runLibrary(library.ctx, json);
         case 'remove':

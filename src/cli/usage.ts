@@ -8,6 +8,7 @@ Commands:
       [--columns code=H1,long=H2,short=H3,medium=H4,consumer=H5]   code tables: which headers
       [--partial | --complete]  an excerpt supplements the full release instead of replacing it
                                 (default: partial when the file name says excerpt or subset)
+      [--reference]             into the instance-wide reference data every organization reads
   library                       list the documents in the library
   remove ID                     remove a document and everything it brought
   code CODE [--system S] [--dos YYYY-MM-DD]

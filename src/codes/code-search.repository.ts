@@ -38,12 +38,12 @@ export async function searchByWords(
     hits as (
       select c.system, c.code, ts_rank(c.search_vector, q.query) as score
       from q, code_descriptors c join documents d on d.id = c.document_id
-      where c.org_id = ${scope.orgId} and c.search_vector @@ q.query and ${systemFilter('c')}
+      where c.org_id = any(library_orgs(${scope.orgId})) and c.search_vector @@ q.query and ${systemFilter('c')}
         and ${documentInForce('d', scope.dos)}
       union all
       select n.system, n.code, ts_rank(n.search_vector, q.query) * 0.9 as score
       from q, code_notes n join documents d on d.id = n.document_id
-      where n.org_id = ${scope.orgId} and n.note_type = 'inclusionTerm'
+      where n.org_id = any(library_orgs(${scope.orgId})) and n.note_type = 'inclusionTerm'
         and n.search_vector @@ q.query and ${systemFilter('n')} and ${documentInForce('d', scope.dos)}
     ),
     best as (
@@ -52,7 +52,7 @@ export async function searchByWords(
     )
     select b.system, b.code, b.score::float8 as score, (
       select c.long_description from code_descriptors c join documents d on d.id = c.document_id
-      where c.org_id = ${scope.orgId} and c.system = b.system and c.code = b.code
+      where c.org_id = any(library_orgs(${scope.orgId})) and c.system = b.system and c.code = b.code
         and ${documentInForce('d', scope.dos)}
       order by d.effective_from desc nulls last limit 1
     ) as description
@@ -70,7 +70,7 @@ export async function searchByCodePrefix(
     select distinct on (c.code, c.system) c.system, c.code, c.long_description as description,
       1.0::float8 as score
     from code_descriptors c join documents d on d.id = c.document_id
-    where c.org_id = ${scope.orgId} and c.code like ${`${escapeLike(prefix)}%`}
+    where c.org_id = any(library_orgs(${scope.orgId})) and c.code like ${`${escapeLike(prefix)}%`}
       and ${scope.system === null ? sql`true` : sql`c.system = ${scope.system}`}
       and ${documentInForce('d', scope.dos)}
     order by c.code, c.system, d.effective_from desc nulls last
@@ -88,7 +88,7 @@ export async function searchBySimilarity(
     select c.system, c.code, c.long_description as description,
       word_similarity(${words}, c.long_description)::float8 * 0.5 as score
     from code_descriptors c join documents d on d.id = c.document_id
-    where c.org_id = ${scope.orgId} and ${words} <% c.long_description
+    where c.org_id = any(library_orgs(${scope.orgId})) and ${words} <% c.long_description
       and ${scope.system === null ? sql`true` : sql`c.system = ${scope.system}`}
       and ${documentInForce('d', scope.dos)}
     order by score desc, c.code
@@ -132,7 +132,7 @@ export async function findDescriptorVersions(
     with ranked as (
       select d.id, d.title, d.release, d.effective_from, d.effective_to,
         (row_number() over (order by d.effective_from nulls first, d.imported_at, d.id))::int as rank
-      from documents d where d.org_id = ${orgId}
+      from documents d where d.org_id = any(library_orgs(${orgId}))
     )
     select c.system, c.code, c.long_description, c.billable, c.effective_from, c.effective_to,
       c.locator, r.id as document_id, r.title, r.release, r.effective_from as document_from,
@@ -140,6 +140,6 @@ export async function findDescriptorVersions(
     from code_descriptors c join ranked r on r.id = c.document_id
     join unnest(${keys.map((k) => k.system)}::text[], ${keys.map((k) => k.code)}::text[])
       as k(system, code) on k.system = c.system and k.code = c.code
-    where c.org_id = ${orgId}`.execute(db);
+    where c.org_id = any(library_orgs(${orgId}))`.execute(db);
   return rows;
 }

@@ -7,7 +7,11 @@ export const importKinds = [...structuredKinds, ...documentKinds] as const;
 export const documentParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 export const importParamsSchema = z.object({ id: z.uuid() });
 /** `POST /api/library/documents?wait=true` answers when the imports have finished. */
-export const uploadQuerySchema = z.object({ wait: z.enum(['true', 'false']).optional() });
+export const uploadQuerySchema = z.object({
+  wait: z.enum(['true', 'false']).optional(),
+  /** `reference`: into the instance-wide reference data every organization reads (instance admins). */
+  library: z.enum(['organization', 'reference']).optional(),
+});
 /** The multipart fields of an upload besides its files. */
 export const uploadFields = [
   'kind',

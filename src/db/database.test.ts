@@ -27,7 +27,8 @@ describe.each(testDatabaseKinds())('the schema on %s', (kind) => {
         d: unknown;
         n: unknown;
       }>`select '2026-10-01'::date as d, count(*) as n from orgs`.execute(opened.db);
-      expect(rows[0]).toEqual({ d: '2026-10-01', n: 1 });
+      // The default organization and the instance-wide reference data.
+      expect(rows[0]).toEqual({ d: '2026-10-01', n: 2 });
     } finally {
       await opened.close();
     }

@@ -65,6 +65,27 @@ describe.runIf(process.env.TEST_DATABASE_URL)('row-level security per organizati
     }
   });
 
+  test('reference data is readable by every organization and writable by none of them', async () => {
+    await sql`
+      insert into documents (org_id, dataset_key, kind, title, file_name, file_hash, file_size)
+      values ('reference', 'ncci-ptp:practitioner', 'ncci-ptp', 'PTP', 'ptp.txt', 'h1', 1)`.execute(
+      opened.db,
+    );
+    const other = opened.fence!('other');
+    const seen = await sql<{ title: string }>`
+      select title from documents where org_id = 'reference'`.execute(other);
+    expect(seen.rows).toEqual([{ title: 'PTP' }]);
+    const changed = await sql`update documents set title = 'planted'`.execute(other);
+    expect(Number(changed.numAffectedRows)).toBe(0);
+    const removed = await sql`delete from documents`.execute(other);
+    expect(Number(removed.numAffectedRows)).toBe(0);
+    await expect(
+      sql`
+        insert into documents (org_id, dataset_key, kind, title, file_name, file_hash, file_size)
+        values ('reference', 'x', 'text', 'planted', 'p.txt', 'h2', 1)`.execute(other),
+    ).rejects.toThrow(/row-level security/);
+  });
+
   test('without an organization named, the fenced role sees nothing', async () => {
     const rows = await opened.db.connection().execute(async (conn) => {
       await sql`set role codecard_org`.execute(conn);

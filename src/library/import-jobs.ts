@@ -20,15 +20,19 @@ const detecting: ImportProgress = { phase: 'detecting', done: 0, total: 0 };
 export class ImportJobs {
   constructor(private readonly queue: JobQueue) {}
 
-  /** Imports into the organization of `ctx`; only that organization sees the job. */
+  /**
+   * Imports into the organization of `ctx`; only the owner organization (by default that one;
+   * the uploader's when an instance admin imports reference data) sees the job.
+   */
   submit(
     ctx: LibraryContext,
     file: SourceFile,
     options: ImportOptions,
+    ownerOrgId: string = ctx.orgId,
   ): { job: ImportJob; finished: Promise<ImportJob> } {
     return this.queue.enqueue({
       kind: KIND,
-      input: { fileName: file.fileName, orgId: ctx.orgId },
+      input: { fileName: file.fileName, orgId: ownerOrgId },
       progress: detecting,
       keepFinished: KEEP_FINISHED,
       run: (job) =>

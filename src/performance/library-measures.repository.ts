@@ -15,7 +15,7 @@ export async function gapsByKey(
   const { rows } = await sql<LibraryGap>`
     with g as (
       select question, created_at, codes, terms from library_gaps
-      where org_id = ${ctx.orgId}
+      where org_id = any(library_orgs(${ctx.orgId}))
         and created_at >= ${`${range.from}T00:00:00Z`}::timestamptz
         and created_at < ${`${addDays(range.to, 1)}T00:00:00Z`}::timestamptz
     ),
@@ -50,7 +50,7 @@ export interface NewestVersion {
 export async function newestDatasetVersions(ctx: LibraryContext): Promise<NewestVersion[]> {
   const { rows } = await sql<NewestVersion>`
     select distinct on (dataset_key) id, title, kind, release, effective_from, effective_to
-    from documents where org_id = ${ctx.orgId}
+    from documents where org_id = any(library_orgs(${ctx.orgId}))
     order by dataset_key, effective_from desc nulls last, id desc`.execute(ctx.db);
   return rows;
 }

@@ -44,7 +44,7 @@ export async function findNcciDocuments(
   const { rows } = await sql<DocumentPeriod>`
     select id, kind, title, release, setting, partial, file_name, effective_from, effective_to
     from documents
-    where org_id = ${orgId} and kind in ('ncci-ptp', 'ncci-mue')
+    where org_id = any(library_orgs(${orgId})) and kind in ('ncci-ptp', 'ncci-mue')
     order by effective_from nulls first, imported_at, id`.execute(db);
   return rows;
 }
@@ -62,7 +62,7 @@ export async function forEachPtpRow(
     const ptp = await sql<PtpRow>`
       select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
         locator, rationale
-      from ptp_edits where org_id = ${orgId}`.execute(db);
+      from ptp_edits where org_id = any(library_orgs(${orgId}))`.execute(db);
     for (const row of ptp.rows) onRow(row);
   }
 }
@@ -71,7 +71,7 @@ export async function forEachPtpRow(
 export async function findMueRows(db: Kysely<Database>, orgId: string): Promise<MueRow[]> {
   const { rows } = await sql<MueRow>`
     select document_id, code, mue_value, adjudication, rationale, locator
-    from mue_edits where org_id = ${orgId}`.execute(db);
+    from mue_edits where org_id = any(library_orgs(${orgId}))`.execute(db);
   return rows;
 }
 
@@ -86,7 +86,7 @@ async function copyPtpRows(db: Kysely<Database>, orgId: string, onRow: (row: Ptp
     const { rows } = await sql<{ blob: Blob }>`
       copy (select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
               locator, rationale
-            from ptp_edits where org_id = current_setting('codecard.org'))
+            from ptp_edits where org_id = any(library_orgs(current_setting('codecard.org'))))
       to '/dev/blob' with (format csv)`.execute(trx);
     return rows[0] ? rows[0].blob.text() : '';
   });

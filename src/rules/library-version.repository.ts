@@ -8,7 +8,7 @@ import type { LibraryContext } from '../library/library-context.ts';
 export async function libraryVersion(ctx: LibraryContext, ncci: boolean): Promise<string> {
   const { rows } = await sql<{ version: string }>`
     select coalesce(string_agg(id::text || ':' || file_hash, ',' order by id), '') as version
-    from documents where org_id = ${ctx.orgId}
+    from documents where org_id = any(library_orgs(${ctx.orgId}))
       and (kind in ('ncci-ptp', 'ncci-mue')) = ${ncci}`.execute(ctx.db);
   return rows[0]?.version ?? '';
 }

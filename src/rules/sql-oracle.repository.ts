@@ -54,7 +54,7 @@ export async function oraclePtpEdits(
     releases as (
       select id, title, release, setting, effective_from, effective_to,
         row_number() over (order by effective_from nulls first, imported_at, id) as rank
-      from documents where org_id = ${orgId} and kind in ('ncci-ptp', 'ncci-mue')
+      from documents where org_id = any(library_orgs(${orgId})) and kind in ('ncci-ptp', 'ncci-mue')
     ),
     candidates as (
       select a.idx as a, b.idx as b, a.dos, e.column1, e.column2, e.modifier_indicator, e.locator,
@@ -65,7 +65,7 @@ export async function oraclePtpEdits(
       from lines a
         join lines b on a.idx < b.idx and a.dos = b.dos and a.code <> b.code
           and (a.provider is null or b.provider is null or a.provider = b.provider)
-        join ptp_edits e on e.org_id = ${orgId}
+        join ptp_edits e on e.org_id = any(library_orgs(${orgId}))
           and ((e.column1 = a.code and e.column2 = b.code) or (e.column1 = b.code and e.column2 = a.code))
         join releases r on r.id = e.document_id and r.setting = ${claim.setting}
     ),
@@ -99,7 +99,7 @@ export async function oracleMueExcess(
     hits as (
       select l.idx, l.code, l.units, l.dos, m.mue_value, m.adjudication, d.id as document_id, d.title, d.release, m.locator
       from lines l
-        join mue_edits m on m.org_id = ${orgId} and m.code = l.code
+        join mue_edits m on m.org_id = any(library_orgs(${orgId})) and m.code = l.code
         join documents d on d.id = m.document_id and d.setting = ${claim.setting}
       where (d.effective_from is null or d.effective_from <= l.dos)
         and (d.effective_to is null or d.effective_to >= l.dos)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../access/request-access.ts';
+import { importTarget } from '../access/import-target.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import {
@@ -112,7 +113,8 @@ export function libraryImportRoutes(
       if (files.length === 0)
         throw new CodecardError('BAD_INPUT', { detail: 'no file in the upload' });
       const options = importOptions(fields);
-      const submitted = files.map((file) => jobs.submit(request.ctx, file, options));
+      const target = await importTarget(request, request.query.library);
+      const submitted = files.map((file) => jobs.submit(target, file, options, request.ctx.orgId));
       for (const { job } of submitted) {
         await auditRequest(request.ctx.db, request, 'document.upload', 'ok', {
           type: 'import',

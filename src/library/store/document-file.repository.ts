@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
@@ -17,7 +18,7 @@ export async function hasDocumentFile(
   const file = await db
     .selectFrom('document_files')
     .select('document_id')
-    .where('org_id', '=', orgId)
+    .where('org_id', '=', sql<string>`any(library_orgs(${orgId}))`)
     .where('document_id', '=', documentId)
     .executeTakeFirst();
   return file !== undefined;
@@ -27,7 +28,7 @@ export function findDocumentFile(db: Kysely<Database>, orgId: string, documentId
   return db
     .selectFrom('document_files')
     .select(['content_type', 'bytes'])
-    .where('org_id', '=', orgId)
+    .where('org_id', '=', sql<string>`any(library_orgs(${orgId}))`)
     .where('document_id', '=', documentId)
     .executeTakeFirst();
 }
