@@ -31,7 +31,7 @@ describe('the setup page (an invite or the first-start link)', () => {
     });
     renderPage(<App />, '/setup#token=cci_abc%2B1');
     await screen.findByText('This invitation makes you Librarian in the organization default.');
-    const email = screen.getByLabelText('Email') as HTMLInputElement;
+    const email = screen.getByLabelText<HTMLInputElement>('Email');
     expect(email.value).toBe('lee@example.org');
     expect(email.readOnly).toBe(true);
 
