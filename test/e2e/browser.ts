@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** Screenshots land here; CI keeps the folder as the browser tests' artifacts. */
 export const artifacts = resolve(import.meta.dirname, '../../test-results/e2e');
@@ -34,8 +35,20 @@ export async function launchWithPage(): Promise<{ browser: Browser; page: Page }
   return { browser, page: await openPage(browser) };
 }
 
-export async function openPage(browser: Browser, width = 1280): Promise<Page> {
+/**
+ * A page in a new browser context, signed in as the e2e administrator (the session cookie
+ * made by global-setup) unless `cookie` is null or another account's session.
+ */
+export async function openPage(
+  browser: Browser,
+  width = 1280,
+  cookie: string | null = inject('adminCookie'),
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
+  if (cookie)
+    await context.addCookies([
+      { name: 'codecard_session', value: cookie, url: inject('baseUrl'), httpOnly: true },
+    ]);
   return context.newPage();
 }
 

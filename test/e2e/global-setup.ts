@@ -4,17 +4,23 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureWebBuilt } from '../../src/web/web-build.ts';
+import { e2eAdmin, redeemInvite } from './admin-account.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The session cookie of the first administrator, created through the setup link. */
+    adminCookie: string;
   }
 }
 
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
-/** Builds the app if needed and starts `codecard serve` on a free port with a fresh store. */
+/**
+ * Builds the app if needed, starts `codecard serve` on a free port with a fresh store, and
+ * creates the first administrator through the setup link the server prints.
+ */
 export async function setup(project: TestProject): Promise<void> {
   await ensureWebBuilt((line) => console.log(line));
   dataDir = mkdtempSync(join(tmpdir(), 'codecard-e2e-'));
@@ -24,16 +30,19 @@ export async function setup(project: TestProject): Promise<void> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   server = child;
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  // The server starts with no user: it prints its address, then the one-time setup link.
+  const { url, token } = await new Promise<{ url: string; token: string }>((resolved, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const found = /running at (http:\/\/localhost:\d+)/.exec(output);
-      if (found) resolveUrl(found[1]!);
+      const running = /running at (http:\/\/localhost:\d+)/.exec(output);
+      const link = /\/setup#token=([^\s]+)/.exec(output);
+      if (running && link) resolved({ url: running[1]!, token: decodeURIComponent(link[1]!) });
     });
     child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
   });
   project.provide('baseUrl', url);
+  project.provide('adminCookie', await redeemInvite(url, token, e2eAdmin));
 }
 
 export async function teardown(): Promise<void> {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { PerformanceReport } from '../../src/performance/performance-types.ts';
+import { sessionHeaders } from './admin-account.ts';
 import {
   horizontalOverflow,
   launchBrowser,
@@ -14,6 +15,7 @@ import {
 } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
+const signedIn = sessionHeaders(baseUrl, inject('adminCookie'));
 const sampleClaims = readFileSync(
   resolve(import.meta.dirname, '../../samples/claims/sample-claims.json'),
   'utf8',
@@ -46,7 +48,7 @@ const questions = [
 async function post<T>(path: string, body: string): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...signedIn },
     body,
   });
   expect(response.status, `${path}: ${response.status}`).toBeLessThan(300);
@@ -54,7 +56,7 @@ async function post<T>(path: string, body: string): Promise<T> {
 }
 
 async function report(query = ''): Promise<PerformanceReport> {
-  const response = await fetch(`${baseUrl}/api/performance${query}`);
+  const response = await fetch(`${baseUrl}/api/performance${query}`, { headers: signedIn });
   expect(response.status).toBe(200);
   return (await response.json()) as PerformanceReport;
 }

@@ -21,12 +21,15 @@ describe('the app shell', () => {
   });
   afterAll(async () => browser.close());
 
-  test('the top bar: Start New, the ten languages, Library, Performance, the version', async () => {
+  test('the top bar: Start New, the ten languages, Library, Performance, Administration, the version', async () => {
     await page.goto(baseUrl);
     const nav = page.getByRole('navigation');
+    // The entries appear once the server has said who is signed in (and with which role).
+    await nav.getByRole('button', { name: 'Start New' }).waitFor();
     await expect(nav.getByRole('button', { name: 'Start New' }).isVisible()).resolves.toBe(true);
     await expect(nav.getByRole('link', { name: 'Library' }).isVisible()).resolves.toBe(true);
     await expect(nav.getByRole('link', { name: 'Performance' }).isVisible()).resolves.toBe(true);
+    await expect(nav.getByRole('link', { name: 'Administration' }).isVisible()).resolves.toBe(true);
     const languages = await page
       .getByRole('combobox', { name: 'Language', exact: true })
       .locator('option')
@@ -64,9 +67,11 @@ describe('the app shell', () => {
 
   test('no serious or critical accessibility problem; nothing overflows at 375 px', async () => {
     await page.goto(baseUrl);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     const narrow = await openPage(browser, 375);
     await narrow.goto(baseUrl);
+    await narrow.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await horizontalOverflow(narrow)).toBe(0);
     await narrow.close();
   });

@@ -9,6 +9,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Sent on the window when any request answers 401 SIGN_IN_REQUIRED. */
+export const SIGNED_OUT_EVENT = 'codecard:signed-out';
+
 /** Reads a successful answer's body (JSON by default; a file as bytes). */
 export type ReadBody<T> = (response: Response) => Promise<T>;
 
@@ -23,6 +26,10 @@ export async function api<T>(path: string, init: RequestInit = {}, read?: ReadBo
   const body: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    // The session ended (expired, or signed out elsewhere): the app shell takes the user to
+    // the sign-in page. Only this code: a wrong password is SIGN_IN_FAILED.
+    if (response.status === 401 && error?.code === 'SIGN_IN_REQUIRED')
+      window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
     throw new ApiError(
       response.status,
       error?.code ?? 'HTTP_ERROR',

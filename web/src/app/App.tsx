@@ -1,40 +1,51 @@
 import { useEffect, useRef } from 'react';
-import { lazyPage } from './lazy-page.tsx';
+import { LoadError } from '../components/LoadError.tsx';
 import { useT } from '../i18n/locale-context.tsx';
-import { matchPath, useLocation } from './router.tsx';
+import { lazyPage } from './lazy-page.tsx';
+import { Page } from './Page.tsx';
+import { navigate, useLocation } from './router.tsx';
+import { SessionProvider, useSession } from './session/session-context.tsx';
+import { signInPath } from './session/sign-in-path.ts';
 import { TopBar } from './TopBar.tsx';
 
-// Every page is its own chunk: the first load carries the shell and the page it opens.
-const AskPage = lazyPage(() => import('../pages/ask/AskPage.tsx').then((m) => m.AskPage));
-const CardPage = lazyPage(() => import('../pages/card/CardPage.tsx').then((m) => m.CardPage));
-const SourcePage = lazyPage(() =>
-  import('../pages/source/SourcePage.tsx').then((m) => m.SourcePage),
+const SignInPage = lazyPage(() =>
+  import('../pages/sign-in/SignInPage.tsx').then((m) => m.SignInPage),
 );
-const CheckPage = lazyPage(() => import('../pages/check/CheckPage.tsx').then((m) => m.CheckPage));
-const LibraryPage = lazyPage(() =>
-  import('../pages/library/LibraryPage.tsx').then((m) => m.LibraryPage),
-);
-const DocumentPage = lazyPage(() =>
-  import('../pages/library/DocumentPage.tsx').then((m) => m.DocumentPage),
-);
-const PerformancePage = lazyPage(() =>
-  import('../pages/performance/PerformancePage.tsx').then((m) => m.PerformancePage),
+const SetupPage = lazyPage(() => import('../pages/setup/SetupPage.tsx').then((m) => m.SetupPage));
+const SetupRequiredPage = lazyPage(() =>
+  import('../pages/setup/SetupRequiredPage.tsx').then((m) => m.SetupRequiredPage),
 );
 
-function Page() {
-  const { path } = useLocation();
+/** The pages anyone may open: signing in and redeeming an invite (or the setup link). */
+function publicPage(path: string) {
+  if (path === '/sign-in') return <SignInPage />;
+  if (path === '/setup') return <SetupPage />;
+  return null;
+}
+
+/** The page for the address, once the server has said who is signed in. */
+function Content() {
   const t = useT();
-  let params: Record<string, string> | null;
-  if (path === '/' || matchPath('/threads/:id', path)) return <AskPage />;
-  if ((params = matchPath('/codes/:system/:code', path)))
-    return <CardPage system={params.system!} code={params.code!} />;
-  if ((params = matchPath('/sources/:documentId', path)))
-    return <SourcePage documentId={Number(params.documentId)} />;
-  if (path === '/check') return <CheckPage />;
-  if (path === '/library') return <LibraryPage />;
-  if ((params = matchPath('/library/:id', path))) return <DocumentPage id={Number(params.id)} />;
-  if (path === '/performance') return <PerformancePage />;
-  return <p role="alert">{t('shell.notFound')}</p>;
+  const { path, query } = useLocation();
+  const session = useSession();
+  const { state } = session;
+  const open = publicPage(path);
+
+  useEffect(() => {
+    if (open || state.status !== 'signed-out') return;
+    // Back to the same address after signing in (not after signing out on purpose).
+    const here = `${path}${query.size ? `?${query.toString()}` : ''}`;
+    navigate(signInPath(state.ended === 'signed-out' ? '/' : here, state.ended), {
+      replace: true,
+    });
+  }, [open, state, path, query]);
+
+  if (open) return open;
+  if (state.status === 'signed-in') return <Page role={state.me.org.role} />;
+  if (state.status === 'setup-required') return <SetupRequiredPage />;
+  if (state.status === 'error')
+    return <LoadError message={state.message} onRetry={session.reload} />;
+  return <p aria-busy="true">{t('shell.loading')}</p>;
 }
 
 export function App() {
@@ -44,14 +55,14 @@ export function App() {
   // A new page moves keyboard and screen-reader focus to its content.
   useEffect(() => main.current?.focus({ preventScroll: true }), [path]);
   return (
-    <>
+    <SessionProvider>
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
       <TopBar />
       <main id="main" ref={main} tabIndex={-1}>
-        <Page />
+        <Content />
       </main>
-    </>
+    </SessionProvider>
   );
 }

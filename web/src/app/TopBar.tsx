@@ -3,12 +3,17 @@ import { localeCodes, type LocaleCode } from '../../../src/domain/locale.ts';
 import { useApi } from '../api/use-api.ts';
 import { endonyms } from '../i18n/endonyms.ts';
 import { useLocale } from '../i18n/locale-context.tsx';
-import { Link, navigate, useLocation } from './router.tsx';
+import { NavLinks } from './NavLinks.tsx';
+import { Link, useLocation } from './router.tsx';
+import { useSession } from './session/session-context.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
-/** The app's navigation, the language menu and the server's version. */
+/** The app's navigation (what the role may use), the user menu, the language and the version. */
 export function TopBar() {
   const { locale, setLocale, t } = useLocale();
   const { path } = useLocation();
+  const { state } = useSession();
+  const me = state.status === 'signed-in' ? state.me : null;
   // The version is a courtesy: a failed health check shows none.
   const version = useApi<Health>('/api/health').data?.version ?? '';
   const current = (prefix: string) =>
@@ -21,25 +26,7 @@ export function TopBar() {
         <Link href="/" className="brand">
           Codecard
         </Link>
-        <button
-          type="button"
-          className="start-new"
-          onClick={() => {
-            // Start New always opens a fresh thread, even from the ask page itself.
-            navigate(`/?new=${Date.now()}`);
-          }}
-        >
-          {t('shell.startNew')}
-        </button>
-        <Link href="/check" aria-current={current('/check')}>
-          {t('shell.check')}
-        </Link>
-        <Link href="/library" aria-current={current('/library')}>
-          {t('shell.library')}
-        </Link>
-        <Link href="/performance" aria-current={current('/performance')}>
-          {t('shell.performance')}
-        </Link>
+        {me && <NavLinks role={me.org.role} current={current} />}
       </nav>
       <div className="top-bar-end">
         <div className="language">
@@ -56,6 +43,7 @@ export function TopBar() {
             ))}
           </select>
         </div>
+        {me && <UserMenu me={me} />}
         {version && (
           <span className="version" title={t('shell.version')}>
             v{version}

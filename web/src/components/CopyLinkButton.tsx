@@ -8,7 +8,16 @@ type State = 'idle' | 'copied' | 'manual';
  * Copies the page's address. Where the clipboard is refused (an EHR's frame, plain http), the
  * address appears in a read-only field, selected, to copy by hand.
  */
-export function CopyLinkButton({ url, className }: { url?: string; className?: string }) {
+export function CopyLinkButton({
+  url,
+  className,
+  label,
+}: {
+  url?: string;
+  className?: string;
+  /** The button's words when it copies something else than a link (an API key). */
+  label?: string;
+}) {
   const t = useT();
   const [state, setState] = useState<State>('idle');
   const [shown, setShown] = useState('');
@@ -36,7 +45,7 @@ export function CopyLinkButton({ url, className }: { url?: string; className?: s
   return (
     <span className={className ? `copy-link ${className}` : 'copy-link'}>
       <button type="button" className="secondary" onClick={() => void copy()}>
-        {t('copyLink.button')}
+        {label ?? t('copyLink.button')}
       </button>
       <span role="status" className="copy-link-status">
         {state === 'copied' ? t('copyLink.copied') : state === 'manual' ? t('copyLink.manual') : ''}

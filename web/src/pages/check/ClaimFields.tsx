@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/locale-context.tsx';
 import { fieldId, type ClaimDraft, type FieldProblems } from './claim-form.ts';
-import { FormField as Field } from './FormField.tsx';
+import { FormField as Field } from '../../components/FormField.tsx';
 import { settings } from '../../../../src/domain/setting.ts';
 
 /** The claim's own fields: its id, date of service, setting and diagnoses. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/locale-context.tsx';
 import { fieldId, type FieldProblems, type LineDraft } from './claim-form.ts';
-import { FormField } from './FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 type ControlProps = Parameters<Parameters<typeof FormField>[0]['children']>[0];
 type LineFieldName = 'code' | 'modifiers' | 'units' | 'diagnoses' | 'date';

@@ -1,4 +1,6 @@
 import type { Setting } from '../../../../src/domain/setting.ts';
+import type { FieldProblems } from '../../components/form-problems.ts';
+export type { FieldProblem, FieldProblems } from '../../components/form-problems.ts';
 
 /** One service line as typed: every field is text until the claim is built. */
 export interface LineDraft {
@@ -21,15 +23,6 @@ export interface ClaimDraft {
   diagnoses: string;
   lines: LineDraft[];
 }
-
-/** A message key and its values, translated where it is shown. */
-export interface FieldProblem {
-  key: string;
-  values?: Record<string, string | number>;
-}
-
-/** Problems by field id (`claim-id`, `line-3-code`…), in the order of the form. */
-export type FieldProblems = Map<string, FieldProblem>;
 
 export const MAX_UNITS = 9_999;
 

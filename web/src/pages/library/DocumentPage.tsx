@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link, navigate } from '../../app/router.tsx';
+import { useCan } from '../../app/session/session-context.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale, type Translate } from '../../i18n/locale-context.tsx';
 import { DocumentDetails, RowCounts } from './DocumentDetails.tsx';
@@ -37,6 +38,7 @@ function failureOf(failure: Error | null, t: Translate) {
 export function DocumentPage({ id }: { id: number }) {
   const { t } = useLocale();
   const [removing, setRemoving] = useState(false);
+  const canRemove = useCan('librarian');
   const valid = Number.isInteger(id) && id > 0;
   // The page's id decides what loads; the language only words it.
   const load = useApi<DocumentSummary>(valid ? `/api/library/documents/${id}` : null);
@@ -76,9 +78,11 @@ export function DocumentPage({ id }: { id: number }) {
       <h1 dir="auto">{doc.title}</h1>
       <DocumentDetails doc={doc} />
       <div className="doc-actions">
-        <button type="button" className="danger" onClick={() => setRemoving(true)}>
-          {t('library.doc.remove')}
-        </button>
+        {canRemove && (
+          <button type="button" className="danger" onClick={() => setRemoving(true)}>
+            {t('library.doc.remove')}
+          </button>
+        )}
         {prose && (
           <a
             className="doc-file"

@@ -10,7 +10,8 @@ export function DocumentTable({
   onRemove,
 }: {
   documents: readonly DocumentSummary[];
-  onRemove: (document: DocumentSummary) => void;
+  /** Absent for a role that may not remove documents (no Remove buttons then). */
+  onRemove?: (document: DocumentSummary) => void;
 }) {
   const { t, locale } = useLocale();
   return (
@@ -57,10 +58,12 @@ export function DocumentTable({
               </td>
               <td>{formatInstant(doc.importedAt, locale)}</td>
               <td>
-                <button type="button" className="secondary small" onClick={() => onRemove(doc)}>
-                  {t('library.list.remove')}
-                  <span className="visually-hidden"> {doc.title}</span>
-                </button>
+                {onRemove && (
+                  <button type="button" className="secondary small" onClick={() => onRemove(doc)}>
+                    {t('library.list.remove')}
+                    <span className="visually-hidden"> {doc.title}</span>
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { LibraryList } from '../../../../src/contracts/library.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useCan } from '../../app/session/session-context.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useT } from '../../i18n/locale-context.tsx';
 import { DocumentTable } from './DocumentTable.tsx';
@@ -18,6 +19,8 @@ export function LibraryPage() {
   const loadError = list.error?.message ?? null;
   const load = list.reload;
   const [removing, setRemoving] = useState<DocumentSummary | null>(null);
+  // Upload and removal are for librarians and admins (the server refuses the others).
+  const canEdit = useCan('librarian');
   const [status, setStatus] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);
 
@@ -29,7 +32,7 @@ export function LibraryPage() {
         {status}
       </div>
 
-      <UploadPanel onImported={load} />
+      {canEdit && <UploadPanel onImported={load} />}
 
       <section className="library-section" aria-labelledby="documents-heading">
         <h2 id="documents-heading" ref={listHeading} tabIndex={-1}>
@@ -39,7 +42,7 @@ export function LibraryPage() {
         {!documents && !loadError && <p aria-busy="true">{t('library.loading')}</p>}
         {documents && documents.length === 0 && <p>{t('library.list.empty')}</p>}
         {documents && documents.length > 0 && (
-          <DocumentTable documents={documents} onRemove={setRemoving} />
+          <DocumentTable documents={documents} onRemove={canEdit ? setRemoving : undefined} />
         )}
       </section>
 

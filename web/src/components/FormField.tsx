@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n/locale-context.tsx';
-import type { FieldProblems } from './claim-form.ts';
+import { useT } from '../i18n/locale-context.tsx';
+import type { FieldProblems } from './form-problems.ts';
 
 /** A label, its control, an optional hint and the control's problem, wired for assistive tech. */
 export function FormField({
