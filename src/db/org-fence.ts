@@ -1,6 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
-import type { Db } from './database.ts';
 import type { Database } from './schema.ts';
 import { FENCED_ROLE } from './migrations/20261205020000-fence-organizations.ts';
 
@@ -10,8 +9,8 @@ import { FENCED_ROLE } from './migrations/20261205020000-fence-organizations.ts'
  * and is reset before it goes back to the shared pool. One Kysely per organization, sharing
  * the pool; the row-level security policies do the fencing.
  */
-export function orgFence(pool: pg.Pool): (orgId: string) => Db {
-  const fenced = new Map<string, Db>();
+export function orgFence(pool: pg.Pool): (orgId: string) => Kysely<Database> {
+  const fenced = new Map<string, Kysely<Database>>();
   return (orgId) => {
     let db = fenced.get(orgId);
     if (!db) {
