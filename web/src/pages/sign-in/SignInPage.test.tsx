@@ -60,7 +60,7 @@ describe('the sign-in page', () => {
     const calls = server(() => ({ body: meAs('coder', 'ana@example.org') }), true);
     renderPage(<App />, '/sign-in?next=%2Fcheck');
     const sso = await screen.findByRole('link', { name: 'Sign in with SSO' });
-    expect(sso.getAttribute('href')).toBe('/api/auth/sso/start');
+    expect(sso.getAttribute('href')).toBe('/api/auth/sso/start?returnTo=%2Fcheck');
     await submit(' ana@example.org ', 'correct horse battery staple');
     await screen.findByRole('button', { name: /ana@example\.org/ });
     expect(window.location.pathname).toBe('/check');
@@ -68,5 +68,15 @@ describe('the sign-in page', () => {
       email: 'ana@example.org',
       password: 'correct horse battery staple',
     });
+  });
+
+  test('a failed single sign-on says so, with its reason', async () => {
+    server(
+      () => ({ status: 401, body: { error: { code: 'SIGN_IN_REQUIRED', message: 'x' } } }),
+      true,
+    );
+    renderPage(<App />, '/sign-in?sso_error=SSO_NO_ROLE');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('SSO_NO_ROLE');
   });
 });

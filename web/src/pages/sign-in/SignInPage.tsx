@@ -23,6 +23,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const form = useFormSubmit();
   const reason = query.get('reason');
+  const ssoError = query.get('sso_error');
   const next = safeNext(query.get('next'));
 
   const signIn = () =>
@@ -40,7 +41,10 @@ export function SignInPage() {
     );
 
   const ssoLink = sso && (
-    <a className="button-link secondary" href="/api/auth/sso/start">
+    <a
+      className="button-link secondary"
+      href={`/api/auth/sso/start?returnTo=${encodeURIComponent(next)}`}
+    >
       {t('signIn.sso')}
     </a>
   );
@@ -49,6 +53,11 @@ export function SignInPage() {
     <div className="sign-in-page">
       <h1>{t('signIn.title')}</h1>
       {reason === 'expired' && <p className="notice">{t('signIn.expired')}</p>}
+      {ssoError && (
+        <p className="notice" role="alert">
+          {t('signIn.ssoFailed', { code: ssoError.slice(0, 40) })}
+        </p>
+      )}
       {reason === 'signed-out' && (
         <p className="notice" role="status">
           {t('signIn.signedOut')}
