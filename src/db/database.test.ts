@@ -48,7 +48,7 @@ describe('the embedded store directory', () => {
     await first.close();
     const again = await openDatabase({ kind: 'pglite', dataDir: dir });
     const { rows } = await sql<{ id: string }>`select id from orgs order by id`.execute(again.db);
-    expect(rows.map((r) => r.id)).toEqual(['default', 'other']);
+    expect(rows.map((r) => r.id)).toEqual(['default', 'other', 'reference']);
     await again.close();
   });
 });
