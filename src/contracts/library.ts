@@ -44,6 +44,8 @@ export const documentSummarySchema = z.object({
   rowsStored: z.number(),
   rowsSkipped: z.number(),
   skippedReasons: countsSchema,
+  /** True for instance-wide reference data: read by every organization, changed by none. */
+  shared: z.boolean().optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 

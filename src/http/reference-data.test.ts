@@ -107,6 +107,17 @@ describe.each(testDatabaseKinds())('instance-wide reference data (%s)', (kind) =
     expect(JSON.stringify((await card(otherAdmin)).json())).toContain('62263');
     expect(await ptpSeverities(otherAdmin)).toContain('error');
 
+    // Listed for every organization, marked as shared.
+    const listed = await app.inject({ url: '/api/library/documents', headers: as(otherAdmin) });
+    expect(listed.json<{ documents: { id: number; shared?: boolean }[] }>().documents).toEqual([
+      expect.objectContaining({ id: job.result.document.id, shared: true }),
+    ]);
+    const one = await app.inject({
+      url: `/api/library/documents/${job.result.document.id}`,
+      headers: as(otherAdmin),
+    });
+    expect(one.json()).toMatchObject({ shared: true });
+
     // Read, never changed, by the organizations that use it.
     const removed = await app.inject({
       method: 'DELETE',

@@ -1,11 +1,13 @@
 import { CodecardError } from '../errors/codecard-error.ts';
+import { REFERENCE_ORG } from '../domain/reference-org.ts';
 import type { LibraryContext } from './library-context.ts';
 import { documentRowTables } from './store/fact-tables.ts';
 import { refreshTables } from './store/table-maintenance.repository.ts';
 import {
   deleteDocumentRows,
   findDocument,
-  listDocuments,
+  findReadableDocument,
+  listReadableDocuments,
   recomputeDatasetPeriods,
   type DocumentRow,
 } from './store/document.repository.ts';
@@ -30,6 +32,8 @@ export interface DocumentSummary {
   rowsStored: number;
   rowsSkipped: number;
   skippedReasons: Record<string, number>;
+  /** Instance-wide reference data, read by every organization (set only when true). */
+  shared?: boolean;
 }
 
 export function summarize(row: DocumentRow): DocumentSummary {
@@ -53,18 +57,19 @@ export function summarize(row: DocumentRow): DocumentSummary {
     rowsStored: row.rows_stored,
     rowsSkipped: row.rows_skipped,
     skippedReasons: row.skipped_reasons,
+    ...(row.org_id === REFERENCE_ORG ? { shared: true } : {}),
   };
 }
 
 export async function listLibrary(ctx: LibraryContext): Promise<DocumentSummary[]> {
-  return (await listDocuments(ctx.db, ctx.orgId)).map(summarize);
+  return (await listReadableDocuments(ctx.db, ctx.orgId)).map(summarize);
 }
 
 export async function getDocumentSummary(
   ctx: LibraryContext,
   id: number,
 ): Promise<DocumentSummary> {
-  const row = await findDocument(ctx.db, ctx.orgId, id);
+  const row = await findReadableDocument(ctx.db, ctx.orgId, id);
   if (!row) throw new CodecardError('NOT_FOUND', { detail: `the library has no document ${id}` });
   return summarize(row);
 }

@@ -34,6 +34,29 @@ export function findDocument(db: Executor, orgId: string, id: number) {
     .executeTakeFirst();
 }
 
+/** One document the organization reads: its own or the instance-wide reference data. */
+export function findReadableDocument(db: Executor, orgId: string, id: number) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('org_id', '=', sql<string>`any(library_orgs(${orgId}))`)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Every document the organization reads: its own, then the instance-wide reference data. */
+export function listReadableDocuments(db: Executor, orgId: string) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('org_id', '=', sql<string>`any(library_orgs(${orgId}))`)
+    .orderBy(sql`org_id = ${orgId}`, 'desc')
+    .orderBy('dataset_key')
+    .orderBy('effective_from')
+    .orderBy('id')
+    .execute();
+}
+
 export function listDocuments(db: Executor, orgId: string) {
   return db
     .selectFrom('documents')

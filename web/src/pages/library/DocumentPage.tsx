@@ -78,7 +78,7 @@ export function DocumentPage({ id }: { id: number }) {
       <h1 dir="auto">{doc.title}</h1>
       <DocumentDetails doc={doc} />
       <div className="doc-actions">
-        {canRemove && (
+        {canRemove && !doc.shared && (
           <button type="button" className="danger" onClick={() => setRemoving(true)}>
             {t('library.doc.remove')}
           </button>

@@ -42,6 +42,11 @@ export function DocumentTable({
                   {doc.title}
                 </Link>
                 {doc.partial && <span className="badge">{t('library.partialBadge')}</span>}
+                {doc.shared && (
+                  <span className="badge" title={t('library.sharedHint')}>
+                    {t('library.sharedBadge')}
+                  </span>
+                )}
               </th>
               <td>{kindLabel(doc.kind, t)}</td>
               <td>{settingLabel(doc.setting, t)}</td>
@@ -58,7 +63,7 @@ export function DocumentTable({
               </td>
               <td>{formatInstant(doc.importedAt, locale)}</td>
               <td>
-                {onRemove && (
+                {onRemove && !doc.shared && (
                   <button type="button" className="secondary small" onClick={() => onRemove(doc)}>
                     {t('library.list.remove')}
                     <span className="visually-hidden"> {doc.title}</span>

@@ -121,6 +121,20 @@ describe('the library list', () => {
     ).toBeTruthy();
   });
 
+  test('instance-wide reference data is marked and cannot be removed from here', async () => {
+    const shared = doc({ id: 12, title: 'CMS PTP v32.3', shared: true });
+    mockApi((call) =>
+      call.url === '/api/library/documents' ? { body: { documents: [guide, shared] } } : undefined,
+    );
+    renderPage(<LibraryPage />, '/library');
+    const table = await screen.findByRole('table', { name: '2 document versions in the library' });
+    const [, guideRow, sharedRow] = within(table).getAllByRole('row');
+    expect(within(sharedRow!).getByText('Reference data')).toBeTruthy();
+    expect(within(sharedRow!).queryByRole('button')).toBeNull();
+    expect(within(guideRow!).queryByText('Reference data')).toBeNull();
+    expect(within(guideRow!).getByRole('button', { name: /Remove/ })).toBeTruthy();
+  });
+
   test('asks before removing, and removes only on confirmation', async () => {
     let documents = [ptp, guide];
     const calls = mockApi((call) => {
