@@ -15,6 +15,7 @@ import { usage } from './usage.ts';
 import { forOrg } from '../library/library-context.ts';
 import { REFERENCE_ORG } from '../domain/reference-org.ts';
 import { runUser } from './user.command.ts';
+import { runOrg } from './org.command.ts';
 
 const options = {
   data: { type: 'string' },
@@ -97,6 +98,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return await runPerformance(library.ctx, values);
         case 'samples':
           return await runSamples(library.ctx, rest[0], json);
+        case 'org':
+          return await runOrg(library.ctx, rest, json);
         case 'user':
           return await runUser(library.ctx, library.config, rest, { ...values, json });
         case 'search':

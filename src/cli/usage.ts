@@ -28,6 +28,8 @@ Commands:
                                 out-of-date datasets and codes asked about without coverage
                                 (default the last 30 days, by day)
   samples load                  load the starter library into an empty library
+  org list | org add ID NAME     organizations on this instance (each has its own library, users and
+                                audit log; all read the instance-wide reference data)
   user add EMAIL [--role viewer|coder|librarian|admin] [--org ID] [--instance-admin]
        [--password-stdin]       add a user: with --password-stdin, the password is read from
                                 standard input; without, a one-time link is printed (the first
