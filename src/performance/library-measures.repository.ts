@@ -15,7 +15,7 @@ export async function gapsByKey(
   const { rows } = await sql<LibraryGap>`
     with g as (
       select question, created_at, codes, terms from library_gaps
-      where org_id = any(library_orgs(${ctx.orgId}))
+      where org_id = ${ctx.orgId}
         and created_at >= ${`${range.from}T00:00:00Z`}::timestamptz
         and created_at < ${`${addDays(range.to, 1)}T00:00:00Z`}::timestamptz
     ),
