@@ -11,7 +11,8 @@ export async function findPassagesMatching(
   const { rows } = await sql<PassageRow>`
     select ${passageRowColumns}
     from passages p join documents d on d.id = p.document_id
-    where p.org_id = any(library_orgs(${ctx.orgId})) and p.text ~* ${cue}
+    where p.org_id = any(library_orgs(${ctx.orgId}))
+      and p.document_id <> all((select shadowed_documents(${ctx.orgId}))::int[]) and p.text ~* ${cue}
     order by d.id, p.ordinal`.execute(ctx.db);
   return rows;
 }

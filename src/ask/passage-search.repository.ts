@@ -65,7 +65,8 @@ export async function searchPassages(
        + case when exists (select 1 from code_mentions m where m.passage_id = p.id
                            and m.code in (${sql.join(codes)})) then 1 else 0 end) as rank
     from passages p join documents d on d.id = p.document_id
-    where p.org_id = any(library_orgs(${ctx.orgId})) and ${documentInForce('d', scope.dos)}
+    where p.org_id = any(library_orgs(${ctx.orgId}))
+      and p.document_id <> all((select shadowed_documents(${ctx.orgId}))::int[]) and ${documentInForce('d', scope.dos)}
       and (d.setting is null or d.setting = ${scope.setting})
       and (${textMatch} or exists (select 1 from code_mentions m where m.passage_id = p.id
                                    and m.code in (${sql.join(codes)})))
@@ -78,6 +79,7 @@ export async function searchPassages(
 const searchConfigs = libraryVersionCache('reference', async (ctx: LibraryContext) => {
   const { rows } = await sql<{ config: string }>`
     select distinct text_search_config::text as config from passages
-    where org_id = any(library_orgs(${ctx.orgId}))`.execute(ctx.db);
+    where org_id = any(library_orgs(${ctx.orgId}))
+      and document_id <> all((select shadowed_documents(${ctx.orgId}))::int[])`.execute(ctx.db);
   return rows.map((r) => r.config);
 });

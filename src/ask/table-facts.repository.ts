@@ -56,7 +56,8 @@ export async function tablePresence(
   const { rows } = await sql<{ any: boolean; in_force: boolean }>`
     select count(*) > 0 as any, count(*) filter (where ${documentInForce('d', dos)}) > 0 as in_force
     from documents d
-    where d.org_id = any(library_orgs(${orgId})) and d.kind = ${kindOf[table]} and d.rows_stored > 0`.execute(
+    where d.org_id = any(library_orgs(${orgId}))
+      and d.id <> all((select shadowed_documents(${orgId}))::int[]) and d.kind = ${kindOf[table]} and d.rows_stored > 0`.execute(
     db,
   );
   return { any: rows[0]?.any === true, inForce: rows[0]?.in_force === true };
@@ -72,7 +73,8 @@ export async function gpciRowsInForce(
     select g.mac, g.state, g.locality_number, g.locality_name, g.work_gpci, g.pe_gpci, g.mp_gpci,
       g.notes, g.locator, d.id as document_id, d.title, d.release
     from gpci_localities g join documents d on d.id = g.document_id
-    where g.org_id = any(library_orgs(${orgId})) and ${documentInForce('d', dos)}
+    where g.org_id = any(library_orgs(${orgId}))
+      and g.document_id <> all((select shadowed_documents(${orgId}))::int[]) and ${documentInForce('d', dos)}
     order by d.effective_from desc nulls last, d.id desc,
       nullif(substring(g.locator from '[0-9]+'), '')::int nulls last`.execute(db);
   return rows;
@@ -84,6 +86,7 @@ export async function mcdContractors(db: Kysely<Database>, orgId: string): Promi
     select distinct c.name
     from mcd_documents m, jsonb_array_elements_text(m.contractors) as c(name)
     where m.org_id = any(library_orgs(${orgId}))
+      and m.document_id <> all((select shadowed_documents(${orgId}))::int[])
     order by c.name`.execute(db);
   return rows.map((r) => r.name);
 }
@@ -103,7 +106,8 @@ export async function wordsInMcdTitles(
       when numnode(plainto_tsquery('english', w.word)) = 0 then 'stop'
       when exists (
         select 1 from mcd_documents m
-        where m.org_id = any(library_orgs(${orgId})) and m.title_vector @@ plainto_tsquery('english', w.word)
+        where m.org_id = any(library_orgs(${orgId}))
+      and m.document_id <> all((select shadowed_documents(${orgId}))::int[]) and m.title_vector @@ plainto_tsquery('english', w.word)
       ) then 'title'
       else 'none' end as standing
     from unnest(${[...words]}::text[]) as w(word)`.execute(db);
@@ -144,7 +148,8 @@ export async function findMcdRows(
       m.contractor_text, m.effective_date, m.retirement_date, m.note, m.url, m.locator,
       d.id as document_id, d.title, d.release, (count(*) over ())::int as total
     from mcd_documents m join documents d on d.id = m.document_id
-    where m.org_id = any(library_orgs(${f.orgId})) and ${documentInForce('d', f.dos)} and ${conditions}
+    where m.org_id = any(library_orgs(${f.orgId}))
+      and m.document_id <> all((select shadowed_documents(${f.orgId}))::int[]) and ${documentInForce('d', f.dos)} and ${conditions}
     order by m.document_type desc, m.display_id, d.effective_from desc nulls last
     limit ${f.limit}`.execute(db);
   return { rows, total: rows[0]?.total ?? 0 };
@@ -163,7 +168,8 @@ export async function findRvuRows(
       r.bilateral_surgery, r.assistant_surgery, r.co_surgeons, r.team_surgery, r.columns,
       r.locator, d.id as document_id, d.title, d.release
     from rvu_indicators r join documents d on d.id = r.document_id
-    where r.org_id = any(library_orgs(${orgId})) and r.code = any(${[...codes]}::text[]) and ${documentInForce('d', dos)}
+    where r.org_id = any(library_orgs(${orgId}))
+      and r.document_id <> all((select shadowed_documents(${orgId}))::int[]) and r.code = any(${[...codes]}::text[]) and ${documentInForce('d', dos)}
     order by r.code, coalesce(r.modifier, ''), d.effective_from desc nulls last, d.id desc`.execute(
     db,
   );
@@ -180,9 +186,11 @@ export async function hasCodeTable(
   const { rows } = await sql<{ found: boolean }>`
     select exists (
       select 1 from documents d
-      where d.org_id = any(library_orgs(${orgId})) and ${documentInForce('d', dos)} and exists (
+      where d.org_id = any(library_orgs(${orgId}))
+      and d.id <> all((select shadowed_documents(${orgId}))::int[]) and ${documentInForce('d', dos)} and exists (
         select 1 from code_descriptors c
         where c.document_id = d.id and c.org_id = any(library_orgs(${orgId}))
+      and c.document_id <> all((select shadowed_documents(${orgId}))::int[])
           and ${system === null ? sql`true` : sql`c.system = ${system}`}
       )
     ) as found`.execute(db);

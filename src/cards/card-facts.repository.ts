@@ -24,7 +24,8 @@ export async function findPtpEdits(db: Kysely<Database>, s: Scope): Promise<PtpR
       d.effective_from as release_from, d.effective_to as release_to,
       rank() over (order by d.effective_from nulls first, d.imported_at, d.id) as release_rank
     from ptp_edits e join documents d on d.id = e.document_id
-    where e.org_id = any(library_orgs(${s.orgId})) and (e.column1 = ${s.code} or e.column2 = ${s.code})
+    where e.org_id = any(library_orgs(${s.orgId}))
+      and e.document_id <> all((select shadowed_documents(${s.orgId}))::int[]) and (e.column1 = ${s.code} or e.column2 = ${s.code})
       and d.setting = ${s.setting}
     order by e.modifier_indicator, e.column1, e.column2`.execute(db);
   return ptpRowsInForce(rows, s.dos);
@@ -34,7 +35,8 @@ export async function findMues(db: Kysely<Database>, s: Scope): Promise<MueRow[]
   const { rows } = await sql<MueRow>`
     select m.mue_value, m.adjudication, m.rationale, m.locator, d.id as document_id, d.title, d.release
     from mue_edits m join documents d on d.id = m.document_id
-    where m.org_id = any(library_orgs(${s.orgId})) and m.code = ${s.code} and d.setting = ${s.setting}
+    where m.org_id = any(library_orgs(${s.orgId}))
+      and m.document_id <> all((select shadowed_documents(${s.orgId}))::int[]) and m.code = ${s.code} and d.setting = ${s.setting}
       and ${documentInForce('d', s.dos)}
     order by d.effective_from desc nulls last, d.id desc`.execute(db);
   return rows;
@@ -46,7 +48,8 @@ export async function findRvuIndicators(db: Kysely<Database>, s: Scope): Promise
       r.assistant_surgery, r.co_surgeons, r.team_surgery, r.locator,
       d.id as document_id, d.title, d.release
     from rvu_indicators r join documents d on d.id = r.document_id
-    where r.org_id = any(library_orgs(${s.orgId})) and r.code = ${s.code} and (r.modifier is null or r.modifier = '')
+    where r.org_id = any(library_orgs(${s.orgId}))
+      and r.document_id <> all((select shadowed_documents(${s.orgId}))::int[]) and r.code = ${s.code} and (r.modifier is null or r.modifier = '')
       and ${documentInForce('d', s.dos)}
     order by d.effective_from desc nulls last, d.id desc`.execute(db);
   return rows;
@@ -56,7 +59,8 @@ export async function findAddOns(db: Kysely<Database>, s: Scope): Promise<AddOnR
   const { rows } = await sql<AddOnRow>`
     select a.add_on_code, a.primary_code, a.locator, d.id as document_id, d.title, d.release
     from add_on_codes a join documents d on d.id = a.document_id
-    where a.org_id = any(library_orgs(${s.orgId})) and (a.add_on_code = ${s.code} or a.primary_code = ${s.code})
+    where a.org_id = any(library_orgs(${s.orgId}))
+      and a.document_id <> all((select shadowed_documents(${s.orgId}))::int[]) and (a.add_on_code = ${s.code} or a.primary_code = ${s.code})
       and ${documentInForce('d', s.dos)}
     order by a.add_on_code, a.primary_code`.execute(db);
   return rows;
@@ -66,7 +70,8 @@ export async function findCoverage(db: Kysely<Database>, s: Scope): Promise<Cove
   const { rows } = await sql<CoverageRow>`
     select c.policy_id, c.icd10_code, c.locator, d.id as document_id, d.title, d.release
     from coverage_codes c join documents d on d.id = c.document_id
-    where c.org_id = any(library_orgs(${s.orgId})) and c.procedure_code = ${s.code} and ${documentInForce('d', s.dos)}
+    where c.org_id = any(library_orgs(${s.orgId}))
+      and c.document_id <> all((select shadowed_documents(${s.orgId}))::int[]) and c.procedure_code = ${s.code} and ${documentInForce('d', s.dos)}
     order by c.policy_id, c.icd10_code`.execute(db);
   return rows;
 }
@@ -84,7 +89,8 @@ export async function findPassages(db: Kysely<Database>, s: Scope): Promise<Pass
       d.id as document_id, d.title, d.release, p.language
     from (
       select m.passage_id, bool_or(m.via = 'literal') as literal
-      from code_mentions m where m.org_id = any(library_orgs(${s.orgId})) and m.code = ${s.code}
+      from code_mentions m where m.org_id = any(library_orgs(${s.orgId}))
+      and m.document_id <> all((select shadowed_documents(${s.orgId}))::int[]) and m.code = ${s.code}
       group by m.passage_id
     ) hit
       join passages p on p.id = hit.passage_id
@@ -107,7 +113,8 @@ export async function findModifierPassages(
       d.id as document_id, d.title, d.release, p.language
     from (
       select distinct m.passage_id from code_mentions m
-      where m.org_id = any(library_orgs(${s.orgId})) and m.system = 'modifier' and m.code in (${sql.join(modifiers)})
+      where m.org_id = any(library_orgs(${s.orgId}))
+      and m.document_id <> all((select shadowed_documents(${s.orgId}))::int[]) and m.system = 'modifier' and m.code in (${sql.join(modifiers)})
     ) hit
       join passages p on p.id = hit.passage_id
       join documents d on d.id = p.document_id
@@ -120,8 +127,7 @@ export async function findModifierPassages(
 /** A short fingerprint of the library's contents: changes whenever a document is added or removed. */
 export async function libraryFingerprint(db: Kysely<Database>, orgId: string): Promise<string[]> {
   const { rows } = await sql<{ file_hash: string }>`
-    select file_hash from documents where org_id = any(library_orgs(${orgId})) order by file_hash`.execute(
-    db,
-  );
+    select file_hash from documents where org_id = any(library_orgs(${orgId}))
+      and id <> all((select shadowed_documents(${orgId}))::int[]) order by file_hash`.execute(db);
   return rows.map((r) => r.file_hash);
 }

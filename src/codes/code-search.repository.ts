@@ -38,12 +38,14 @@ export async function searchByWords(
     hits as (
       select c.system, c.code, ts_rank(c.search_vector, q.query) as score
       from q, code_descriptors c join documents d on d.id = c.document_id
-      where c.org_id = any(library_orgs(${scope.orgId})) and c.search_vector @@ q.query and ${systemFilter('c')}
+      where c.org_id = any(library_orgs(${scope.orgId}))
+      and c.document_id <> all((select shadowed_documents(${scope.orgId}))::int[]) and c.search_vector @@ q.query and ${systemFilter('c')}
         and ${documentInForce('d', scope.dos)}
       union all
       select n.system, n.code, ts_rank(n.search_vector, q.query) * 0.9 as score
       from q, code_notes n join documents d on d.id = n.document_id
-      where n.org_id = any(library_orgs(${scope.orgId})) and n.note_type = 'inclusionTerm'
+      where n.org_id = any(library_orgs(${scope.orgId}))
+      and n.document_id <> all((select shadowed_documents(${scope.orgId}))::int[]) and n.note_type = 'inclusionTerm'
         and n.search_vector @@ q.query and ${systemFilter('n')} and ${documentInForce('d', scope.dos)}
     ),
     best as (
@@ -52,7 +54,8 @@ export async function searchByWords(
     )
     select b.system, b.code, b.score::float8 as score, (
       select c.long_description from code_descriptors c join documents d on d.id = c.document_id
-      where c.org_id = any(library_orgs(${scope.orgId})) and c.system = b.system and c.code = b.code
+      where c.org_id = any(library_orgs(${scope.orgId}))
+      and c.document_id <> all((select shadowed_documents(${scope.orgId}))::int[]) and c.system = b.system and c.code = b.code
         and ${documentInForce('d', scope.dos)}
       order by d.effective_from desc nulls last limit 1
     ) as description
@@ -70,7 +73,8 @@ export async function searchByCodePrefix(
     select distinct on (c.code, c.system) c.system, c.code, c.long_description as description,
       1.0::float8 as score
     from code_descriptors c join documents d on d.id = c.document_id
-    where c.org_id = any(library_orgs(${scope.orgId})) and c.code like ${`${escapeLike(prefix)}%`}
+    where c.org_id = any(library_orgs(${scope.orgId}))
+      and c.document_id <> all((select shadowed_documents(${scope.orgId}))::int[]) and c.code like ${`${escapeLike(prefix)}%`}
       and ${scope.system === null ? sql`true` : sql`c.system = ${scope.system}`}
       and ${documentInForce('d', scope.dos)}
     order by c.code, c.system, d.effective_from desc nulls last
@@ -88,7 +92,8 @@ export async function searchBySimilarity(
     select c.system, c.code, c.long_description as description,
       word_similarity(${words}, c.long_description)::float8 * 0.5 as score
     from code_descriptors c join documents d on d.id = c.document_id
-    where c.org_id = any(library_orgs(${scope.orgId})) and ${words} <% c.long_description
+    where c.org_id = any(library_orgs(${scope.orgId}))
+      and c.document_id <> all((select shadowed_documents(${scope.orgId}))::int[]) and ${words} <% c.long_description
       and ${scope.system === null ? sql`true` : sql`c.system = ${scope.system}`}
       and ${documentInForce('d', scope.dos)}
     order by score desc, c.code
@@ -133,6 +138,7 @@ export async function findDescriptorVersions(
       select d.id, d.title, d.release, d.effective_from, d.effective_to,
         (row_number() over (order by d.effective_from nulls first, d.imported_at, d.id))::int as rank
       from documents d where d.org_id = any(library_orgs(${orgId}))
+      and d.id <> all((select shadowed_documents(${orgId}))::int[])
     )
     select c.system, c.code, c.long_description, c.billable, c.effective_from, c.effective_to,
       c.locator, r.id as document_id, r.title, r.release, r.effective_from as document_from,
@@ -140,6 +146,7 @@ export async function findDescriptorVersions(
     from code_descriptors c join ranked r on r.id = c.document_id
     join unnest(${keys.map((k) => k.system)}::text[], ${keys.map((k) => k.code)}::text[])
       as k(system, code) on k.system = c.system and k.code = c.code
-    where c.org_id = any(library_orgs(${orgId}))`.execute(db);
+    where c.org_id = any(library_orgs(${orgId}))
+      and c.document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
   return rows;
 }

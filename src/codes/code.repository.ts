@@ -45,7 +45,8 @@ export async function findDescriptorRows(
       d.effective_from as doc_from, d.effective_to as doc_to, d.kind as doc_kind,
       d.system as doc_system, d.partial, ${documentInForce('d', dos)} as in_force
     from code_descriptors c join documents d on d.id = c.document_id and d.org_id = c.org_id
-    where c.org_id = any(library_orgs(${orgId})) and (c.system, c.code) in (${pairs})
+    where c.org_id = any(library_orgs(${orgId}))
+      and c.document_id <> all((select shadowed_documents(${orgId}))::int[]) and (c.system, c.code) in (${pairs})
     order by d.effective_from desc nulls last, d.id desc`.execute(db);
   return rows;
 }
@@ -57,7 +58,8 @@ export async function findReleaseDocuments(
 ): Promise<ReleaseDocument[]> {
   const { rows } = await sql<ReleaseDocument>`
     select id, kind, system, partial, release, effective_from, effective_to from documents
-    where org_id = any(library_orgs(${orgId})) and kind in ('hcpcs', 'icd10cm-order', 'code-table')`.execute(
+    where org_id = any(library_orgs(${orgId}))
+      and id <> all((select shadowed_documents(${orgId}))::int[]) and kind in ('hcpcs', 'icd10cm-order', 'code-table')`.execute(
     db,
   );
   return rows;
@@ -83,7 +85,8 @@ export async function findBillableUnder(
   }>`
     select distinct on (c.code) c.code, c.locator, d.id as document_id, d.title, d.release
     from code_descriptors c join documents d on d.id = c.document_id
-    where c.org_id = any(library_orgs(${orgId})) and c.document_id = ${documentId} and c.system = ${system}
+    where c.org_id = any(library_orgs(${orgId}))
+      and c.document_id <> all((select shadowed_documents(${orgId}))::int[]) and c.document_id = ${documentId} and c.system = ${system}
       and c.billable and starts_with(c.code, ${header}) and c.code <> ${header}
     order by c.code, c.locator`.execute(db);
   return rows;
@@ -110,7 +113,8 @@ export async function findNotes(
   const { rows } = await sql<NoteRow>`
     select n.code, n.note_type, n.text, n.locator, d.id as document_id, d.title
     from code_notes n join documents d on d.id = n.document_id and d.org_id = n.org_id
-    where n.org_id = any(library_orgs(${orgId})) and n.system = ${system} and n.code in (${sql.join(codes)})
+    where n.org_id = any(library_orgs(${orgId}))
+      and n.document_id <> all((select shadowed_documents(${orgId}))::int[]) and n.system = ${system} and n.code in (${sql.join(codes)})
       and ${documentInForce('d', dos)}
     order by length(n.code), n.code, n.note_type, n.locator`.execute(db);
   return rows;

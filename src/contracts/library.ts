@@ -83,3 +83,16 @@ export type ImportJob = z.infer<typeof importJobSchema>;
 
 export const uploadResponseSchema = z.object({ jobs: z.array(importJobSchema) });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
+
+export const referenceDatasetSchema = z.object({
+  datasetKey: z.string(),
+  kind: z.string(),
+  titles: z.array(z.string()),
+  documents: z.number(),
+  used: z.boolean(),
+  setAside: z.enum(['own-release', 'turned-off']).nullable(),
+});
+export type ReferenceDataset = z.infer<typeof referenceDatasetSchema>;
+export const referenceDatasetsSchema = z.object({ datasets: z.array(referenceDatasetSchema) });
+export const referenceDatasetParamsSchema = z.object({ key: z.string().min(1).max(300) });
+export const referenceChoiceSchema = z.object({ use: z.boolean() });

@@ -288,6 +288,13 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/** Reference datasets an organization turned off (it uses its own release, or none). */
+export interface ReferenceOptOutsTable {
+  org_id: string;
+  dataset_key: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   documents: DocumentsTable;
@@ -314,4 +321,5 @@ export interface Database {
   api_keys: ApiKeysTable;
   invites: InvitesTable;
   audit_log: AuditLogTable;
+  reference_opt_outs: ReferenceOptOutsTable;
 }

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'api-key.create',
   'api-key.revoke',
   'org.create',
+  'reference.choose',
   'document.upload',
   'document.delete',
   'import.cancel',

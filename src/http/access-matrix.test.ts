@@ -59,6 +59,8 @@ const spec: Record<string, RouteAccess> = {
   'DELETE /api/admin/api-keys/{id}': 'admin',
   'GET /api/admin/audit': 'admin',
   'GET /api/admin/audit.csv': 'admin',
+  'GET /api/admin/reference-datasets': 'admin',
+  'PUT /api/admin/reference-datasets/{key}': 'admin',
   'GET /api/instance/orgs': 'instance-admin',
   'POST /api/instance/orgs': 'instance-admin',
 };
@@ -289,13 +291,14 @@ function paramsFor(route: Route, known: Record<string, string>): Record<string, 
               : p.startsWith('/api/admin/api-keys/')
                 ? known.apiKey
                 : '1';
-  return { id: id!, system: 'cpt', code: '62264' };
+  return { id: id!, system: 'cpt', code: '62264', key: 'no-such-dataset' };
 }
 
 function bodyFor(route: Route): object {
   if (route.path.endsWith('/messages')) return { question: 'and 20610?' };
   if (route.path.endsWith('/feedback')) return { vote: 'up' };
   if (route.path.endsWith('/role')) return { role: 'coder' };
+  if (route.path.startsWith('/api/admin/reference-datasets/')) return { use: false };
   if (route.path === '/api/checks') return { claims: [] };
   if (route.path === '/api/admin/api-keys') return { name: 'matrix', role: 'viewer' };
   if (route.path === '/api/admin/invites') return { role: 'viewer' };

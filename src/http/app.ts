@@ -34,6 +34,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
+import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
 
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   adminRoutes(app, accessCtx);
   auditRoutes(app, accessCtx.db);
   orgRoutes(app, accessCtx);
+  referenceDatasetRoutes(app);
   libraryRoutes(app, jobs, options.maxUploadBytes);
   codeRoutes(app);
   cardRoutes(app);

@@ -127,4 +127,56 @@ describe.each(testDatabaseKinds())('instance-wide reference data (%s)', (kind) =
     expect(removed.statusCode).toBe(404);
     expect(JSON.stringify((await card(otherAdmin)).json())).toContain('62263');
   });
+
+  test('an organization may turn a reference dataset off, and back on', async () => {
+    const datasets = () =>
+      app.inject({ url: '/api/admin/reference-datasets', headers: as(otherAdmin) });
+    const [ptp] = (await datasets()).json<{ datasets: { datasetKey: string; used: boolean }[] }>()
+      .datasets;
+    expect(ptp).toMatchObject({ used: true, setAside: null });
+    const choose = (use: boolean) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/admin/reference-datasets/${encodeURIComponent(ptp!.datasetKey)}`,
+        headers: as(otherAdmin),
+        payload: { use },
+      });
+    expect((await choose(false)).json()).toMatchObject({ used: false, setAside: 'turned-off' });
+    expect(JSON.stringify((await card(otherAdmin)).json())).not.toContain('62263');
+    expect(await ptpSeverities(otherAdmin)).not.toContain('error');
+    const listed = await app.inject({ url: '/api/library/documents', headers: as(otherAdmin) });
+    expect(listed.json()).toEqual({ documents: [] });
+    // Another organization's choice is its own.
+    expect(await ptpSeverities(instanceAdmin)).toContain('error');
+
+    expect((await choose(true)).json()).toMatchObject({ used: true, setAside: null });
+    expect(await ptpSeverities(otherAdmin)).toContain('error');
+  });
+
+  test('an organization’s own release of a dataset sets the reference one aside', async () => {
+    const text = (await readFile(join(starterLibraryDir, PTP), 'utf8'))
+      .split('\n')
+      .filter((line) => !line.includes('62263'))
+      .join('\n');
+    const body = multipart([{ name: 'own-ccipra-v321r0-ptp.txt', content: text }]);
+    const own = await app.inject({
+      method: 'POST',
+      url: '/api/library/documents?wait=true',
+      headers: { ...body.headers, ...as(otherLibrarian) },
+      payload: body.payload,
+    });
+    expect(own.statusCode).toBe(201);
+    const datasets = await app.inject({
+      url: '/api/admin/reference-datasets',
+      headers: as(otherAdmin),
+    });
+    expect(datasets.json<{ datasets: unknown[] }>().datasets).toEqual([
+      expect.objectContaining({ used: false, setAside: 'own-release' }),
+    ]);
+    // Its own release lacks the pair; the reference release, set aside, does not speak.
+    expect(await ptpSeverities(otherAdmin)).not.toContain('error');
+    expect(JSON.stringify((await card(otherAdmin)).json())).not.toContain('62263');
+    // Every other organization still reads the reference release.
+    expect(await ptpSeverities(instanceAdmin)).toContain('error');
+  });
 });

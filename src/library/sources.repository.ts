@@ -41,6 +41,7 @@ export function findRowsAt(
     .selectFrom(table)
     .selectAll()
     .where('org_id', '=', sql<string>`any(library_orgs(${ctx.orgId}))`)
+    .where('document_id', '<>', sql<number>`all((select shadowed_documents(${ctx.orgId}))::int[])`)
     .where('document_id', '=', documentId)
     .where('locator', '=', locator)
     .limit(20)
@@ -59,7 +60,8 @@ export async function findPassagesAt(
   const { from, to, page } = span;
   const { rows } = await sql<SourcePassageRow>`
     select id, text, page, heading_path, start_offset, end_offset from passages
-    where org_id = any(library_orgs(${ctx.orgId})) and document_id = ${documentId}
+    where org_id = any(library_orgs(${ctx.orgId}))
+      and document_id <> all((select shadowed_documents(${ctx.orgId}))::int[]) and document_id = ${documentId}
       and (${from}::int is null or (start_offset <= ${from}::int and end_offset >= ${to}::int))
       and (${page}::int is null or page = ${page}::int)
     order by ordinal limit 200`.execute(ctx.db);
@@ -80,7 +82,8 @@ export async function findPassagesWithCodes(
              from code_mentions m where m.passage_id = p.id
              order by m.system, m.code, m.start_offset) c) as codes
     from passages p
-    where p.org_id = any(library_orgs(${ctx.orgId})) and p.document_id = ${documentId}
+    where p.org_id = any(library_orgs(${ctx.orgId}))
+      and p.document_id <> all((select shadowed_documents(${ctx.orgId}))::int[]) and p.document_id = ${documentId}
     order by p.ordinal offset ${offset} limit ${limit}`.execute(ctx.db);
   return rows;
 }
@@ -88,6 +91,9 @@ export async function findPassagesWithCodes(
 export async function countPassages(ctx: LibraryContext, documentId: number): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from passages
-    where org_id = any(library_orgs(${ctx.orgId})) and document_id = ${documentId}`.execute(ctx.db);
+    where org_id = any(library_orgs(${ctx.orgId}))
+      and document_id <> all((select shadowed_documents(${ctx.orgId}))::int[]) and document_id = ${documentId}`.execute(
+    ctx.db,
+  );
   return Number(rows[0]?.n ?? 0);
 }

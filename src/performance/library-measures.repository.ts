@@ -51,6 +51,7 @@ export async function newestDatasetVersions(ctx: LibraryContext): Promise<Newest
   const { rows } = await sql<NewestVersion>`
     select distinct on (dataset_key) id, title, kind, release, effective_from, effective_to
     from documents where org_id = any(library_orgs(${ctx.orgId}))
+      and id <> all((select shadowed_documents(${ctx.orgId}))::int[])
     order by dataset_key, effective_from desc nulls last, id desc`.execute(ctx.db);
   return rows;
 }

@@ -44,7 +44,8 @@ export async function findNcciDocuments(
   const { rows } = await sql<DocumentPeriod>`
     select id, kind, title, release, setting, partial, file_name, effective_from, effective_to
     from documents
-    where org_id = any(library_orgs(${orgId})) and kind in ('ncci-ptp', 'ncci-mue')
+    where org_id = any(library_orgs(${orgId}))
+      and id <> all((select shadowed_documents(${orgId}))::int[]) and kind in ('ncci-ptp', 'ncci-mue')
     order by effective_from nulls first, imported_at, id`.execute(db);
   return rows;
 }
@@ -62,7 +63,8 @@ export async function forEachPtpRow(
     const ptp = await sql<PtpRow>`
       select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
         locator, rationale
-      from ptp_edits where org_id = any(library_orgs(${orgId}))`.execute(db);
+      from ptp_edits where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
     for (const row of ptp.rows) onRow(row);
   }
 }
@@ -71,7 +73,8 @@ export async function forEachPtpRow(
 export async function findMueRows(db: Kysely<Database>, orgId: string): Promise<MueRow[]> {
   const { rows } = await sql<MueRow>`
     select document_id, code, mue_value, adjudication, rationale, locator
-    from mue_edits where org_id = any(library_orgs(${orgId}))`.execute(db);
+    from mue_edits where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
   return rows;
 }
 
@@ -86,7 +89,8 @@ async function copyPtpRows(db: Kysely<Database>, orgId: string, onRow: (row: Ptp
     const { rows } = await sql<{ blob: Blob }>`
       copy (select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
               locator, rationale
-            from ptp_edits where org_id = any(library_orgs(current_setting('codecard.org'))))
+            from ptp_edits where org_id = any(library_orgs(current_setting('codecard.org')))
+      and document_id <> all((select shadowed_documents(current_setting('codecard.org')))::int[]))
       to '/dev/blob' with (format csv)`.execute(trx);
     return rows[0] ? rows[0].blob.text() : '';
   });

@@ -9,6 +9,7 @@ export async function libraryVersion(ctx: LibraryContext, ncci: boolean): Promis
   const { rows } = await sql<{ version: string }>`
     select coalesce(string_agg(id::text || ':' || file_hash, ',' order by id), '') as version
     from documents where org_id = any(library_orgs(${ctx.orgId}))
+      and id <> all((select shadowed_documents(${ctx.orgId}))::int[])
       and (kind in ('ncci-ptp', 'ncci-mue')) = ${ncci}`.execute(ctx.db);
   return rows[0]?.version ?? '';
 }

@@ -52,7 +52,8 @@ export async function findReferenceDocuments({
   const { rows } = await sql<ReferenceDocumentRow>`
     select id, kind, system, partial, title, release, setting, effective_from, effective_to
     from documents
-    where org_id = any(library_orgs(${orgId})) and kind not in ('ncci-ptp', 'ncci-mue') order by id`.execute(
+    where org_id = any(library_orgs(${orgId}))
+      and id <> all((select shadowed_documents(${orgId}))::int[]) and kind not in ('ncci-ptp', 'ncci-mue') order by id`.execute(
     db,
   );
   return rows;
@@ -61,14 +62,16 @@ export async function findReferenceDocuments({
 export async function findDescriptorRows({ db, orgId }: LibraryContext): Promise<DescriptorRow[]> {
   const { rows } = await sql<DescriptorRow>`
     select document_id, system, code, billable, effective_from, effective_to, locator
-    from code_descriptors where org_id = any(library_orgs(${orgId}))`.execute(db);
+    from code_descriptors where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
   return rows;
 }
 
 export async function findAddOnRows({ db, orgId }: LibraryContext): Promise<AddOnRow[]> {
   const { rows } = await sql<AddOnRow>`
     select document_id, add_on_code, primary_code, locator from add_on_codes
-    where org_id = any(library_orgs(${orgId}))`.execute(db);
+    where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
   return rows;
 }
 
@@ -78,7 +81,8 @@ export async function findRvuIndicatorRows({
 }: LibraryContext): Promise<RvuIndicatorRow[]> {
   const { rows } = await sql<RvuIndicatorRow>`
     select document_id, code, modifier, bilateral_surgery, locator from rvu_indicators
-    where org_id = any(library_orgs(${orgId}))`.execute(db);
+    where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
   return rows;
 }
 
@@ -86,7 +90,8 @@ export async function findRvuIndicatorRows({
 export async function findCoverageRows({ db, orgId }: LibraryContext): Promise<CoverageCodeRow[]> {
   const { rows } = await sql<CoverageCodeRow>`
     select document_id, policy_id, procedure_code, icd10_code, locator from coverage_codes
-    where org_id = any(library_orgs(${orgId})) order by document_id, policy_id, procedure_code, locator`.execute(
+    where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[]) order by document_id, policy_id, procedure_code, locator`.execute(
     db,
   );
   return rows;
@@ -95,7 +100,8 @@ export async function findCoverageRows({ db, orgId }: LibraryContext): Promise<C
 /** Modifiers named anywhere in the org's documents. */
 export async function findMentionedModifiers({ db, orgId }: LibraryContext): Promise<string[]> {
   const { rows } = await sql<{ code: string }>`
-    select distinct code from code_mentions where org_id = any(library_orgs(${orgId})) and system = 'modifier'`.execute(
+    select distinct code from code_mentions where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[]) and system = 'modifier'`.execute(
     db,
   );
   return rows.map((row) => row.code);
@@ -111,7 +117,8 @@ export async function findModifierPassages({
       d.id as document_id, d.title, d.release, hit.modifiers
     from (
       select passage_id, array_agg(distinct code) as modifiers from code_mentions
-      where org_id = any(library_orgs(${orgId})) and system = 'modifier'
+      where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[]) and system = 'modifier'
       group by passage_id having count(distinct code) > 1
     ) hit
       join passages p on p.id = hit.passage_id
@@ -128,7 +135,8 @@ export async function findProcedurePassagesMatching(
   const { rows } = await sql<PassageWithDocument>`
     select ${passageRowColumns}
     from passages p join documents d on d.id = p.document_id
-    where p.org_id = any(library_orgs(${ctx.orgId})) and p.text ~* ${cue}
+    where p.org_id = any(library_orgs(${ctx.orgId}))
+      and p.document_id <> all((select shadowed_documents(${ctx.orgId}))::int[]) and p.text ~* ${cue}
       and exists (select 1 from code_mentions m
                   where m.passage_id = p.id and m.system in ('cpt', 'hcpcs'))
     order by d.id, p.ordinal`.execute(ctx.db);

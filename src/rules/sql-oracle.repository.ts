@@ -54,7 +54,8 @@ export async function oraclePtpEdits(
     releases as (
       select id, title, release, setting, effective_from, effective_to,
         row_number() over (order by effective_from nulls first, imported_at, id) as rank
-      from documents where org_id = any(library_orgs(${orgId})) and kind in ('ncci-ptp', 'ncci-mue')
+      from documents where org_id = any(library_orgs(${orgId}))
+      and id <> all((select shadowed_documents(${orgId}))::int[]) and kind in ('ncci-ptp', 'ncci-mue')
     ),
     candidates as (
       select a.idx as a, b.idx as b, a.dos, e.column1, e.column2, e.modifier_indicator, e.locator,
@@ -66,6 +67,7 @@ export async function oraclePtpEdits(
         join lines b on a.idx < b.idx and a.dos = b.dos and a.code <> b.code
           and (a.provider is null or b.provider is null or a.provider = b.provider)
         join ptp_edits e on e.org_id = any(library_orgs(${orgId}))
+      and e.document_id <> all((select shadowed_documents(${orgId}))::int[])
           and ((e.column1 = a.code and e.column2 = b.code) or (e.column1 = b.code and e.column2 = a.code))
         join releases r on r.id = e.document_id and r.setting = ${claim.setting}
     ),
@@ -99,7 +101,8 @@ export async function oracleMueExcess(
     hits as (
       select l.idx, l.code, l.units, l.dos, m.mue_value, m.adjudication, d.id as document_id, d.title, d.release, m.locator
       from lines l
-        join mue_edits m on m.org_id = any(library_orgs(${orgId})) and m.code = l.code
+        join mue_edits m on m.org_id = any(library_orgs(${orgId}))
+      and m.document_id <> all((select shadowed_documents(${orgId}))::int[]) and m.code = l.code
         join documents d on d.id = m.document_id and d.setting = ${claim.setting}
       where (d.effective_from is null or d.effective_from <= l.dos)
         and (d.effective_to is null or d.effective_to >= l.dos)

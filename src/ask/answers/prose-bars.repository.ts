@@ -16,7 +16,8 @@ export async function findPassagesNamingBoth(
   const { rows } = await sql<PassageRow>`
     select ${passageRowColumns}
     from passages p join documents d on d.id = p.document_id
-    where p.org_id = any(library_orgs(${ctx.orgId})) and ${documentInForce('d', dos)}
+    where p.org_id = any(library_orgs(${ctx.orgId}))
+      and p.document_id <> all((select shadowed_documents(${ctx.orgId}))::int[]) and ${documentInForce('d', dos)}
       and (d.setting is null or d.setting = ${setting})
       and exists (select 1 from code_mentions m where m.passage_id = p.id and m.code = ${a})
       and exists (select 1 from code_mentions m where m.passage_id = p.id and m.code = ${b})

@@ -10,6 +10,7 @@ import * as createAccess from './20261205000000-create-access.ts';
 import * as dropFeedbackComments from './20261205010000-drop-feedback-comments-from-events.ts';
 import * as fenceOrganizations from './20261205020000-fence-organizations.ts';
 import * as shareReferenceData from './20261205030000-share-reference-data.ts';
+import * as shadowReferenceDatasets from './20261205040000-shadow-reference-datasets.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261205010000-drop-feedback-comments-from-events': dropFeedbackComments,
   '20261205020000-fence-organizations': fenceOrganizations,
   '20261205030000-share-reference-data': shareReferenceData,
+  '20261205040000-shadow-reference-datasets': shadowReferenceDatasets,
 };

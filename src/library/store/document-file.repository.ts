@@ -19,6 +19,7 @@ export async function hasDocumentFile(
     .selectFrom('document_files')
     .select('document_id')
     .where('org_id', '=', sql<string>`any(library_orgs(${orgId}))`)
+    .where('document_id', '<>', sql<number>`all((select shadowed_documents(${orgId}))::int[])`)
     .where('document_id', '=', documentId)
     .executeTakeFirst();
   return file !== undefined;
@@ -29,6 +30,7 @@ export function findDocumentFile(db: Kysely<Database>, orgId: string, documentId
     .selectFrom('document_files')
     .select(['content_type', 'bytes'])
     .where('org_id', '=', sql<string>`any(library_orgs(${orgId}))`)
+    .where('document_id', '<>', sql<number>`all((select shadowed_documents(${orgId}))::int[])`)
     .where('document_id', '=', documentId)
     .executeTakeFirst();
 }

@@ -40,6 +40,7 @@ export function findReadableDocument(db: Executor, orgId: string, id: number) {
     .selectFrom('documents')
     .selectAll()
     .where('org_id', '=', sql<string>`any(library_orgs(${orgId}))`)
+    .where('id', '<>', sql<number>`all((select shadowed_documents(${orgId}))::int[])`)
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -50,6 +51,7 @@ export function listReadableDocuments(db: Executor, orgId: string) {
     .selectFrom('documents')
     .selectAll()
     .where('org_id', '=', sql<string>`any(library_orgs(${orgId}))`)
+    .where('id', '<>', sql<number>`all((select shadowed_documents(${orgId}))::int[])`)
     .orderBy(sql`org_id = ${orgId}`, 'desc')
     .orderBy('dataset_key')
     .orderBy('effective_from')

@@ -15,15 +15,18 @@ export async function knownCodesInRange(
 ): Promise<string[]> {
   const { rows } = await sql<{ code: string }>`
     select code from code_descriptors
-      where org_id = any(library_orgs(${orgId})) and system = ${system} and code between ${from} and ${to}
+      where org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[]) and system = ${system} and code between ${from} and ${to}
         and length(code) = ${from.length}
     union
     select code from mue_edits
-      where ${system} in ('cpt', 'hcpcs') and org_id = any(library_orgs(${orgId})) and code between ${from} and ${to}
+      where ${system} in ('cpt', 'hcpcs') and org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[]) and code between ${from} and ${to}
         and length(code) = ${from.length}
     union
     select distinct column1 from ptp_edits
-      where ${system} in ('cpt', 'hcpcs') and org_id = any(library_orgs(${orgId})) and column1 between ${from} and ${to}
+      where ${system} in ('cpt', 'hcpcs') and org_id = any(library_orgs(${orgId}))
+      and document_id <> all((select shadowed_documents(${orgId}))::int[]) and column1 between ${from} and ${to}
         and length(column1) = ${from.length}
     order by 1`.execute(db);
   return rows.map((r) => r.code);
