@@ -212,6 +212,10 @@ describe('access: sign-in, setup, roles, admin pages', () => {
       await page.getByRole('table').first().waitFor();
       expect(await seriousAccessibilityProblems(page), path).toEqual([]);
     }
+    // The e2e instance has no reference data: the page says so.
+    await page.goto(`${baseUrl}/admin/reference-data`);
+    await page.getByText('The instance has no reference data yet.').waitFor();
+    expect(await seriousAccessibilityProblems(page), '/admin/reference-data').toEqual([]);
     await page.context().close();
   });
 

@@ -26,6 +26,9 @@ const ApiKeysPage = lazyPage(() =>
   import('../pages/admin/ApiKeysPage.tsx').then((m) => m.ApiKeysPage),
 );
 const AuditPage = lazyPage(() => import('../pages/admin/AuditPage.tsx').then((m) => m.AuditPage));
+const ReferenceDataPage = lazyPage(() =>
+  import('../pages/admin/ReferenceDataPage.tsx').then((m) => m.ReferenceDataPage),
+);
 
 /** The signed-in app's pages; one the role may not use says so instead of failing. */
 export function Page({ role }: { role: Role }) {
@@ -52,5 +55,6 @@ export function Page({ role }: { role: Role }) {
   if (path === '/admin' || path === '/admin/users') return needs('admin', <UsersPage />);
   if (path === '/admin/api-keys') return needs('admin', <ApiKeysPage />);
   if (path === '/admin/audit') return needs('admin', <AuditPage />);
+  if (path === '/admin/reference-data') return needs('admin', <ReferenceDataPage />);
   return <p role="alert">{t('shell.notFound')}</p>;
 }

@@ -6,6 +6,7 @@ const sections = [
   { href: '/admin/users', key: 'admin.nav.users' },
   { href: '/admin/api-keys', key: 'admin.nav.apiKeys' },
   { href: '/admin/audit', key: 'admin.nav.audit' },
+  { href: '/admin/reference-data', key: 'admin.nav.reference' },
 ] as const;
 
 /** The administration pages' own navigation, above each page's heading. */
