@@ -179,4 +179,34 @@ describe('signing in: setup link, sessions, API keys, audit', () => {
     );
     await expect(sql`delete from audit_log`.execute(library.ctx.db)).rejects.toThrow(/append-only/);
   });
+
+  test('behind HTTPS the cookie is Secure and bound to the host (__Host- prefix)', async () => {
+    const https = await buildTestApp(library.ctx, {
+      as: null,
+      now: () => clock,
+      publicUrl: new URL('https://codecard.example.org'),
+    });
+    try {
+      const signedIn = await https.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: { host: 'codecard.example.org' },
+        payload: { email: 'admin@example.org', password: PASSWORD },
+      });
+      expect(signedIn.statusCode).toBe(200);
+      const setCookie = String(signedIn.headers['set-cookie']);
+      expect(setCookie).toMatch(/^__Host-codecard_session=/);
+      expect(setCookie).toMatch(/; Secure/);
+      expect(setCookie).toMatch(/HttpOnly/);
+      expect(setCookie).not.toMatch(/Domain=/);
+      const cookie = setCookie.split(';')[0]!;
+      const me = await https.inject({
+        url: '/api/auth/me',
+        headers: { host: 'codecard.example.org', cookie },
+      });
+      expect(me.statusCode).toBe(200);
+    } finally {
+      await https.close();
+    }
+  });
 });
