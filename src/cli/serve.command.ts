@@ -99,7 +99,7 @@ function setupMessage(link: string, remote: boolean): string {
     '',
     'No administrator yet. To create one, open this one-time link' + where + ' (valid for 1 hour):',
     `  ${link}`,
-    'or run: codecard user add EMAIL --password-stdin',
+    'or stop the server and run: npx codecard user add EMAIL --password-stdin',
     '',
   ].join('\n');
 }
