@@ -27,14 +27,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`grant select, insert, update, delete on reference_opt_outs to ${sql.raw(FENCED_ROLE)}`.execute(
     db,
   );
+  // PL/pgSQL, not SQL: its query plan is cached per connection, where a SQL function's body
+  // (not inlinable: it has a FROM) would be planned again at every call.
   await sql`
     create function shadowed_documents(org text) returns int[]
-    language sql stable parallel safe
+    language plpgsql stable parallel safe
     as $$
-      select coalesce(array_agg(r.id), '{}') from documents r
-      where r.org_id = ${sql.lit(REFERENCE_ORG)} and org <> ${sql.lit(REFERENCE_ORG)}
-        and (exists (select 1 from documents o where o.org_id = org and o.dataset_key = r.dataset_key)
-          or exists (select 1 from reference_opt_outs x
-                     where x.org_id = org and x.dataset_key = r.dataset_key))
-    $$`.execute(db);
+    begin
+      if org = ${sql.lit(REFERENCE_ORG)} then
+        return '{}';
+      end if;
+      return (
+        select coalesce(array_agg(r.id), '{}') from documents r
+        where r.org_id = ${sql.lit(REFERENCE_ORG)}
+          and (exists (select 1 from documents o
+                       where o.org_id = org and o.dataset_key = r.dataset_key)
+            or exists (select 1 from reference_opt_outs x
+                       where x.org_id = org and x.dataset_key = r.dataset_key)));
+    end $$`.execute(db);
 }
