@@ -71,7 +71,3 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<number
   const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
-
-export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<', new Date(now)).execute();
-}
