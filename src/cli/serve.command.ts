@@ -46,6 +46,7 @@ export async function runServe(flags: {
   const { app, checkJobs } = await buildApp({
     ctx,
     maxUploadBytes: config.maxUploadBytes,
+    uploads: config.uploads,
     logLevel: config.logLevel,
     version: appVersion,
     llm: config.llm,

@@ -1,16 +1,19 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { DatabaseTarget } from './database-target.ts';
 import { type GenerativeConfig, generativeConfigFromEnv } from './generative-config.ts';
 import { type SsoConfig, ssoConfigFromEnv } from './sso-config.ts';
+import { defaultUploadDir, type UploadConfig } from './upload-config.ts';
 
 /** Typed configuration, parsed once; nothing else reads process.env. */
 export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
-  /** Largest upload accepted over HTTP, in bytes. */
+  /** Largest file accepted in an upload over HTTP, in bytes. */
   maxUploadBytes: number;
+  /** Spool directory, per-request total and concurrent uploads per user. */
+  uploads: UploadConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /**
    * Where users reach Codecard (CODECARD_PUBLIC_URL, e.g. https://codecard.example.org): the
@@ -61,12 +64,26 @@ export function loadConfig(
     });
   }
   const publicAddress = publicUrl(env.CODECARD_PUBLIC_URL);
+  const maxUploadMb = integer(env.CODECARD_MAX_UPLOAD_MB, 'CODECARD_MAX_UPLOAD_MB', 512);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
-    maxUploadBytes:
-      integer(env.CODECARD_MAX_UPLOAD_MB, 'CODECARD_MAX_UPLOAD_MB', 512) * 1024 * 1024,
+    maxUploadBytes: maxUploadMb * 1024 * 1024,
+    uploads: {
+      // Beside the embedded database by default: same disk, same owner, swept at start.
+      dir: resolve(env.CODECARD_UPLOAD_DIR?.trim() || (url ? defaultUploadDir() : join(dataDir, 'uploads'))),
+      // Two files at the per-file limit by default, so one largest file always fits.
+      maxRequestBytes:
+        integer(env.CODECARD_MAX_UPLOAD_TOTAL_MB, 'CODECARD_MAX_UPLOAD_TOTAL_MB', 2 * maxUploadMb) *
+        1024 *
+        1024,
+      maxConcurrentPerUser: integer(
+        env.CODECARD_MAX_CONCURRENT_UPLOADS,
+        'CODECARD_MAX_CONCURRENT_UPLOADS',
+        2,
+      ),
+    },
     logLevel,
     publicUrl: publicAddress,
     frameAncestors: frameAncestors(env.CODECARD_FRAME_ANCESTORS),

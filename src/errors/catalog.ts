@@ -9,6 +9,16 @@ export const errorCatalog = {
     status: 413,
     message: '{file}: {size} bytes is over the limit of {limit} bytes',
   },
+  UPLOAD_TOO_LARGE: {
+    status: 413,
+    message:
+      'the files of this upload add up to more than the limit of {limit} bytes per upload ({setting}); send them in several uploads',
+  },
+  TOO_MANY_UPLOADS: {
+    status: 429,
+    message:
+      'you already have {limit} uploads in progress, the most at once ({setting}); try again in {seconds} seconds',
+  },
   UNKNOWN_TYPE: { status: 415, message: '{file}: {detail}' },
   TYPE_MISMATCH: { status: 415, message: '{file}: {detail}' },
   BAD_ENCODING: { status: 400, message: '{file}: {detail}' },

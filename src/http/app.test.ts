@@ -38,6 +38,9 @@ describe('HTTP API', () => {
       result?: { rowsStored: number; document: { id: number } };
     };
     do {
+      // inject() never leaves the microtask queue; a real poll arrives as I/O on a later turn,
+      // which the job needs to read its spooled file.
+      await new Promise((resolve) => setImmediate(resolve));
       state = (await app.inject({ url: `/api/library/imports/${job!.id}` })).json();
     } while (state.status === 'queued' || state.status === 'running');
     expect(state.status).toBe('done');

@@ -37,10 +37,20 @@ import { orgRoutes } from './routes/orgs.routes.ts';
 import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
+import { defaultUploadDir, type UploadConfig } from '../config/upload-config.ts';
+import { UploadSpool } from '../library/intake/upload-spool.ts';
+import type { UploadSettings } from './multipart-upload.ts';
+import { UploadGate } from './upload-gate.ts';
 
 export interface AppOptions {
   ctx: LibraryContext;
+  /** Largest file in an upload, in bytes. */
   maxUploadBytes: number;
+  /**
+   * Spool directory, per-request total and concurrent uploads per user (default: a directory
+   * under the OS temp directory, twice maxUploadBytes, 2).
+   */
+  uploads?: Partial<UploadConfig>;
   logLevel?: string;
   version: string;
   /** CSP frame-ancestors for the web app (default 'self'). */
@@ -94,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
   });
+  const uploads = await uploadSettings(options);
   await app.register(cookie);
   const accessCtx: AccessContext = {
     db: options.ctx.db,
@@ -137,14 +148,26 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   auditRoutes(app, accessCtx.db);
   orgRoutes(app, accessCtx);
   referenceDatasetRoutes(app);
-  libraryRoutes(app, jobs, options.maxUploadBytes);
+  libraryRoutes(app, jobs, uploads);
   codeRoutes(app);
   cardRoutes(app);
   askRoutes(app, options.llm ?? null);
   sourceRoutes(app);
   checkRoutes(app);
-  checkJobRoutes(app, checkJobs, options.maxUploadBytes);
+  checkJobRoutes(app, checkJobs, uploads);
   performanceRoutes(app);
   await webAppRoutes(app);
   return { app, jobs, checkJobs };
+}
+
+/** The spool is opened (and swept of a previous run's leftovers) before any upload arrives. */
+async function uploadSettings(options: AppOptions): Promise<UploadSettings> {
+  const spool = new UploadSpool(options.uploads?.dir ?? defaultUploadDir());
+  await spool.open();
+  return {
+    spool,
+    gate: new UploadGate(options.uploads?.maxConcurrentPerUser ?? 2),
+    maxFileBytes: options.maxUploadBytes,
+    maxRequestBytes: options.uploads?.maxRequestBytes ?? 2 * options.maxUploadBytes,
+  };
 }

@@ -1,48 +1,113 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CodecardError } from '../errors/codecard-error.ts';
-import type { SourceFile } from '../library/import-kind.ts';
+import { discardSpooled, type UploadSpool } from '../library/intake/upload-spool.ts';
+import type { SpooledFile } from '../library/spooled-file.ts';
+import type { UploadGate } from './upload-gate.ts';
+
+/** Where uploads go and how much one may carry; one per app. */
+export interface UploadSettings {
+  spool: UploadSpool;
+  gate: UploadGate;
+  /** Each file (CODECARD_MAX_UPLOAD_MB). */
+  maxFileBytes: number;
+  /** All files of one request together (CODECARD_MAX_UPLOAD_TOTAL_MB). */
+  maxRequestBytes: number;
+}
 
 export interface Upload<Field extends string> {
-  files: SourceFile[];
+  /** On disk; the caller owns them: it hands them on or deletes them (`discardSpooled`). */
+  files: SpooledFile[];
   fields: Partial<Record<Field, string>>;
 }
 
 /**
- * Reads a multipart upload: its files (each within the size limit, or FILE_TOO_LARGE) and the
- * named text fields; other fields are ignored.
+ * Reads a multipart upload: its files streamed to the spool (each within the per-file limit,
+ * or FILE_TOO_LARGE; all within the per-request limit, or UPLOAD_TOO_LARGE) and the named text
+ * fields; other fields are ignored. The caller must be under the cap of concurrent uploads
+ * (TOO_MANY_UPLOADS). On any failure, a client's abort included, no spool file is left.
  */
 export async function readUpload<Field extends string>(
   request: FastifyRequest,
-  limits: { maxUploadBytes: number; maxFiles: number; fields: readonly Field[] },
+  reply: FastifyReply,
+  settings: UploadSettings,
+  form: { maxFiles: number; fields: readonly Field[] },
 ): Promise<Upload<Field>> {
   if (!request.isMultipart()) {
     throw new CodecardError('BAD_INPUT', { detail: 'upload files as multipart/form-data' });
   }
+  const release = settings.gate.enter(uploaderOf(request), reply);
   const upload: Upload<Field> = { files: [], fields: {} };
-  for await (const part of request.parts({
-    limits: { fileSize: limits.maxUploadBytes, files: limits.maxFiles },
-  })) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer().catch((error: unknown) => {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        return null;
-      });
-      if (bytes === null || part.file.truncated) {
-        throw new CodecardError('FILE_TOO_LARGE', {
-          file: part.filename,
-          size: `more than ${limits.maxUploadBytes}`,
-          limit: limits.maxUploadBytes,
+  let total = 0;
+  let current = '';
+  try {
+    // One byte over the per-file limit reaches the meter, which refuses it at once, instead of
+    // the parser silently truncating the file and reading the rest of it to the end.
+    const parts = request.parts({
+      limits: { fileSize: settings.maxFileBytes + 1, files: form.maxFiles },
+    });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        current = safeName(part.filename);
+        let size = 0;
+        const file = await settings.spool.write(part.file, current, (bytes) => {
+          size += bytes;
+          total += bytes;
+          if (size > settings.maxFileBytes) throw fileTooLarge(current, settings.maxFileBytes);
+          if (total > settings.maxRequestBytes) {
+            throw new CodecardError('UPLOAD_TOO_LARGE', {
+              limit: settings.maxRequestBytes,
+              setting: 'CODECARD_MAX_UPLOAD_TOTAL_MB',
+            });
+          }
         });
+        upload.files.push(file);
+      } else if (
+        (form.fields as readonly string[]).includes(part.fieldname) &&
+        typeof part.value === 'string'
+      ) {
+        upload.fields[part.fieldname as Field] = part.value;
       }
-      upload.files.push({ fileName: safeName(part.filename), bytes });
-    } else if (
-      (limits.fields as readonly string[]).includes(part.fieldname) &&
-      typeof part.value === 'string'
-    ) {
-      upload.fields[part.fieldname as Field] = part.value;
     }
+    return upload;
+  } catch (error) {
+    await discardSpooled(upload.files);
+    const refused =
+      (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+        ? fileTooLarge(current, settings.maxFileBytes)
+        : error;
+    // The rest of a body over a limit is not read: closing spares receiving it to drop it.
+    if (refused instanceof CodecardError && refused.status === 413)
+      reply.header('connection', 'close');
+    throw refused;
+  } finally {
+    release();
   }
-  return upload;
+}
+
+/** Runs `work` on an upload's files; if it fails they are deleted, as nobody will take them. */
+export async function discardOnFailure<T>(
+  files: readonly SpooledFile[],
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await discardSpooled(files);
+    throw error;
+  }
+}
+
+function fileTooLarge(file: string, limit: number): CodecardError {
+  return new CodecardError('FILE_TOO_LARGE', {
+    file,
+    size: `more than ${limit}`,
+    limit,
+  });
+}
+
+/** The user the access guard resolved (an API key counts as the user who created it). */
+function uploaderOf(request: FastifyRequest): string {
+  return request.principal ? `user:${request.principal.userId}` : `address:${request.ip}`;
 }
 
 /** Only the base name of an uploaded file is kept (no paths from the client). */

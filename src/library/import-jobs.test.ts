@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { JobSpec } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { listLibrary } from './library.service.ts';
+import type { SpooledFile } from './spooled-file.ts';
 
 /** A generated practitioner PTP file (sample rows, not a CMS release). */
 function ptpFile(rows: number): Buffer {
@@ -41,26 +47,37 @@ class CancelWhileStoring extends InProcessJobQueue {
 
 describe('import jobs', () => {
   let library: TestLibrary;
+  let spool: string;
   beforeAll(async () => {
     library = await openTestLibrary();
+    spool = await mkdtemp(join(tmpdir(), 'codecard-import-jobs-'));
   });
-  afterAll(async () => library.opened.close());
+  afterAll(async () => {
+    await library.opened.close();
+    await rm(spool, { recursive: true, force: true });
+  });
+
+  /** The file as the upload route hands it over: on disk, hashed while written. */
+  async function spooled(fileName: string, bytes: Buffer): Promise<SpooledFile> {
+    const path = join(spool, `${fileName}.upload`);
+    await writeFile(path, bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { fileName, path, size: bytes.length, sha256 };
+  }
 
   test('a cancelled import leaves the library as it was, a queued one never starts', async () => {
     const jobs = new ImportJobs(new CancelWhileStoring());
     const before = await listLibrary(library.ctx);
-    const running = jobs.submit(
-      library.ctx,
-      { fileName: 'ccipra-cancel-f1.txt', bytes: ptpFile(60_000) },
-      { setting: 'practitioner' },
-    );
-    const queued = jobs.submit(
-      library.ctx,
-      { fileName: 'ccipra-queued-f1.txt', bytes: ptpFile(10) },
-      { setting: 'practitioner' },
-    );
+    const runningFile = await spooled('ccipra-cancel-f1.txt', ptpFile(60_000));
+    const queuedFile = await spooled('ccipra-queued-f1.txt', ptpFile(10));
+    const running = jobs.submit(library.ctx, runningFile, { setting: 'practitioner' });
+    const queued = jobs.submit(library.ctx, queuedFile, { setting: 'practitioner' });
     expect(jobs.cancel(library.ctx.orgId, queued.job.id).status).toBe('cancelled');
+    // A cancelled queued upload's file goes at once, not when the job ahead of it ends.
+    await expect.poll(() => existsSync(queuedFile.path)).toBe(false);
+    expect(existsSync(runningFile.path)).toBe(true);
     await running.finished;
+    expect(existsSync(runningFile.path)).toBe(false);
     await queued.finished;
     expect(jobs.get(library.ctx.orgId, running.job.id)).toMatchObject({
       status: 'cancelled',
@@ -75,14 +92,25 @@ describe('import jobs', () => {
 
   test('an import that is not cancelled lands', async () => {
     const jobs = new ImportJobs(new InProcessJobQueue());
-    const { finished } = jobs.submit(
-      library.ctx,
-      { fileName: 'ccipra-kept-f1.txt', bytes: ptpFile(20) },
-      { setting: 'practitioner' },
-    );
+    const file = await spooled('ccipra-kept-f1.txt', ptpFile(20));
+    const { finished } = jobs.submit(library.ctx, file, { setting: 'practitioner' });
     const job = await finished;
     expect(job.status).toBe('done');
     expect(job.outcome?.rowsStored).toBe(20);
     expect((await listLibrary(library.ctx)).map((d) => d.fileName)).toContain('ccipra-kept-f1.txt');
+    expect(existsSync(file.path)).toBe(false);
+
+    // The same bytes again are known by the hash taken while they were spooled: not read back.
+    const again = { ...file, path: join(spool, 'never-written.upload') };
+    const unchanged = await jobs.submit(library.ctx, again, { setting: 'practitioner' }).finished;
+    expect(unchanged).toMatchObject({ status: 'done', outcome: { status: 'unchanged' } });
+  });
+
+  test('a failed import deletes its spooled file too', async () => {
+    const jobs = new ImportJobs(new InProcessJobQueue());
+    const file = await spooled('empty.txt', Buffer.alloc(0));
+    const job = await jobs.submit(library.ctx, file, {}).finished;
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'EMPTY_FILE' } });
+    expect(existsSync(file.path)).toBe(false);
   });
 });

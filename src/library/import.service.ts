@@ -31,18 +31,8 @@ export async function importFile(
     });
   }
   const fileHash = createHash('sha256').update(file.bytes).digest('hex');
-  const existing = await findDocumentByHash(ctx.db, ctx.orgId, fileHash);
-  if (existing) {
-    return {
-      status: 'unchanged',
-      document: existing,
-      rowsRead: existing.rows_read,
-      rowsStored: existing.rows_stored,
-      rowsSkipped: existing.rows_skipped,
-      skippedReasons: existing.skipped_reasons,
-      durationMs: performance.now() - started,
-    };
-  }
+  const unchanged = await findUnchanged(ctx, fileHash, started);
+  if (unchanged) return unchanged;
   onProgress({ phase: 'detecting', done: 0, total: 0 });
   const kind = await detectKind(file, options.kind);
   const stored = isStructuredKind(kind)
@@ -55,4 +45,26 @@ export async function importFile(
     data: { kind, rowsStored: stored.rowsStored, durationMs: Math.round(durationMs) },
   });
   return { ...stored, status: 'imported', durationMs };
+}
+
+/**
+ * The result of importing bytes with this SHA-256 again (a no-op), if the organization already
+ * has them; an upload's hash is known before its bytes are read back.
+ */
+export async function findUnchanged(
+  ctx: LibraryContext,
+  fileHash: string,
+  started: number = performance.now(),
+): Promise<ImportResult | null> {
+  const existing = await findDocumentByHash(ctx.db, ctx.orgId, fileHash);
+  if (!existing) return null;
+  return {
+    status: 'unchanged',
+    document: existing,
+    rowsRead: existing.rows_read,
+    rowsStored: existing.rows_stored,
+    rowsSkipped: existing.rows_skipped,
+    skippedReasons: existing.skipped_reasons,
+    durationMs: performance.now() - started,
+  };
 }

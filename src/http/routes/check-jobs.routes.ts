@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { readClaims } from '../../claims/claim-input.ts';
+import { readClaimFile } from '../../claims/claim-file.ts';
 import {
   batchJobSchema,
   batchParamsSchema,
@@ -20,7 +20,9 @@ import type { ClaimResult } from '../../rules/claim-checker.ts';
 import type { CheckJob, CheckJobs } from '../../check/check-jobs.ts';
 import { reportWriter, type ReportFormat } from '../../check/check-report.ts';
 import { downloadBody } from '../download-body.ts';
-import { readUpload } from '../multipart-upload.ts';
+import { discardSpooled } from '../../library/intake/upload-spool.ts';
+import type { SpooledFile } from '../../library/spooled-file.ts';
+import { readUpload, type UploadSettings } from '../multipart-upload.ts';
 
 const uploadFields = ['setting', 'lang'] as const;
 
@@ -48,7 +50,7 @@ export function checkJobJson(job: CheckJob): BatchJob {
 export function checkJobRoutes(
   app: FastifyInstance,
   jobs: CheckJobs,
-  maxUploadBytes: number,
+  uploads: UploadSettings,
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -65,19 +67,24 @@ export function checkJobRoutes(
       },
     },
     async (request, reply) => {
-      const { files, fields } = await readUpload(request, {
-        maxUploadBytes,
+      const { files, fields } = await readUpload(request, reply, uploads, {
         maxFiles: 2,
         fields: uploadFields,
       });
       const [file, extra] = files;
-      if (!file) throw new CodecardError('BAD_INPUT', { detail: 'no claim file in the upload' });
-      if (extra) throw new CodecardError('BAD_INPUT', { detail: 'upload one claim file per job' });
-      const setting = settingOption(fields.setting, 'setting');
-      const lang = localeOption(fields.lang ?? request.query.lang, 'lang');
-      // Parsed here, not in the job: a malformed file is refused with a 400 at upload.
-      const claims = readClaims(file.bytes, file.fileName, setting ? { setting } : {});
-      const job = jobs.submit(request.ctx, file.fileName, claims, lang);
+      // The spooled file is read back once, here, and deleted whatever the outcome.
+      const { fileName, claims, lang } = await readSpooledClaims(files, async () => {
+        if (!file) throw new CodecardError('BAD_INPUT', { detail: 'no claim file in the upload' });
+        if (extra)
+          throw new CodecardError('BAD_INPUT', { detail: 'upload one claim file per job' });
+        const setting = settingOption(fields.setting, 'setting');
+        const lang = localeOption(fields.lang ?? request.query.lang, 'lang');
+        // Parsed here, not in the job: a malformed file is refused with a 400 at upload.
+        const options = setting ? { setting } : {};
+        const claims = await readClaimFile(file.path, file.fileName, options);
+        return { fileName: file.fileName, claims, lang };
+      });
+      const job = jobs.submit(request.ctx, fileName, claims, lang);
       await auditRequest(request.ctx.db, request, 'batch.run', 'ok', { type: 'batch', id: job.id });
       return reply.status(202).send(checkJobJson(job));
     },
@@ -141,6 +148,15 @@ export function checkJobRoutes(
         .send(downloadBody(Readable.from(reportChunks(results, format))));
     },
   );
+}
+
+/** Runs `read` over an upload's spooled files, then deletes them whatever happened. */
+async function readSpooledClaims<T>(files: readonly SpooledFile[], read: () => Promise<T>) {
+  try {
+    return await read();
+  } finally {
+    await discardSpooled(files);
+  }
 }
 
 /** The report in pieces of about 64 KB: a large batch is never one string in memory. */

@@ -16,7 +16,7 @@ import { CodecardError } from '../../errors/codecard-error.ts';
 import type { ImportJob, ImportJobs } from '../../library/import-jobs.ts';
 import { importOptions } from '../../library/import-options.ts';
 import { summarize } from '../../library/library.service.ts';
-import { readUpload } from '../multipart-upload.ts';
+import { discardOnFailure, readUpload, type UploadSettings } from '../multipart-upload.ts';
 
 const MAX_FILES_PER_UPLOAD = 20;
 
@@ -48,7 +48,7 @@ export function jobJson(job: ImportJob): ImportJobReply {
 export function libraryImportRoutes(
   app: FastifyInstance,
   jobs: ImportJobs,
-  maxUploadBytes: number,
+  uploads: UploadSettings,
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -105,15 +105,19 @@ export function libraryImportRoutes(
       },
     },
     async (request, reply) => {
-      const { files, fields } = await readUpload(request, {
-        maxUploadBytes,
+      const { files, fields } = await readUpload(request, reply, uploads, {
         maxFiles: MAX_FILES_PER_UPLOAD,
         fields: uploadFields,
       });
-      if (files.length === 0)
-        throw new CodecardError('BAD_INPUT', { detail: 'no file in the upload' });
-      const options = importOptions(fields);
-      const target = await importTarget(request, request.query.library);
+      const { options, target } = await discardOnFailure(files, async () => {
+        if (files.length === 0)
+          throw new CodecardError('BAD_INPUT', { detail: 'no file in the upload' });
+        return {
+          options: importOptions(fields),
+          target: await importTarget(request, request.query.library),
+        };
+      });
+      // From here each job owns its file and deletes it when it ends.
       const submitted = files.map((file) => jobs.submit(target, file, options, request.ctx.orgId));
       for (const { job } of submitted) {
         await auditRequest(request.ctx.db, request, 'document.upload', 'ok', {

@@ -12,9 +12,10 @@ import { getDocumentSummary, listLibrary, removeDocument } from '../../library/l
 import { access } from '../access/request-access.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { libraryImportRoutes } from './library-imports.routes.ts';
+import type { UploadSettings } from '../multipart-upload.ts';
 
 /** The library's documents (list, one, remove) and its uploads. */
-export function libraryRoutes(app: FastifyInstance, jobs: ImportJobs, maxUploadBytes: number) {
+export function libraryRoutes(app: FastifyInstance, jobs: ImportJobs, uploads: UploadSettings) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -66,5 +67,5 @@ export function libraryRoutes(app: FastifyInstance, jobs: ImportJobs, maxUploadB
       return { removed };
     },
   );
-  libraryImportRoutes(app, jobs, maxUploadBytes);
+  libraryImportRoutes(app, jobs, uploads);
 }
