@@ -74,8 +74,7 @@ export class UploadSpool {
       const pid = Number(SPOOL_NAME.exec(name)?.[1] ?? NaN);
       if (Number.isNaN(pid)) continue;
       const path = join(this.dir, name);
-      const leftover =
-        pid === process.pid ? await modifiedBefore(path, started) : !isAlive(pid);
+      const leftover = pid === process.pid ? await modifiedBefore(path, started) : !isAlive(pid);
       if (leftover) await rm(path, { force: true });
     }
   }
