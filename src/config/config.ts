@@ -72,7 +72,9 @@ export function loadConfig(
     maxUploadBytes: maxUploadMb * 1024 * 1024,
     uploads: {
       // Beside the embedded database by default: same disk, same owner, swept at start.
-      dir: resolve(env.CODECARD_UPLOAD_DIR?.trim() || (url ? defaultUploadDir() : join(dataDir, 'uploads'))),
+      dir: resolve(
+        env.CODECARD_UPLOAD_DIR?.trim() || (url ? defaultUploadDir() : join(dataDir, 'uploads')),
+      ),
       // Two files at the per-file limit by default, so one largest file always fits.
       maxRequestBytes:
         integer(env.CODECARD_MAX_UPLOAD_TOTAL_MB, 'CODECARD_MAX_UPLOAD_TOTAL_MB', 2 * maxUploadMb) *

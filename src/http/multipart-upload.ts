@@ -71,10 +71,7 @@ export async function readUpload<Field extends string>(
     return upload;
   } catch (error) {
     await discardSpooled(upload.files);
-    const refused =
-      (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
-        ? fileTooLarge(current, settings.maxFileBytes)
-        : error;
+    const refused = uploadError(error, current, settings.maxFileBytes);
     // The rest of a body over a limit is not read: closing spares receiving it to drop it.
     if (refused instanceof CodecardError && refused.status === 413)
       reply.header('connection', 'close');
@@ -95,6 +92,17 @@ export async function discardOnFailure<T>(
     await discardSpooled(files);
     throw error;
   }
+}
+
+/** The parser's own size error and a full spool disk in the catalog's words. */
+function uploadError(error: unknown, file: string, maxFileBytes: number): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return fileTooLarge(file, maxFileBytes);
+  if (code === 'ENOSPC')
+    return new CodecardError('DISK_FULL', {
+      detail: `no space left in the upload directory for ${file}; nothing was kept`,
+    });
+  return error;
 }
 
 function fileTooLarge(file: string, limit: number): CodecardError {
