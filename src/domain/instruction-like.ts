@@ -132,7 +132,11 @@ const MAX_REMEMBERED = 20_000;
 export function isInstructionLike(sentence: string): boolean {
   const known = verdicts.get(sentence);
   if (known !== undefined) return known;
-  const text = sentence.normalize('NFKC').replace(invisible, '');
+  // Tag characters spell ASCII invisibly ("ASCII smuggling"): read them as the letters they hide.
+  const text = sentence
+    .replace(/[\u{E0020}-\u{E007E}]/gu, (c) => String.fromCodePoint((c.codePointAt(0) ?? 0) - 0xe0000))
+    .normalize('NFKC')
+    .replace(invisible, '');
   const verdict =
     instructionPatterns.some((pattern) => pattern.test(text)) || hidesEncodedText(text);
   if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
