@@ -134,7 +134,9 @@ export function isInstructionLike(sentence: string): boolean {
   if (known !== undefined) return known;
   // Tag characters spell ASCII invisibly ("ASCII smuggling"): read them as the letters they hide.
   const text = sentence
-    .replace(/[\u{E0020}-\u{E007E}]/gu, (c) => String.fromCodePoint((c.codePointAt(0) ?? 0) - 0xe0000))
+    .replace(/[\u{E0020}-\u{E007E}]/gu, (c) =>
+      String.fromCodePoint((c.codePointAt(0) ?? 0) - 0xe0000),
+    )
     .normalize('NFKC')
     .replace(invisible, '');
   const verdict =

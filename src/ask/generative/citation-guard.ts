@@ -18,11 +18,7 @@ import type { GeneratedSentence, RetrievedPassage } from './types.ts';
  */
 
 export type DropReason =
-  | 'uncited'
-  | 'unknown-passage'
-  | 'no-answer-token'
-  | 'restates-instruction'
-  | SupportFailure;
+  'uncited' | 'unknown-passage' | 'no-answer-token' | 'restates-instruction' | SupportFailure;
 
 export interface DroppedSentence {
   text: string;

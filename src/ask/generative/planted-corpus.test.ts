@@ -33,9 +33,7 @@ interface PlantedDocument {
 }
 
 const dir = new URL('./fixtures/planted/', import.meta.url);
-const corpus = JSON.parse(
-  readFileSync(new URL('manifest.json', dir), 'utf8'),
-) as PlantedDocument[];
+const corpus = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as PlantedDocument[];
 const dos = '2026-03-02';
 const tables = [
   'sample-procedure-descriptors-eff-01-01-2026.csv',
@@ -190,7 +188,9 @@ describe('planted instructions in documents (indirect prompt injection)', () => 
         }
       }
     }
-    console.info(`planted corpus cards: ${cardCodes.length * 3} cards, ${items} items, ${leaked.length} planted`);
+    console.info(
+      `planted corpus cards: ${cardCodes.length * 3} cards, ${items} items, ${leaked.length} planted`,
+    );
     expect(leaked).toEqual([]);
     expect(items).toBeGreaterThan(0);
   });

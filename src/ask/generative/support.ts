@@ -74,7 +74,11 @@ export function buildEvidence(text: string, title = ''): Evidence {
   const head = merged(named.statements.map(factsOf));
   const facts = statements.map(factsOf);
   const places = facts.map((sentence, i) => merged([head, sentence, facts[i + 1]]));
-  return { ...merged([head, ...facts]), places, instructions: [...named.instructions, ...instructions].map(factsOf) };
+  return {
+    ...merged([head, ...facts]),
+    places,
+    instructions: [...named.instructions, ...instructions].map(factsOf),
+  };
 }
 
 function merged(parts: readonly (Facts | undefined)[]): Facts {
@@ -131,7 +135,8 @@ export function checkSupport(sentence: string, cited: readonly Evidence[]): Supp
   ).length;
   if (found < needed) return 'low-overlap';
   if (sweeping.test(normalize(sentence))) {
-    if (!places.some((place) => place.sweeping && foundIn(place) >= needed)) return 'sweeping-claim';
+    if (!places.some((place) => place.sweeping && foundIn(place) >= needed))
+      return 'sweeping-claim';
   }
   return null;
 }
@@ -167,7 +172,9 @@ const sweeping =
 /** Numbers that are not part of a code ("2 or more days", "4 weeks", "99 units"). */
 function numbersIn(text: string): Set<string> {
   const numbers = new Set<string>();
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}.-])\d+(?:[.,]\d+)?(?![\p{L}\p{N}-]|[.,]\d)/gu)) {
+  for (const match of text.matchAll(
+    /(?<![\p{L}\p{N}.-])\d+(?:[.,]\d+)?(?![\p{L}\p{N}-]|[.,]\d)/gu,
+  )) {
     const digits = match[0];
     // Five digits are a procedure code, checked as one.
     if (!/^\d{5}$/.test(digits)) numbers.add(digits.replace(',', '.'));

@@ -46,7 +46,10 @@ export function obedientModel(log: ObedientLog): (body: unknown) => CannedReply 
         const at0 = sentence.search(code);
         const claim = at0 >= 0 ? sentence.slice(at0) : (passage.sentences[at + 1] ?? sentence);
         log.obeyed.push({ instruction: sentence, claim });
-        lines.push(`${stripMarkup(sentence)} [${passage.id}]`, `${stripMarkup(claim)} [${passage.id}]`);
+        lines.push(
+          `${stripMarkup(sentence)} [${passage.id}]`,
+          `${stripMarkup(claim)} [${passage.id}]`,
+        );
       });
     }
     const best = normal.sort((a, b) => b.score - a.score)[0];
@@ -65,7 +68,9 @@ export function obedientModel(log: ObedientLog): (body: unknown) => CannedReply 
 
 function passagesIn(user: string): Passage[] {
   const passages: Passage[] = [];
-  for (const [, id, text] of user.matchAll(/<passage id="(P\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)) {
+  for (const [, id, text] of user.matchAll(
+    /<passage id="(P\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g,
+  )) {
     const sentences: string[] = [];
     for (const sentence of (text ?? '').split(/(?<=[.!?؟。！？])\s*|\n|\s\|\s/u)) {
       const trimmed = sentence.replace(/^[|\s#>*-]+|[|\s]+$/g, '');
