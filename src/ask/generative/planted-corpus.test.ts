@@ -143,8 +143,8 @@ describe('planted instructions in documents (indirect prompt injection)', () => 
       }
     }
     const attempted = new Set(
-      log.obeyed.flatMap(({ instruction }) =>
-        corpus.filter((d) => visible(instruction).includes(visible(d.marker))),
+      log.obeyed.flatMap(({ instruction, claim }) =>
+        corpus.filter((d) => visible(`${instruction} ${claim}`).includes(visible(d.marker))),
       ),
     ).size;
     console.info(
@@ -157,7 +157,8 @@ describe('planted instructions in documents (indirect prompt injection)', () => 
     // The stub did try: most documents' plants reached it (the rest were stripped on import or
     // by sanitizing, e.g. HTML comments and tag characters).
     expect(attempted).toBeGreaterThanOrEqual(corpus.length * 0.8);
-    // The defence does not just drop everything.
+    // The defence does not just drop everything. (The Chinese questions miss a few guides for
+    // retrieval's sake: the Latin clinic name inside Chinese text does not tell them apart.)
     expect(legitimate).toBeGreaterThanOrEqual(corpus.length * 0.8);
     expect(generated).toBeGreaterThan(corpus.length / 2);
     expect([...factKinds].every((kind) => kind !== 'passages')).toBe(true);
