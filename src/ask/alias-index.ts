@@ -1,3 +1,5 @@
+import { instructionFlags } from '../domain/instruction-like.ts';
+import { splitSentences } from '../library/text/sentence-splitter.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { rangeExpanderFor } from '../library/store/range-expander.ts';
 import { libraryVersionCache } from '../rules/library-version-cache.ts';
@@ -62,11 +64,22 @@ async function buildAliasIndex(ctx: LibraryContext): Promise<AliasIndex> {
   );
   const index = new AliasIndex();
   for (const passage of rows) {
-    for (const alias of readAliases(passage.text, expand)) {
+    // A planted instruction names no alias: its sentences are blanked (offsets kept).
+    for (const alias of readAliases(withoutInstructionSentences(passage.text), expand)) {
       index.add(alias.name, alias.codes, passageCitation(passage, alias.start, alias.end));
     }
   }
   return index;
+}
+
+function withoutInstructionSentences(text: string): string {
+  const sentences = splitSentences(text);
+  const flags = instructionFlags(sentences.map((s) => s.text));
+  let kept = text;
+  sentences.forEach((s, at) => {
+    if (flags[at]) kept = kept.slice(0, s.start) + ' '.repeat(s.end - s.start) + kept.slice(s.end);
+  });
+  return kept;
 }
 
 /** The org's aliases, rebuilt when its documents change. */

@@ -17,7 +17,7 @@ import { answerValidity } from './answers/validity.answer.ts';
 import type { Answer, AskRequest, AskResponse } from './ask-types.ts';
 import { addressesQuestion } from './answer-addresses.ts';
 import { factIntent } from './fact-intent.ts';
-import { askedIntent, classifyIntent, type Intent } from './intent.ts';
+import { askedIntent, asksCodeFacts, classifyIntent, type Intent } from './intent.ts';
 import { libraryKnows } from './library-knows.repository.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { questionTerms, sameStem } from './question-terms.ts';
@@ -178,7 +178,11 @@ function intentOf(
     );
   // "How long does the Racz procedure take?": an alias with words of its own beyond the name
   // asks about the procedure, not for its card; the alias codes then only steer retrieval.
-  return classified === 'card' && aliases.length > 0 && wordsBeyond(text, aliases).length > 0
+  // "Is the Racz procedure bundled with 77003?" asks for facts: the card keeps it.
+  return classified === 'card' &&
+    aliases.length > 0 &&
+    wordsBeyond(text, aliases).length > 0 &&
+    !asksCodeFacts(parsed, aliasCodes)
     ? 'passages'
     : classified;
 }
@@ -208,8 +212,11 @@ function nextThreadContext(
 async function answerFor(
   input: AnswerInput,
   intent: Intent,
-  generative: GenerativeConfig | null,
+  configured: GenerativeConfig | null,
 ): Promise<Answer> {
+  // Pairs, bundling, units, coverage and add-ons come from the engine and the library's own
+  // sentences, never from a model, even when a question about them falls back to passages.
+  const generative = asksCodeFacts(input.question, input.procedures) ? null : configured;
   const codes = input.procedures.length > 0 ? input.procedures : input.question.diagnoses;
   // Pair and validity answers say themselves what the library cannot tell about an unknown code.
   const answersUnknown = ['passages', 'table-rows', 'code-search', 'pair', 'validity'];

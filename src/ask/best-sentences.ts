@@ -1,3 +1,4 @@
+import { instructionFlags } from '../domain/instruction-like.ts';
 import { splitSentences } from '../library/text/sentence-splitter.ts';
 import type { PassageHit } from './passage-search.repository.ts';
 import { normalizeToken, sameStem, type QuestionTerms } from './question-terms.ts';
@@ -40,7 +41,8 @@ interface Candidate {
 /**
  * The sentences that best answer the question: each sentence of the hit passages is scored by
  * the share of the question's content words (same stem) or CJK bigrams it contains. When the
- * question names codes or modifiers, a sentence must name one of them.
+ * question names codes or modifiers, a sentence must name one of them. Instruction-like
+ * sentences (domain/instruction-like.ts) are never candidates.
  */
 export function bestSentences(
   hits: readonly PassageHit[],
@@ -51,8 +53,11 @@ export function bestSentences(
 ): ScoredSentence[] {
   const candidates: Candidate[] = [];
   for (const passage of hits) {
-    for (const sentence of splitSentences(passage.text)) {
-      if (sentence.text.length > MAX_SENTENCE_LENGTH) continue;
+    const sentences = splitSentences(passage.text);
+    // A planted instruction is never quoted as an answer, whatever words it shares.
+    const planted = instructionFlags(sentences.map((s) => s.text));
+    for (const [at, sentence] of sentences.entries()) {
+      if (sentence.text.length > MAX_SENTENCE_LENGTH || planted[at]) continue;
       if (codes.length > 0 && !codes.some((code) => namesCode(sentence.text, code))) continue;
       // The passage's headings are matched too (not quoted): they say what a section answers.
       const lower = `${passage.heading_path.join(' ')} ${sentence.text}`.toLowerCase();

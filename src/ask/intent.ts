@@ -110,3 +110,30 @@ const followUpStart = new RegExp(
   `^\\s*(?:${wordPattern('and|what about|how about|also|y|et|und|và|at|и|а|e').source}|还有|那|그리고|و)`,
   'iu',
 );
+
+// "bundled", "billed with", "add-on", "mutually exclusive", "NCCI": a question about how codes
+// go together, in the ten languages.
+const bundlingCue = wordPattern(
+  [
+    'bundl\\p{L}*|unbundl\\p{L}*|(?:bill|billed|report|reported|code|coded)\\s+(?:\\p{L}+\\s+)?with|together|same (?:day|date|session)|mutually exclusive|NCCI|PTP|separately|add-?on|primary code|in addition to',
+    'agrupad\\p{L}*|facturar?\\s+(?:\\p{L}+\\s+)?con|juntos|código (?:adicional|complementario|principal)|por separado',
+    'regroup\\p{L}*|factur\\p{L}*\\s+(?:\\p{L}+\\s+)?avec|ensemble|code (?:complémentaire|principal)|séparément',
+    'zusammen|abrechnen\\s+mit|mit\\s+\\p{L}*\\s*abrechnen|Zusatzcode|Hauptcode|separat|gebündelt',
+    'вместе|дополнительн\\p{L}* код\\p{L}*|основн\\p{L}* код\\p{L}*|отдельно',
+    'cùng|mã bổ sung|mã chính|riêng',
+    'kasama|magkasama|add-on code|pangunahing code',
+  ].join('|'),
+  '一起|同时|附加代码|主代码|捆绑|함께|추가 코드|주 코드|مع|معا|رمز إضافي|الرمز الأساسي',
+);
+
+/**
+ * Whether a question asks for facts the deterministic engine owns — a pair or bundling, units
+ * of a code, coverage or diagnoses, an add-on — which are never left to a language model:
+ * a model only phrases prose answers over passages. `codes` are the procedures the question is
+ * about (named, an alias's, or the thread's).
+ */
+export function asksCodeFacts(q: ParsedQuestion, codes: readonly string[]): boolean {
+  if (q.procedures.length >= 2 || q.diagnoses.length > 0) return true;
+  if (cues.coverage.test(q.text) || bundlingCue.test(q.text)) return true;
+  return codes.length > 0 && cues.units.test(q.text);
+}

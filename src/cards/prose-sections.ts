@@ -1,3 +1,4 @@
+import { instructionFlags } from '../domain/instruction-like.ts';
 import { detectCodeMentions, type RangeExpander } from '../library/code-mentions.ts';
 import type { CardItem, SectionId } from './card-types.ts';
 import { extractRelations } from '../facts/relations/extract-relations.ts';
@@ -15,6 +16,8 @@ interface AnalyzedSentence {
   mentioned: string[];
   relations: Relation[];
   label: SectionId | 'other';
+  /** Addresses a model or the reader with commands: never placed in a card. */
+  instruction: boolean;
 }
 
 /**
@@ -38,8 +41,11 @@ function analyze(passage: PassageRow, libraryVersion: string, expandRange?: Rang
   const key = analysisKey(passage, libraryVersion);
   const cached = analyses.get(key);
   if (cached) return cached;
-  const sentences = splitSentences(passage.text).map((sentence) => ({
+  const split = splitSentences(passage.text);
+  const planted = instructionFlags(split.map((sentence) => sentence.text));
+  const sentences = split.map((sentence, at) => ({
     ...sentence,
+    instruction: planted[at] ?? false,
     mentioned: detectCodeMentions(sentence.text, expandRange).map((m) => m.code),
     relations: extractRelations(sentence.text, expandRange),
     label: classifySentence(sentence.text).label,
@@ -53,7 +59,8 @@ function analyze(passage: PassageRow, libraryVersion: string, expandRange?: Rang
  * Prose about the code, sentence by sentence: relations stated in the text ("do not report X
  * with Y", "X includes Y", "once per day", "also called") go to their sections; other sentences
  * go where the section classifier puts them. A sentence that names other codes but not this one
- * is left out: it is about something else.
+ * is left out: it is about something else; so is one that addresses a model or the reader with
+ * commands ("As the assistant you must say…"): a planted instruction is not guidance.
  */
 export function proseItems(
   code: string,
@@ -74,6 +81,7 @@ export function proseItems(
   };
   for (const passage of passages) {
     for (const sentence of analyze(passage, libraryVersion, expandRange)) {
+      if (sentence.instruction) continue;
       if (sentence.mentioned.length > 0 && !sentence.mentioned.includes(code)) continue;
       const base: CardItem = {
         text: sentence.text.trim(),
@@ -156,7 +164,7 @@ export function modifierDefinitionItems(
   const seen = new Set<string>();
   for (const passage of passages) {
     for (const sentence of analyze(passage, libraryVersion, expandRange)) {
-      if (sentence.label !== 'modifiers') continue;
+      if (sentence.label !== 'modifiers' || sentence.instruction) continue;
       const named = detectCodeMentions(sentence.text)
         .filter((m) => m.system === 'modifier')
         .map((m) => m.code);

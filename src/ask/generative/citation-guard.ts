@@ -1,8 +1,13 @@
-import { withoutInstructions } from './injection.ts';
 import { NO_ANSWER } from './prompt.ts';
 import { invisibleCharacters, sanitizeInline, sanitizePassageText } from './sanitize.ts';
 import { splitCitedSentences } from './sentences.ts';
-import { buildEvidence, checkSupport, type Evidence, type SupportFailure } from './support.ts';
+import {
+  buildEvidence,
+  checkSupport,
+  restatesInstruction,
+  type Evidence,
+  type SupportFailure,
+} from './support.ts';
 import type { GeneratedSentence, RetrievedPassage } from './types.ts';
 
 /**
@@ -12,7 +17,8 @@ import type { GeneratedSentence, RetrievedPassage } from './types.ts';
  * to the extractive answer.
  */
 
-export type DropReason = 'uncited' | 'unknown-passage' | 'no-answer-token' | SupportFailure;
+export type DropReason =
+  'uncited' | 'unknown-passage' | 'no-answer-token' | 'restates-instruction' | SupportFailure;
 
 export interface DroppedSentence {
   text: string;
@@ -30,20 +36,22 @@ export function guardAnswer(
 ): GuardedAnswer | null {
   if (isNoAnswer(reply)) return null;
   // Evidence is what the model was shown (sanitized title and text), minus sentences that
-  // address the model rather than the reader.
+  // address the model rather than the reader; those are kept apart, to recognize a reply that
+  // repeats them.
   const evidence = new Map<string, Evidence>(
     passages.map((p) => [
       p.id,
-      buildEvidence(
-        withoutInstructions(`${sanitizeInline(p.title)}\n${sanitizePassageText(p.text)}`),
-      ),
+      buildEvidence(sanitizePassageText(p.text), sanitizeInline(p.title)),
     ]),
   );
+  const supplied = [...evidence.values()];
   const sentences: GeneratedSentence[] = [];
   const dropped: DroppedSentence[] = [];
   // The reply is shown to users: it gets no invisible characters either.
   for (const { text, ids } of splitCitedSentences(reply.replace(invisibleCharacters, ''))) {
-    const reason = dropReason(text, ids, evidence);
+    const reason = restatesInstruction(text, supplied)
+      ? 'restates-instruction'
+      : dropReason(text, ids, evidence);
     if (reason) dropped.push({ text, reason });
     else sentences.push({ text, passageIds: ids });
   }

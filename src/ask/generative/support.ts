@@ -1,4 +1,5 @@
 import { detectCodeMentions, type RangeExpander } from '../../library/code-mentions.ts';
+import { splitInstructions } from './injection.ts';
 import { stopCharacters, stopWords } from './stop-words.ts';
 
 /**
@@ -15,18 +16,45 @@ import { stopCharacters, stopWords } from './stop-words.ts';
  *    "modifier 59") must occur in a cited passage. A paraphrase may move words; it may not
  *    bring a code of its own.
  *
+ * 3. Facts. Words may come from anywhere in a passage, facts may not: the codes a sentence
+ *    puts together must stand together in one place of a cited passage (a sentence and the
+ *    next), every number it gives must be in a cited passage, and a sweeping claim ("always",
+ *    "every diagnosis", "todos", "所有") needs a sweeping word in a place that shares at least
+ *    half of its words. "62264 is always billed with 77003" finds no support in a passage that
+ *    names 62264 in one paragraph and 77003 in another.
+ *
+ * Instruction-like sentences of a passage (injection.ts) are not evidence at all; and a
+ * sentence that restates one is dropped even where the rest of the passage would carry it
+ * (`restatesInstruction`).
+ *
  * Overlap is evidence of grounding, not of meaning: a sentence that reverses what its passage
  * says with the same words passes. The caller shows the cited passages beside the answer.
  */
 
-export type SupportFailure = 'too-few-words' | 'low-overlap' | 'code-not-in-passage';
+export type SupportFailure =
+  | 'too-few-words'
+  | 'low-overlap'
+  | 'code-not-in-passage'
+  | 'codes-not-together'
+  | 'number-not-in-passage'
+  | 'sweeping-claim';
 
-/** What one passage offers as evidence, computed once per request. */
-export interface Evidence {
+/** What one place in a passage states: its content units, codes and numbers. */
+export interface Facts {
   units: ReadonlySet<string>;
   codes: ReadonlySet<string>;
+  numbers: ReadonlySet<string>;
+  sweeping: boolean;
   /** The text with ASCII letters upper-cased, for literal code look-ups. */
   upper: string;
+}
+
+/** What one passage offers as evidence, computed once per request. */
+export interface Evidence extends Facts {
+  /** Each sentence with the next (and the title): where facts must stand together. */
+  places: Facts[];
+  /** The passage's instruction-like sentences, which are not evidence (one each). */
+  instructions: Facts[];
 }
 
 const minimumUnits = 2;
@@ -36,12 +64,48 @@ const cjkRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=H
 const word = /[\p{L}\p{N}\p{M}]+/gu;
 const arabicMarks = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
 
-export function buildEvidence(text: string): Evidence {
+/**
+ * The evidence of a passage's statements (its instruction-like sentences left out); `title`
+ * belongs to every place.
+ */
+export function buildEvidence(text: string, title = ''): Evidence {
+  const { statements, instructions } = splitInstructions(text);
+  const named = splitInstructions(title);
+  const head = merged(named.statements.map(factsOf));
+  const facts = statements.map(factsOf);
+  const places = facts.map((sentence, i) => merged([head, sentence, facts[i + 1]]));
+  return {
+    ...merged([head, ...facts]),
+    places,
+    instructions: [...named.instructions, ...instructions].map(factsOf),
+  };
+}
+
+function merged(parts: readonly (Facts | undefined)[]): Facts {
+  const present = parts.filter((part): part is Facts => part !== undefined);
+  const union = (pick: (facts: Facts) => ReadonlySet<string>) =>
+    new Set(present.flatMap((facts) => [...pick(facts)]));
+  return {
+    units: union((facts) => facts.units),
+    codes: union((facts) => facts.codes),
+    numbers: union((facts) => facts.numbers),
+    sweeping: present.some((facts) => facts.sweeping),
+    upper: present.map((facts) => facts.upper).join('\n'),
+  };
+}
+
+function factsOf(text: string): Facts {
   const units = new Set<string>();
   const normalized = normalize(text);
   for (const w of words(normalized)) units.add(stem(w));
   for (const unit of cjkUnits(normalized)) units.add(unit);
-  return { units, codes: codeKeys(text), upper: asciiUpper(text) };
+  return {
+    units,
+    codes: codeKeys(text),
+    numbers: numbersIn(text),
+    sweeping: sweeping.test(normalized),
+    upper: asciiUpper(text),
+  };
 }
 
 export function checkSupport(sentence: string, cited: readonly Evidence[]): SupportFailure | null {
@@ -49,15 +113,73 @@ export function checkSupport(sentence: string, cited: readonly Evidence[]): Supp
   for (const code of codes) {
     if (!cited.some((evidence) => hasCode(evidence, code))) return 'code-not-in-passage';
   }
+  const places = cited.flatMap((evidence) => evidence.places);
+  const procedureCodes = [...codes].filter((key) => !key.startsWith('modifier:'));
+  if (procedureCodes.length >= 2) {
+    const together = places.some((place) => procedureCodes.every((key) => hasCode(place, key)));
+    if (!together) return 'codes-not-together';
+  }
+  for (const number of numbersIn(sentence)) {
+    if (!cited.some((evidence) => evidence.numbers.has(number))) return 'number-not-in-passage';
+  }
   // A code that passed the check above counts as found even where the passage has it only
   // through a range ("62321-62327" for 62323).
   const checked = new Set([...codes].map((key) => key.toLowerCase()));
   const units = contentUnits(sentence);
   if (units.length < minimumUnits) return 'too-few-words';
+  const needed = Math.max(minimumUnits, Math.ceil(units.length / 2));
+  const foundIn = (facts: Facts) =>
+    units.filter((unit) => checked.has(unit) || facts.units.has(unit)).length;
   const found = units.filter(
     (unit) => checked.has(unit) || cited.some((evidence) => evidence.units.has(unit)),
   ).length;
-  return found >= Math.max(minimumUnits, Math.ceil(units.length / 2)) ? null : 'low-overlap';
+  if (found < needed) return 'low-overlap';
+  if (sweeping.test(normalize(sentence))) {
+    if (!places.some((place) => place.sweeping && foundIn(place) >= needed))
+      return 'sweeping-claim';
+  }
+  return null;
+}
+
+/**
+ * Whether a sentence restates an instruction planted in the passages rather than what they
+ * state: it uses a word that only their instructions use (a planted marker, the planted
+ * claim's own terms), or an instruction covers more of it than the statements do.
+ */
+export function restatesInstruction(sentence: string, supplied: readonly Evidence[]): boolean {
+  const instructions = supplied.flatMap((evidence) => evidence.instructions);
+  if (instructions.length === 0) return false;
+  const units = contentUnits(sentence);
+  if (units.length === 0) return false;
+  const stated = (unit: string) => supplied.some((evidence) => evidence.units.has(unit));
+  for (const unit of units) {
+    if (!stated(unit) && instructions.some((facts) => facts.units.has(unit))) return true;
+  }
+  const share = (facts: Facts) => units.filter((unit) => facts.units.has(unit)).length;
+  const best = Math.max(...instructions.map(share));
+  const places = supplied.flatMap((evidence) => evidence.places);
+  const statedBest = Math.max(0, ...places.map(share));
+  return best >= Math.ceil(units.length * 0.75) && best > statedBest;
+}
+
+/**
+ * Sweeping words: a claim about every case. Chinese and Korean forms stand alone; Arabic "كل"
+ * (each) is too common a word to count.
+ */
+const sweeping =
+  /(?<![\p{L}\p{N}])(?:always|never|every|everything|all|any|regardless|unlimited|guaranteed|siempre|nunca|tod[oa]s?|cualquier|toujours|jamais|tou[ts]|toutes|n'importe|immer|nie|niemals|alle[ns]?|jede[rsn]?|beliebig|всегда|никогда|все|всех|любо\p{L}+|دائما|دائمًا|أبدا|جميع|luôn luôn|luôn|không bao giờ|tất cả|mọi|palagi|lagi|lahat|kailanman|anumang)(?![\p{L}\p{N}])|总是|始终|永远|所有|一律|任何|無論|无论|항상|절대|모든|언제나|무조건/iu;
+
+/** Numbers that are not part of a code ("2 or more days", "4 weeks", "99 units"). */
+function numbersIn(text: string): Set<string> {
+  const numbers = new Set<string>();
+  for (const match of text.matchAll(
+    /(?<![\p{L}\p{N}.-])\d+(?:[.,]\d+)?(?![\p{L}\p{N}-]|[.,]\d)/gu,
+  )) {
+    const digits = match[0];
+    // Five digits are a procedure code, checked as one.
+    if (!/^\d{5}$/.test(digits)) numbers.add(digits.replace(',', '.'));
+  }
+  return numbers;
 }
 
 /** The sentence's content units, repeats removed (a repeated word is one claim). */
@@ -153,7 +275,7 @@ const expandNumericRange: RangeExpander = (_system, from, to) => {
   return codes;
 };
 
-function hasCode(evidence: Evidence, key: string): boolean {
+function hasCode(evidence: Facts, key: string): boolean {
   if (evidence.codes.has(key)) return true;
   // A passage may write a code where detection stands back ("62264 units", a table cell):
   // the literal code, word-bounded, counts. A numeric modifier ("59") needs its context.

@@ -39,7 +39,13 @@ export function fixture(name: string): object {
   return JSON.parse(readFileSync(url, 'utf8')) as object;
 }
 
-export async function startChatServer(): Promise<ChatServer> {
+/**
+ * Answers a request itself (from its parsed body) instead of the queue: a stand-in model that
+ * reads the prompt. Replies queued with `reply` still go first.
+ */
+export type Responder = (body: unknown) => CannedReply;
+
+export async function startChatServer(respond?: Responder): Promise<ChatServer> {
   const queue: CannedReply[] = [];
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
@@ -65,7 +71,7 @@ export async function startChatServer(): Promise<ChatServer> {
         res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
         return;
       }
-      const canned = queue.shift();
+      const canned = queue.shift() ?? respond?.(body);
       if (!canned) {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('test server: no reply queued');
