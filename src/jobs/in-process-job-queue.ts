@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, JobQueue, JobSpec } from '../domain/job-queue.ts';
+import { dbFaultError } from '../db/db-fault.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 
 interface Entry {
@@ -112,14 +113,16 @@ export class InProcessJobQueue implements JobQueue {
       entry.results = [];
       if (signal.aborted) this.finish(job, 'cancelled');
       else {
-        job.error =
-          error instanceof CodecardError
-            ? { code: error.code, message: error.message }
-            : {
-                code: 'UNEXPECTED',
-                message: `the ${spec.kind} failed unexpectedly; see the server log`,
-              };
-        if (!(error instanceof CodecardError)) console.error(error);
+        // A database outage or a full disk is named as such, not as an unexpected failure.
+        const known =
+          error instanceof CodecardError ? error : dbFaultError(error, `the ${spec.kind}`);
+        job.error = known
+          ? { code: known.code, message: known.message }
+          : {
+              code: 'UNEXPECTED',
+              message: `the ${spec.kind} failed unexpectedly; see the server log`,
+            };
+        if (!known) console.error(error);
         this.finish(job, 'failed');
       }
     }
