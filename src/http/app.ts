@@ -36,6 +36,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
 
 export interface AppOptions {
@@ -123,6 +124,12 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     },
     () => ({ status: 'ok' as const, version: options.version }),
   );
+  healthRoutes(app, {
+    db: options.ctx.db,
+    engine: options.ctx.engine,
+    queue,
+    version: options.version,
+  });
   app.get('/api/openapi.json', { ...access('public'), schema: { hide: true } }, () =>
     app.swagger(),
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobQueue, JobSpec } from '../domain/job-queue.ts';
+import type { Job, JobCounts, JobQueue, JobSpec } from '../domain/job-queue.ts';
 import { dbFaultError } from '../db/db-fault.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 
@@ -84,6 +84,16 @@ export class InProcessJobQueue implements JobQueue {
       forgotten++;
     }
     return forgotten;
+  }
+
+  counts(kind: string): JobCounts {
+    const counts: JobCounts = { running: 0, queued: 0 };
+    for (const { job } of this.entries.values()) {
+      if (job.kind !== kind) continue;
+      if (job.status === 'running') counts.running++;
+      else if (job.status === 'queued') counts.queued++;
+    }
+    return counts;
   }
 
   private entry(kind: string, id: string): Entry {
