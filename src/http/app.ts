@@ -11,6 +11,7 @@ import { CheckJobs } from '../check/check-jobs.ts';
 import type { JobQueue } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { handleError } from './error-handler.ts';
+import { registerJsonBodyParser } from './json-body.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { loggerOptions } from './log-options.ts';
 import { guardRequestOrigin } from './request-origin.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.validateResponses ?? false));
   app.setErrorHandler(handleError);
+  registerJsonBodyParser(app);
   await registerSecurityHeaders(app, options);
   guardRequestOrigin(app, options.publicUrl ?? null);
   await app.register(swagger, {
