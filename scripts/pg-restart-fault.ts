@@ -5,10 +5,10 @@
 // Usage: TEST_DATABASE_URL=postgres://… npm run test:faults (needs permission to restart the
 // cluster: root, or passwordless sudo; otherwise it says so and skips).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import pg from 'pg';
-import { openDatabase } from '../src/db/database.ts';
+import { sql } from 'kysely';
+import type { OpenDatabase } from '../src/db/database.ts';
+import { openTestDatabase } from '../src/db/test-databases.ts';
 import { testApiKey } from '../src/http/test-app.ts';
 import { testContext } from '../test/support/test-context.ts';
 
@@ -39,29 +39,21 @@ function restartCommand(): string[] | null {
   return null;
 }
 
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database with an admin API key; the server loads the starter library into it. */
-async function prepare(serverUrl: string): Promise<{ url: string; name: string; key: string }> {
-  const name = `codecard_faults_${randomBytes(5).toString('hex')}`;
-  await admin(serverUrl, `create database ${name}`);
+/**
+ * A fresh database (dropped by its close) with an admin API key; the server loads the starter
+ * library into it.
+ */
+async function prepare(
+  serverUrl: string,
+): Promise<{ url: string; opened: OpenDatabase; key: string }> {
+  const opened = await openTestDatabase('postgres');
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(
+    opened.db,
+  );
   const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const opened = await openDatabase({ kind: 'postgres', url: url.toString() });
-  try {
-    const key = await testApiKey(testContext(opened), 'admin', 'faults@codecard.test');
-    return { url: url.toString(), name, key };
-  } finally {
-    await opened.close();
-  }
+  url.pathname = `/${rows[0]!.name}`;
+  const key = await testApiKey(testContext(opened), 'admin', 'faults@codecard.test');
+  return { url: url.toString(), opened, key };
 }
 
 async function startServer(databaseUrl: string): Promise<{ server: ChildProcess; base: string }> {
@@ -142,7 +134,7 @@ async function main(): Promise<number> {
   if (!serverUrl) skip('TEST_DATABASE_URL is not set');
   const restart = restartCommand();
   if (!restart) skip('no permission to run pg_ctlcluster 15 main restart (not root, no sudo -n)');
-  const { url, name, key } = await prepare(serverUrl);
+  const { url, opened, key } = await prepare(serverUrl);
   const { server, base } = await startServer(url);
   const state: { exited: string | null } = { exited: null };
   server.once('exit', (code, signal) => (state.exited = `code ${code}, signal ${signal}`));
@@ -179,9 +171,11 @@ async function main(): Promise<number> {
     if (state.exited) problems.push(`the server exited during the run (${state.exited})`);
     server.kill('SIGTERM');
     if (server.exitCode === null) await once(server, 'exit');
-    await admin(serverUrl, `drop database if exists ${name}`).catch((error: unknown) =>
-      process.stderr.write(`could not drop ${name}: ${String(error)}\n`),
-    );
+    await opened
+      .close()
+      .catch((error: unknown) =>
+        process.stderr.write(`could not drop the test database: ${String(error)}\n`),
+      );
   }
   const counts = new Map<string, number>();
   for (const o of outcomes) {
