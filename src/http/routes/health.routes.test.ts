@@ -52,6 +52,13 @@ describe('health probes', () => {
     expect(response.json()).toMatchObject({ status: 'live', version: 'test' });
   });
 
+  test('probes answer whatever host an orchestrator uses; the API does not', async () => {
+    const host = { host: 'codecard-7f9c.cluster.internal:3000' };
+    expect((await app.inject({ url: '/health/live', headers: host })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/health/ready', headers: host })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/health', headers: host })).statusCode).toBe(421);
+  });
+
   test('ready says the database is down: 503 with Retry-After', async () => {
     const response = await down.inject({ url: '/health/ready' });
     expect(response.statusCode).toBe(503);
