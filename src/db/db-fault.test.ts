@@ -29,6 +29,7 @@ describe('database faults', () => {
       new Error('could not write to file "pg_wal/xlogtemp.42": No space left on device'),
     ],
     ['wrapped', new Error('batch failed', { cause: withCode('write failed', 'ENOSPC') })],
+    ['PGlite file system', Object.assign(new Error('FS error'), { name: 'ErrnoError', errno: 51 })],
   ])('%s: the disk is full (507, naming the file)', (_name, error) => {
     expect(dbFault(error)).toBe('disk-full');
     const mapped = dbFaultError(error, 'ptp.csv')!;

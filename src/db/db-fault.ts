@@ -30,7 +30,12 @@ export function dbFault(error: unknown): DbFault | null {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
     const code = 'code' in current && typeof current.code === 'string' ? current.code : '';
-    if (code === 'ENOSPC' || code === '53100' || DISK_FULL_TEXT.test(current.message))
+    if (
+      code === 'ENOSPC' ||
+      code === '53100' ||
+      DISK_FULL_TEXT.test(current.message) ||
+      isWasmNoSpace(current)
+    )
       return 'disk-full';
     if (
       UNAVAILABLE_STATES.has(code) ||
@@ -42,6 +47,11 @@ export function dbFault(error: unknown): DbFault | null {
     current = current.cause;
   }
   return null;
+}
+
+/** PGlite's file system (Emscripten) raising ENOSPC itself: ErrnoError with its errno 51. */
+function isWasmNoSpace(error: Error): boolean {
+  return error.name === 'ErrnoError' && 'errno' in error && error.errno === 51;
 }
 
 /**
