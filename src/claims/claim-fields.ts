@@ -18,6 +18,8 @@ export type Fail = (problem: string) => never;
 /** A short, quoted rendering of a user's value for error messages. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON would print Infinity and NaN as null, and -0 as 0.
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   const text = typeof value === 'string' ? JSON.stringify(value) : safeJson(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
@@ -101,10 +103,23 @@ export function parseUnits(raw: unknown, fail: Fail): number {
   return units;
 }
 
+/**
+ * A whole number written as an id ("1234"), or '' for anything else: a fraction, a negative
+ * number or -0, Infinity (1e400 in JSON), NaN, or one too large to be exact (1e21 would print as
+ * "1e+21" and two different ids could print alike).
+ */
+export function wholeNumberText(value: number): string {
+  return Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? String(value) : '';
+}
+
 /** A provider is free text (an NPI or a name); JSON writers often give an NPI as a number. */
 export function parseProvider(raw: unknown, fail: Fail): string | null {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) return String(raw);
+  if (typeof raw === 'number') {
+    const npi = wholeNumberText(raw);
+    if (npi === '') return fail(`provider must be a string or a whole number, got ${show(raw)}`);
+    return npi;
+  }
   if (typeof raw !== 'string') return fail(`provider must be a string, got ${show(raw)}`);
   const provider = raw.trim();
   return provider === '' ? null : provider;

@@ -8,6 +8,7 @@ import {
   parseProvider,
   parseSetting,
   parseUnits,
+  show,
   splitList,
   type ClaimDefaults,
   type Fail,
@@ -200,8 +201,8 @@ function setClaimSetting(claim: PendingClaim, setting: Setting, row: number, fai
 
 /** The row's line number (the file has a line column): a whole number from 1, once per claim. */
 function lineNumberOf(claim: PendingClaim, lineText: string, fail: Fail): number {
-  if (!/^\d+$/.test(lineText) || Number(lineText) < 1) {
-    fail(`the line number must be a whole number from 1, got "${lineText}"`);
+  if (!/^\d{1,9}$/.test(lineText) || Number(lineText) < 1) {
+    fail(`the line number must be a whole number from 1 to 999999999, got ${show(lineText)}`);
   }
   const lineNumber = Number(lineText);
   const clash = claim.lines.find((other) => other.lineNumber === lineNumber);

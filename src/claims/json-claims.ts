@@ -9,10 +9,12 @@ import {
   parseSetting,
   parseUnits,
   show,
+  wholeNumberText,
   type ClaimDefaults,
   type Fail,
 } from './claim-fields.ts';
 import { MAX_CLAIMS, MAX_LINES_PER_CLAIM } from './claim-limits.ts';
+import { refuseDeepJson } from './json-nesting.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -51,10 +53,14 @@ export function claimFromJson(
     throw badInput(`${source}: ${at}: expected a claim object, got ${show(value)}`);
   const rawId = value.id;
   const id =
-    typeof rawId === 'number' ? String(rawId) : typeof rawId === 'string' ? rawId.trim() : '';
+    typeof rawId === 'number'
+      ? wholeNumberText(rawId)
+      : typeof rawId === 'string'
+        ? rawId.trim()
+        : '';
   if (id === '') {
     throw badInput(
-      `${source}: ${at}: the claim needs an "id" (a non-empty string), got ${show(rawId)}`,
+      `${source}: ${at}: the claim needs an "id" (a non-empty string or a whole number), got ${show(rawId)}`,
     );
   }
   const label = `${at} (claim "${id}")`;
@@ -157,7 +163,7 @@ export function parseJsonClaims(
   source: string,
   defaults: ClaimDefaults = {},
 ): Claim[] {
-  const checked = checkDefaults(defaults, source);
+  refuseDeepJson(text, source);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -165,6 +171,19 @@ export function parseJsonClaims(
     const detail = error instanceof Error ? error.message : String(error);
     throw badInput(`${source}: not valid JSON (${detail})`);
   }
+  return claimsFromJsonValue(value, source, defaults);
+}
+
+/**
+ * Claims from JSON already parsed (a request body). Numbers stay as parsed: a round trip through
+ * JSON.stringify would turn 1e400 (Infinity) into null, and a missing count defaults to 1.
+ */
+export function claimsFromJsonValue(
+  value: unknown,
+  source: string,
+  defaults: ClaimDefaults = {},
+): Claim[] {
+  const checked = checkDefaults(defaults, source);
   const list = claimList(value, source);
   if (list.length === 0) throw badInput(`${source}: the file contains no claims`);
   if (list.length > MAX_CLAIMS) {

@@ -1,3 +1,4 @@
+import { refuseDeepJson } from './json-nesting.ts';
 import type { Claim } from './claim-types.ts';
 import type { ClaimDefaults } from './claim-fields.ts';
 import { badInput, checkDefaults, ClaimIdRegistry, claimFromJson } from './json-claims.ts';
@@ -39,6 +40,7 @@ export function ndjsonClaim(
   defaults: ClaimDefaults,
 ): Claim {
   const at = `line ${lineNumber}`;
+  refuseDeepJson(line, `${source}: ${at}`);
   let value: unknown;
   try {
     value = JSON.parse(line);

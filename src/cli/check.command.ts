@@ -43,7 +43,10 @@ export async function runCheck(
   const input = await openCheckInput(file);
   const stream = await openClaimStream(input.chunks, input.source, setting ? { setting } : {});
   const writer: ReportWriter = format === 'text' ? textReportWriter : reportWriter(format);
-  const out = new OutputSink();
+  const out = new OutputSink(
+    process.stdout,
+    format === 'json' || format === 'ndjson' ? 'json' : 'text',
+  );
   const line = terminalLine();
   const total = stream.kind === 'whole' ? stream.claims.length : 0;
   const showProgress = (done: number) =>

@@ -12,6 +12,7 @@ import { runPerformance } from './performance.command.ts';
 import { runSamples } from './samples.command.ts';
 import { runServe } from './serve.command.ts';
 import { usage } from './usage.ts';
+import { terminalSafe } from './terminal-safe.ts';
 import { forOrg } from '../library/library-context.ts';
 import { REFERENCE_ORG } from '../domain/reference-org.ts';
 import { runUser } from './user.command.ts';
@@ -105,7 +106,7 @@ export async function runCli(argv: string[]): Promise<number> {
         case 'search':
           return await runSearch(library.ctx, rest.join(' '), values);
         default:
-          process.stderr.write(`codecard: unknown command "${command}"\n${usage}\n`);
+          process.stderr.write(`codecard: unknown command "${terminalSafe(command)}"\n${usage}\n`);
           return 2;
       }
     } finally {
@@ -117,7 +118,7 @@ export async function runCli(argv: string[]): Promise<number> {
       'code' in error &&
       String(error.code).startsWith('ERR_PARSE_ARGS')
     ) {
-      process.stderr.write(`codecard: ${error.message}\n${usage}\n`);
+      process.stderr.write(`codecard: ${terminalSafe(error.message)}\n${usage}\n`);
       return 2;
     }
     return reportError(error, json);

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { terminalSafe } from './terminal-safe.ts';
 
 const FLUSH_AT = 64 * 1024;
 
@@ -9,11 +10,15 @@ const FLUSH_AT = 64 * 1024;
 export class OutputSink {
   private buffer = '';
 
-  constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {}
+  /** `as`: how text from documents is made safe for a terminal (see terminalSafe). */
+  constructor(
+    private readonly stream: NodeJS.WritableStream = process.stdout,
+    private readonly as: 'text' | 'json' = 'text',
+  ) {}
 
   /** Appends text; true when the caller should `await flush()` before writing more. */
   write(text: string): boolean {
-    this.buffer += text;
+    this.buffer += terminalSafe(text, this.as);
     return this.buffer.length >= FLUSH_AT;
   }
 

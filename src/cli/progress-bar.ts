@@ -1,3 +1,4 @@
+import { terminalSafe } from './terminal-safe.ts';
 import type { ImportProgress, ProgressListener } from '../library/import-progress.ts';
 
 const WIDTH = 24;
@@ -18,7 +19,7 @@ export function terminalLine(stream: NodeJS.WriteStream = process.stderr) {
     if (now - lastDraw < REDRAW_MS && !force) return;
     lastDraw = now;
     drawn = true;
-    stream.write(`\r\x1b[K${text((now - started) / 1000)}`);
+    stream.write(`\r\x1b[K${terminalSafe(text((now - started) / 1000))}`);
   };
   const end = () => {
     if (drawn && stream.isTTY) stream.write('\r\x1b[K');

@@ -11,6 +11,7 @@ import { accessPolicyFrom } from '../access/access-policy.ts';
 import { firstAdminInvite } from '../access/invites.service.ts';
 import { inviteLink } from '../access/setup-link.ts';
 import { ensureWebBuilt } from '../web/web-build.ts';
+import { surviveDatabaseFaults } from './process-faults.ts';
 
 /** Runs the server until SIGINT/SIGTERM, then stops taking requests and closes the database. */
 export async function runServe(flags: {
@@ -30,6 +31,7 @@ export async function runServe(flags: {
   // `npm run dev` (Vite serves the app) and tests that only need the API skip the build.
   if (process.env.CODECARD_SKIP_WEB_BUILD !== '1')
     await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
+  surviveDatabaseFaults();
   const opened = await openDatabase(config.database);
   configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
   const ctx: LibraryContext = {

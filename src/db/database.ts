@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { describeDbError } from './describe-db-error.ts';
 import { initPGliteDirectory } from './pglite-initdb.ts';
 import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
 import { migrations } from './migrations/index.ts';
@@ -85,6 +86,7 @@ function openPostgres(url: string): OpenDatabase {
   parsers.setTypeParser(INT8_OID, toNumber);
   parsers.setTypeParser(NUMERIC_OID, toNumber);
   const pool = new pg.Pool({ connectionString: url, max: 4, types: parsers });
+  survivePoolFaults(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -94,6 +96,23 @@ function openPostgres(url: string): OpenDatabase {
       await db.destroy();
     }),
   };
+}
+
+/**
+ * A server restart or a dropped connection must not end the process: pg emits 'error' on an idle
+ * client (through the pool) and on a checked-out one (a transaction in progress, a fenced
+ * connection), and an 'error' event nobody listens to is thrown. The pool drops the dead client
+ * and connects a new one on next use; the query that was running fails and its request gets
+ * DATABASE_UNAVAILABLE. Only the SQLSTATE or pg's own message is logged, never the URL.
+ */
+function survivePoolFaults(pool: pg.Pool): void {
+  const log = (error: Error) =>
+    process.stderr.write(`codecard: database connection lost: ${describeDbError(error)}\n`);
+  // The pool re-emits an idle client's error, which the client's own listener has logged.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', log);
+  });
 }
 
 /**

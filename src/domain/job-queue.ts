@@ -41,6 +41,12 @@ export interface JobSpec<Input, Progress, Result, Outcome> {
   run(run: JobRun<Progress, Result>): Promise<Outcome>;
 }
 
+/** How many jobs of a kind wait and run (read-only; the readiness check reports it). */
+export interface JobCounts {
+  running: number;
+  queued: number;
+}
+
 export interface JobQueue {
   enqueue<Input, Progress, Result, Outcome>(
     spec: JobSpec<Input, Progress, Result, Outcome>,
@@ -58,4 +64,6 @@ export interface JobQueue {
    * results hold claim content, kept no longer than the retention period); returns how many.
    */
   forgetFinished(kind: string, before: Date): number;
+  /** Jobs of a kind now running and waiting their turn. */
+  counts(kind: string): JobCounts;
 }

@@ -81,6 +81,15 @@ export const errorCatalog = {
   NOT_READY: { status: 409, message: '{detail}' },
   STORE_LOCKED: { status: 500, message: '{detail}' },
   DATABASE: { status: 500, message: '{detail}' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'the database cannot be reached ({detail}); try again in {seconds} seconds',
+  },
+  DISK_FULL: {
+    status: 507,
+    message:
+      '{file}: no space left on the device ({detail}); the import was rolled back and nothing was saved',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -20,6 +20,8 @@ import { multipart } from './test-multipart.ts';
  */
 const spec: Record<string, RouteAccess> = {
   'GET /api/health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /api/auth/status': 'public',
   'POST /api/auth/sign-in': 'public',
   'GET /api/auth/invites': 'public',

@@ -11,6 +11,7 @@ import { CheckJobs } from '../check/check-jobs.ts';
 import type { JobQueue } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { handleError } from './error-handler.ts';
+import { registerJsonBodyParser } from './json-body.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { loggerOptions } from './log-options.ts';
 import { guardRequestOrigin } from './request-origin.ts';
@@ -36,6 +37,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
 import { defaultUploadDir, type UploadConfig } from '../config/upload-config.ts';
 import { UploadSpool } from '../library/intake/upload-spool.ts';
@@ -95,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.validateResponses ?? false));
   app.setErrorHandler(handleError);
+  registerJsonBodyParser(app);
   await registerSecurityHeaders(app, options);
   guardRequestOrigin(app, options.publicUrl ?? null);
   await app.register(swagger, {
@@ -134,6 +137,12 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     },
     () => ({ status: 'ok' as const, version: options.version }),
   );
+  healthRoutes(app, {
+    db: options.ctx.db,
+    engine: options.ctx.engine,
+    queue,
+    version: options.version,
+  });
   app.get('/api/openapi.json', { ...access('public'), schema: { hide: true } }, () =>
     app.swagger(),
   );

@@ -7,7 +7,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Two fences every request passes before a route runs:
  * - **Host allow-list.** Only the configured public address (or, by default, loopback names on
- *   any port) is served, so a DNS-rebinding page cannot talk to a Codecard on localhost.
+ *   any port) is served, so a DNS-rebinding page cannot talk to a Codecard on localhost. The
+ *   anonymous health probes answer any host.
  * - **No cross-site writes.** A state-changing request a browser sends from another site (a
  *   `no-cors` form or fetch: `Sec-Fetch-Site: cross-site`, or an `Origin` that is not Codecard's)
  *   is refused with 403 before its body is read. Requests without these headers come from
@@ -20,6 +21,8 @@ export function guardRequestOrigin(app: FastifyInstance, publicUrl: URL | null):
 }
 
 function refusal(request: FastifyRequest, publicUrl: URL | null): CodecardError | undefined {
+  // Health probes come from orchestrators by the machine's own address and say nothing private.
+  if (request.routeOptions.config.anonymous === true && safeMethods.has(request.method)) return;
   const host = request.headers.host ?? '';
   if (!hostAllowed(host, publicUrl)) return new CodecardError('UNKNOWN_HOST', { host });
   if (safeMethods.has(request.method)) return undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobQueue, JobSpec } from '../domain/job-queue.ts';
+import type { Job, JobCounts, JobQueue, JobSpec } from '../domain/job-queue.ts';
+import { dbFaultError } from '../db/db-fault.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 
 interface Entry {
@@ -85,6 +86,16 @@ export class InProcessJobQueue implements JobQueue {
     return forgotten;
   }
 
+  counts(kind: string): JobCounts {
+    const counts: JobCounts = { running: 0, queued: 0 };
+    for (const { job } of this.entries.values()) {
+      if (job.kind !== kind) continue;
+      if (job.status === 'running') counts.running++;
+      else if (job.status === 'queued') counts.queued++;
+    }
+    return counts;
+  }
+
   private entry(kind: string, id: string): Entry {
     const entry = this.entries.get(id);
     if (!entry || entry.job.kind !== kind)
@@ -112,14 +123,16 @@ export class InProcessJobQueue implements JobQueue {
       entry.results = [];
       if (signal.aborted) this.finish(job, 'cancelled');
       else {
-        job.error =
-          error instanceof CodecardError
-            ? { code: error.code, message: error.message }
-            : {
-                code: 'UNEXPECTED',
-                message: `the ${spec.kind} failed unexpectedly; see the server log`,
-              };
-        if (!(error instanceof CodecardError)) console.error(error);
+        // A database outage or a full disk is named as such, not as an unexpected failure.
+        const known =
+          error instanceof CodecardError ? error : dbFaultError(error, `the ${spec.kind}`);
+        job.error = known
+          ? { code: known.code, message: known.message }
+          : {
+              code: 'UNEXPECTED',
+              message: `the ${spec.kind} failed unexpectedly; see the server log`,
+            };
+        if (!known) console.error(error);
         this.finish(job, 'failed');
       }
     }

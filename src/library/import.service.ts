@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { dbFaultError } from '../db/db-fault.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { detectKind } from './detect-kind.ts';
 import { importDocument } from './import-document.ts';
 import { isStructuredKind, type ImportOptions, type SourceFile } from './import-kind.ts';
 import type { ProgressListener } from './import-progress.ts';
-import type { ImportResult } from './import-result.ts';
+import type { ImportResult, StoredVersion } from './import-result.ts';
 import { importTable } from './import-table.ts';
 import { intakeLimits } from './intake/limits.ts';
 import { recordEvent, type LibraryContext } from './library-context.ts';
@@ -35,9 +36,15 @@ export async function importFile(
   if (unchanged) return unchanged;
   onProgress({ phase: 'detecting', done: 0, total: 0 });
   const kind = await detectKind(file, options.kind);
-  const stored = isStructuredKind(kind)
-    ? await importTable(ctx, file, kind, options, fileHash, onProgress)
-    : await importDocument(ctx, file, kind, options, fileHash, onProgress);
+  let stored: StoredVersion;
+  try {
+    stored = isStructuredKind(kind)
+      ? await importTable(ctx, file, kind, options, fileHash, onProgress)
+      : await importDocument(ctx, file, kind, options, fileHash, onProgress);
+  } catch (error) {
+    // The transaction has rolled back; a full disk or a lost database is said as such.
+    throw dbFaultError(error, file.fileName) ?? error;
+  }
   onProgress({ phase: 'done', done: stored.rowsRead, total: stored.rowsRead });
   const durationMs = performance.now() - started;
   recordEvent(ctx, {

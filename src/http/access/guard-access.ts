@@ -34,6 +34,7 @@ export function guardAccess(
   app.addHook('onRequest', async (request) => {
     const needed = request.routeOptions.config.access;
     if (needed === undefined) return;
+    if (needed === 'public' && request.routeOptions.config.anonymous === true) return;
     request.principal = await principalOf(request, access, secureCookies);
     if (needed === 'public') return;
     if (!someoneExists) someoneExists = (await countUsers(access.db)) > 0;

@@ -5,6 +5,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; every /api route declares it (checked when it is added). */
     access?: RouteAccess;
+    /** A public probe that looks up no key or session (it must not touch the database). */
+    anonymous?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in caller (null on public routes). */

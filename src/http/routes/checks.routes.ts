@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { parseJsonClaims } from '../../claims/json-claims.ts';
+import { claimsFromJsonValue } from '../../claims/json-claims.ts';
 import { checkBodySchema, checkQuerySchema, checkResponseSchema } from '../../contracts/checks.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { access } from '../access/request-access.ts';
@@ -23,7 +23,7 @@ export function checkRoutes(app: FastifyInstance) {
     },
     async (request) => {
       // The claim parser validates the body and names the claim and line of any problem.
-      const claims = parseJsonClaims(JSON.stringify(request.body), 'request body');
+      const claims = claimsFromJsonValue(request.body, 'request body');
       const results = await checkAllClaims(request.ctx, claims, request.query.lang ?? 'en');
       await auditRequest(request.ctx.db, request, 'check.run', 'ok', {
         type: 'claims',
