@@ -19,7 +19,6 @@ export const errorCatalog = {
     message:
       'you already have {limit} uploads in progress, the most at once ({setting}); try again in {seconds} seconds',
   },
-  DISK_FULL: { status: 507, message: 'the server is out of disk space: {detail}' },
   UNKNOWN_TYPE: { status: 415, message: '{file}: {detail}' },
   TYPE_MISMATCH: { status: 415, message: '{file}: {detail}' },
   BAD_ENCODING: { status: 400, message: '{file}: {detail}' },
@@ -87,8 +86,7 @@ export const errorCatalog = {
   },
   DISK_FULL: {
     status: 507,
-    message:
-      '{file}: no space left on the device ({detail}); the import was rolled back and nothing was saved',
+    message: '{file}: no space left on the device ({detail}); nothing was saved',
   },
 } as const;
 

@@ -99,9 +99,7 @@ function uploadError(error: unknown, file: string, maxFileBytes: number): unknow
   const code = (error as { code?: unknown }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return fileTooLarge(file, maxFileBytes);
   if (code === 'ENOSPC')
-    return new CodecardError('DISK_FULL', {
-      detail: `no space left in the upload directory for ${file}; nothing was kept`,
-    });
+    return new CodecardError('DISK_FULL', { file, detail: 'the upload directory is full' });
   return error;
 }
 
