@@ -36,7 +36,7 @@ export class ImportJobs {
       progress: detecting,
       keepFinished: KEEP_FINISHED,
       run: (job) =>
-        importFile(ctx, file, options, (progress) => {
+        importFile(ctx, file, { ...options, signal: job.signal }, (progress) => {
           job.signal.throwIfAborted();
           job.progress(progress);
         }),

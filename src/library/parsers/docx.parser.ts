@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import type { DocumentParser } from '../import-kind.ts';
 import { parseFailed } from '../../errors/codecard-error.ts';
+import { documentLimits } from '../intake/limits.ts';
 import { inspectZip } from '../intake/zip-guard.ts';
 import { htmlDocument } from './html.parser.ts';
 import { guarded } from './parser-guard.ts';
@@ -10,12 +11,13 @@ const skipImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
 
 /**
  * DOCX -> HTML (mammoth) -> the HTML passage logic; Word heading styles become h1-h6.
- * The zip guard runs first, so a bomb or a lying directory never reaches mammoth, and mammoth
- * may not open files the document links to (externalFileAccess: false).
+ * The zip guard runs first (it inflates every entry, counting), so a bomb or a lying directory
+ * never reaches mammoth, and mammoth may not open files the document links to
+ * (externalFileAccess: false).
  */
-export const parseDocx: DocumentParser = (file) =>
+export const parseDocx: DocumentParser = (file, limits = documentLimits) =>
   guarded(file.fileName, async () => {
-    const entries = inspectZip(file.bytes, file.fileName);
+    const entries = await inspectZip(file.bytes, file.fileName);
     if (!entries.some((entry) => entry.name === 'word/document.xml')) {
       throw parseFailed(file.fileName, 'not a Word document: word/document.xml is missing');
     }
@@ -23,5 +25,5 @@ export const parseDocx: DocumentParser = (file) =>
       { buffer: file.bytes },
       { externalFileAccess: false, convertImage: skipImages },
     );
-    return htmlDocument(result.value);
+    return htmlDocument(result.value, limits.maxNestingDepth);
   });
