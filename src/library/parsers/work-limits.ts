@@ -25,12 +25,13 @@ const CR = 0x0d;
  */
 export function checkLineLengths(bytes: Uint8Array, maxBytes: number): void {
   const bom = bytes.length >= 2 ? ((bytes[0] ?? 0) << 8) | (bytes[1] ?? 0) : 0;
-  const breaks = bom === 0xfffe || bom === 0xfeff ? utf16Breaks : byteBreaks;
-  let start = 0;
+  const utf16 = bom === 0xfffe || bom === 0xfeff;
+  const breaks = utf16 ? utf16Breaks : byteBreaks;
+  let start = utf16 ? 2 : 0;
   let line = 1;
-  for (const end of breaks(bytes)) {
+  for (const [end, next] of breaks(bytes)) {
     if (end - start > maxBytes) throw longLine(line, maxBytes);
-    start = end + 1;
+    start = next;
     line++;
   }
   if (bytes.length - start > maxBytes) throw longLine(line, maxBytes);
@@ -42,27 +43,36 @@ function longLine(line: number, maxBytes: number): WorkLimitExceeded {
   );
 }
 
-/** Offsets of CR and LF bytes, in order (each search resumes where it stopped). */
-function* byteBreaks(bytes: Uint8Array): Generator<number> {
+/** Line breaks (LF, CR or CRLF) as [where the line ends, where the next starts]. */
+type LineBreak = [number, number];
+
+/** Each search resumes where it stopped: native scans, linear in the size. */
+function* byteBreaks(bytes: Uint8Array): Generator<LineBreak> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let lf = buffer.indexOf(LF);
   let cr = buffer.indexOf(CR);
   while (lf !== -1 || cr !== -1) {
     const at = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
-    yield at;
-    if (at === lf) lf = buffer.indexOf(LF, at + 1);
-    if (at === cr) cr = buffer.indexOf(CR, at + 1);
+    const next = at === cr && lf === at + 1 ? at + 2 : at + 1;
+    yield [at, next];
+    if (lf !== -1 && lf < next) lf = buffer.indexOf(LF, next);
+    if (cr !== -1 && cr < next) cr = buffer.indexOf(CR, next);
   }
 }
 
-/** Offsets of CR and LF code units of UTF-16 text (either byte order). */
-function* utf16Breaks(bytes: Uint8Array): Generator<number> {
+/** The same for UTF-16 code units (after the byte-order mark, either byte order). */
+function* utf16Breaks(bytes: Uint8Array): Generator<LineBreak> {
   const bigEndian = bytes[0] === 0xfe;
-  for (let i = 2; i + 1 < bytes.length; i += 2) {
-    const unit = bigEndian
+  const unitAt = (i: number) =>
+    bigEndian
       ? ((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)
       : ((bytes[i + 1] ?? 0) << 8) | (bytes[i] ?? 0);
-    if (unit === LF || unit === CR) yield i + 1;
+  for (let i = 2; i + 1 < bytes.length; i += 2) {
+    const unit = unitAt(i);
+    if (unit !== LF && unit !== CR) continue;
+    const next = unit === CR && i + 3 < bytes.length && unitAt(i + 2) === LF ? i + 4 : i + 2;
+    yield [i, next];
+    i = next - 2;
   }
 }
 
