@@ -188,21 +188,25 @@ async function countEntry(
     return;
   }
   let inflated = 0;
-  let verdict: CodecardError | null = null;
-  await new Promise<void>((resolve, reject) => {
+  const verdict = await new Promise<CodecardError | null>((resolve, reject) => {
     const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
     inflater.on('data', (chunk: Buffer) => {
       inflated += chunk.length;
       budget.left -= chunk.length;
-      if (inflated > entry.uncompressedSize) verdict = lying('it inflates past it');
-      else if (budget.left < 0) verdict = overBudget(fail);
-      else if (isBomb(inflated, entry.compressedSize)) verdict = bomb(entry, inflated, fail);
-      if (verdict) {
+      const crossed =
+        inflated > entry.uncompressedSize
+          ? lying('it inflates past it')
+          : budget.left < 0
+            ? overBudget(fail)
+            : isBomb(inflated, entry.compressedSize)
+              ? bomb(entry, inflated, fail)
+              : null;
+      if (crossed) {
         inflater.destroy();
-        resolve();
+        resolve(crossed);
       }
     });
-    inflater.on('end', resolve);
+    inflater.on('end', () => resolve(null));
     inflater.on('error', (error) => {
       reject(lying(`it does not inflate (${error.message})`));
     });

@@ -138,7 +138,8 @@ export class ParserPool {
       };
       const cancel = () => {
         this.waiting.splice(this.waiting.indexOf(go), 1);
-        reject(signal?.reason);
+        // The caller's own reason, as its signal.throwIfAborted() would throw it.
+        reject(signal?.reason as Error);
       };
       this.waiting.push(go);
       signal?.addEventListener('abort', cancel, { once: true });
