@@ -64,6 +64,7 @@ export class ParserPool {
     signal?.throwIfAborted();
     await this.turn(signal);
     try {
+      signal?.throwIfAborted();
       return await this.run(kind, file, signal);
     } finally {
       this.running--;
