@@ -17,6 +17,12 @@ export const intakeLimits = {
   maxNestingDepth: 200,
   /** Passages per document (a 5,000-page PDF gives about 50,000). */
   maxPassages: 200_000,
+  /**
+   * DOCX: the XML mammoth reads (document, styles, notes; inflated, as counted by the zip
+   * guard). A 1,000-page manual has about 30 MB; mammoth holds the XML several times over, so a
+   * 377 MB document.xml (a DOCX expanding 121x, inside the zip limits) ran the server out of memory.
+   */
+  maxDocxXmlBytes: 64 * 1024 * 1024,
 } as const;
 
 /** The limits on the work a prose parser may do, handed to each parse (tests lower them). */
@@ -25,6 +31,7 @@ export interface DocumentLimits {
   maxNestingDepth: number;
   maxPassages: number;
   maxPdfPages: number;
+  maxDocxXmlBytes: number;
 }
 
 export const documentLimits: DocumentLimits = {
@@ -32,4 +39,5 @@ export const documentLimits: DocumentLimits = {
   maxNestingDepth: intakeLimits.maxNestingDepth,
   maxPassages: intakeLimits.maxPassages,
   maxPdfPages: intakeLimits.maxPdfPages,
+  maxDocxXmlBytes: intakeLimits.maxDocxXmlBytes,
 };

@@ -5,6 +5,7 @@ import { documentLimits } from '../intake/limits.ts';
 import { inspectZip } from '../intake/zip-guard.ts';
 import { htmlDocument } from './html.parser.ts';
 import { guarded } from './parser-guard.ts';
+import { WorkLimitExceeded } from './work-limits.ts';
 
 /** Images are never decoded or embedded: only the text matters. */
 const skipImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
@@ -20,6 +21,15 @@ export const parseDocx: DocumentParser = (file, limits = documentLimits) =>
     const entries = await inspectZip(file.bytes, file.fileName);
     if (!entries.some((entry) => entry.name === 'word/document.xml')) {
       throw parseFailed(file.fileName, 'not a Word document: word/document.xml is missing');
+    }
+    // The sizes are the real ones now: inspectZip counted every entry while inflating it.
+    const xmlBytes = entries
+      .filter((entry) => /\.(xml|rels)$/i.test(entry.name))
+      .reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    if (xmlBytes > limits.maxDocxXmlBytes) {
+      throw new WorkLimitExceeded(
+        `its XML inflates to ${xmlBytes} bytes, over ${limits.maxDocxXmlBytes} (limit maxDocxXmlBytes)`,
+      );
     }
     const result = await mammoth.convertToHtml(
       { buffer: file.bytes },

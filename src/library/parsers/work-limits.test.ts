@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentParser } from '../import-kind.ts';
 import { documentLimits, type DocumentLimits } from '../intake/limits.ts';
+import { parseDocx } from './docx.parser.ts';
 import { parseHtml } from './html.parser.ts';
 import { parseMarkdown } from './markdown.parser.ts';
 import { parseError } from './parser-test-helpers.ts';
 import { parseText } from './text.parser.ts';
+import { makeDocx } from './test-fixtures.ts';
 import { checkLineLengths, checkMarkdownDepth } from './work-limits.ts';
 
 const limits = (overrides: Partial<DocumentLimits>): DocumentLimits => ({
@@ -98,5 +100,15 @@ describe('work limits', () => {
       limits({ maxNestingDepth: 10 }),
     );
     expect(parsed.passages.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a DOCX whose XML inflates past the limit, counted by the zip guard', async () => {
+    const docx = makeDocx();
+    expect(await refusal(parseDocx, 'big.docx', docx, { maxDocxXmlBytes: 1_000 })).toMatch(
+      /^big\.docx: its XML inflates to \d+ bytes, over 1000 \(limit maxDocxXmlBytes\)$/,
+    );
+    expect(
+      (await parseDocx({ fileName: 'ok.docx', bytes: docx }, limits({}))).passages,
+    ).toHaveLength(2);
   });
 });
