@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CodecardError } from '../src/errors/codecard-error.ts';
 import { importFile } from '../src/library/import.service.ts';
+import { configureParserPool } from '../src/library/parsers/shared-parser-pool.ts';
 import { makeZip } from '../src/library/parsers/test-fixtures.ts';
 import { openTestLibrary } from '../test/support/test-library.ts';
 
@@ -14,6 +15,8 @@ import { openTestLibrary } from '../test/support/test-library.ts';
  * out-of-memory crash ends only that case), and prints wall time, peak RSS (VmHWM of the
  * child, worker threads included) and the event loop's longest delay while importing.
  * Generated files are cached in $TMPDIR/codecard-hostile-documents. Not part of `npm test`.
+ * CODECARD_HOSTILE_NO_WORK_LIMITS=1 lifts the work limits (line, nesting, DOCX XML), leaving
+ * the parser threads' heap cap and time limit as the only defence.
  */
 interface Case {
   name: string;
@@ -29,6 +32,8 @@ const dir = join(tmpdir(), 'codecard-hostile-documents');
 const cases: Case[] = [
   { name: 'text-100mb-one-line', file: 'one-line-100mb.txt', make: () => oneLine(100 * MB) },
   { name: 'text-20mb-one-line', file: 'one-line-20mb.txt', make: () => oneLine(20 * MB) },
+  // Within every work limit: what is left is the main thread's share (mentions, storing).
+  { name: 'text-20mb-short-lines', file: 'short-lines-20mb.txt', make: () => shortLines(20 * MB) },
   { name: 'markdown-nested-3000', file: 'nested-3000.md', make: () => nestedList(3_000) },
   { name: 'markdown-nested-1000', file: 'nested-1000.md', make: () => nestedList(1_000) },
   { name: 'html-200k-nested-divs', file: 'divs-200k.html', make: () => nestedDivs(200_000) },
@@ -39,6 +44,14 @@ function oneLine(bytes: number): Buffer {
   return Buffer.from(
     'Sample text about code 62321 without a line break. '.repeat(bytes / 50 + 1),
   ).subarray(0, bytes);
+}
+
+function shortLines(bytes: number): Buffer {
+  const paragraph = 'Sample text about code 62321 in a line of ordinary length.\n'.repeat(8);
+  return Buffer.from(`${paragraph}\n`.repeat(bytes / (paragraph.length + 1) + 1)).subarray(
+    0,
+    bytes,
+  );
 }
 
 function nestedList(depth: number): Buffer {
@@ -89,6 +102,13 @@ function fixture(c: Case): string {
 
 /** In the child: one import, measured. */
 async function measure(c: Case): Promise<void> {
+  if (process.env.CODECARD_HOSTILE_NO_WORK_LIMITS === '1') {
+    // Only the heap cap and the time limit stand: shows the pool's backstop on its own.
+    const none = Number.MAX_SAFE_INTEGER;
+    configureParserPool({
+      limits: { maxLineBytes: none, maxNestingDepth: none, maxDocxXmlBytes: none },
+    });
+  }
   const bytes = readFileSync(fixture(c));
   const library = await openTestLibrary();
   const delay = monitorEventLoopDelay({ resolution: 10 });
