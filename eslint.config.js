@@ -19,7 +19,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'src/library/parsers/parser-worker-entry.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

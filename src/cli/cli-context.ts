@@ -3,6 +3,7 @@ import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { applyQuestionRetention } from './question-retention-schedule.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -23,6 +24,7 @@ const SHUTDOWN_GRACE_MS = 3_000;
  */
 export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary> {
   const config = loadConfig(process.env, { dataDir: options.dataDir });
+  configureParserPool({ maxHeapMb: config.parsing.heapMb, timeoutMs: config.parsing.timeoutMs });
   const opened: OpenDatabase = await openDatabase(config.database);
   const onSignal = (signal: NodeJS.Signals) => {
     process.stderr.write(`\n${signal}: closing the library…\n`);
@@ -50,6 +52,7 @@ export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary
       await events.flush();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      await closeParserPool();
       await opened.close();
     },
   };

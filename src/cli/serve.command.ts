@@ -4,6 +4,7 @@ import { CodecardError } from '../errors/codecard-error.ts';
 import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
 import { startQuestionRetention } from './question-retention-schedule.ts';
 import { appVersion } from '../version.ts';
@@ -32,6 +33,7 @@ export async function runServe(flags: {
   if (process.env.CODECARD_SKIP_WEB_BUILD !== '1')
     await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
   surviveDatabaseFaults();
+  configureParserPool({ maxHeapMb: config.parsing.heapMb, timeoutMs: config.parsing.timeoutMs });
   const opened = await openDatabase(config.database);
   configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
   const ctx: LibraryContext = {
@@ -92,6 +94,7 @@ export async function runServe(flags: {
   });
   await retention.stop();
   await app.close();
+  await closeParserPool();
   await opened.close();
   return 0;
 }

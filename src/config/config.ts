@@ -41,6 +41,15 @@ export interface Config {
   questionRetentionDays: number;
   /** Single sign-on with an OpenID Connect provider (CODECARD_OIDC_*); null: passwords only. */
   sso: SsoConfig | null;
+  /** Limits of the document parser threads (one document at a time). */
+  parsing: ParsingConfig;
+}
+
+export interface ParsingConfig {
+  /** Heap cap of a parser thread in MB (CODECARD_PARSE_HEAP_MB); over it the document fails. */
+  heapMb: number;
+  /** Wall-clock limit of one document's parse in ms (CODECARD_PARSE_TIMEOUT_MS). */
+  timeoutMs: number;
 }
 
 export interface ConfigOverrides {
@@ -118,6 +127,12 @@ export function loadConfig(
       30,
     ),
     sso: ssoConfigFromEnv(env, publicAddress ?? new URL(`http://localhost:${port}`)),
+    // 512 MB and 60 s: a 5,000-page PDF reads within both; the documents that froze or killed
+    // the server (one-line, deeply nested, 121x DOCX) are stopped well before.
+    parsing: {
+      heapMb: integer(env.CODECARD_PARSE_HEAP_MB, 'CODECARD_PARSE_HEAP_MB', 512, 64),
+      timeoutMs: integer(env.CODECARD_PARSE_TIMEOUT_MS, 'CODECARD_PARSE_TIMEOUT_MS', 60_000, 1_000),
+    },
   };
 }
 

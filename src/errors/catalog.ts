@@ -25,6 +25,8 @@ export const errorCatalog = {
   ZIP_LIMIT: { status: 400, message: '{file}: {detail}' },
   XML_FORBIDDEN: { status: 400, message: '{file}{where}: {detail}' },
   PARSE_FAILED: { status: 400, message: '{file}{where}: {detail}' },
+  /** A document inside the size limits that needs more work than allowed; detail names the limit. */
+  DOCUMENT_TOO_COMPLEX: { status: 422, message: '{file}: {detail}' },
   NOTHING_IMPORTED: { status: 400, message: '{file}: {detail}' },
   CROSS_SITE_REQUEST: {
     status: 403,

@@ -33,7 +33,7 @@ export async function importDocument(
   onProgress: ProgressListener,
 ): Promise<StoredVersion> {
   onProgress({ phase: 'parsing', done: 0, total: 0 });
-  const parsed = await documentParsers[kind](file);
+  const parsed = await documentParsers[kind](file, { signal: options.signal });
   if (parsed.passages.length === 0) {
     throw new CodecardError('NOTHING_IMPORTED', {
       file: file.fileName,

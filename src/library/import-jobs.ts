@@ -47,10 +47,15 @@ export class ImportJobs {
         const unchanged = await findUnchanged(ctx, file.sha256);
         if (unchanged) return unchanged;
         const bytes = await readFile(file.path);
-        return importFile(ctx, { fileName: file.fileName, bytes }, options, (progress) => {
-          run.signal.throwIfAborted();
-          run.progress(progress);
-        });
+        return importFile(
+          ctx,
+          { fileName: file.fileName, bytes },
+          { ...options, signal: run.signal },
+          (progress) => {
+            run.signal.throwIfAborted();
+            run.progress(progress);
+          },
+        );
       },
     });
     this.spooled.set(job.id, file.path);

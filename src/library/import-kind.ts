@@ -2,6 +2,7 @@ import type { ParsedRecord } from './formats/fact-record.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import type { IsoDate } from '../domain/day.ts';
 import type { Setting } from '../domain/setting.ts';
+import type { DocumentLimits } from './intake/limits.ts';
 import {
   documentKinds,
   structuredKinds,
@@ -40,6 +41,8 @@ export interface ImportOptions {
   system?: CodeSystem;
   /** Code descriptor tables: our field name -> the file's header name. */
   columnMap?: Partial<Record<DescriptorColumn, string>>;
+  /** Cancels the import (an import job's signal): a document being parsed is stopped at once. */
+  signal?: AbortSignal;
 }
 
 export type DescriptorColumn = 'code' | 'long' | 'medium' | 'short' | 'consumer';
@@ -83,4 +86,5 @@ export interface ParsedDocument {
   passages: PassageDraft[];
 }
 
-export type DocumentParser = (file: SourceFile) => Promise<ParsedDocument>;
+/** A prose parser as it runs in a parser thread, within the given work limits. */
+export type DocumentParser = (file: SourceFile, limits?: DocumentLimits) => Promise<ParsedDocument>;

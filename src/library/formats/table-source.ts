@@ -182,7 +182,7 @@ function parseQuoted(
  * exceljs. Formulas are kept as their text, never evaluated.
  */
 export async function readWorkbook(file: SourceFile): Promise<TableSource> {
-  inspectZip(file.bytes, file.fileName);
+  await inspectZip(file.bytes, file.fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     const copy = file.bytes.buffer.slice(

@@ -1,6 +1,6 @@
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { decodeText } from './decode-text.ts';
-import { inspectZip } from './zip-guard.ts';
+import { readZipDirectory } from './zip-guard.ts';
 
 /** A list written as words separated by white space. */
 const words = (list: string): string[] => list.trim().split(/\s+/);
@@ -85,7 +85,7 @@ function sniffContent(bytes: Buffer, fileName: string): Content {
 }
 
 function sniffZip(bytes: Buffer, fileName: string): Content {
-  const names = new Set(inspectZip(bytes, fileName).map((entry) => entry.name));
+  const names = new Set(readZipDirectory(bytes, fileName).map((entry) => entry.name));
   if (names.has('word/document.xml')) return { kind: 'docx' };
   if (names.has('xl/workbook.xml')) return { kind: 'xlsx' };
   if (names.has('ppt/presentation.xml'))

@@ -1,9 +1,11 @@
 import { Parser } from 'htmlparser2';
 import type { DocumentParser, ParsedDocument } from '../import-kind.ts';
 import { decodeText } from '../intake/decode-text.ts';
+import { documentLimits } from '../intake/limits.ts';
 import { BlockTextBuilder, normalizeInline, type ExtractedText } from './block-text.ts';
 import { guarded } from './parser-guard.ts';
 import { splitIntoPassages } from './passage-splitter.ts';
+import { ElementDepth } from './work-limits.ts';
 
 /** A list written as words separated by white space. */
 const words = (list: string): string[] => list.trim().split(/\s+/);
@@ -35,15 +37,28 @@ export interface HtmlText {
 /**
  * Extracts the prose of an HTML document: scripts, styles and the head are dropped, h1-h6
  * build the heading path, block elements separate paragraphs, table rows become one paragraph
- * with cells joined by " | ". Nothing is fetched: only text and tag names are read.
+ * with cells joined by " | ". Nothing is fetched: only text and tag names are read. Elements
+ * nested deeper than `maxDepth` are refused as they open: htmlparser2's work per tag grows with
+ * the depth (200,000 nested divs took 30 s).
  */
-export function extractHtmlText(html: string, builder = new BlockTextBuilder()): HtmlText {
+export function extractHtmlText(
+  html: string,
+  builder = new BlockTextBuilder(),
+  maxDepth = documentLimits.maxNestingDepth,
+): HtmlText {
   const walker = new HtmlProseWalker(builder);
+  const depth = new ElementDepth(maxDepth);
   const parser = new Parser(
     {
-      onopentag: (name) => walker.openTag(name),
+      onopentag: (name) => {
+        depth.open();
+        walker.openTag(name);
+      },
       ontext: (text) => walker.text(text),
-      onclosetag: (name) => walker.closeTag(name),
+      onclosetag: (name) => {
+        depth.close();
+        walker.closeTag(name);
+      },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
   );
@@ -201,18 +216,21 @@ class HtmlProseWalker {
 }
 
 /** Plain text of an HTML fragment (scripts and styles dropped, entities decoded). */
-export function htmlFragmentText(html: string): string {
+export function htmlFragmentText(html: string, maxDepth = documentLimits.maxNestingDepth): string {
   const parts: string[] = [];
   let skipDepth = 0;
+  const depth = new ElementDepth(maxDepth);
   const parser = new Parser(
     {
       onopentag(name) {
+        depth.open();
         if (skippedElements.has(name)) skipDepth++;
       },
       ontext(text) {
         if (skipDepth === 0) parts.push(text);
       },
       onclosetag(name) {
+        depth.close();
         if (skippedElements.has(name) && skipDepth > 0) skipDepth--;
       },
     },
@@ -224,11 +242,16 @@ export function htmlFragmentText(html: string): string {
 }
 
 /** Passages of an extracted HTML text (shared with the DOCX parser). */
-export function htmlDocument(html: string): ParsedDocument {
-  const { extracted, title } = extractHtmlText(html);
+export function htmlDocument(
+  html: string,
+  maxDepth = documentLimits.maxNestingDepth,
+): ParsedDocument {
+  const { extracted, title } = extractHtmlText(html, new BlockTextBuilder(), maxDepth);
   const passages = splitIntoPassages(extracted.text, extracted.blocks, null);
   return title ? { title, passages } : { passages };
 }
 
-export const parseHtml: DocumentParser = (file) =>
-  guarded(file.fileName, () => htmlDocument(decodeText(file.bytes, file.fileName).text));
+export const parseHtml: DocumentParser = (file, limits = documentLimits) =>
+  guarded(file.fileName, () =>
+    htmlDocument(decodeText(file.bytes, file.fileName).text, limits.maxNestingDepth),
+  );

@@ -1,24 +1,31 @@
 import { marked, type Token, type Tokens } from 'marked';
 import type { DocumentParser } from '../import-kind.ts';
 import { decodeText } from '../intake/decode-text.ts';
+import { documentLimits } from '../intake/limits.ts';
 import { BlockTextBuilder, type ExtractedText } from './block-text.ts';
 import { extractHtmlText, htmlFragmentText } from './html.parser.ts';
 import { guarded } from './parser-guard.ts';
 import { splitIntoPassages } from './passage-splitter.ts';
+import { checkLineLengths, checkMarkdownDepth } from './work-limits.ts';
 
 /**
  * Extracts the prose of a Markdown document with marked's lexer: headings build the heading
  * path; paragraphs, list items, table rows (cells joined by " | ") and code blocks become
  * paragraphs; inline markup is dropped and entities decoded; raw HTML goes through the HTML
- * extractor, so scripts never reach a passage.
+ * extractor, so scripts never reach a passage. Nesting deeper than `maxDepth` is refused before
+ * marked runs.
  */
-export function extractMarkdownText(markdown: string): ExtractedText {
+export function extractMarkdownText(
+  markdown: string,
+  maxDepth = documentLimits.maxNestingDepth,
+): ExtractedText {
+  checkMarkdownDepth(markdown, maxDepth);
   const builder = new BlockTextBuilder();
-  walk(marked.lexer(markdown, { gfm: true }), builder);
+  walk(marked.lexer(markdown, { gfm: true }), builder, maxDepth);
   return builder.finish();
 }
 
-function walk(tokens: readonly Token[], builder: BlockTextBuilder): void {
+function walk(tokens: readonly Token[], builder: BlockTextBuilder, maxDepth: number): void {
   for (const token of tokens) {
     switch (token.type) {
       case 'heading': {
@@ -37,10 +44,10 @@ function walk(tokens: readonly Token[], builder: BlockTextBuilder): void {
         break;
       }
       case 'list':
-        for (const item of (token as Tokens.List).items) walk(item.tokens, builder);
+        for (const item of (token as Tokens.List).items) walk(item.tokens, builder, maxDepth);
         break;
       case 'blockquote':
-        walk((token as Tokens.Blockquote).tokens, builder);
+        walk((token as Tokens.Blockquote).tokens, builder, maxDepth);
         break;
       case 'table': {
         const table = token as Tokens.Table;
@@ -54,7 +61,7 @@ function walk(tokens: readonly Token[], builder: BlockTextBuilder): void {
         builder.paragraph((token as Tokens.Code).text);
         break;
       case 'html':
-        extractHtmlText((token as Tokens.HTML).text, builder);
+        extractHtmlText((token as Tokens.HTML).text, builder, maxDepth);
         break;
       default:
         // space, hr, def and the like carry no prose.
@@ -103,9 +110,11 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
-export const parseMarkdown: DocumentParser = (file) =>
+export const parseMarkdown: DocumentParser = (file, limits = documentLimits) =>
   guarded(file.fileName, () => {
-    const extracted = extractMarkdownText(decodeText(file.bytes, file.fileName).text);
+    checkLineLengths(file.bytes, limits.maxLineBytes);
+    const text = decodeText(file.bytes, file.fileName).text;
+    const extracted = extractMarkdownText(text, limits.maxNestingDepth);
     const passages = splitIntoPassages(extracted.text, extracted.blocks, null);
     return extracted.firstHeading ? { title: extracted.firstHeading, passages } : { passages };
   });

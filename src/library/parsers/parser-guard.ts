@@ -1,14 +1,17 @@
 import { CodecardError, parseFailed } from '../../errors/codecard-error.ts';
+import { documentTooComplex, WorkLimitExceeded } from './work-limits.ts';
 
 /**
  * Runs a parser body so that a hostile file can only ever produce a CodecardError naming the
- * file: library exceptions (and stack overflows on absurd nesting) become PARSE_FAILED.
+ * file: a work limit crossed becomes DOCUMENT_TOO_COMPLEX, library exceptions (and stack
+ * overflows on absurd nesting) become PARSE_FAILED.
  */
 export async function guarded<T>(fileName: string, work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof CodecardError) throw error;
+    if (error instanceof WorkLimitExceeded) throw documentTooComplex(fileName, error.detail);
     throw parseFailed(fileName, describeError(error));
   }
 }

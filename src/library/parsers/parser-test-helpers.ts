@@ -1,11 +1,14 @@
 /** Shared assertions for parser tests (test-only). */
 import { expect } from 'vitest';
 import { CodecardError } from '../../errors/codecard-error.ts';
-import type { DocumentParser, ParsedDocument } from '../import-kind.ts';
+import type { ParsedDocument, SourceFile } from '../import-kind.ts';
+
+/** A parser as tests call it: in this thread or through the pool. */
+type Parser = (file: SourceFile) => Promise<ParsedDocument>;
 
 /** Runs a parser and returns the CodecardError it threw; any other outcome fails the test. */
 export async function parseError(
-  parser: DocumentParser,
+  parser: Parser,
   fileName: string,
   bytes: Buffer,
 ): Promise<CodecardError> {
@@ -22,7 +25,7 @@ export async function parseError(
 
 /** Parses, or accepts a CodecardError naming the file; anything else is a failure. */
 export async function parseOrCodecardError(
-  parser: DocumentParser,
+  parser: Parser,
   fileName: string,
   bytes: Buffer,
 ): Promise<ParsedDocument | CodecardError> {

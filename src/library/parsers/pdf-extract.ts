@@ -9,10 +9,11 @@ import {
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ParsedDocument, PassageDraft, SourceFile } from '../import-kind.ts';
 import { CodecardError, parseFailed, where } from '../../errors/codecard-error.ts';
-import { intakeLimits } from '../intake/limits.ts';
+import { documentLimits } from '../intake/limits.ts';
 import { BlockTextBuilder, HeadingStack, maxHeadingChars, normalizeInline } from './block-text.ts';
 import { describeError, guarded } from './parser-guard.ts';
 import { splitIntoPassages } from './passage-splitter.ts';
+import { WorkLimitExceeded } from './work-limits.ts';
 
 type TextItems = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'];
 
@@ -28,13 +29,16 @@ interface PdfLine {
  * their page. pdfjs gets the bytes only: no URL, no eval, no system fonts, no font faces; its
  * CMaps and standard font data are read from the local pdfjs-dist package, never the network.
  * Lines in a clearly larger font than the body become headings (levels by size).
- * Runs inside the PDF worker thread (see pdf.parser.ts), not on the main thread.
+ * Runs inside a parser thread (see parser-pool.ts), not on the main thread.
  */
-export function extractPdf(file: SourceFile): Promise<ParsedDocument> {
-  return guarded(file.fileName, () => readPdf(file));
+export function extractPdf(
+  file: SourceFile,
+  maxPages = documentLimits.maxPdfPages,
+): Promise<ParsedDocument> {
+  return guarded(file.fileName, () => readPdf(file, maxPages));
 }
 
-async function readPdf(file: SourceFile): Promise<ParsedDocument> {
+async function readPdf(file: SourceFile, maxPages: number): Promise<ParsedDocument> {
   const name = file.fileName;
   requireEndOfFile(file.bytes, name);
   const task = getDocument({ ...pdfjsOptions(), data: new Uint8Array(file.bytes) });
@@ -45,10 +49,9 @@ async function readPdf(file: SourceFile): Promise<ParsedDocument> {
     } catch (error) {
       throw openError(name, error);
     }
-    if (doc.numPages > intakeLimits.maxPdfPages) {
-      throw parseFailed(
-        name,
-        `${doc.numPages} pages is over the limit of ${intakeLimits.maxPdfPages} pages`,
+    if (doc.numPages > maxPages) {
+      throw new WorkLimitExceeded(
+        `${doc.numPages} pages is over the limit of ${maxPages} pages (limit maxPdfPages)`,
       );
     }
     const pages: PdfLine[][] = [];

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PdfReader, parsePdf } from './pdf.parser.ts';
+import { documentParsers } from './index.ts';
 import { parseError, parseOrCodecardError } from './parser-test-helpers.ts';
 import { applyMutations, makePdf, mutationsArbitrary, pseudoRandomBytes } from './test-fixtures.ts';
+
+// Through the parser pool, as imports read PDFs: pdfjs leftovers must stay in the worker thread.
+const parsePdf = documentParsers.pdf;
 
 describe('parsePdf', () => {
   it('extracts text per page with page numbers, headings and exact spans', async () => {
@@ -77,15 +80,6 @@ describe('parsePdf', () => {
     expect(error.message).toContain('page 2');
   });
 
-  it('stops a PDF that takes too long and starts a fresh worker afterwards', async () => {
-    const reader = new PdfReader({ timeoutMs: 1 });
-    const error = await parseError((file) => reader.read(file), 'slow.pdf', makePdf());
-    expect(error.message).toContain('took longer than');
-    reader.timeoutMs = 60_000;
-    expect((await reader.read({ fileName: 'a.pdf', bytes: makePdf() })).passages).toHaveLength(2);
-    await reader.close();
-  });
-
   it("leaves the caller's bytes intact", async () => {
     const bytes = makePdf();
     const copy = Buffer.from(bytes);
@@ -108,8 +102,10 @@ describe('parsePdf', () => {
   it('refuses more pages than the limit before reading any', async () => {
     const pages = Array.from({ length: 5_001 }, () => []);
     const error = await parseError(parsePdf, 'huge.pdf', makePdf(pages));
-    expect(error.code).toBe('PARSE_FAILED');
-    expect(error.message).toContain('5001 pages is over the limit of 5000');
+    expect(error.code).toBe('DOCUMENT_TOO_COMPLEX');
+    expect(error.message).toBe(
+      'huge.pdf: 5001 pages is over the limit of 5000 pages (limit maxPdfPages)',
+    );
   });
 
   it('throws only CodecardError on random bytes', async () => {

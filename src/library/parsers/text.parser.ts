@@ -1,8 +1,10 @@
 import type { DocumentParser, ParsedDocument } from '../import-kind.ts';
 import { decodeText } from '../intake/decode-text.ts';
+import { documentLimits } from '../intake/limits.ts';
 import { HeadingStack, maxHeadingChars } from './block-text.ts';
 import { guarded } from './parser-guard.ts';
 import { splitIntoPassages, type TextBlock } from './passage-splitter.ts';
+import { checkLineLengths } from './work-limits.ts';
 
 /** Heading lines are short. */
 const maxHeadingLine = 80;
@@ -85,5 +87,8 @@ function toParagraph(lines: Line[]): Paragraph {
   return { start: lines[0]?.start ?? 0, end: lines.at(-1)?.end ?? 0, lines };
 }
 
-export const parseText: DocumentParser = (file) =>
-  guarded(file.fileName, () => parsePlainText(decodeText(file.bytes, file.fileName).text));
+export const parseText: DocumentParser = (file, limits = documentLimits) =>
+  guarded(file.fileName, () => {
+    checkLineLengths(file.bytes, limits.maxLineBytes);
+    return parsePlainText(decodeText(file.bytes, file.fileName).text);
+  });
