@@ -88,7 +88,8 @@ export const errorCatalog = {
   },
   DISK_FULL: {
     status: 507,
-    message: '{file}: no space left on the device ({detail}); nothing was saved',
+    message:
+      '{file}: no space left on the device ({detail}); everything was rolled back and nothing was saved',
   },
 } as const;
 
