@@ -114,3 +114,13 @@ export async function deleteCheckJobsFinishedBefore(
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Removes a job's claims and results (a cancelled job keeps neither). */
+export async function deleteCheckJobRows(
+  db: Kysely<Database>,
+  orgId: string,
+  id: string,
+): Promise<void> {
+  for (const table of ['check_job_claims', 'check_results'] as const)
+    await db.deleteFrom(table).where('org_id', '=', orgId).where('job_id', '=', id).execute();
+}

@@ -16,10 +16,11 @@ import { checkAllClaims } from './check-claims.ts';
 import { CheckJobs, type CheckJobsOptions } from './check-jobs.ts';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
 
-const CLAIMS = 230;
+/** More than one stored chunk of claims (1,000), so a resume starts inside the second. */
+const CLAIMS = 2_300;
 const pairs = [['62263', '62264'], ['20610', '96372'], ['20610', '99213'], ['99213']];
 /** Small batches, so a test-sized job is stored in several. */
-const writer = { results: 50, waitMs: 60_000 };
+const writer = { results: 500, waitMs: 60_000 };
 
 function claimFile(count: number): Claim[] {
   const lines = Array.from({ length: count }, (_, i) =>
@@ -101,7 +102,7 @@ describe.each(testDatabaseKinds())('batch checks kept in the store (%s)', (kind)
     await jobs.idle();
 
     // Each batch was in the store (with its progress) while the job still ran.
-    expect(seen.map((s) => s.done)).toEqual([50, 100, 150, 200, 230]);
+    expect(seen.map((s) => s.done)).toEqual([500, 1000, 1500, 2000, 2300]);
     for (const s of seen) expect(s).toEqual({ done: s.done, stored: s.done, status: 'running' });
     expect(queue.emitted).toBe(0);
 
@@ -122,15 +123,15 @@ describe.each(testDatabaseKinds())('batch checks kept in the store (%s)', (kind)
     let after: number | null = 0;
     let pages = 0;
     while (after !== null) {
-      const page = await fresh.resultsPage(ctx, submitted.id, after, 70);
+      const page = await fresh.resultsPage(ctx, submitted.id, after, 700);
       paged.push(...page.claims);
       after = page.next;
       pages++;
     }
-    expect(pages).toBe(4);
+    expect(pages).toBe(Math.ceil(CLAIMS / 700));
     expect(paged).toEqual(expected);
-    expect(await fresh.resultsPage(ctx, submitted.id, 225, 70)).toEqual({
-      claims: expected.slice(225),
+    expect(await fresh.resultsPage(ctx, submitted.id, CLAIMS - 5, 700)).toEqual({
+      claims: expected.slice(CLAIMS - 5),
       next: null,
     });
   });
@@ -141,7 +142,7 @@ describe.each(testDatabaseKinds())('batch checks kept in the store (%s)', (kind)
     // The first process "dies" after its second stored batch: the run never goes on.
     const before = await open(new InProcessJobQueue(), {
       afterWrite: (_id, done) => {
-        if (done < 100) return Promise.resolve();
+        if (done < 1500) return Promise.resolve();
         stoppedAt();
         return new Promise<void>(() => {});
       },
@@ -156,11 +157,11 @@ describe.each(testDatabaseKinds())('batch checks kept in the store (%s)', (kind)
     expect(interrupted).toMatchObject({
       status: 'failed',
       resumable: true,
-      progress: { done: 100, total: CLAIMS },
+      progress: { done: 1500, total: CLAIMS },
       error: { code: 'CHECK_INTERRUPTED' },
     });
     expect(interrupted.error?.message).toContain(
-      `the server stopped while this check ran; 100 of ${CLAIMS} claims were checked`,
+      `the server stopped while this check ran; 1500 of ${CLAIMS} claims were checked`,
     );
     expect(await after.get(ctx, queued.id)).toMatchObject({
       status: 'failed',
@@ -169,8 +170,8 @@ describe.each(testDatabaseKinds())('batch checks kept in the store (%s)', (kind)
     });
     await expect(after.results(ctx, running.id)).rejects.toThrow(/failed/);
     // The results stored before the stop stay readable.
-    expect((await after.resultsPage(ctx, running.id, 0, 1000)).claims).toEqual(
-      expected.slice(0, 100),
+    expect((await after.resultsPage(ctx, running.id, 1000, 1000)).claims).toEqual(
+      expected.slice(1000, 1500),
     );
 
     expect(await after.resume(ctx, running.id)).toMatchObject({ status: 'queued' });

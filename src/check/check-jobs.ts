@@ -9,16 +9,15 @@ import type { ClaimResult } from '../rules/claim-checker.ts';
 import { checkClaims } from './check-claims.ts';
 import { checkJobOf, countsOf, type CheckJob } from './check-job.ts';
 import {
+  deleteCheckJobRows,
   findCheckJob,
   insertCheckJob,
   moveCheckJob,
   unfinishedCheckJobs,
 } from './check-job.repository.ts';
-import {
-  checkJobItemsAfter,
-  deleteCheckJobItems,
-  insertCheckJobItems,
-} from './check-job-items.repository.ts';
+import { claimChunksAfter, insertClaimChunks } from './check-job-claims.repository.ts';
+import { checkResultsAfter } from './check-results.repository.ts';
+import { CLAIMS_PER_CHUNK, packClaims, unpackClaims } from './claim-chunks.ts';
 import {
   CheckResultWriter,
   defaultWriterLimits,
@@ -41,9 +40,8 @@ export interface CheckResultsPage {
 const KIND = 'check';
 /** Claims checked between yields to the event loop, so status polls answer during a big batch. */
 const YIELD_EVERY = 2_000;
-/** Claims per insert at submit, and per read while checking. */
-const CLAIMS_PER_INSERT = 2_000;
-const CLAIMS_PER_READ = 1_000;
+/** Chunks of claims per insert at submit. */
+const CHUNKS_PER_INSERT = 10;
 /** Results per read for a download (~1 MB of JSON). */
 const RESULTS_PER_READ = 500;
 
@@ -95,11 +93,18 @@ export class CheckJobs {
     // One transaction: a job exists only with all its claims, so it can always be resumed.
     await ctx.db.transaction().execute(async (trx) => {
       await insertCheckJob(trx, { ...job, fileName, lang, total: claims.length });
-      for (let start = 0; start < claims.length; start += CLAIMS_PER_INSERT) {
-        const items = claims
-          .slice(start, start + CLAIMS_PER_INSERT)
-          .map((claim, i) => ({ seq: start + i + 1, json: JSON.stringify(claim) }));
-        await insertCheckJobItems(trx, ctx.engine, 'check_job_claims', job, items);
+      const perInsert = CLAIMS_PER_CHUNK * CHUNKS_PER_INSERT;
+      for (let start = 0; start < claims.length; start += perInsert) {
+        const chunks = [];
+        for (
+          let at = start;
+          at < Math.min(start + perInsert, claims.length);
+          at += CLAIMS_PER_CHUNK
+        ) {
+          const part = claims.slice(at, at + CLAIMS_PER_CHUNK);
+          chunks.push({ seq: at + 1, count: part.length, claims: packClaims(part) });
+        }
+        await insertClaimChunks(trx, ctx.engine, job, chunks);
       }
     });
     this.schedule(ctx, job.id);
@@ -120,7 +125,7 @@ export class CheckJobs {
       job.status === 'queued' &&
       (await moveCheckJob(ctx.db, ctx.orgId, id, 'queued', { status: 'cancelled' }))
     )
-      await deleteCheckJobItems(ctx.db, job);
+      await deleteCheckJobRows(ctx.db, ctx.orgId, id);
     const queued = this.inQueue.get(id);
     if (queued !== undefined) this.queue.cancel(KIND, queued);
     return this.get(ctx, id);
@@ -157,7 +162,7 @@ export class CheckJobs {
       throw new CodecardError('NOT_READY', {
         detail: `check job ${id} is ${job.status} (${job.progress.done} of ${job.progress.total} claims checked); its results are ready when its status is done`,
       });
-    return storedItems(ctx, 'check_results', id, 0, RESULTS_PER_READ, parseResult);
+    return storedResults(ctx, id);
   }
 
   /**
@@ -171,7 +176,7 @@ export class CheckJobs {
     limit: number,
   ): Promise<CheckResultsPage> {
     const job = await this.get(ctx, id);
-    const items = await checkJobItemsAfter(ctx.db, 'check_results', job, after, limit);
+    const items = await checkResultsAfter(ctx.db, job, after, limit);
     const last = items.at(-1)?.seq ?? after;
     const more = items.length === limit || isActive(job);
     return { claims: items.map((item) => parseResult(item.json)), next: more ? last : null };
@@ -204,14 +209,7 @@ export class CheckJobs {
       (done) => afterWrite?.(id, done) ?? Promise.resolve(),
     );
     try {
-      const claims = storedItems(
-        ctx,
-        'check_job_claims',
-        id,
-        row.done,
-        CLAIMS_PER_READ,
-        parseClaim,
-      );
+      const claims = storedClaims(ctx, id, row.done);
       const options = { lang: row.lang as LocaleCode, yieldEvery: YIELD_EVERY, signal };
       for await (const result of checkClaims(ctx, claims, options)) await writer.add(result);
       await writer.flush();
@@ -229,7 +227,7 @@ export class CheckJobs {
   ): Promise<void> {
     if (cancelled) {
       await moveCheckJob(ctx.db, ctx.orgId, id, 'running', { status: 'cancelled' });
-      await deleteCheckJobItems(ctx.db, { id, orgId: ctx.orgId });
+      await deleteCheckJobRows(ctx.db, ctx.orgId, id);
       return;
     }
     if (!(error instanceof CodecardError)) console.error(error);
@@ -247,23 +245,32 @@ export class CheckJobs {
 }
 
 const parseResult = (json: string) => JSON.parse(json) as ClaimResult;
-const parseClaim = (json: string) => JSON.parse(json) as Claim;
 
-/** A job's stored claims or results after position `after`, read a page at a time. */
-async function* storedItems<T>(
+/** A finished job's results, read a page at a time as the consumer asks for them. */
+async function* storedResults(ctx: LibraryContext, id: string): AsyncGenerator<ClaimResult> {
+  const job = { id, orgId: ctx.orgId };
+  let after = 0;
+  for (;;) {
+    const page = await checkResultsAfter(ctx.db, job, after, RESULTS_PER_READ);
+    for (const item of page) yield parseResult(item.json);
+    if (page.length < RESULTS_PER_READ) return;
+    after = page.at(-1)!.seq;
+  }
+}
+
+/** A job's claims after position `after` (those not checked yet), a chunk at a time. */
+async function* storedClaims(
   ctx: LibraryContext,
-  table: 'check_job_claims' | 'check_results',
   id: string,
   after: number,
-  pageSize: number,
-  parse: (json: string) => T,
-): AsyncGenerator<T> {
+): AsyncGenerator<Claim> {
   const job = { id, orgId: ctx.orgId };
   let last = after;
   for (;;) {
-    const page = await checkJobItemsAfter(ctx.db, table, job, last, pageSize);
-    for (const item of page) yield parse(item.json);
-    if (page.length < pageSize) return;
-    last = page.at(-1)!.seq;
+    const [chunk] = await claimChunksAfter(ctx.db, job, last, 1);
+    if (!chunk) return;
+    const claims = unpackClaims(chunk.claims);
+    for (let i = Math.max(0, last + 1 - chunk.seq); i < claims.length; i++) yield claims[i]!;
+    last = chunk.seq + chunk.count - 1;
   }
 }

@@ -1,7 +1,7 @@
 import type { LibraryContext } from '../library/library-context.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { updateCheckJobCounts, type CheckJobCounts } from './check-job.repository.ts';
-import { insertCheckJobItems, type CheckJobItem } from './check-job-items.repository.ts';
+import { insertCheckResults, type StoredResult } from './check-results.repository.ts';
 
 export interface ResultWriterLimits {
   /** Results stored per transaction at most. */
@@ -10,7 +10,7 @@ export interface ResultWriterLimits {
   waitMs: number;
 }
 
-export const defaultWriterLimits: ResultWriterLimits = { results: 500, waitMs: 1_000 };
+export const defaultWriterLimits: ResultWriterLimits = { results: 2_000, waitMs: 1_000 };
 
 /**
  * Stores a running job's results as they come, a batch at a time, each batch in one transaction
@@ -19,7 +19,7 @@ export const defaultWriterLimits: ResultWriterLimits = { results: 500, waitMs: 1
  * job). At most one batch waits in memory.
  */
 export class CheckResultWriter {
-  private pending: CheckJobItem[] = [];
+  private pending: StoredResult[] = [];
   private lastWrite = Date.now();
   /** The counts with the pending results included. */
   private readonly counts: CheckJobCounts;
@@ -56,7 +56,7 @@ export class CheckResultWriter {
     const counts = { ...this.counts };
     const job = { id: this.jobId, orgId: this.ctx.orgId };
     await this.ctx.db.transaction().execute(async (trx) => {
-      await insertCheckJobItems(trx, this.ctx.engine, 'check_results', job, items);
+      await insertCheckResults(trx, this.ctx.engine, job, items);
       await updateCheckJobCounts(trx, job.orgId, job.id, counts);
     });
     this.pending = [];

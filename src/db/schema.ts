@@ -317,12 +317,13 @@ export interface CheckJobsTable {
   finished_at: NullableTimestamp;
 }
 
-/** A batch's claims as uploaded, by position in the file (1, 2, …); JSON text. */
+/** A batch's claims in chunks from position `seq` (1, 2, …): gzip-compressed NDJSON, base64. */
 export interface CheckJobClaimsTable {
   job_id: string;
   org_id: string;
   seq: number;
-  claim: string;
+  count: number;
+  claims: string;
 }
 
 /** A batch's results, one per claim, at the claim's position; JSON text as the checker wrote it. */
