@@ -20,7 +20,8 @@ import { generatePtpFile, seededRandom } from './generate-ptp.ts';
 import { startRssSampler } from './rss-sampler.ts';
 
 // Sizes through the environment, so a smaller run fits a busy machine; reported figures use these.
-const CLAIMS = Number(process.env.BATCH_BENCH_CLAIMS ?? 200_000);
+// 100,000 claims is the most one file may hold (MAX_CLAIMS).
+const CLAIMS = Number(process.env.BATCH_BENCH_CLAIMS ?? 100_000);
 const CONCURRENT = Number(process.env.BATCH_BENCH_CONCURRENT ?? 4);
 const PTP_ROWS = Number(process.env.BATCH_BENCH_PTP_ROWS ?? 100_000);
 const DOS = '2026-11-02';

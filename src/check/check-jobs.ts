@@ -15,7 +15,11 @@ import {
   moveCheckJob,
   unfinishedCheckJobs,
 } from './check-job.repository.ts';
-import { claimChunksAfter, insertClaimChunks } from './check-job-claims.repository.ts';
+import {
+  claimChunksAfter,
+  insertClaimChunks,
+  type ClaimChunk,
+} from './check-job-claims.repository.ts';
 import { checkResultsAfter } from './check-results.repository.ts';
 import { CLAIMS_PER_CHUNK, packClaims, unpackClaims } from './claim-chunks.ts';
 import {
@@ -93,18 +97,14 @@ export class CheckJobs {
     // One transaction: a job exists only with all its claims, so it can always be resumed.
     await ctx.db.transaction().execute(async (trx) => {
       await insertCheckJob(trx, { ...job, fileName, lang, total: claims.length });
-      const perInsert = CLAIMS_PER_CHUNK * CHUNKS_PER_INSERT;
-      for (let start = 0; start < claims.length; start += perInsert) {
-        const chunks = [];
-        for (
-          let at = start;
-          at < Math.min(start + perInsert, claims.length);
-          at += CLAIMS_PER_CHUNK
-        ) {
-          const part = claims.slice(at, at + CLAIMS_PER_CHUNK);
-          chunks.push({ seq: at + 1, count: part.length, claims: packClaims(part) });
+      let chunks: ClaimChunk[] = [];
+      for (let at = 0; at < claims.length; at += CLAIMS_PER_CHUNK) {
+        const part = claims.slice(at, at + CLAIMS_PER_CHUNK);
+        chunks.push({ seq: at + 1, count: part.length, claims: packClaims(part) });
+        if (chunks.length === CHUNKS_PER_INSERT || at + part.length === claims.length) {
+          await insertClaimChunks(trx, ctx.engine, job, chunks);
+          chunks = [];
         }
-        await insertClaimChunks(trx, ctx.engine, job, chunks);
       }
     });
     this.schedule(ctx, job.id);
