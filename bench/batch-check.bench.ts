@@ -64,12 +64,16 @@ export const batchCheckBench: Bench = {
         { label: 'batches at once', value: CONCURRENT },
       );
       try {
-        rss.phase('one batch: upload and check');
-        const one = await runBatches(base, headers, file.path, 1);
+        rss.phase('one batch: upload');
+        const one = await runBatches(base, headers, file.path, 1, () =>
+          rss.phase('one batch: check'),
+        );
         rss.phase('one batch: CSV download');
         const oneDownload = await downloadAll(base, headers, one.ids);
-        rss.phase(`${CONCURRENT} batches at once: upload and check`);
-        const many = await runBatches(base, headers, file.path, CONCURRENT);
+        rss.phase(`${CONCURRENT} batches at once: uploads`);
+        const many = await runBatches(base, headers, file.path, CONCURRENT, () =>
+          rss.phase(`${CONCURRENT} batches at once: checks`),
+        );
         rss.phase(`${CONCURRENT} batches at once: CSV downloads`);
         const manyDownload = await downloadAll(base, headers, many.ids);
         metrics.push(
@@ -144,12 +148,13 @@ interface JobJson {
   error?: { message: string };
 }
 
-/** Uploads the file `count` times at once and polls every job until it ends. */
+/** Uploads the file `count` times at once and polls every job until it ends (`uploaded` between). */
 async function runBatches(
   base: string,
   headers: Record<string, string>,
   path: string,
   count: number,
+  uploaded: () => void,
 ): Promise<{ ids: string[]; uploadMs: number; totalMs: number }> {
   const started = performance.now();
   const ids = await Promise.all(
@@ -167,6 +172,7 @@ async function runBatches(
     }),
   );
   const uploadMs = performance.now() - started;
+  uploaded();
   for (const id of ids) {
     for (;;) {
       const job = (await (

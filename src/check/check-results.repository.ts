@@ -37,7 +37,9 @@ export async function insertCheckResults(
 /**
  * The results after position `after`, at most `limit`, in order: a keyset page, so reading a
  * large batch costs one short query per page and never holds all rows (or a cursor's
- * connection, which the embedded store has only one of) at once.
+ * connection, which the embedded store has only one of) at once. A job's positions run 1, 2, …
+ * without gaps, so the page is also bounded above: without statistics (PGlite has no
+ * autovacuum) the planner fetched and sorted every later row of the job for each page.
  */
 export async function checkResultsAfter(
   db: Kysely<Database>,
@@ -48,7 +50,8 @@ export async function checkResultsAfter(
   // The JSON as stored (text): a driver never parses what the caller may only pass on.
   const { rows } = await sql<StoredResult>`
     select seq, result::text as json from check_results
-    where org_id = ${job.orgId} and job_id = ${job.id} and seq > ${after}
+    where org_id = ${job.orgId} and job_id = ${job.id}
+      and seq > ${after} and seq <= ${after + limit}
     order by seq
     limit ${limit}`.execute(db);
   return rows;
