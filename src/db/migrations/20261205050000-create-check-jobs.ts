@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { FENCED_ROLE } from './20261205020000-fence-organizations.ts';
 
 /** The org-owned tables this migration adds (each fenced like the others). */
-export const checkJobTables = ['check_jobs', 'check_job_claims', 'check_results'] as const;
+const checkJobTables = ['check_jobs', 'check_job_claims', 'check_results'] as const;
 
 /**
  * Batch claim checks in the database instead of the server's memory: the job (status, progress,
