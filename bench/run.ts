@@ -7,6 +7,7 @@ import { importPhasesBench } from './import-phases.ts';
 import { importPtpBench } from './import-ptp.bench.ts';
 import { lookupSearchBench } from './lookup-search.bench.ts';
 import { askBench } from './ask.bench.ts';
+import { batchCheckBench } from './batch-check.bench.ts';
 import { cardBench } from './card.bench.ts';
 import { checkBench } from './check.bench.ts';
 import { webBench } from './web.bench.ts';
@@ -14,7 +15,7 @@ import { webBench } from './web.bench.ts';
 /**
  * `npm run bench [-- NAME...]`: runs the benchmarks in sequence (all by default, else those
  * whose name contains one of the arguments), prints a summary, and writes bench/out/report.json.
- * The `phases` diagnostic runs only when named.
+ * The `phases` and `batch-check` diagnostics run only when named.
  */
 const benches: Bench[] = [
   importPtpBench,
@@ -25,7 +26,7 @@ const benches: Bench[] = [
   checkBench,
   webBench,
 ];
-const diagnostics: Bench[] = [importPhasesBench];
+const diagnostics: Bench[] = [importPhasesBench, batchCheckBench];
 
 const filters = process.argv.slice(2).filter((arg) => arg !== '--');
 const selected =

@@ -1,128 +1,276 @@
+import { randomUUID } from 'node:crypto';
 import type { Claim } from '../claims/claim-types.ts';
-import type { Job, JobQueue, JobRun } from '../domain/job-queue.ts';
-import { CodecardError } from '../errors/codecard-error.ts';
+import type { Db } from '../db/database.ts';
+import type { JobError, JobQueue } from '../domain/job-queue.ts';
 import type { LocaleCode } from '../domain/locale.ts';
+import { CodecardError } from '../errors/codecard-error.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { checkClaims } from './check-claims.ts';
+import { checkJobOf, countsOf, type CheckJob } from './check-job.ts';
+import {
+  deleteCheckJobRows,
+  findCheckJob,
+  insertCheckJob,
+  moveCheckJob,
+  unfinishedCheckJobs,
+} from './check-job.repository.ts';
+import {
+  claimChunksAfter,
+  insertClaimChunks,
+  type ClaimChunk,
+} from './check-job-claims.repository.ts';
+import { checkResultsAfter } from './check-results.repository.ts';
+import { CLAIMS_PER_CHUNK, packClaims, unpackClaims } from './claim-chunks.ts';
+import {
+  CheckResultWriter,
+  defaultWriterLimits,
+  type ResultWriterLimits,
+} from './check-result-writer.ts';
 
-export interface CheckSummary {
-  claims: number;
-  claimsWithErrors: number;
-  errors: number;
-  warnings: number;
-  infos: number;
+export interface CheckJobsOptions {
+  /** How many results, or how long, a batch waits before it is stored. */
+  writer?: ResultWriterLimits;
+  /** Runs after each stored batch (a test stops a run there, as a killed process would). */
+  afterWrite?: (jobId: string, done: number) => Promise<void>;
 }
 
-/** Claims checked so far, of all claims in the file. */
-export interface CheckProgress {
-  done: number;
-  total: number;
+/** A page of stored results; `next` is the `after` of the following page, null at the end. */
+export interface CheckResultsPage {
+  claims: ClaimResult[];
+  next: number | null;
 }
-
-export type CheckJob = Job<
-  { fileName: string; lang: LocaleCode; orgId: string },
-  CheckProgress,
-  CheckSummary
->;
 
 const KIND = 'check';
-/** Finished jobs kept for download; each holds its whole result list, so few are kept. */
-const KEEP_FINISHED = 20;
 /** Claims checked between yields to the event loop, so status polls answer during a big batch. */
 const YIELD_EVERY = 2_000;
+/** Chunks of claims per insert at submit. */
+const CHUNKS_PER_INSERT = 10;
+/** Results per read for a download (~1 MB of JSON). */
+const RESULTS_PER_READ = 500;
+
+const isActive = (job: CheckJob) => job.status === 'queued' || job.status === 'running';
 
 /**
- * Batch checks run as jobs through the claim-check pipeline, with progress for polling and
- * results kept for download. Claims are parsed before a job is submitted, so a bad file is
- * refused at upload.
+ * Batch checks, kept in the database: the claims are stored at submit (parsed by the route, so
+ * a bad file is refused at upload), results are stored as they are produced, and downloads read
+ * them back page by page, so the process holds one batch of results at a time whatever the size
+ * of the file. The in-process queue only decides when a job runs (one check at a time) and
+ * carries its cancel signal. A job a stopped process left unfinished becomes failed and
+ * resumable when the store is next opened (`start`); `resume` continues it after its last stored
+ * result.
  */
 export class CheckJobs {
-  constructor(private readonly queue: JobQueue) {}
+  /** Check job id -> the queue's job id, while the job waits or runs in this process. */
+  private readonly inQueue = new Map<string, string>();
 
-  /** Runs the check for the organization of `ctx`; only that organization sees the job. */
-  submit(
+  private constructor(
+    private readonly queue: JobQueue,
+    private readonly options: CheckJobsOptions,
+  ) {}
+
+  /**
+   * The batch checks of a store. Jobs left queued or running are from a process that stopped
+   * (one server per store, as the in-process queue assumes): they become failed and resumable.
+   * `db` is the server's own view of the store (every organization).
+   */
+  static async start(queue: JobQueue, db: Db, options: CheckJobsOptions = {}): Promise<CheckJobs> {
+    for (const row of await unfinishedCheckJobs(db)) {
+      const stopped = new CodecardError('CHECK_INTERRUPTED', { done: row.done, total: row.total });
+      await moveCheckJob(db, row.org_id, row.id, row.status, {
+        status: 'failed',
+        resumable: true,
+        failure: { code: stopped.code, message: stopped.message },
+      });
+    }
+    return new CheckJobs(queue, options);
+  }
+
+  /** Stores the claims and queues the check for the organization of `ctx`, which alone sees it. */
+  async submit(
     ctx: LibraryContext,
     fileName: string,
     claims: readonly Claim[],
     lang: LocaleCode,
-  ): CheckJob {
-    return this.queue.enqueue({
-      kind: KIND,
-      input: { fileName, lang, orgId: ctx.orgId },
-      progress: { done: 0, total: claims.length },
-      keepFinished: KEEP_FINISHED,
-      run: (job: JobRun<CheckProgress, ClaimResult>) => this.run(ctx, job, claims, lang),
-    }).job;
+  ): Promise<CheckJob> {
+    const job = { id: randomUUID(), orgId: ctx.orgId };
+    // One transaction: a job exists only with all its claims, so it can always be resumed.
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertCheckJob(trx, { ...job, fileName, lang, total: claims.length });
+      let chunks: ClaimChunk[] = [];
+      for (let at = 0; at < claims.length; at += CLAIMS_PER_CHUNK) {
+        const part = claims.slice(at, at + CLAIMS_PER_CHUNK);
+        chunks.push({ seq: at + 1, count: part.length, claims: packClaims(part) });
+        if (chunks.length === CHUNKS_PER_INSERT || at + part.length === claims.length) {
+          await insertClaimChunks(trx, ctx.engine, job, chunks);
+          chunks = [];
+        }
+      }
+    });
+    this.schedule(ctx, job.id);
+    return this.get(ctx, job.id);
   }
 
-  /** The job, if it belongs to `orgId`; another organization's job is NOT_FOUND like no job. */
-  get(orgId: string, id: string): CheckJob {
-    const job: CheckJob = this.queue.get(KIND, id);
-    if (job.input.orgId !== orgId)
-      throw new CodecardError('NOT_FOUND', { detail: `no check job ${id}` });
-    return job;
+  /** The job, if it belongs to the organization of `ctx`; another's is NOT_FOUND like no job. */
+  async get(ctx: LibraryContext, id: string): Promise<CheckJob> {
+    const row = await findCheckJob(ctx.db, ctx.orgId, id);
+    if (!row) throw new CodecardError('NOT_FOUND', { detail: `no check job ${id}` });
+    return checkJobOf(row);
   }
 
-  cancel(orgId: string, id: string): CheckJob {
-    this.get(orgId, id);
-    this.queue.cancel(KIND, id);
-    return this.get(orgId, id);
+  /** Cancels a queued job at once and a running one before its next claim; it keeps no rows. */
+  async cancel(ctx: LibraryContext, id: string): Promise<CheckJob> {
+    const job = await this.get(ctx, id);
+    if (
+      job.status === 'queued' &&
+      (await moveCheckJob(ctx.db, ctx.orgId, id, 'queued', { status: 'cancelled' }))
+    )
+      await deleteCheckJobRows(ctx.db, ctx.orgId, id);
+    const queued = this.inQueue.get(id);
+    if (queued !== undefined) this.queue.cancel(KIND, queued);
+    return this.get(ctx, id);
   }
 
-  /** Resolves when every submitted check has finished (for a clean shutdown). */
+  /** Continues a failed job after its last stored result. */
+  async resume(ctx: LibraryContext, id: string): Promise<CheckJob> {
+    const job = await this.get(ctx, id);
+    const reopened =
+      job.status === 'failed' &&
+      job.resumable &&
+      (await moveCheckJob(ctx.db, ctx.orgId, id, 'failed', { status: 'queued' }));
+    if (!reopened)
+      throw new CodecardError('NOT_READY', {
+        detail: `check job ${id} is ${job.status}; only a failed check can be resumed`,
+      });
+    this.schedule(ctx, id);
+    return this.get(ctx, id);
+  }
+
+  /** Resolves when every check queued in this process has finished (for a clean shutdown). */
   idle(): Promise<void> {
     return this.queue.idle(KIND);
   }
 
-  /**
-   * Forgets checks that finished before `cutoff` (question retention): their results carry the
-   * claims' ids, codes and diagnoses. Only the server's memory holds them; nothing is stored.
-   */
-  forgetFinishedBefore(cutoff: Date): number {
-    return this.queue.forgetFinished(KIND, cutoff);
-  }
-
-  /** The results of a finished job; a job still running (or failed) has none yet. */
-  resultsOf(orgId: string, id: string): AsyncIterable<ClaimResult> {
-    const job = this.get(orgId, id);
+  /** A finished job's results, read from the store a page at a time as they are consumed. */
+  async results(ctx: LibraryContext, id: string): Promise<AsyncIterable<ClaimResult>> {
+    const job = await this.get(ctx, id);
     if (job.status === 'failed')
       throw new CodecardError('NOT_READY', {
-        detail: `check job ${id} failed, so it has no results: ${job.error?.message ?? ''}`,
+        detail: `check job ${id} failed, so its results are not complete: ${job.error?.message ?? ''}`,
       });
     if (job.status !== 'done')
       throw new CodecardError('NOT_READY', {
         detail: `check job ${id} is ${job.status} (${job.progress.done} of ${job.progress.total} claims checked); its results are ready when its status is done`,
       });
-    return this.queue.results(KIND, id);
+    return storedResults(ctx, id);
   }
 
-  private async run(
+  /**
+   * The results stored after position `after` (the results of claims after+1 …), at most
+   * `limit`, whatever the job's status: a running job's results are readable as they come.
+   */
+  async resultsPage(
     ctx: LibraryContext,
-    job: JobRun<CheckProgress, ClaimResult>,
-    claims: readonly Claim[],
-    lang: LocaleCode,
-  ): Promise<CheckSummary> {
-    const summary: CheckSummary = {
-      claims: 0,
-      claimsWithErrors: 0,
-      errors: 0,
-      warnings: 0,
-      infos: 0,
-    };
-    const options = { lang, yieldEvery: YIELD_EVERY, signal: job.signal };
-    // One progress object, updated in place: a batch reports after every claim.
-    const progress: CheckProgress = { done: 0, total: claims.length };
-    for await (const result of checkClaims(ctx, claims, options)) {
-      job.emit(result);
-      summary.claims++;
-      if (result.summary.errors > 0) summary.claimsWithErrors++;
-      summary.errors += result.summary.errors;
-      summary.warnings += result.summary.warnings;
-      summary.infos += result.summary.infos;
-      progress.done = summary.claims;
-      job.progress(progress);
+    id: string,
+    after: number,
+    limit: number,
+  ): Promise<CheckResultsPage> {
+    const job = await this.get(ctx, id);
+    const items = await checkResultsAfter(ctx.db, job, after, limit);
+    const last = items.at(-1)?.seq ?? after;
+    const more = items.length === limit || isActive(job);
+    return { claims: items.map((item) => parseResult(item.json)), next: more ? last : null };
+  }
+
+  private schedule(ctx: LibraryContext, id: string): void {
+    const { job, finished } = this.queue.enqueue({
+      kind: KIND,
+      input: { checkJobId: id, orgId: ctx.orgId },
+      progress: null,
+      keepFinished: 0,
+      run: ({ signal }) => this.run(ctx, id, signal),
+    });
+    this.inQueue.set(id, job.id);
+    void finished.then(() => {
+      if (this.inQueue.get(id) === job.id) this.inQueue.delete(id);
+    });
+  }
+
+  private async run(ctx: LibraryContext, id: string, signal: AbortSignal): Promise<void> {
+    // A job cancelled while it waited stays cancelled.
+    if (!(await moveCheckJob(ctx.db, ctx.orgId, id, 'queued', { status: 'running' }))) return;
+    const row = (await findCheckJob(ctx.db, ctx.orgId, id))!;
+    const afterWrite = this.options.afterWrite;
+    const writer = new CheckResultWriter(
+      ctx,
+      id,
+      countsOf(row),
+      this.options.writer ?? defaultWriterLimits,
+      (done) => afterWrite?.(id, done) ?? Promise.resolve(),
+    );
+    try {
+      const claims = storedClaims(ctx, id, row.done);
+      const options = { lang: row.lang as LocaleCode, yieldEvery: YIELD_EVERY, signal };
+      for await (const result of checkClaims(ctx, claims, options)) await writer.add(result);
+      await writer.flush();
+      await moveCheckJob(ctx.db, ctx.orgId, id, 'running', { status: 'done' });
+    } catch (error) {
+      await this.stopped(ctx, id, signal.aborted, error);
     }
-    return summary;
+  }
+
+  private async stopped(
+    ctx: LibraryContext,
+    id: string,
+    cancelled: boolean,
+    error: unknown,
+  ): Promise<void> {
+    if (cancelled) {
+      await moveCheckJob(ctx.db, ctx.orgId, id, 'running', { status: 'cancelled' });
+      await deleteCheckJobRows(ctx.db, ctx.orgId, id);
+      return;
+    }
+    if (!(error instanceof CodecardError)) console.error(error);
+    const failure: JobError =
+      error instanceof CodecardError
+        ? { code: error.code, message: error.message }
+        : { code: 'UNEXPECTED', message: 'the check failed unexpectedly; see the server log' };
+    // Everything up to the last stored batch stands: a resume continues from there.
+    await moveCheckJob(ctx.db, ctx.orgId, id, 'running', {
+      status: 'failed',
+      failure,
+      resumable: true,
+    });
+  }
+}
+
+const parseResult = (json: string) => JSON.parse(json) as ClaimResult;
+
+/** A finished job's results, read a page at a time as the consumer asks for them. */
+async function* storedResults(ctx: LibraryContext, id: string): AsyncGenerator<ClaimResult> {
+  const job = { id, orgId: ctx.orgId };
+  let after = 0;
+  for (;;) {
+    const page = await checkResultsAfter(ctx.db, job, after, RESULTS_PER_READ);
+    for (const item of page) yield parseResult(item.json);
+    if (page.length < RESULTS_PER_READ) return;
+    after = page.at(-1)!.seq;
+  }
+}
+
+/** A job's claims after position `after` (those not checked yet), a chunk at a time. */
+async function* storedClaims(
+  ctx: LibraryContext,
+  id: string,
+  after: number,
+): AsyncGenerator<Claim> {
+  const job = { id, orgId: ctx.orgId };
+  let last = after;
+  for (;;) {
+    const [chunk] = await claimChunksAfter(ctx.db, job, last, 1);
+    if (!chunk) return;
+    const claims = unpackClaims(chunk.claims);
+    for (let i = Math.max(0, last + 1 - chunk.seq); i < claims.length; i++) yield claims[i]!;
+    last = chunk.seq + chunk.count - 1;
   }
 }

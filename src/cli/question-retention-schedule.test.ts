@@ -34,8 +34,8 @@ describe.each(testDatabaseKinds())('question retention (%s)', (kind) => {
   let ctx: LibraryContext;
   /** The clock is moved from the time the rows were written, never waited on. */
   const daysFromNow = (days: number) => () => new Date(Date.now() + days * DAY_MS);
-  const retain = (now: () => Date, checkJobs?: CheckJobs) =>
-    applyQuestionRetention({ db: ctx.db, retentionDays: 30, now, log: () => {}, checkJobs });
+  const retain = (now: () => Date) =>
+    applyQuestionRetention({ db: ctx.db, retentionDays: 30, now, log: () => {} });
   const texts = async () => ({
     messages: (
       await ctx.db.selectFrom('thread_messages').select('question').orderBy('created_at').execute()
@@ -119,17 +119,22 @@ describe.each(testDatabaseKinds())('question retention (%s)', (kind) => {
     expect(votes).toEqual([{ vote: 'down', comment: null }]);
   }, 60_000);
 
-  test('finished batch checks past the period are forgotten, results and all', async () => {
-    const checkJobs = new CheckJobs(new InProcessJobQueue());
+  test('finished batch checks past the period are deleted from the store, claims and results and all', async () => {
+    const checkJobs = await CheckJobs.start(new InProcessJobQueue(), ctx.db);
     const claims = readClaims(await readFile(sampleClaims), 'sample-claims.json');
-    const job = checkJobs.submit(ctx, 'sample-claims.json', claims, 'en');
+    const job = await checkJobs.submit(ctx, 'sample-claims.json', claims, 'en');
     await checkJobs.idle();
-    const finishedAt = Date.parse(checkJobs.get(ctx.orgId, job.id).finishedAt!);
+    const finishedAt = Date.parse((await checkJobs.get(ctx, job.id)).finishedAt!);
     const at = (days: number) => () => new Date(finishedAt + days * DAY_MS);
+    const rows = async (table: 'check_job_claims' | 'check_results') =>
+      (await ctx.db.selectFrom(table).select('seq').where('job_id', '=', job.id).execute()).length;
+    expect(await rows('check_results')).toBe(claims.length);
 
-    await retain(at(29), checkJobs);
-    expect(checkJobs.get(ctx.orgId, job.id).status).toBe('done');
-    await retain(at(31), checkJobs);
-    expect(() => checkJobs.get(ctx.orgId, job.id)).toThrow(/no check job/);
+    await retain(at(29));
+    expect((await checkJobs.get(ctx, job.id)).status).toBe('done');
+    await retain(at(31));
+    await expect(checkJobs.get(ctx, job.id)).rejects.toThrow(/no check job/);
+    expect(await rows('check_job_claims')).toBe(0);
+    expect(await rows('check_results')).toBe(0);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { forgetExpiredQuestions } from '../ask/question-retention.ts';
-import type { CheckJobs } from '../check/check-jobs.ts';
+import { deleteCheckJobsFinishedBefore } from '../check/check-job.repository.ts';
 import type { Db } from '../db/database.ts';
 import { describeDbError } from '../db/describe-db-error.ts';
 
@@ -11,8 +11,6 @@ export interface QuestionRetentionOptions {
   db: Db;
   /** CODECARD_QUESTION_RETENTION_DAYS. */
   retentionDays: number;
-  /** The server's batch checks, whose results are kept in memory; absent in a CLI command. */
-  checkJobs?: CheckJobs;
   now?: () => Date;
   /** Where a failure is reported: the SQLSTATE only, never stored text. */
   log?: (message: string) => void;
@@ -20,17 +18,23 @@ export interface QuestionRetentionOptions {
 
 /**
  * One pass of question retention: stored question text and comments past the period are removed
- * (see forgetExpiredQuestions) and finished batch checks past it are forgotten. A failure is
- * logged and the next pass tries again: retention must not stop the server from starting.
+ * (see forgetExpiredQuestions), and so are batch checks that finished before it (their claims
+ * and results hold claim ids, codes and diagnoses). A failure is logged and the next pass tries
+ * again: retention must not stop the server from starting.
  */
 export async function applyQuestionRetention(options: QuestionRetentionOptions): Promise<void> {
   const now = (options.now ?? (() => new Date()))();
-  options.checkJobs?.forgetFinishedBefore(new Date(now.getTime() - options.retentionDays * DAY_MS));
   try {
     await forgetExpiredQuestions(options.db, now, options.retentionDays);
+    await deleteCheckJobsFinishedBefore(
+      options.db,
+      new Date(now.getTime() - options.retentionDays * DAY_MS),
+    );
   } catch (error) {
     const log = options.log ?? ((m: string) => process.stderr.write(`codecard: ${m}\n`));
-    log(`could not remove question text past its retention: ${describeDbError(error)}`);
+    log(
+      `could not remove question text or batch checks past their retention: ${describeDbError(error)}`,
+    );
   }
 }
 

@@ -47,7 +47,7 @@ export async function runServe(flags: {
   if (loaded.length > 0)
     process.stdout.write(`Loaded the starter library: ${loaded.length} documents.\n`);
   const accessPolicy = accessPolicyFrom(config);
-  const { app, checkJobs } = await buildApp({
+  const { app } = await buildApp({
     ctx,
     maxUploadBytes: config.maxUploadBytes,
     uploads: config.uploads,
@@ -65,7 +65,6 @@ export async function runServe(flags: {
   const retention = await startQuestionRetention({
     db: opened.db,
     retentionDays: config.questionRetentionDays,
-    checkJobs,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -9,8 +9,16 @@ export type ReportFormat = (typeof reportFormats)[number];
 /** `POST /api/checks/batch?lang=` (multipart: one claim file, optional setting and lang). */
 export const batchQuerySchema = z.object({ lang: localeSchema.optional() });
 export const batchParamsSchema = z.object({ id: z.uuid() });
+/** Results stored per page at most (`limit`). */
+export const MAX_RESULTS_PAGE = 1_000;
+/**
+ * A download of the whole report (a finished job), or with `limit` one JSON page of the
+ * results stored after claim position `after` (any status: a running job's results so far).
+ */
 export const batchResultsQuerySchema = z.object({
   format: z.enum(reportFormats).default('json'),
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_RESULTS_PAGE).optional(),
 });
 
 export const batchStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -28,6 +36,8 @@ export const batchJobSchema = z.object({
   fileName: z.string(),
   lang: localeSchema,
   status: z.enum(batchStatuses),
+  /** A failed check that `POST /api/checks/batch/{id}/resume` continues after its last result. */
+  resumable: z.boolean().optional(),
   progress: z.object({ done: z.number(), total: z.number() }),
   createdAt: z.string(),
   finishedAt: z.string().optional(),
@@ -38,11 +48,20 @@ export const batchJobSchema = z.object({
 });
 export type BatchJob = z.infer<typeof batchJobSchema>;
 
+/**
+ * A page of results (`limit` given): the claims' results in file order, and `next`, the `after`
+ * of the following page (null: no more now, and the job is not queued or running).
+ */
+export const batchResultsPageSchema = checkResponseSchema.extend({
+  next: z.number().int().nullable(),
+});
+export type BatchResultsPage = z.infer<typeof batchResultsPageSchema>;
+
 /** The download: a file in the asked format (JSON as `POST /api/checks` answers, NDJSON, CSV). */
 export const batchResultsResponse = {
-  description: 'The report of a finished batch check',
+  description: 'The report of a finished batch check, or one page of results (with limit)',
   content: {
-    'application/json': { schema: checkResponseSchema },
+    'application/json': { schema: z.union([batchResultsPageSchema, checkResponseSchema]) },
     'application/x-ndjson': { schema: z.string() },
     'text/csv': { schema: z.string() },
   },

@@ -1,7 +1,8 @@
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
-export type BulkColumnType = 'text' | 'integer' | 'smallint' | 'boolean' | 'date' | 'jsonb';
+export type BulkColumnType =
+  'text' | 'integer' | 'smallint' | 'boolean' | 'date' | 'uuid' | 'json' | 'jsonb';
 export interface BulkColumn {
   name: string;
   type: BulkColumnType;

@@ -86,6 +86,29 @@ describe.runIf(process.env.TEST_DATABASE_URL)('row-level security per organizati
     ).rejects.toThrow(/row-level security/);
   });
 
+  test('every table with an org_id column is fenced, and the fenced role may use it', async () => {
+    const { rows } = await sql<{
+      table: string;
+      fenced: boolean;
+      policy: boolean;
+      granted: boolean;
+    }>`
+      select c.relname as table, c.relrowsecurity as fenced,
+        exists (select 1 from pg_policies p
+                where p.tablename = c.relname and p.policyname = 'org_fence') as policy,
+        (select bool_and(has_table_privilege('codecard_org', c.oid, p))
+         from unnest(array['select', 'insert', 'update', 'delete']) p) as granted
+      from pg_class c
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped
+      where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace
+      order by c.relname`.execute(opened.db);
+    expect(rows.map((r) => r.table)).toEqual(
+      expect.arrayContaining(['check_job_claims', 'check_jobs', 'check_results', 'threads']),
+    );
+    for (const row of rows)
+      expect(row, row.table).toMatchObject({ fenced: true, policy: true, granted: true });
+  });
+
   test('without an organization named, the fenced role sees nothing', async () => {
     const rows = await opened.db.connection().execute(async (conn) => {
       await sql`set role codecard_org`.execute(conn);

@@ -295,6 +295,45 @@ export interface ReferenceOptOutsTable {
   created_at: Generated<Date>;
 }
 
+export type CheckJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A batch claim check: progress and summary counts are written with each batch of results. */
+export interface CheckJobsTable {
+  id: string;
+  org_id: string;
+  file_name: string;
+  lang: string;
+  status: CheckJobStatus;
+  resumable: Generated<boolean>;
+  done: Generated<number>;
+  total: number;
+  claims_with_errors: Generated<number>;
+  errors: Generated<number>;
+  warnings: Generated<number>;
+  infos: Generated<number>;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+/** A batch's claims in chunks from position `seq` (1, 2, …): gzip-compressed NDJSON, base64. */
+export interface CheckJobClaimsTable {
+  job_id: string;
+  org_id: string;
+  seq: number;
+  count: number;
+  claims: string;
+}
+
+/** A batch's results, one per claim, at the claim's position; JSON text as the checker wrote it. */
+export interface CheckResultsTable {
+  job_id: string;
+  org_id: string;
+  seq: number;
+  result: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   documents: DocumentsTable;
@@ -322,4 +361,7 @@ export interface Database {
   invites: InvitesTable;
   audit_log: AuditLogTable;
   reference_opt_outs: ReferenceOptOutsTable;
+  check_jobs: CheckJobsTable;
+  check_job_claims: CheckJobClaimsTable;
+  check_results: CheckResultsTable;
 }

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'check.run',
   'batch.run',
   'batch.cancel',
+  'batch.resume',
   'export',
   'read.questions',
   'read.claims',

@@ -80,6 +80,12 @@ export const errorCatalog = {
       'this server does not answer for host "{host}" (set CODECARD_PUBLIC_URL to the address users reach it at)',
   },
   NOT_READY: { status: 409, message: '{detail}' },
+  /** A batch check's error after a restart (never an HTTP reply of its own). */
+  CHECK_INTERRUPTED: {
+    status: 503,
+    message:
+      'the server stopped while this check ran; {done} of {total} claims were checked (resume it to check the rest)',
+  },
   STORE_LOCKED: { status: 500, message: '{detail}' },
   DATABASE: { status: 500, message: '{detail}' },
   DATABASE_UNAVAILABLE: {

@@ -49,6 +49,7 @@ const spec: Record<string, RouteAccess> = {
   'POST /api/checks/batch': 'coder',
   'GET /api/checks/batch/{id}': 'coder',
   'DELETE /api/checks/batch/{id}': 'coder',
+  'POST /api/checks/batch/{id}/resume': 'coder',
   'GET /api/checks/batch/{id}/results': 'coder',
   'GET /api/performance': 'admin',
   'GET /api/performance.csv': 'admin',
@@ -81,6 +82,7 @@ const tables = [
   'api_keys',
   'invites',
   'orgs',
+  'check_jobs',
 ] as const;
 
 interface Route {

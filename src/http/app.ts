@@ -119,7 +119,8 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   await registerRateLimits(app, options);
   const queue = options.queue ?? new InProcessJobQueue();
   const jobs = new ImportJobs(queue);
-  const checkJobs = new CheckJobs(queue);
+  // Checks a previous process left unfinished become failed and resumable (one server per store).
+  const checkJobs = await CheckJobs.start(queue, options.ctx.db);
   // A running batch check finishes before the server closes the database under it, and the
   // usage events queued by the last requests are written while the database is still open.
   app.addHook('onClose', async () => {

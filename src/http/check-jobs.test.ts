@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LibraryContext } from '../library/library-context.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { importFile } from '../library/import.service.ts';
@@ -16,6 +17,8 @@ import { openTestLibrary } from '../../test/support/test-library.ts';
 interface JobJson {
   id: string;
   status: string;
+  resumable?: boolean;
+  error?: { code: string; message: string };
   progress: { done: number; total: number };
   summary?: Record<string, number>;
   results?: string;
@@ -45,13 +48,14 @@ function report(results: ClaimResult[], format: ReportFormat): string {
 
 describe('batch claim checks over HTTP', () => {
   let opened: OpenDatabase;
+  let ctx: LibraryContext;
   let app: FastifyInstance;
   const queue = new InProcessJobQueue();
 
   beforeAll(async () => {
     const library = await openTestLibrary();
     opened = library.opened;
-    const ctx = library.ctx;
+    ctx = library.ctx;
     const name = 'sample-ccipra-v320r0-ptp.txt';
     await importFile(ctx, { fileName: name, bytes: await readFile(join(starterLibraryDir, name)) });
     app = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024, queue });
@@ -187,9 +191,102 @@ describe('batch claim checks over HTTP', () => {
     expect(badSetting.json<{ error: { message: string } }>().error.message).toContain('setting');
   });
 
+  test('results are read in pages (after, limit), with the link to the next page', async () => {
+    const all = claims().slice(0, 30);
+    const submitted = await submit('paged.ndjson', all.map((c) => JSON.stringify(c)).join('\n'));
+    const done = await finished(submitted.json<JobJson>().id);
+    expect(done).toMatchObject({ status: 'done', resumable: false });
+    const sync = await app.inject({ method: 'POST', url: '/api/checks', payload: { claims: all } });
+    const expected = sync.json<{ claims: ClaimResult[] }>().claims;
+
+    const paged: ClaimResult[] = [];
+    const afters: number[] = [];
+    let after: number | null = 0;
+    while (after !== null) {
+      afters.push(after);
+      const page: LightMyRequestResponse = await app.inject({
+        url: `${done.results}?after=${after}&limit=8`,
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-disposition']).toBeUndefined();
+      const body = page.json<{ claims: ClaimResult[]; next: number | null }>();
+      paged.push(...body.claims);
+      after = body.next;
+    }
+    expect(afters).toEqual([0, 8, 16, 24]);
+    expect(paged).toEqual(expected);
+
+    for (const query of [
+      'limit=0',
+      'limit=5000',
+      'after=-1&limit=5',
+      'format=csv&limit=5',
+      'after=3',
+    ]) {
+      const bad = await app.inject({ url: `${done.results}?${query}` });
+      expect(bad.statusCode, query).toBe(400);
+    }
+  });
+
+  test('after a restart a check left unfinished is failed and resumable; resuming completes it', async () => {
+    // The first server queues the job and stops before it runs (its queue never starts it).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const stalled = new InProcessJobQueue();
+    const enqueue = stalled.enqueue.bind(stalled);
+    stalled.enqueue = (spec) => enqueue({ ...spec, run: (run) => held.then(() => spec.run(run)) });
+    const before = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024, queue: stalled });
+    const all = claims().slice(0, 12);
+    const submitted = await before.inject({
+      method: 'POST',
+      url: '/api/checks/batch',
+      ...multipart(
+        [{ name: 'r.ndjson', content: all.map((c) => JSON.stringify(c)).join('\n') }],
+        {},
+        'file',
+      ),
+    });
+    const id = submitted.json<JobJson>().id;
+
+    const after = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024 });
+    try {
+      const failed = (await after.inject({ url: `/api/checks/batch/${id}` })).json<JobJson>();
+      expect(failed).toMatchObject({
+        status: 'failed',
+        resumable: true,
+        error: { code: 'CHECK_INTERRUPTED' },
+      });
+      expect(failed.error?.message).toContain('0 of 12 claims were checked');
+      const resumed = await after.inject({ method: 'POST', url: `/api/checks/batch/${id}/resume` });
+      expect(resumed.statusCode).toBe(202);
+      expect(resumed.json()).toMatchObject({ status: 'queued', resumable: false });
+      let job = resumed.json<JobJson>();
+      while (job.status === 'queued' || job.status === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        job = (await after.inject({ url: `/api/checks/batch/${id}` })).json<JobJson>();
+      }
+      expect(job).toMatchObject({ status: 'done', progress: { done: 12, total: 12 } });
+      const sync = await app.inject({
+        method: 'POST',
+        url: '/api/checks',
+        payload: { claims: all },
+      });
+      const download = await after.inject({ url: `/api/checks/batch/${id}/results?format=ndjson` });
+      expect(download.body).toBe(report(sync.json<{ claims: ClaimResult[] }>().claims, 'ndjson'));
+      const again = await after.inject({ method: 'POST', url: `/api/checks/batch/${id}/resume` });
+      expect(again.statusCode).toBe(409);
+    } finally {
+      release();
+      await before.close();
+      await after.close();
+    }
+  });
+
   test('unknown jobs are 404; a bad format is 400', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     expect((await app.inject({ url: `/api/checks/batch/${id}` })).statusCode).toBe(404);
+    const resume = await app.inject({ method: 'POST', url: `/api/checks/batch/${id}/resume` });
+    expect(resume.statusCode).toBe(404);
     const results = await app.inject({ url: `/api/checks/batch/${id}/results` });
     expect(results.statusCode).toBe(404);
     expect(results.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });

@@ -17,7 +17,8 @@ import { callerRateLimit } from '../rate-limits.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { localeOption, settingOption } from '../../library/option-values.ts';
 import type { ClaimResult } from '../../rules/claim-checker.ts';
-import type { CheckJob, CheckJobs } from '../../check/check-jobs.ts';
+import type { CheckJobs } from '../../check/check-jobs.ts';
+import type { CheckJob } from '../../check/check-job.ts';
 import { reportWriter, type ReportFormat } from '../../check/check-report.ts';
 import { downloadBody } from '../download-body.ts';
 import { discardSpooled } from '../../library/intake/upload-spool.ts';
@@ -35,13 +36,14 @@ const contentTypes: Record<ReportFormat, string> = {
 export function checkJobJson(job: CheckJob): BatchJob {
   return {
     id: job.id,
-    fileName: job.input.fileName,
-    lang: job.input.lang,
+    fileName: job.fileName,
+    lang: job.lang,
     status: job.status,
+    resumable: job.resumable,
     progress: job.progress,
     createdAt: job.createdAt,
     ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
-    ...(job.outcome ? { summary: job.outcome } : {}),
+    ...(job.summary ? { summary: job.summary } : {}),
     ...(job.error ? { error: job.error } : {}),
     ...(job.status === 'done' ? { results: `/api/checks/batch/${job.id}/results` } : {}),
   };
@@ -84,7 +86,7 @@ export function checkJobRoutes(
         const claims = await readClaimFile(file.path, file.fileName, options);
         return { fileName: file.fileName, claims, lang };
       });
-      const job = jobs.submit(request.ctx, fileName, claims, lang);
+      const job = await jobs.submit(request.ctx, fileName, claims, lang);
       await auditRequest(request.ctx.db, request, 'batch.run', 'ok', { type: 'batch', id: job.id });
       return reply.status(202).send(checkJobJson(job));
     },
@@ -101,7 +103,7 @@ export function checkJobRoutes(
         response: { 200: batchJobSchema, ...errorResponses },
       },
     },
-    (request) => checkJobJson(jobs.get(request.ctx.orgId, request.params.id)),
+    async (request) => checkJobJson(await jobs.get(request.ctx, request.params.id)),
   );
 
   r.delete(
@@ -116,12 +118,34 @@ export function checkJobRoutes(
       },
     },
     async (request) => {
-      const job = jobs.cancel(request.ctx.orgId, request.params.id);
+      const job = await jobs.cancel(request.ctx, request.params.id);
       await auditRequest(request.ctx.db, request, 'batch.cancel', 'ok', {
         type: 'batch',
         id: job.id,
       });
       return checkJobJson(job);
+    },
+  );
+
+  r.post(
+    '/api/checks/batch/:id/resume',
+    {
+      ...access('coder'),
+      schema: {
+        tags: ['checks'],
+        summary:
+          'Resume a failed batch check (e.g. one the server stopped under) after its last stored result',
+        params: batchParamsSchema,
+        response: { 202: batchJobSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const job = await jobs.resume(request.ctx, request.params.id);
+      await auditRequest(request.ctx.db, request, 'batch.resume', 'ok', {
+        type: 'batch',
+        id: job.id,
+      });
+      return reply.status(202).send(checkJobJson(job));
     },
   );
 
@@ -131,7 +155,8 @@ export function checkJobRoutes(
       ...access('coder'),
       schema: {
         tags: ['checks'],
-        summary: 'Download the results of a finished batch check (json, ndjson or csv)',
+        summary:
+          'Download the results of a finished batch check (json, ndjson or csv), or with limit (and after) one JSON page of the results stored so far',
         params: batchParamsSchema,
         querystring: batchResultsQuerySchema,
         response: { 200: batchResultsResponse, ...errorResponses },
@@ -139,8 +164,17 @@ export function checkJobRoutes(
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { format } = request.query;
-      const results = jobs.resultsOf(request.ctx.orgId, id);
+      const { format, after, limit } = request.query;
+      if (limit !== undefined || after !== undefined) {
+        if (format !== 'json' || limit === undefined)
+          throw new CodecardError('BAD_INPUT', {
+            detail: 'pages (after, limit) are JSON and need a limit; leave both out to download',
+          });
+        const page = await jobs.resultsPage(request.ctx, id, after ?? 0, limit);
+        await auditRequest(request.ctx.db, request, 'read.claims', 'ok', { type: 'batch', id });
+        return reply.header('cache-control', 'no-store').send(page);
+      }
+      const results = await jobs.results(request.ctx, id);
       await auditRequest(request.ctx.db, request, 'read.claims', 'ok', { type: 'batch', id });
       return reply
         .header('content-type', contentTypes[format])
