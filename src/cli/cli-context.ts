@@ -3,6 +3,7 @@ import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { applyQuestionRetention } from './question-retention-schedule.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
+import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -24,6 +25,10 @@ const SHUTDOWN_GRACE_MS = 3_000;
 export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary> {
   const config = loadConfig(process.env, { dataDir: options.dataDir });
   const opened: OpenDatabase = await openDatabase(config.database);
+  await discardUnfinishedImports(opened).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
   const onSignal = (signal: NodeJS.Signals) => {
     process.stderr.write(`\n${signal}: closing the library…\n`);
     const timer = setTimeout(() => process.exit(130), SHUTDOWN_GRACE_MS);

@@ -5,6 +5,7 @@ import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
 import { startQuestionRetention } from './question-retention-schedule.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';
@@ -31,6 +32,10 @@ export async function runServe(flags: {
   if (process.env.CODECARD_SKIP_WEB_BUILD !== '1')
     await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
   const opened = await openDatabase(config.database);
+  await discardUnfinishedImports(opened).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
   configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
   const ctx: LibraryContext = {
     db: opened.db,
