@@ -19,8 +19,9 @@ export interface OpenedLibrary {
 const SHUTDOWN_GRACE_MS = 3_000;
 
 /**
- * Opens the library for one command. SIGINT/SIGTERM close the database before exiting; an
- * import in flight is rolled back (it was one uncommitted transaction).
+ * Opens the library for one command (deleting what a killed staged import left). SIGINT/SIGTERM
+ * close the database before exiting; an import in flight never commits (a staged one's version
+ * is deleted then or at the next open).
  */
 export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary> {
   const config = loadConfig(process.env, { dataDir: options.dataDir });

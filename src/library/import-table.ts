@@ -78,9 +78,7 @@ export async function importTable(
     effective_from: options.effective ?? parsed.meta.effectiveFrom ?? null,
   };
   const load: Load = { ctx, parsed, document, fileName: file.fileName, onProgress };
-  return ctx.engine === 'pglite'
-    ? importStaged(load, stageRows)
-    : importInOneTransaction(load);
+  return ctx.engine === 'pglite' ? importStaged(load, stageRows) : importInOneTransaction(load);
 }
 
 interface Load {

@@ -10,9 +10,7 @@ import { REFERENCE_ORG } from '../../domain/reference-org.ts';
  * see the library exactly as it was until the import commits.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table documents add column importing boolean not null default false`.execute(
-    db,
-  );
+  await sql`alter table documents add column importing boolean not null default false`.execute(db);
   // Almost always empty: the set every read asks for stays one index probe.
   await sql`create index documents_importing on documents (id) where importing`.execute(db);
   await sql`

@@ -144,7 +144,11 @@ export async function markImported(db: Executor, id: number): Promise<void> {
 
 /** Versions whose staged import never finished (its process was killed). */
 export function findUnfinishedImports(db: Executor) {
-  return db.selectFrom('documents').select(['id', 'org_id']).where('importing', '=', true).execute();
+  return db
+    .selectFrom('documents')
+    .select(['id', 'org_id'])
+    .where('importing', '=', true)
+    .execute();
 }
 
 /** Deletes a document version with every fact and passage it brought. */
