@@ -19,7 +19,7 @@ const MAX_DISTINCT_SKIP_REASONS = 50;
 const PROGRESS_EVERY = 10_000;
 const HEAP_RELIEF_EVERY = 250_000;
 /** Rows per short transaction of a staged import (bench/import-responsiveness.ts). */
-export const STAGE_ROWS = 10_000;
+const STAGE_ROWS = 10_000;
 /** Rows per bulk statement inside a server's single import transaction. */
 const ONE_TRANSACTION_BATCH_ROWS = 50_000;
 /** How often parsing looks at the clock, and how long it may run without a turn of the loop. */
