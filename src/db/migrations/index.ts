@@ -11,7 +11,7 @@ import * as dropFeedbackComments from './20261205010000-drop-feedback-comments-f
 import * as fenceOrganizations from './20261205020000-fence-organizations.ts';
 import * as shareReferenceData from './20261205030000-share-reference-data.ts';
 import * as shadowReferenceDatasets from './20261205040000-shadow-reference-datasets.ts';
-import * as stageImports from './20261205050000-stage-imports.ts';
+import * as stageImports from './20261205060000-stage-imports.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -27,5 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261205020000-fence-organizations': fenceOrganizations,
   '20261205030000-share-reference-data': shareReferenceData,
   '20261205040000-shadow-reference-datasets': shadowReferenceDatasets,
-  '20261205050000-stage-imports': stageImports,
+  '20261205060000-stage-imports': stageImports,
 };
