@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatValue, printResult, type Bench, type BenchResult } from './bench-result.ts';
 import { importIcd10cmBench } from './import-icd10cm.bench.ts';
 import { importPhasesBench } from './import-phases.ts';
+import { importResponsivenessBench } from './import-responsiveness.ts';
 import { importPtpBench } from './import-ptp.bench.ts';
 import { lookupSearchBench } from './lookup-search.bench.ts';
 import { askBench } from './ask.bench.ts';
@@ -15,7 +16,7 @@ import { webBench } from './web.bench.ts';
 /**
  * `npm run bench [-- NAME...]`: runs the benchmarks in sequence (all by default, else those
  * whose name contains one of the arguments), prints a summary, and writes bench/out/report.json.
- * The `phases` and `batch-check` diagnostics run only when named.
+ * The `phases`, `batch-check` and `responsiveness` diagnostics run only when named.
  */
 const benches: Bench[] = [
   importPtpBench,
@@ -26,7 +27,7 @@ const benches: Bench[] = [
   checkBench,
   webBench,
 ];
-const diagnostics: Bench[] = [importPhasesBench, batchCheckBench];
+const diagnostics: Bench[] = [importPhasesBench, batchCheckBench, importResponsivenessBench];
 
 const filters = process.argv.slice(2).filter((arg) => arg !== '--');
 const selected =

@@ -6,6 +6,7 @@ import type { Database } from '../src/db/schema.ts';
 import { type LibraryContext } from '../src/library/library-context.ts';
 import { listLibrary, type DocumentSummary } from '../src/library/library.service.ts';
 import { documentRowTables } from '../src/library/store/fact-tables.ts';
+import { discardUnfinishedImports } from '../src/library/unfinished-imports.ts';
 import { testContext } from './support/test-context.ts';
 
 /** Every table of the store: a killed import must leave each one exactly as it was. */
@@ -20,7 +21,7 @@ export interface StoreState {
   counts: Record<string, number>;
   /** md5 over every row of each table (only for small stores). */
   digests: Record<string, string> | null;
-  /** The import drops and rebuilds indexes inside its transaction: they must all be back. */
+  /** Every index of the store, as it was: an import never leaves one missing. */
   indexes: string[];
   facts: { lookup: unknown; search: unknown };
 }
@@ -28,8 +29,9 @@ export interface StoreState {
 const DOS = '2026-01-15';
 
 /**
- * Opens the data directory in this process (taking over a lock left by a dead process), reads
- * the whole observable state, and closes it again so the next CLI child can lock it.
+ * Opens the data directory in this process as the CLI and the server do (taking over a lock left
+ * by a dead process, deleting a staged import it left unfinished), reads the whole observable
+ * state, and closes it again so the next CLI child can lock it.
  */
 export async function readStoreState(
   dataDir: string,
@@ -37,6 +39,7 @@ export async function readStoreState(
 ): Promise<StoreState> {
   const opened = await openDatabase({ kind: 'pglite', dataDir });
   try {
+    await discardUnfinishedImports(opened);
     const ctx: LibraryContext = testContext(opened);
     const counts: Record<string, number> = {};
     const digests: Record<string, string> = {};

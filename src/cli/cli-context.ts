@@ -4,6 +4,7 @@ import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { applyQuestionRetention } from './question-retention-schedule.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
+import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -19,13 +20,18 @@ export interface OpenedLibrary {
 const SHUTDOWN_GRACE_MS = 3_000;
 
 /**
- * Opens the library for one command. SIGINT/SIGTERM close the database before exiting; an
- * import in flight is rolled back (it was one uncommitted transaction).
+ * Opens the library for one command (deleting what a killed staged import left). SIGINT/SIGTERM
+ * close the database before exiting; an import in flight never commits (a staged one's version
+ * is deleted then or at the next open).
  */
 export async function openLibrary(options: GlobalOptions): Promise<OpenedLibrary> {
   const config = loadConfig(process.env, { dataDir: options.dataDir });
   configureParserPool({ maxHeapMb: config.parsing.heapMb, timeoutMs: config.parsing.timeoutMs });
   const opened: OpenDatabase = await openDatabase(config.database);
+  await discardUnfinishedImports(opened).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
   const onSignal = (signal: NodeJS.Signals) => {
     process.stderr.write(`\n${signal}: closing the library…\n`);
     const timer = setTimeout(() => process.exit(130), SHUTDOWN_GRACE_MS);

@@ -6,6 +6,7 @@ import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
 import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
 import { startQuestionRetention } from './question-retention-schedule.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';
@@ -35,6 +36,10 @@ export async function runServe(flags: {
   surviveDatabaseFaults();
   configureParserPool({ maxHeapMb: config.parsing.heapMb, timeoutMs: config.parsing.timeoutMs });
   const opened = await openDatabase(config.database);
+  await discardUnfinishedImports(opened).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
   configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
   const ctx: LibraryContext = {
     db: opened.db,

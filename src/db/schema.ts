@@ -32,6 +32,8 @@ export interface DocumentsTable {
   rows_stored: Generated<number>;
   rows_skipped: Generated<number>;
   skipped_reasons: Generated<Record<string, number>>;
+  /** A staged import still writing this version: no read sees it until the mark is cleared. */
+  importing: Generated<boolean>;
 }
 
 interface FactBase {

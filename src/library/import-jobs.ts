@@ -17,7 +17,7 @@ const detecting: ImportProgress = { phase: 'detecting', done: 0, total: 0 };
 /**
  * Uploads are imported as jobs (one at a time: the embedded database has a single connection);
  * callers poll a job for its progress and result. A cancel lands at the next progress report
- * and rolls the import back (it is one transaction). A queued upload waits on disk, not in
+ * and undoes the import (nothing of it is ever seen). A queued upload waits on disk, not in
  * memory: its file is read when its import starts and deleted when the job ends, however.
  */
 export class ImportJobs {

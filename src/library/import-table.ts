@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { setImmediate } from 'node:timers/promises';
 import type { Database } from '../db/schema.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { datasetKey, isPartialByName } from './dataset-key.ts';
@@ -8,8 +9,8 @@ import type { ImportOptions, SourceFile, StructuredKind, StructuredParse } from 
 import type { ProgressListener } from './import-progress.ts';
 import type { ImportCounts, StoredVersion } from './import-result.ts';
 import type { LibraryContext } from './library-context.ts';
-import { finishDocumentVersion } from './store/document-version.ts';
-import { insertDocument } from './store/document.repository.ts';
+import { discardVersion, finishDocumentVersion } from './store/document-version.ts';
+import { insertDocument, markImported, type NewDocument } from './store/document.repository.ts';
 import { FactWriter } from './store/fact-writer.ts';
 import { relieveHeap } from './store/heap-relief.ts';
 import { refreshTables } from './store/table-maintenance.repository.ts';
@@ -17,6 +18,15 @@ import { refreshTables } from './store/table-maintenance.repository.ts';
 const MAX_DISTINCT_SKIP_REASONS = 50;
 const PROGRESS_EVERY = 10_000;
 const HEAP_RELIEF_EVERY = 250_000;
+/** Rows per short transaction of a staged import (bench/import-responsiveness.ts). */
+const STAGE_ROWS = 5_000;
+/** A staged import refreshes statistics at this many rows, then at four times as many, … */
+const FIRST_REFRESH_ROWS = 20_000;
+/** Rows per bulk statement inside a server's single import transaction. */
+const ONE_TRANSACTION_BATCH_ROWS = 50_000;
+/** How often parsing looks at the clock, and how long it may run without a turn of the loop. */
+const CLOCK_EVERY = 1_000;
+const YIELD_AFTER_MS = 20;
 
 function parserFor(kind: StructuredKind) {
   return kind === 'icd10cm-order' || kind === 'icd10cm-tabular'
@@ -24,7 +34,10 @@ function parserFor(kind: StructuredKind) {
     : structuredParsers[kind];
 }
 
-/** A table (CMS release, code list): parsed rows become dated facts in one transaction. */
+/**
+ * A table (CMS release, code list): parsed rows become dated facts of one new document version,
+ * which readers see all at once when it commits, never in part.
+ */
 export async function importTable(
   ctx: LibraryContext,
   file: SourceFile,
@@ -32,6 +45,7 @@ export async function importTable(
   options: ImportOptions,
   fileHash: string,
   onProgress: ProgressListener,
+  stageRows = STAGE_ROWS,
 ): Promise<StoredVersion> {
   onProgress({ phase: 'parsing', done: 0, total: 0 });
   const parsed = await parserFor(kind)(file, options);
@@ -49,51 +63,138 @@ export async function importTable(
     system: options.system ?? parsed.meta.system,
   };
   const key = datasetKey(kind, meta, title, partial);
+  const document: NewDocument = {
+    org_id: ctx.orgId,
+    partial,
+    dataset_key: key,
+    kind,
+    title,
+    publisher: parsed.meta.publisher ?? null,
+    setting,
+    system: meta.system ?? null,
+    language: null,
+    release: parsed.meta.release ?? null,
+    file_name: file.fileName,
+    file_hash: fileHash,
+    file_size: file.bytes.length,
+    effective_from: options.effective ?? parsed.meta.effectiveFrom ?? null,
+  };
+  const load: Load = { ctx, parsed, document, fileName: file.fileName, onProgress };
+  return ctx.engine === 'pglite' ? importStaged(load, stageRows) : importInOneTransaction(load);
+}
+
+interface Load {
+  ctx: LibraryContext;
+  parsed: StructuredParse;
+  document: NewDocument;
+  fileName: string;
+  onProgress: ProgressListener;
+}
+
+/**
+ * A server: one transaction. MVCC lets every other connection read the library as it was
+ * until the commit.
+ */
+function importInOneTransaction({ ctx, parsed, document, fileName, onProgress }: Load) {
   return ctx.db.transaction().execute(async (trx) => {
-    const documentId = await insertDocument(trx, {
-      org_id: ctx.orgId,
-      partial,
-      dataset_key: key,
-      kind,
-      title,
-      publisher: parsed.meta.publisher ?? null,
-      setting,
-      system: meta.system ?? null,
-      language: null,
-      release: parsed.meta.release ?? null,
-      file_name: file.fileName,
-      file_hash: fileHash,
-      file_size: file.bytes.length,
-      effective_from: options.effective ?? parsed.meta.effectiveFrom ?? null,
-    });
-    const counts = await storeRecords(ctx, trx, documentId, parsed, onProgress);
-    if (counts.rowsStored === 0) {
-      const reasons = Object.entries(counts.skippedReasons)
-        .slice(0, 3)
-        .map(([r, n]) => `${r} (${n})`);
-      throw new CodecardError('NOTHING_IMPORTED', {
-        file: file.fileName,
-        detail: `no usable ${kind} rows found${reasons.length ? `; skipped: ${reasons.join('; ')}` : ''}`,
-      });
-    }
-    return {
-      ...counts,
-      document: await finishDocumentVersion(trx, ctx.orgId, documentId, key, counts),
-    };
+    const documentId = await insertDocument(trx, document);
+    const writer = new FactWriter(ctx.engine, ctx.orgId, documentId);
+    const counts = await storeRecords(parsed, writer, onProgress, ONE_TRANSACTION_BATCH_ROWS, () =>
+      writer.flush(trx),
+    );
+    requireRows(counts, fileName, document.kind);
+    return finishVersion(trx, document, documentId, writer, counts);
   });
 }
 
-async function storeRecords(
-  ctx: LibraryContext,
+/**
+ * The embedded store has one connection, so one transaction would hold it for the whole
+ * import. Instead the version is written marked `importing` (every read sets it aside), its
+ * rows in chunks of `stageRows`, each its own short transaction followed by a turn of the
+ * event loop, so queued reads and requests run in between; the last transaction clears the
+ * mark, re-dates the dataset and refreshes statistics. A failure or cancel deletes the
+ * version; one left by a killed process is deleted when the store is next opened
+ * (`discardUnfinishedImports`).
+ */
+async function importStaged(
+  { ctx, parsed, document, fileName, onProgress }: Load,
+  stageRows: number,
+): Promise<StoredVersion> {
+  const documentId = await insertDocument(ctx.db, { ...document, importing: true });
+  const writer = new FactWriter(ctx.engine, ctx.orgId, documentId);
+  let refreshAt = FIRST_REFRESH_ROWS;
+  try {
+    const counts = await storeRecords(parsed, writer, onProgress, stageRows, async () => {
+      await ctx.db.transaction().execute(async (trx) => {
+        await writer.flush(trx);
+        // Readers plan against statistics of the table as it was: a PTP table that grew from
+        // 30 rows to 2M looked like a few distinct codes, and cards fell to a full scan.
+        if (writer.stored >= refreshAt) {
+          await refreshTables(trx, writer.tables);
+          refreshAt *= 4;
+        }
+      });
+      await setImmediate();
+    });
+    requireRows(counts, fileName, document.kind);
+    return await ctx.db.transaction().execute(async (trx) => {
+      await markImported(trx, documentId);
+      return finishVersion(trx, document, documentId, writer, counts);
+    });
+  } catch (error) {
+    // If this fails too, the version stays marked and is deleted at the next open.
+    await discardVersion(ctx.db, ctx.orgId, documentId).catch(() => undefined);
+    throw error;
+  }
+}
+
+function requireRows(counts: ImportCounts, fileName: string, kind: string): void {
+  if (counts.rowsStored > 0) return;
+  const reasons = Object.entries(counts.skippedReasons)
+    .slice(0, 3)
+    .map(([r, n]) => `${r} (${n})`);
+  throw new CodecardError('NOTHING_IMPORTED', {
+    file: fileName,
+    detail: `no usable ${kind} rows found${reasons.length ? `; skipped: ${reasons.join('; ')}` : ''}`,
+  });
+}
+
+async function finishVersion(
   trx: Transaction<Database>,
+  document: NewDocument,
   documentId: number,
+  writer: FactWriter,
+  counts: ImportCounts,
+): Promise<StoredVersion> {
+  await refreshTables(trx, writer.tables);
+  return {
+    ...counts,
+    document: await finishDocumentVersion(
+      trx,
+      document.org_id,
+      documentId,
+      document.dataset_key,
+      counts,
+    ),
+  };
+}
+
+/**
+ * Reads the records and hands them to the writer, calling `writeChunk` whenever `chunkRows` are
+ * waiting. Parsing is synchronous, so it also yields to the event loop whenever it has run for
+ * `YIELD_AFTER_MS` without one.
+ */
+async function storeRecords(
   parsed: StructuredParse,
+  writer: FactWriter,
   onProgress: ProgressListener,
+  chunkRows: number,
+  writeChunk: () => Promise<void>,
 ): Promise<ImportCounts> {
-  const writer = new FactWriter(trx, ctx.engine, ctx.orgId, documentId, parsed.estimatedRecords);
   const skippedReasons: Record<string, number> = {};
   let read = 0;
   let skipped = 0;
+  let lastYield = performance.now();
   onProgress({ phase: 'storing', done: 0, total: parsed.estimatedRecords });
   for (const record of parsed.records) {
     read++;
@@ -101,16 +202,22 @@ async function storeRecords(
       skipped++;
       countReason(skippedReasons, record.reason);
     } else {
-      await writer.add(record);
+      writer.add(record);
+    }
+    if (writer.pending >= chunkRows) {
+      await writeChunk();
+      lastYield = performance.now();
+    } else if (read % CLOCK_EVERY === 0 && performance.now() - lastYield > YIELD_AFTER_MS) {
+      await setImmediate();
+      lastYield = performance.now();
     }
     if (read % HEAP_RELIEF_EVERY === 0) relieveHeap();
     if (read % PROGRESS_EVERY === 0) {
       onProgress({ phase: 'storing', done: read, total: Math.max(read, parsed.estimatedRecords) });
     }
   }
+  if (writer.pending > 0) await writeChunk();
   onProgress({ phase: 'indexing', done: read, total: read });
-  await writer.finish();
-  await refreshTables(trx, writer.tables);
   return { rowsRead: read, rowsStored: writer.stored, rowsSkipped: skipped, skippedReasons };
 }
 

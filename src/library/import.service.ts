@@ -12,8 +12,8 @@ import { recordEvent, type LibraryContext } from './library-context.ts';
 import { findDocumentByHash } from './store/document.repository.ts';
 
 /**
- * Imports one file as one document version, all or nothing: everything is written in a single
- * transaction, so a failure or a killed process leaves the library exactly as it was. The same
+ * Imports one file as one document version, all or nothing: readers see it once it commits, and
+ * a failure or a killed process leaves the library exactly as it was (import-table.ts). The same
  * bytes imported again are a no-op.
  */
 export async function importFile(

@@ -107,17 +107,23 @@ export async function askedCodesNotCovered(ctx: LibraryContext, range: ReportRan
       where ${eventsIn(ctx, 'question', range)}
       group by c.code
     ),
+    unseen as (select shadowed_documents(${org}) as ids),
     known as (
       select code, asked,
-        exists (select 1 from code_descriptors d where d.org_id = ${org} and d.code = a.code)
+        exists (select 1 from code_descriptors d where d.org_id = ${org} and d.code = a.code
+                  and d.document_id <> all(u.ids))
           as descriptor,
-        exists (select 1 from ptp_edits p where p.org_id = ${org} and p.column1 = a.code)
-          or exists (select 1 from ptp_edits p where p.org_id = ${org} and p.column2 = a.code)
-          or exists (select 1 from mue_edits m where m.org_id = ${org} and m.code = a.code)
+        exists (select 1 from ptp_edits p where p.org_id = ${org} and p.column1 = a.code
+                  and p.document_id <> all(u.ids))
+          or exists (select 1 from ptp_edits p where p.org_id = ${org} and p.column2 = a.code
+                       and p.document_id <> all(u.ids))
+          or exists (select 1 from mue_edits m where m.org_id = ${org} and m.code = a.code
+                       and m.document_id <> all(u.ids))
           as edits,
-        exists (select 1 from code_mentions m where m.org_id = ${org} and m.code = a.code)
+        exists (select 1 from code_mentions m where m.org_id = ${org} and m.code = a.code
+                  and m.document_id <> all(u.ids))
           as guidance
-      from asked a
+      from asked a, unseen u
     )
     select * from known where not (descriptor and edits and guidance)
     order by asked desc, code

@@ -12,6 +12,7 @@ import * as fenceOrganizations from './20261205020000-fence-organizations.ts';
 import * as shareReferenceData from './20261205030000-share-reference-data.ts';
 import * as shadowReferenceDatasets from './20261205040000-shadow-reference-datasets.ts';
 import * as createCheckJobs from './20261205050000-create-check-jobs.ts';
+import * as stageImports from './20261205060000-stage-imports.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261205030000-share-reference-data': shareReferenceData,
   '20261205040000-shadow-reference-datasets': shadowReferenceDatasets,
   '20261205050000-create-check-jobs': createCheckJobs,
+  '20261205060000-stage-imports': stageImports,
 };

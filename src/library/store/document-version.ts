@@ -1,8 +1,9 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import type { ImportCounts } from '../import-result.ts';
 import {
+  deleteDocumentRows,
   findDocument,
   recomputeDatasetPeriods,
   recordCounts,
@@ -27,4 +28,13 @@ export async function finishDocumentVersion(
   const document = await findDocument(trx, orgId, documentId);
   if (!document) throw new CodecardError('DATABASE', { detail: `document ${documentId} vanished` });
   return document;
+}
+
+/** Deletes a version that did not finish importing, with every row it wrote. */
+export async function discardVersion(
+  db: Kysely<Database>,
+  orgId: string,
+  documentId: number,
+): Promise<void> {
+  await db.transaction().execute((trx) => deleteDocumentRows(trx, orgId, documentId));
 }

@@ -14,23 +14,28 @@ export type NewDocument = Omit<
   | 'rows_stored'
   | 'rows_skipped'
   | 'skipped_reasons'
->;
+  | 'importing'
+> & { importing?: boolean };
 
+/** The same bytes already in the library (a version still importing does not count yet). */
 export function findDocumentByHash(db: Executor, orgId: string, fileHash: string) {
   return db
     .selectFrom('documents')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('file_hash', '=', fileHash)
+    .where('importing', '=', false)
     .executeTakeFirst();
 }
 
+/** One of the organization's own versions; one still importing is not there yet. */
 export function findDocument(db: Executor, orgId: string, id: number) {
   return db
     .selectFrom('documents')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('id', '=', id)
+    .where('importing', '=', false)
     .executeTakeFirst();
 }
 
@@ -64,6 +69,7 @@ export function listDocuments(db: Executor, orgId: string) {
     .selectFrom('documents')
     .selectAll()
     .where('org_id', '=', orgId)
+    .where('importing', '=', false)
     .orderBy('dataset_key')
     .orderBy('effective_from')
     .orderBy('id')
@@ -122,9 +128,27 @@ export async function recomputeDatasetPeriods(db: Executor, orgId: string, datas
       select id, lead(effective_from) over (
         order by effective_from nulls first, imported_at, id
       ) as next_from
-      from documents where org_id = ${orgId} and dataset_key = ${datasetKey}
+      from documents where org_id = ${orgId} and dataset_key = ${datasetKey} and not importing
     ) s
     where d.id = s.id`.execute(db);
+}
+
+/** A staged version is in the library from here on: readers see it once this commits. */
+export async function markImported(db: Executor, id: number): Promise<void> {
+  await db
+    .updateTable('documents')
+    .set({ importing: false, imported_at: sql<string>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Versions whose staged import never finished (its process was killed). */
+export function findUnfinishedImports(db: Executor) {
+  return db
+    .selectFrom('documents')
+    .select(['id', 'org_id'])
+    .where('importing', '=', true)
+    .execute();
 }
 
 /** Deletes a document version with every fact and passage it brought. */

@@ -20,11 +20,12 @@ export async function referenceDatasets(
     select r.dataset_key, min(r.kind) as kind, array_agg(r.title order by r.id) as titles,
       count(*)::int as documents,
       exists (select 1 from documents o
-              where o.org_id = ${orgId} and o.dataset_key = r.dataset_key) as own_release,
+              where o.org_id = ${orgId} and o.dataset_key = r.dataset_key
+                and not o.importing) as own_release,
       exists (select 1 from reference_opt_outs x
               where x.org_id = ${orgId} and x.dataset_key = r.dataset_key) as turned_off
     from documents r
-    where r.org_id = ${REFERENCE_ORG}
+    where r.org_id = ${REFERENCE_ORG} and not r.importing
     group by r.dataset_key
     order by r.dataset_key`.execute(db);
   return rows;

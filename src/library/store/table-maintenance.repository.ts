@@ -21,26 +21,3 @@ export async function refreshTables(
     await sql`analyze ${sql.table(table)}`.execute(db);
   }
 }
-
-/** A table's indexes by name, with the `create index` statement that rebuilds each. */
-export async function tableIndexes(
-  trx: Transaction<Database>,
-  table: string,
-): Promise<{ indexname: string; indexdef: string }[]> {
-  const { rows } = await sql<{ indexname: string; indexdef: string }>`
-    select indexname, indexdef from pg_indexes
-    where schemaname = current_schema() and tablename = ${table}`.execute(trx);
-  return rows;
-}
-
-export async function dropIndex(trx: Transaction<Database>, name: string): Promise<void> {
-  await sql`drop index ${sql.id(name)}`.execute(trx);
-}
-
-/**
- * Runs an index definition read by `tableIndexes`: Postgres's own text from pg_indexes, never
- * input, so it is run as it stands (DDL takes no parameters).
- */
-export async function createIndex(trx: Transaction<Database>, definition: string): Promise<void> {
-  await sql.raw(definition).execute(trx);
-}
