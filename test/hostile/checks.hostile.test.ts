@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, inject, test } from 'vitest';
+import { describe, test } from 'vitest';
 import type { BatchJob } from '../../src/contracts/check-jobs.ts';
 import { MAX_CLAIMS, MAX_LINES_PER_CLAIM, MAX_UNITS } from '../../src/claims/claim-limits.ts';
 import {
@@ -13,7 +11,7 @@ import {
   writeCsvClaims,
 } from './support/claim-inputs.ts';
 import { hostileCase, type CaseControl } from './support/hostile-case.ts';
-import { HostileServer } from './support/hostile-server.ts';
+import { hostileFixture } from './support/hostile-fixture.ts';
 import { scaled } from './support/hostile-settings.ts';
 import { namesLimit } from './support/import-checks.ts';
 import {
@@ -31,21 +29,10 @@ import {
 const GROUP = 'checks';
 const BATCHES = 3;
 
-let server: HostileServer;
-let dir = '';
-
-beforeAll(async () => {
-  server = await HostileServer.fromTemplate(inject('hostileTemplate'));
-  dir = await mkdtemp(join(tmpdir(), 'codecard-hostile-claims-'));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const fixture = hostileFixture();
 
 const run = (name: string, body: (c: CaseControl) => Promise<void>) =>
-  hostileCase(GROUP, server, name, body);
+  hostileCase(GROUP, fixture.server(), name, body);
 
 async function submitBatch(c: CaseControl, file: UploadFile) {
   const answer = await postMultipart(`${c.server.baseUrl}/api/checks/batch`, c.server.headers(), [
@@ -105,7 +92,7 @@ function errorOf(text: string): { code: string; message: string } | null {
 describe('batch checks', () => {
   test(`${BATCHES} concurrent batches of 100,000 claims, results downloaded`, async () => {
     const claims = scaled(100_000, 1000);
-    const paths = Array.from({ length: BATCHES }, (_, i) => join(dir, `batch-${i}.csv`));
+    const paths = Array.from({ length: BATCHES }, (_, i) => join(fixture.dir(), `batch-${i}.csv`));
     for (const [i, path] of paths.entries()) await writeCsvClaims(path, claims.value, 100 + i);
     await run(`${BATCHES} concurrent batches of 100k claims + downloads`, async (c) => {
       if (claims.note) c.note(claims.note);

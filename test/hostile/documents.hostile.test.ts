@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, inject, test } from 'vitest';
+import { describe, test } from 'vitest';
 import type { DocumentSummary } from '../../src/contracts/library.ts';
 import { hostileCase, type CaseControl } from './support/hostile-case.ts';
 import {
@@ -13,7 +12,7 @@ import {
   writeSingleLineText,
   zipOf,
 } from './support/hostile-files.ts';
-import { HostileServer } from './support/hostile-server.ts';
+import { hostileFixture } from './support/hostile-fixture.ts';
 import { scaled } from './support/hostile-settings.ts';
 import { expectRefused, importFiles } from './support/import-checks.ts';
 import { fileFromBuffer, fileOnDisk } from './support/streamed-upload.ts';
@@ -27,27 +26,16 @@ const GROUP = 'documents';
 const MB = 1_000_000;
 const tooComplex = ['DOCUMENT_TOO_COMPLEX'] as const;
 
-let server: HostileServer;
-let dir = '';
-
-beforeAll(async () => {
-  server = await HostileServer.fromTemplate(inject('hostileTemplate'));
-  dir = await mkdtemp(join(tmpdir(), 'codecard-hostile-files-'));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const fixture = hostileFixture();
 
 const run = (name: string, body: (c: CaseControl) => Promise<void>) =>
-  hostileCase(GROUP, server, name, body);
+  hostileCase(GROUP, fixture.server(), name, body);
 
 describe('documents that froze or exhausted the server', () => {
   for (const fullMb of [100, 20]) {
     test(`a ${fullMb} MB single-line text file`, async () => {
       const size = scaled(fullMb * MB, 1 * MB);
-      const path = join(dir, `one-line-${fullMb}mb.txt`);
+      const path = join(fixture.dir(), `one-line-${fullMb}mb.txt`);
       await writeSingleLineText(path, size.value);
       await run(`${fullMb} MB single-line text`, async (c) => {
         if (size.note) c.note(size.note);
@@ -92,7 +80,7 @@ describe('documents that froze or exhausted the server', () => {
     }
     const document = documentXml(expanded.value, noise);
     const ratio = document.rawSize / document.data.length;
-    const path = join(dir, 'expands.docx');
+    const path = join(fixture.dir(), 'expands.docx');
     await writeFile(path, zipOf([...docxFrame(), document]));
     await run('DOCX expanding 121x', async (c) => {
       if (expanded.note) c.note(expanded.note);

@@ -1,12 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, inject, test } from 'vitest';
+import { describe, test } from 'vitest';
 import type { ImportJob } from '../../src/contracts/library.ts';
 import { generatePtpFile } from '../../bench/generate-ptp.ts';
 import { hostileCase } from './support/hostile-case.ts';
-import { HostileServer } from './support/hostile-server.ts';
+import { hostileFixture } from './support/hostile-fixture.ts';
 import { hostileSettings, scaled } from './support/hostile-settings.ts';
 import { importFiles } from './support/import-checks.ts';
 import { fileOnDisk, postMultipart } from './support/streamed-upload.ts';
@@ -18,64 +17,58 @@ import { fileOnDisk, postMultipart } from './support/streamed-upload.ts';
  */
 const GROUP = 'pglite import';
 
-let server: HostileServer;
-let dir = '';
-
-beforeAll(async () => {
-  server = await HostileServer.fromTemplate(inject('hostileTemplate'));
-  dir = await mkdtemp(join(tmpdir(), 'codecard-hostile-ptp-'));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const fixture = hostileFixture();
 
 describe('a large import on PGlite', () => {
   test('2M PTP rows while health and a card keep answering', async () => {
     const rows = scaled(2_000_000, 50_000);
-    const path = join(dir, 'ccipra-v329r0-f1.txt');
+    const path = join(fixture.dir(), 'ccipra-v329r0-f1.txt');
     await generatePtpFile(path, { rows: rows.value });
-    await hostileCase(GROUP, server, '2M-row PTP import; card answers throughout', async (c) => {
-      if (rows.note) c.note(rows.note);
-      let importing = true;
-      const cardTimes: number[] = [];
-      const cardBad: string[] = [];
-      const cards = (async () => {
-        while (importing) {
-          const started = performance.now();
-          const card = await c.server.request('/api/cards/cpt/62323', { timeoutMs: 120_000 });
-          cardTimes.push(performance.now() - started);
-          if (card.status !== 200) cardBad.push(String(card.status));
-          await sleep(1000);
-        }
-      })();
-      const answer = await importFiles(c, [fileOnDisk('ccipra-v329r0-f1.txt', path)]);
-      importing = false;
-      await cards;
-      const result = answer.jobs[0]?.result;
-      c.check(answer.status === 201, `the import: ${answer.status} ${answer.text.slice(0, 200)}`);
-      c.check(result?.rowsStored === rows.value, `rows stored: ${result?.rowsStored}`);
-      const slowest = Math.max(0, ...cardTimes);
-      c.note(
-        `import ${result?.durationMs} ms; ${cardTimes.length} cards, slowest ${Math.round(slowest)} ms`,
-      );
-      c.check(
-        slowest <= hostileSettings.cardLimitMs,
-        `a card took ${Math.round(slowest)} ms during the import (limit ${hostileSettings.cardLimitMs})`,
-      );
-      c.check(cardBad.length === 0, `cards answered ${cardBad.join(', ')}`);
-    });
+    await hostileCase(
+      GROUP,
+      fixture.server(),
+      '2M-row PTP import; card answers throughout',
+      async (c) => {
+        if (rows.note) c.note(rows.note);
+        let importing = true;
+        const cardTimes: number[] = [];
+        const cardBad: string[] = [];
+        const cards = (async () => {
+          while (importing) {
+            const started = performance.now();
+            const card = await c.server.request('/api/cards/cpt/62323', { timeoutMs: 120_000 });
+            cardTimes.push(performance.now() - started);
+            if (card.status !== 200) cardBad.push(String(card.status));
+            await sleep(1000);
+          }
+        })();
+        const answer = await importFiles(c, [fileOnDisk('ccipra-v329r0-f1.txt', path)]);
+        importing = false;
+        await cards;
+        const result = answer.jobs[0]?.result;
+        c.check(answer.status === 201, `the import: ${answer.status} ${answer.text.slice(0, 200)}`);
+        c.check(result?.rowsStored === rows.value, `rows stored: ${result?.rowsStored}`);
+        const slowest = Math.max(0, ...cardTimes);
+        c.note(
+          `import ${result?.durationMs} ms; ${cardTimes.length} cards, slowest ${Math.round(slowest)} ms`,
+        );
+        c.check(
+          slowest <= hostileSettings.cardLimitMs,
+          `a card took ${Math.round(slowest)} ms during the import (limit ${hostileSettings.cardLimitMs})`,
+        );
+        c.check(cardBad.length === 0, `cards answered ${cardBad.join(', ')}`);
+      },
+    );
     await rm(path, { force: true });
   });
 
   test('SIGKILL during an import leaves the library exactly as it was', async () => {
     const rows = scaled(600_000, 50_000);
-    const path = join(dir, 'ccipra-v330r0-f1.txt');
+    const path = join(fixture.dir(), 'ccipra-v330r0-f1.txt');
     await generatePtpFile(path, { rows: rows.value, seed: 2 });
     await hostileCase(
       GROUP,
-      server,
+      fixture.server(),
       'SIGKILL during import, restart: library exactly old',
       async (c) => {
         if (rows.note) c.note(rows.note);

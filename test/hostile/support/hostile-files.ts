@@ -114,6 +114,20 @@ function fields(spec: [2 | 4, number][]): Buffer {
   return out;
 }
 
+/** The fields local and central headers share: version, flags (UTF-8), method, time, sizes. */
+const entryFields = (e: DeflatedEntry, name: Buffer) =>
+  fields([
+    [2, 20],
+    [2, 0x0800],
+    [2, 8],
+    [2, 0],
+    [2, 0x21],
+    [4, e.crc],
+    [4, e.data.length],
+    [4, e.rawSize],
+    [2, name.length],
+  ]);
+
 /**
  * A zip of deflated entries. `directory` lists the central-directory records in order (by
  * index into `entries`, repeats allowed), `declaredCount` what the end record claims.
@@ -127,19 +141,7 @@ export function zipOf(
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
-    const head = fields([
-      [4, 0x04034b50],
-      [2, 20],
-      [2, 0x0800],
-      [2, 8],
-      [2, 0],
-      [2, 0x21],
-      [4, e.crc],
-      [4, e.data.length],
-      [4, e.rawSize],
-      [2, name.length],
-      [2, 0],
-    ]);
+    const head = Buffer.concat([fields([[4, 0x04034b50]]), entryFields(e, name), fields([[2, 0]])]);
     offsets.push(offset);
     parts.push(head, name, e.data);
     offset += head.length + name.length + e.data.length;
@@ -149,24 +151,20 @@ export function zipOf(
   for (const i of directory) {
     const e = entries[i]!;
     const name = Buffer.from(e.name);
-    const record = fields([
-      [4, 0x02014b50],
-      [2, 20],
-      [2, 20],
-      [2, 0x0800],
-      [2, 8],
-      [2, 0],
-      [2, 0x21],
-      [4, e.crc],
-      [4, e.data.length],
-      [4, e.rawSize],
-      [2, name.length],
-      [2, 0],
-      [2, 0],
-      [2, 0],
-      [2, 0],
-      [4, 0],
-      [4, offsets[i]!],
+    const record = Buffer.concat([
+      fields([
+        [4, 0x02014b50],
+        [2, 20],
+      ]),
+      entryFields(e, name),
+      fields([
+        [2, 0],
+        [2, 0],
+        [2, 0],
+        [2, 0],
+        [4, 0],
+        [4, offsets[i]!],
+      ]),
     ]);
     parts.push(record, name);
     offset += record.length + name.length;
