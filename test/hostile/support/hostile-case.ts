@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
 import type { DocumentSummary } from '../../../src/contracts/library.ts';
 import { recordCase } from './case-records.ts';
@@ -42,6 +43,22 @@ function libraryChange(before: string, after: string): string {
   const changed = [...now.keys()].filter((id) => was.has(id) && was.get(id) !== now.get(id));
   const list = (ids: unknown[]) => (ids.length ? ids.join(', ') : 'none');
   return `${a.count} -> ${b.count} documents (added ${list(added)}; removed ${list(removed)}; changed ${list(changed)})`;
+}
+
+/**
+ * The library after a case; a server the case killed (or one still dying: not yet reaped) is
+ * started again first.
+ */
+async function snapshotAfter(server: HostileServer, notes: string[]): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    if (await server.ensureRunning()) notes.push('server restarted to compare the library');
+    try {
+      return await librarySnapshot(server);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await sleep(1000);
+    }
+  }
 }
 
 function monitorFailures(report: MonitorReport): string[] {
@@ -98,8 +115,7 @@ export async function hostileCase(
       notes.push(text);
     },
     async expectLibraryUnchanged() {
-      if (await server.ensureRunning()) notes.push('server restarted to compare the library');
-      const after = await librarySnapshot(server);
+      const after = await snapshotAfter(server, notes);
       if (after !== before) failures.push(`the library changed: ${libraryChange(before, after)}`);
     },
   };
