@@ -85,6 +85,7 @@ export default tseslint.config(
       'vitest.config.ts',
       'vitest.real.config.ts',
       'vitest.e2e.config.ts',
+      'vitest.hostile.config.ts',
       'web/vite.config.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
