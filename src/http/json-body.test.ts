@@ -43,6 +43,22 @@ describe('hostile JSON request bodies', () => {
     expect(error.message).toMatch(/units .* got Infinity/);
   });
 
+  test.each(['NaN', '-Infinity', '+2', '007'])(
+    'units written as %s (not JSON) are refused naming the field',
+    async (value) => {
+      const response = await check(
+        `{"claims":[{"id":"A","dateOfService":"2024-01-01","lines":[{"code":"99213","units":${value}}]}]}`,
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({
+        error: {
+          code: 'BAD_INPUT',
+          message: `request body: "units" is ${value}, which is not a JSON number (write a finite decimal number such as 1)`,
+        },
+      });
+    },
+  );
+
   test('ordinary bodies still parse, and proto poisoning is still refused', async () => {
     const ok = await check(
       '{"claims":[{"id":"A","dateOfService":"2024-01-01","lines":[{"code":"99213","units":2}]}]}',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { jsonNestedDeeperThan, MAX_JSON_NESTING } from '../claims/json-nesting.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { invalidJsonBody } from './json-syntax-hint.ts';
 
 /**
  * JSON request bodies are refused when nested deeper than MAX_JSON_NESTING, before they are
@@ -22,6 +23,10 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       );
       return;
     }
-    void parse(request, text, done);
+    void parse(request, text, (error, value) => {
+      if (error && (error as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+        done(invalidJsonBody(text, error.message), undefined);
+      else done(error, value);
+    });
   });
 }

@@ -41,7 +41,7 @@ describe('zip guard', () => {
       const error = await zipError(withEndRecordCount(twoEntries(), count));
       expect(error.code).toBe('ZIP_LIMIT');
       expect(error.message).toBe(
-        `x.docx: the end record counts ${count} entries but the central directory holds 2`,
+        `x.docx: the end record counts ${count} entries but the central directory holds 2: entries are counted, never taken from headers, and an archive that miscounts them is refused (at most 5000 entries, limit maxZipEntries)`,
       );
     },
   );

@@ -58,7 +58,7 @@ export function readZipDirectory(bytes: Buffer, fileName: string): ZipEntryInfo[
   const entries = readCentralDirectory(bytes, dirOffset, eocd, fail);
   if (entries.length !== declaredCount) {
     throw fail(
-      `the end record counts ${declaredCount} entries but the central directory holds ${entries.length}`,
+      `the end record counts ${declaredCount} entries but the central directory holds ${entries.length}: entries are counted, never taken from headers, and an archive that miscounts them is refused (at most ${intakeLimits.maxZipEntries} entries, limit maxZipEntries)`,
     );
   }
   checkLocalEntries(bytes, entries, dirOffset, fail);
