@@ -20,7 +20,11 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'src/library/parsers/parser-worker-entry.mjs'],
+          allowDefaultProject: [
+            'eslint.config.js',
+            'src/library/parsers/parser-worker-entry.mjs',
+            'src/claims/claim-file-worker-entry.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

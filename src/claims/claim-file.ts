@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { ReadClaimsOptions } from './claim-input.ts';
 import { MAX_CLAIMS } from './claim-limits.ts';
 import { openClaimStream } from './claim-stream.ts';
+import { readClaimsInThread } from './claim-file-thread.ts';
 import type { Claim } from './claim-types.ts';
 import { badInput } from './json-claims.ts';
 
@@ -17,7 +18,10 @@ export async function readClaimFile(
 ): Promise<readonly Claim[]> {
   const input = createReadStream(path);
   try {
-    const stream = await openClaimStream(input, fileName, options);
+    // A whole-file format is parsed on its own thread: seconds of work for a large batch.
+    const stream = await openClaimStream(input, fileName, options, (bytes) =>
+      readClaimsInThread(bytes, fileName, options),
+    );
     if (stream.kind === 'whole') return stream.claims;
     const claims: Claim[] = [];
     const { setting } = options;

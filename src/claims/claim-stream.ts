@@ -21,6 +21,8 @@ export async function openClaimStream(
   chunks: AsyncIterable<Uint8Array>,
   source: string,
   options: ReadClaimsOptions = {},
+  readWhole: (bytes: Buffer) => Claim[] | Promise<Claim[]> = (bytes) =>
+    readClaims(bytes, source, options),
 ): Promise<ClaimStream> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
@@ -45,7 +47,7 @@ export async function openClaimStream(
   }
   const parts: Uint8Array[] = [];
   for await (const chunk of all()) parts.push(chunk);
-  return { kind: 'whole', claims: readClaims(Buffer.concat(parts), source, options) };
+  return { kind: 'whole', claims: await readWhole(Buffer.concat(parts)) };
 }
 
 const isSpace = (byte: number | undefined) =>

@@ -6,13 +6,16 @@ import { HostileServer } from './hostile-server.ts';
 
 /**
  * A test file's server (over a copy of the template store) and a scratch directory for its
- * generated inputs, both removed after the file.
+ * generated inputs, both removed after the file. `env` adds to the server's environment.
  */
-export function hostileFixture(): { server: () => HostileServer; dir: () => string } {
+export function hostileFixture(env: Record<string, string> = {}): {
+  server: () => HostileServer;
+  dir: () => string;
+} {
   let server: HostileServer | undefined;
   let dir = '';
   beforeAll(async () => {
-    server = await HostileServer.fromTemplate(inject('hostileTemplate'));
+    server = await HostileServer.fromTemplate(inject('hostileTemplate'), env);
     dir = await mkdtemp(join(tmpdir(), 'codecard-hostile-inputs-'));
   });
   afterAll(async () => {

@@ -1,0 +1,24 @@
+/**
+ * The thread that parses a whole claim file (JSON, CSV, X12): 100,000 CSV claims take seconds
+ * of synchronous parsing, which on the main thread held every request (health included) for
+ * as long. Started by `claim-file-thread.ts` through its plain-module entry; one file per thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { CodecardError } from '../errors/codecard-error.ts';
+import { readClaims } from './claim-input.ts';
+import type { ClaimFileTask, ClaimFileOutcome } from './claim-file-thread.ts';
+
+const task = workerData as ClaimFileTask;
+
+function run(): ClaimFileOutcome {
+  try {
+    const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+    return { ok: true, claims: readClaims(bytes, task.fileName, task.options) };
+  } catch (error) {
+    if (error instanceof CodecardError)
+      return { ok: false, error: { code: error.code, params: error.params } };
+    throw error;
+  }
+}
+
+parentPort?.postMessage(run());
