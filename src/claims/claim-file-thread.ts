@@ -26,6 +26,23 @@ export function readClaimsInThread(
   fileName: string,
   options: ReadClaimsOptions,
 ): Promise<Claim[]> {
+  // One file at a time: each thread's heap adds to the process's memory, and concurrent batch
+  // uploads would otherwise parse side by side.
+  const turn = queue.then(() => readInThread(bytes, fileName, options));
+  queue = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return turn;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+function readInThread(
+  bytes: Buffer,
+  fileName: string,
+  options: ReadClaimsOptions,
+): Promise<Claim[]> {
   const own = new Uint8Array(bytes);
   const task: ClaimFileTask = { fileName, bytes: own, options };
   return new Promise((resolve, reject) => {
