@@ -21,7 +21,12 @@ import {
   type ClaimChunk,
 } from './check-job-claims.repository.ts';
 import { checkResultsAfter } from './check-results.repository.ts';
-import { CLAIMS_PER_CHUNK, packClaims, unpackClaims } from './claim-chunks.ts';
+import {
+  CLAIMS_PER_CHUNK,
+  packAll,
+  unpackClaims,
+  type PackedClaims,
+} from '../claims/claim-chunks.ts';
 import {
   CheckResultWriter,
   defaultWriterLimits,
@@ -87,27 +92,42 @@ export class CheckJobs {
   }
 
   /** Stores the claims and queues the check for the organization of `ctx`, which alone sees it. */
-  async submit(
+  submit(
     ctx: LibraryContext,
     fileName: string,
     claims: readonly Claim[],
     lang: LocaleCode,
   ): Promise<CheckJob> {
+    return this.submitPacked(ctx, fileName, packAll(claims), lang);
+  }
+
+  /** As `submit`, for claims already packed where they were read (a batch upload's thread). */
+  async submitPacked(
+    ctx: LibraryContext,
+    fileName: string,
+    claims: PackedClaims,
+    lang: LocaleCode,
+  ): Promise<CheckJob> {
     const job = { id: randomUUID(), orgId: ctx.orgId };
     // One transaction: a job exists only with all its claims, so it can always be resumed.
     await ctx.db.transaction().execute(async (trx) => {
-      await insertCheckJob(trx, { ...job, fileName, lang, total: claims.length });
-      let chunks: ClaimChunk[] = [];
-      for (let at = 0; at < claims.length; at += CLAIMS_PER_CHUNK) {
-        const part = claims.slice(at, at + CLAIMS_PER_CHUNK);
-        chunks.push({ seq: at + 1, count: part.length, claims: packClaims(part) });
-        if (chunks.length === CHUNKS_PER_INSERT || at + part.length === claims.length) {
-          await insertClaimChunks(trx, ctx.engine, job, chunks);
-          chunks = [];
-          // The embedded database answers in microtasks: a turn of the event loop per insert
-          // keeps a 100,000-claim submit from holding every other request for seconds.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
+      await insertCheckJob(trx, { ...job, fileName, lang, total: claims.count });
+      for (let at = 0; at < claims.chunks.length; at += CHUNKS_PER_INSERT) {
+        const chunks: ClaimChunk[] = claims.chunks
+          .slice(at, at + CHUNKS_PER_INSERT)
+          .map((packed, i) => {
+            const index = at + i;
+            const seq = index * CLAIMS_PER_CHUNK + 1;
+            return {
+              seq,
+              count: Math.min(CLAIMS_PER_CHUNK, claims.count - seq + 1),
+              claims: packed,
+            };
+          });
+        await insertClaimChunks(trx, ctx.engine, job, chunks);
+        // The embedded database answers in microtasks: a turn of the event loop per insert
+        // keeps a 100,000-claim submit from holding every other request for seconds.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     });
     this.schedule(ctx, job.id);

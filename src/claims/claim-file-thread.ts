@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../errors/catalog.ts';
 import { CodecardError, type ErrorParams } from '../errors/codecard-error.ts';
 import type { ReadClaimsOptions } from './claim-input.ts';
-import type { Claim } from './claim-types.ts';
+import type { PackedClaims } from './claim-chunks.ts';
 
 export interface ClaimFileTask {
   fileName: string;
@@ -11,13 +11,14 @@ export interface ClaimFileTask {
 }
 
 export type ClaimFileOutcome =
-  { ok: true; claims: Claim[] } | { ok: false; error: { code: ErrorCode; params: ErrorParams } };
+  | { ok: true; claims: PackedClaims }
+  | { ok: false; error: { code: ErrorCode; params: ErrorParams } };
 
 /** Heap of the thread: 100,000 claims with their parse trees fit with room to spare. */
 const HEAP_MB = 1024;
 
 /**
- * `readClaims` on its own thread, so that a large batch file is parsed while the server keeps
+ * `readClaims` on its own thread, packed for storage there, so that a large batch file is parsed while the server keeps
  * answering. The bytes move to the thread (no copy kept here); a file that exhausts the thread's
  * heap is refused as too complex instead of ending the server.
  */
@@ -25,7 +26,7 @@ export function readClaimsInThread(
   bytes: Buffer,
   fileName: string,
   options: ReadClaimsOptions,
-): Promise<Claim[]> {
+): Promise<PackedClaims> {
   // One file at a time: each thread's heap adds to the process's memory, and concurrent batch
   // uploads would otherwise parse side by side.
   const turn = queue.then(() => readInThread(bytes, fileName, options));
@@ -42,7 +43,7 @@ function readInThread(
   bytes: Buffer,
   fileName: string,
   options: ReadClaimsOptions,
-): Promise<Claim[]> {
+): Promise<PackedClaims> {
   const own = new Uint8Array(bytes);
   const task: ClaimFileTask = { fileName, bytes: own, options };
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { readClaimFile } from './claim-file.ts';
+import { CLAIMS_PER_CHUNK, unpackClaims } from './claim-chunks.ts';
 import { readClaims } from './claim-input.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'claim-file-'));
@@ -24,9 +25,24 @@ const csv = [
 
 describe('readClaimFile', () => {
   test('a whole-file format is read on its own thread, with the same claims as in-process', async () => {
-    const claims = await readClaimFile(fileWith('c.csv', csv), 'c.csv', { setting: 'hospital' });
-    expect(claims).toEqual(readClaims(Buffer.from(csv), 'c.csv', { setting: 'hospital' }));
-    expect(claims).toHaveLength(2);
+    const packed = await readClaimFile(fileWith('c.csv', csv), 'c.csv', { setting: 'hospital' });
+    expect(packed.count).toBe(2);
+    expect(packed.chunks.flatMap(unpackClaims)).toEqual(
+      readClaims(Buffer.from(csv), 'c.csv', { setting: 'hospital' }),
+    );
+  });
+
+  test('NDJSON is packed as it streams, a chunk per CLAIMS_PER_CHUNK claims', async () => {
+    const claims = readClaims(Buffer.from(csv), 'c.csv');
+    const lines = Array.from({ length: CLAIMS_PER_CHUNK + 1 }, (_, i) =>
+      JSON.stringify({ ...claims[0], id: `N${i}` }),
+    );
+    const packed = await readClaimFile(fileWith('n.ndjson', lines.join('\n')), 'n.ndjson');
+    expect(packed.count).toBe(CLAIMS_PER_CHUNK + 1);
+    expect(packed.chunks).toHaveLength(2);
+    expect(packed.chunks.flatMap(unpackClaims).map((claim) => claim.id)).toEqual(
+      lines.map((_, i) => `N${i}`),
+    );
   });
 
   test("the thread's refusal arrives as the same CodecardError", async () => {

@@ -3,19 +3,20 @@ import type { ReadClaimsOptions } from './claim-input.ts';
 import { MAX_CLAIMS } from './claim-limits.ts';
 import { openClaimStream } from './claim-stream.ts';
 import { readClaimsInThread } from './claim-file-thread.ts';
-import type { Claim } from './claim-types.ts';
+import { ClaimPacker, type PackedClaims } from './claim-chunks.ts';
 import { badInput } from './json-claims.ts';
 
 /**
  * Every claim of a claim file on disk (an upload in the spool), as `readClaims` would give them
- * for its bytes: NDJSON is parsed as it is read, so the file's text is never whole in memory
- * (the claims are, hence MAX_CLAIMS); other formats are read whole within their own limits.
+ * for its bytes, packed for storage as they are read: NDJSON is parsed as it is read, other
+ * formats whole (within their own limits) on a thread of their own, so neither the file's text
+ * nor its claims as objects are ever whole on the main thread.
  */
 export async function readClaimFile(
   path: string,
   fileName: string,
   options: ReadClaimsOptions = {},
-): Promise<readonly Claim[]> {
+): Promise<PackedClaims> {
   const input = createReadStream(path);
   try {
     // A whole-file format is parsed on its own thread: seconds of work for a large batch.
@@ -23,15 +24,15 @@ export async function readClaimFile(
       readClaimsInThread(bytes, fileName, options),
     );
     if (stream.kind === 'whole') return stream.claims;
-    const claims: Claim[] = [];
+    const packer = new ClaimPacker();
     const { setting } = options;
     for await (const claim of stream.claims) {
-      if (claims.length >= MAX_CLAIMS)
+      if (packer.packed.count >= MAX_CLAIMS)
         throw badInput(`${fileName}: more than ${MAX_CLAIMS} claims in one file`);
       // As readClaims: the caller's setting replaces the one a claim states.
-      claims.push(setting === undefined ? claim : { ...claim, setting });
+      packer.add(setting === undefined ? claim : { ...claim, setting });
     }
-    return claims;
+    return packer.finish();
   } finally {
     input.destroy();
   }

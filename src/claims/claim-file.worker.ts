@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { packAll } from './claim-chunks.ts';
 import { readClaims } from './claim-input.ts';
 import type { ClaimFileTask, ClaimFileOutcome } from './claim-file-thread.ts';
 
@@ -13,7 +14,8 @@ const task = workerData as ClaimFileTask;
 function run(): ClaimFileOutcome {
   try {
     const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-    return { ok: true, claims: readClaims(bytes, task.fileName, task.options) };
+    // Packed here: the main thread never holds the file's claims as objects.
+    return { ok: true, claims: packAll(readClaims(bytes, task.fileName, task.options)) };
   } catch (error) {
     if (error instanceof CodecardError)
       return { ok: false, error: { code: error.code, params: error.params } };

@@ -7,8 +7,8 @@ import { streamNdjsonClaims } from './ndjson-stream.ts';
  * Claims from a byte stream: NDJSON is parsed as it is read (any size), every other format
  * (JSON, CSV, X12) is read whole and parsed by `readClaims`, within its limits.
  */
-export type ClaimStream =
-  { kind: 'streamed'; claims: AsyncIterable<Claim> } | { kind: 'whole'; claims: readonly Claim[] };
+export type ClaimStream<Whole = readonly Claim[]> =
+  { kind: 'streamed'; claims: AsyncIterable<Claim> } | { kind: 'whole'; claims: Whole };
 
 type Peek = 'stream' | 'whole' | 'more';
 
@@ -17,13 +17,14 @@ type Peek = 'stream' | 'whole' | 'more';
  * content) from the rest, the same way `detectClaimFormat` does for a whole text, then hands
  * back every byte it read followed by the rest of the input.
  */
-export async function openClaimStream(
+export async function openClaimStream<Whole = readonly Claim[]>(
   chunks: AsyncIterable<Uint8Array>,
   source: string,
   options: ReadClaimsOptions = {},
-  readWhole: (bytes: Buffer) => Claim[] | Promise<Claim[]> = (bytes) =>
-    readClaims(bytes, source, options),
-): Promise<ClaimStream> {
+  /** How a whole-file format is read (default: `readClaims`, here). */
+  readWhole: (bytes: Buffer) => Whole | Promise<Whole> = (bytes) =>
+    readClaims(bytes, source, options) as Whole,
+): Promise<ClaimStream<Whole>> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let ended = false;

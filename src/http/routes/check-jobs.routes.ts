@@ -92,7 +92,7 @@ export function checkJobRoutes(
           const claims = await readClaimFile(file.path, file.fileName, options);
           return { fileName: file.fileName, claims, lang };
         });
-        return jobs.submit(request.ctx, fileName, claims, lang);
+        return jobs.submitPacked(request.ctx, fileName, claims, lang);
       });
       await auditRequest(request.ctx.db, request, 'batch.run', 'ok', { type: 'batch', id: job.id });
       return reply.status(202).send(checkJobJson(job));
