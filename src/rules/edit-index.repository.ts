@@ -52,21 +52,42 @@ export async function findNcciDocuments(
 
 /**
  * Hands every PTP row of the org to `onRow`, one at a time (2M rows are never held as objects
- * on PGlite): COPY there, a plain select on a server.
+ * on PGlite): COPY there, a plain select on a server. The rows are read in slices by column 1
+ * with a turn of the event loop between them: read whole, the first card after an NCCI import
+ * held the embedded server (health included) for the ~8 s the load took.
  */
 export async function forEachPtpRow(
   { db, engine, orgId }: LibraryContext,
   onRow: (row: PtpRow) => void,
 ): Promise<void> {
-  if (engine === 'pglite') await copyPtpRows(db, orgId, onRow);
-  else {
-    const ptp = await sql<PtpRow>`
-      select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
-        locator, rationale
-      from ptp_edits where org_id = any(library_orgs(${orgId}))
-      and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
-    for (const row of ptp.rows) onRow(row);
+  for (const slice of column1Slices()) {
+    if (engine === 'pglite') await copyPtpRows(db, orgId, slice, onRow);
+    else {
+      const ptp = await sql<PtpRow>`
+        select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
+          locator, rationale
+        from ptp_edits where org_id = any(library_orgs(${orgId}))
+        and column1 >= ${slice.from} and (${slice.to}::text is null or column1 < ${slice.to})
+        and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
+      for (const row of ptp.rows) onRow(row);
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/** A range of column-1 codes: `from` inclusive, `to` exclusive (null: no end). */
+interface Column1Slice {
+  from: string;
+  to: string | null;
+}
+
+/**
+ * Slices by the codes' first character ("" < "1" < … < "9" < "A" < … < "Z" < no end): ordered
+ * alike by every collation, so the slices cover every row exactly once.
+ */
+function column1Slices(): Column1Slice[] {
+  const starts = ['', ...'123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+  return starts.map((from, i) => ({ from, to: starts[i + 1] ?? null }));
 }
 
 /** Every MUE row of the org. */
@@ -83,13 +104,22 @@ export async function findMueRows(db: Kysely<Database>, orgId: string): Promise<
  * objects took 20 s). COPY takes no parameters, so the org goes through a transaction-local
  * setting, bound as a parameter.
  */
-async function copyPtpRows(db: Kysely<Database>, orgId: string, onRow: (row: PtpRow) => void) {
+async function copyPtpRows(
+  db: Kysely<Database>,
+  orgId: string,
+  slice: Column1Slice,
+  onRow: (row: PtpRow) => void,
+) {
   const text = await db.transaction().execute(async (trx: Transaction<Database>) => {
-    await sql`select set_config('codecard.org', ${orgId}, true)`.execute(trx);
+    await sql`select set_config('codecard.org', ${orgId}, true),
+      set_config('codecard.from', ${slice.from}, true),
+      set_config('codecard.to', ${slice.to ?? ''}, true)`.execute(trx);
     const { rows } = await sql<{ blob: Blob }>`
       copy (select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
               locator, rationale
             from ptp_edits where org_id = any(library_orgs(current_setting('codecard.org')))
+      and column1 >= current_setting('codecard.from')
+      and (current_setting('codecard.to') = '' or column1 < current_setting('codecard.to'))
       and document_id <> all((select shadowed_documents(current_setting('codecard.org')))::int[]))
       to '/dev/blob' with (format csv)`.execute(trx);
     return rows[0] ? rows[0].blob.text() : '';

@@ -14,13 +14,22 @@ export function libraryVersionCache<T>(
   build: (ctx: LibraryContext) => Promise<T>,
 ): (ctx: LibraryContext) => Promise<T> {
   const cache = new Map<string, { version: string; value: Promise<T> }>();
-  return async (ctx) => {
+  const load = async (ctx: LibraryContext): Promise<T> => {
     const version = await libraryVersion(ctx, scope === 'ncci-edits');
     const cached = cache.get(ctx.orgId);
     if (cached && cached.version === version) return cached.value;
-    const value = build(ctx);
+    // A build reads in several transactions (yielding between them), so an import that commits
+    // meanwhile would leave a mix of two versions: such a build is thrown away and redone.
+    const value = build(ctx).then(async (built) => {
+      if ((await libraryVersion(ctx, scope === 'ncci-edits')) === version) return built;
+      if (cache.get(ctx.orgId)?.value === value) cache.delete(ctx.orgId);
+      return load(ctx);
+    });
     cache.set(ctx.orgId, { version, value });
-    value.catch(() => cache.delete(ctx.orgId));
+    value.catch(() => {
+      if (cache.get(ctx.orgId)?.value === value) cache.delete(ctx.orgId);
+    });
     return value;
   };
+  return load;
 }
