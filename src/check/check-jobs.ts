@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { JobError, JobQueue } from '../domain/job-queue.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { dbFault } from '../db/db-fault.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { checkClaims } from './check-claims.ts';
@@ -80,14 +81,7 @@ export class CheckJobs {
    * `db` is the server's own view of the store (every organization).
    */
   static async start(queue: JobQueue, db: Db, options: CheckJobsOptions = {}): Promise<CheckJobs> {
-    for (const row of await unfinishedCheckJobs(db)) {
-      const stopped = new CodecardError('CHECK_INTERRUPTED', { done: row.done, total: row.total });
-      await moveCheckJob(db, row.org_id, row.id, row.status, {
-        status: 'failed',
-        resumable: true,
-        failure: { code: stopped.code, message: stopped.message },
-      });
-    }
+    await markInterrupted(db);
     return new CheckJobs(queue, options);
   }
 
@@ -298,5 +292,28 @@ async function* storedClaims(
     const claims = unpackClaims(chunk.claims);
     for (let i = Math.max(0, last + 1 - chunk.seq); i < claims.length; i++) yield claims[i]!;
     last = chunk.seq + chunk.count - 1;
+  }
+}
+
+/**
+ * Jobs left queued or running by a process that stopped become failed and resumable. A server
+ * that starts while its database is unreachable still starts (its requests get 503 until the
+ * database is back); the jobs are then marked at the next start.
+ */
+async function markInterrupted(db: Db): Promise<void> {
+  try {
+    for (const row of await unfinishedCheckJobs(db)) {
+      const stopped = new CodecardError('CHECK_INTERRUPTED', { done: row.done, total: row.total });
+      await moveCheckJob(db, row.org_id, row.id, row.status, {
+        status: 'failed',
+        resumable: true,
+        failure: { code: stopped.code, message: stopped.message },
+      });
+    }
+  } catch (error) {
+    if (dbFault(error) !== 'unavailable') throw error;
+    console.warn(
+      'batch checks: the database is unreachable; interrupted checks are marked at the next start',
+    );
   }
 }
