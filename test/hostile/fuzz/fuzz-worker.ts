@@ -6,7 +6,16 @@ import { parentPort } from 'node:worker_threads';
 import { readClaims } from '../../../src/claims/claim-input.ts';
 import { CodecardError } from '../../../src/errors/codecard-error.ts';
 import { documentParsers } from '../../../src/library/parsers/index.ts';
+import { configureParserPool } from '../../../src/library/parsers/shared-parser-pool.ts';
 import type { FuzzInput, FuzzOutcome } from './fuzz-target.ts';
+
+/**
+ * The parser pool's own time limit, below the runner's hang limits (5 s, 10 s for PDF and DOCX):
+ * an input slower than this must come back as DOCUMENT_TOO_COMPLEX, the server's answer, so a
+ * hang here means the limit failed. (A 2 KB mutated DOCX took mammoth 37 s: without this it
+ * counted as a hang against the runner's limit, though the server would refuse it at 60 s.)
+ */
+configureParserPool({ timeoutMs: 4_000 });
 
 process.on('unhandledRejection', (reason) => {
   parentPort?.postMessage({ unhandled: String(reason).slice(0, 300) });
