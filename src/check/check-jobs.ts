@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { Claim } from '../claims/claim-types.ts';
 import type { Db } from '../db/database.ts';
@@ -121,7 +122,7 @@ export class CheckJobs {
         await insertClaimChunks(trx, ctx.engine, job, chunks);
         // The embedded database answers in microtasks: a turn of the event loop per insert
         // keeps a 100,000-claim submit from holding every other request for seconds.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await setImmediate();
       }
     });
     this.schedule(ctx, job.id);
@@ -274,7 +275,7 @@ async function* storedResults(ctx: LibraryContext, id: string): AsyncGenerator<C
     after = page.at(-1)!.seq;
     // The embedded database answers in microtasks: without a turn of the event loop between
     // pages a download ran as one task for seconds, and nothing else (health included) ran.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await setImmediate();
   }
 }
 

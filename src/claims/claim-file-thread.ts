@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../errors/catalog.ts';
 import { CodecardError, type ErrorParams } from '../errors/codecard-error.ts';
 import type { ReadClaimsOptions } from './claim-input.ts';
+import { serialSection } from '../domain/serial-section.ts';
 import type { PackedClaims } from './claim-chunks.ts';
 
 export interface ClaimFileTask {
@@ -18,9 +19,9 @@ export type ClaimFileOutcome =
 const HEAP_MB = 1024;
 
 /**
- * `readClaims` on its own thread, packed for storage there, so that a large batch file is parsed while the server keeps
- * answering. The bytes move to the thread (no copy kept here); a file that exhausts the thread's
- * heap is refused as too complex instead of ending the server.
+ * `readClaims` on its own thread, packed for storage there, so that a large batch file is parsed
+ * while the server keeps answering. The bytes move to the thread (no copy kept here); a file
+ * that exhausts the thread's heap is refused as too complex instead of ending the server.
  */
 export function readClaimsInThread(
   bytes: Buffer,
@@ -29,15 +30,10 @@ export function readClaimsInThread(
 ): Promise<PackedClaims> {
   // One file at a time: each thread's heap adds to the process's memory, and concurrent batch
   // uploads would otherwise parse side by side.
-  const turn = queue.then(() => readInThread(bytes, fileName, options));
-  queue = turn.then(
-    () => undefined,
-    () => undefined,
-  );
-  return turn;
+  return oneFileAtATime(() => readInThread(bytes, fileName, options));
 }
 
-let queue: Promise<void> = Promise.resolve();
+const oneFileAtATime = serialSection();
 
 function readInThread(
   bytes: Buffer,

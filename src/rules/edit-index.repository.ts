@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, PtpEditsTable } from '../db/schema.ts';
 import type { LibraryContext } from '../library/library-context.ts';
@@ -71,7 +72,7 @@ export async function forEachPtpRow(
         and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
       for (const row of ptp.rows) onRow(row);
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await setImmediate();
   }
 }
 

@@ -24,7 +24,7 @@ import { downloadBody } from '../download-body.ts';
 import { discardSpooled } from '../../library/intake/upload-spool.ts';
 import type { SpooledFile } from '../../library/spooled-file.ts';
 import { readUpload, type UploadSettings } from '../multipart-upload.ts';
-import { serialSection } from '../serial-section.ts';
+import { serialSection } from '../../domain/serial-section.ts';
 
 const uploadFields = ['setting', 'lang'] as const;
 
