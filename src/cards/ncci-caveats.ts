@@ -2,8 +2,8 @@ import { dayOf } from '../domain/day.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { editIndexFor } from '../rules/edit-index-cache.ts';
-import { coversCode } from '../rules/edit-index.ts';
+import { editReleasesFor } from '../rules/edit-index-cache.ts';
+import { coversCode } from '../rules/edit-releases.ts';
 import { ptpScopeText, staleNcciText } from '../rules/ptp-scope-text.ts';
 import type { CardGap } from './card-types.ts';
 
@@ -20,7 +20,7 @@ export async function ncciCaveats(
   dos: string,
   lang: LocaleCode,
 ): Promise<CardGap[]> {
-  const edits = await editIndexFor(ctx);
+  const edits = await editReleasesFor(ctx);
   const day = dayOf(dos);
   const gaps: CardGap[] = [];
   const add = (section: CardGap['section'], message: string | null) => {

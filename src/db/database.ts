@@ -85,7 +85,14 @@ function openPostgres(url: string): OpenDatabase {
   parsers.setTypeParser(DATE_OID, keepText);
   parsers.setTypeParser(INT8_OID, toNumber);
   parsers.setTypeParser(NUMERIC_OID, toNumber);
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: parsers });
+  // A server that stops answering (not refusing) would leave requests waiting forever for a
+  // connection: after 10 s they get DATABASE_UNAVAILABLE (db-fault.ts) like any outage.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    types: parsers,
+    connectionTimeoutMillis: 10_000,
+  });
   survivePoolFaults(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

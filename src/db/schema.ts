@@ -72,6 +72,19 @@ export interface PtpEditsTable extends FactBase {
   rationale: string | null;
 }
 
+/** What an NCCI release covers (migration create-edit-scopes). */
+export interface EditScopesTable {
+  document_id: number;
+  org_id: string;
+  earliest_row_start: DateColumn;
+  first_code: string | null;
+  last_code: string | null;
+  /** A partial release's codes (PTP column 1, MUE code); null for a complete one. */
+  codes: string[] | null;
+  /** PTP: column 1 codes cutting the release's rows into slices for readers (edit index). */
+  slice_bounds: string[] | null;
+}
+
 export interface MueEditsTable extends FactBase {
   code: string;
   mue_value: number;
@@ -343,6 +356,7 @@ export interface Database {
   code_notes: CodeNotesTable;
   ptp_edits: PtpEditsTable;
   mue_edits: MueEditsTable;
+  edit_scopes: EditScopesTable;
   rvu_indicators: RvuIndicatorsTable;
   add_on_codes: AddOnCodesTable;
   coverage_codes: CoverageCodesTable;

@@ -11,6 +11,7 @@ import type { ImportCounts, StoredVersion } from './import-result.ts';
 import type { LibraryContext } from './library-context.ts';
 import { discardVersion, finishDocumentVersion } from './store/document-version.ts';
 import { insertDocument, markImported, type NewDocument } from './store/document.repository.ts';
+import { insertEditScope } from './store/edit-scope.repository.ts';
 import { FactWriter } from './store/fact-writer.ts';
 import { relieveHeap } from './store/heap-relief.ts';
 import { refreshTables } from './store/table-maintenance.repository.ts';
@@ -167,6 +168,8 @@ async function finishVersion(
   counts: ImportCounts,
 ): Promise<StoredVersion> {
   await refreshTables(trx, writer.tables);
+  if (document.kind === 'ncci-ptp' || document.kind === 'ncci-mue')
+    await insertEditScope(trx, document.org_id, documentId, document.partial, writer.scope);
   return {
     ...counts,
     document: await finishDocumentVersion(

@@ -1,20 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
+import { EventLoopTurns } from '../domain/event-loop-turns.ts';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, PtpEditsTable } from '../db/schema.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-
-/** An NCCI release (PTP or MUE file) with its period. */
-export interface DocumentPeriod {
-  id: number;
-  kind: string;
-  title: string;
-  release: string | null;
-  setting: string | null;
-  partial: boolean;
-  file_name: string;
-  effective_from: string | null;
-  effective_to: string | null;
-}
 
 export type PtpRow = Pick<
   Selectable<PtpEditsTable>,
@@ -37,57 +25,54 @@ export interface MueRow {
   locator: string;
 }
 
-/** The org's NCCI releases, oldest first: the order gives each release its rank. */
-export async function findNcciDocuments(
-  db: Kysely<Database>,
-  orgId: string,
-): Promise<DocumentPeriod[]> {
-  const { rows } = await sql<DocumentPeriod>`
-    select id, kind, title, release, setting, partial, file_name, effective_from, effective_to
-    from documents
-    where org_id = any(library_orgs(${orgId}))
-      and id <> all((select shadowed_documents(${orgId}))::int[]) and kind in ('ncci-ptp', 'ncci-mue')
-    order by effective_from nulls first, imported_at, id`.execute(db);
-  return rows;
-}
-
 /**
  * Hands every PTP row of the org to `onRow`, one at a time (2M rows are never held as objects
- * on PGlite): COPY there, a plain select on a server. The rows are read in slices by column 1
- * with a turn of the event loop between them: read whole, the first card after an NCCI import
- * held the embedded server (health included) for the ~8 s the load took.
+ * on PGlite): COPY there, a plain select on a server. The rows are read in slices of about
+ * 40,000 by column 1, with a turn of the event loop between them: on PGlite a query runs to its
+ * end on the main thread, and the first build after a 2M-row import held health for ~8 s read
+ * whole, and 1.5 s per slice when sliced by the codes' first character.
  */
 export async function forEachPtpRow(
   { db, engine, orgId }: LibraryContext,
   onRow: (row: PtpRow) => void,
 ): Promise<void> {
-  for (const slice of column1Slices()) {
+  for (const slice of await column1Slices(db, orgId)) {
+    await setImmediate();
     if (engine === 'pglite') await copyPtpRows(db, orgId, slice, onRow);
     else {
       const ptp = await sql<PtpRow>`
         select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
           locator, rationale
         from ptp_edits where org_id = any(library_orgs(${orgId}))
-        and column1 >= ${slice.from} and (${slice.to}::text is null or column1 < ${slice.to})
+        and column1 >= ${slice.from} ${slice.to === null ? sql`` : sql`and column1 < ${slice.to}`}
         and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
       for (const row of ptp.rows) onRow(row);
     }
-    await setImmediate();
   }
 }
 
-/** A range of column-1 codes: `from` inclusive, `to` exclusive (null: no end). */
+/** A range of column 1 codes: `from` inclusive, `to` exclusive (null: no end). */
 interface Column1Slice {
   from: string;
   to: string | null;
 }
 
 /**
- * Slices by the codes' first character ("" < "1" < … < "9" < "A" < … < "Z" < no end): ordered
- * alike by every collation, so the slices cover every row exactly once.
+ * Slices of about 40,000 rows of each release, from the bounds its import recorded
+ * (edit_scopes.slice_bounds): finding them here would mean reading the index first, and on
+ * PGlite cold pages cost ~1 ms each. The bounds of all releases are merged and ordered by the
+ * database, which compares the slices alike, so every row is in exactly one slice whatever its
+ * collation (a release without bounds is read across the others' slices).
  */
-function column1Slices(): Column1Slice[] {
-  const starts = ['', ...'123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+async function column1Slices(db: Kysely<Database>, orgId: string): Promise<Column1Slice[]> {
+  const { rows } = await sql<{ bound: string }>`
+    select distinct b.bound from documents d
+      join edit_scopes s on s.document_id = d.id
+      cross join unnest(s.slice_bounds) as b(bound)
+    where d.org_id = any(library_orgs(${orgId})) and d.kind = 'ncci-ptp'
+      and d.id <> all((select shadowed_documents(${orgId}))::int[])
+    order by b.bound`.execute(db);
+  const starts = ['', ...rows.map((r) => r.bound)];
   return starts.map((from, i) => ({ from, to: starts[i + 1] ?? null }));
 }
 
@@ -105,6 +90,9 @@ export async function findMueRows(db: Kysely<Database>, orgId: string): Promise<
  * objects took 20 s). COPY takes no parameters, so the org goes through a transaction-local
  * setting, bound as a parameter.
  */
+// Only where the slice has an end: `(to = '' or column1 < to)` turned the plan into a full scan.
+const upperBound = sql`and column1 < current_setting('codecard.to')`;
+
 async function copyPtpRows(
   db: Kysely<Database>,
   orgId: string,
@@ -119,14 +107,17 @@ async function copyPtpRows(
       copy (select document_id, column1, column2, modifier_indicator, effective_from, deletion_date,
               locator, rationale
             from ptp_edits where org_id = any(library_orgs(current_setting('codecard.org')))
-      and column1 >= current_setting('codecard.from')
-      and (current_setting('codecard.to') = '' or column1 < current_setting('codecard.to'))
+      and column1 >= current_setting('codecard.from') ${slice.to === null ? sql`` : upperBound}
       and document_id <> all((select shadowed_documents(current_setting('codecard.org')))::int[]))
       to '/dev/blob' with (format csv)`.execute(trx);
     return rows[0] ? rows[0].blob.text() : '';
   });
+  // Parsing a slice's rows takes a while too: it is given turns of the loop.
+  const turns = new EventLoopTurns();
   let start = 0;
+  let read = 0;
   while (start < text.length) {
+    if ((++read & 1023) === 0) await turns.maybe();
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const fields = csvFields(text.slice(start, end));

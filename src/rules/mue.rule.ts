@@ -3,7 +3,8 @@ import { dayOf } from '../domain/day.ts';
 import { mueCounting, mueExcess } from '../domain/mue-verdict.ts';
 import { t } from '../i18n/translate.ts';
 import type { CheckContext } from './check-context.ts';
-import { coversCode, type MueEntry } from './edit-index.ts';
+import type { MueEntry } from './edit-index.ts';
+import { coversCode } from './edit-releases.ts';
 import type { Finding } from './finding.ts';
 
 /**

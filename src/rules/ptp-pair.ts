@@ -6,7 +6,8 @@ import {
   type PtpVerdict,
 } from '../domain/ptp-verdict.ts';
 import type { RowPeriod } from '../domain/row-period.ts';
-import { coversCode, type EditIndex, type PtpEntry } from './edit-index.ts';
+import type { EditIndex, PtpEntry } from './edit-index.ts';
+import { coversCode } from './edit-releases.ts';
 import type { Citation } from '../domain/citation.ts';
 
 /** A PTP row as verdicts and messages use it: codes as text, with its citation and period. */

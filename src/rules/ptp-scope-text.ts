@@ -1,7 +1,7 @@
 import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import { releaseStaleness } from '../domain/release-staleness.ts';
-import type { EditIndex, EditRelease } from './edit-index.ts';
+import type { EditRelease, EditReleases } from './edit-releases.ts';
 
 /**
  * The PTP releases of a setting that speak for a day, in words: each release's title and
@@ -9,7 +9,7 @@ import type { EditIndex, EditRelease } from './edit-index.ts';
  * "no edit found" always says where it looked.
  */
 export function ptpScopeText(
-  edits: EditIndex,
+  edits: EditReleases,
   setting: string,
   day: number,
   lang: LocaleCode,
@@ -42,7 +42,7 @@ export function ptpScopeText(
  * NCCI release speaking for the date when its quarter is older than the date's; else null.
  */
 export function staleNcciText(
-  edits: EditIndex,
+  edits: EditReleases,
   newest: EditRelease | undefined,
   dataset: 'NCCI PTP' | 'NCCI MUE',
   dos: string,

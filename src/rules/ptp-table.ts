@@ -1,3 +1,5 @@
+import { EventLoopTurns } from '../domain/event-loop-turns.ts';
+
 // Open ends of a period, as Int32 day numbers.
 
 /**
@@ -21,7 +23,10 @@ export class PtpTable {
   /** The row's line number when its locator is "line N"; otherwise -1 and the text in `locators`. */
   line = new Int32Array(this.capacity);
   readonly locators = new Map<number, string>();
-  /** Set by finish(): the first edit of each column 1 code id (see indexColumn1). */
+  /**
+   * Set by finish(): where each column 1 code id's edits start in the sorted arrays (they are
+   * contiguous), so a lookup searches only that code's few hundred edits, not two million.
+   */
   private starts = new Int32Array(0);
 
   get length(): number {
@@ -55,52 +60,57 @@ export class PtpTable {
     if (!match) this.locators.set(i, locator);
   }
 
-  /** Sorts the edits by pair once all are in; lookups need it. */
-  finish(): void {
-    const order = new Uint32Array(this.size);
-    for (let i = 0; i < this.size; i++) order[i] = i;
+  /**
+   * Sorts the edits by pair once all are in; lookups need it. A counting sort by column 1 (which
+   * also gives each code's first edit, see `starts`) and then a small sort of each code's edits
+   * by column 2, with a turn of the event loop whenever it has run for a few milliseconds: one
+   * comparison sort of two million edits held the embedded server for seconds.
+   */
+  async finish(): Promise<void> {
+    const size = this.size;
+    let max = -1;
+    for (let i = 0; i < size; i++) max = Math.max(max, this.column1[i]!);
+    const starts = new Int32Array(max + 2);
+    for (let i = 0; i < size; i++) starts[this.column1[i]! + 1]!++;
+    for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
+    const next = starts.slice(0, max + 1);
+    const order = new Uint32Array(size);
+    for (let i = 0; i < size; i++) order[next[this.column1[i]!]!++] = i;
     const keys = this.keys;
-    order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    const byPair = (a: number, b: number) => keys[a]! - keys[b]! || a - b;
+    const turns = new EventLoopTurns();
+    for (let c = 0; c <= max; c++) {
+      if (starts[c + 1]! - starts[c]! > 1) order.subarray(starts[c], starts[c + 1]).sort(byPair);
+      if ((c & 255) === 0) await turns.maybe();
+    }
     const permute = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(
       array: T,
       make: (n: number) => T,
     ): T => {
-      const out = make(this.size);
-      for (let i = 0; i < this.size; i++) out[i] = array[order[i]!]!;
+      const out = make(size);
+      for (let i = 0; i < size; i++) out[i] = array[order[i]!]!;
       return out;
     };
     const locators = new Map<number, string>();
-    for (let i = 0; i < this.size; i++) {
+    for (let i = 0; i < size; i++) {
       const text = this.locators.get(order[i]!);
       if (text !== undefined) locators.set(i, text);
     }
     this.keys = permute(this.keys, (n) => new Float64Array(n));
     this.column1 = permute(this.column1, (n) => new Int32Array(n));
     this.column2 = permute(this.column2, (n) => new Int32Array(n));
+    await turns.maybe();
     this.from = permute(this.from, (n) => new Int32Array(n));
     this.until = permute(this.until, (n) => new Int32Array(n));
     this.indicator = permute(this.indicator, (n) => new Uint8Array(n));
+    await turns.maybe();
     this.source = permute(this.source, (n) => new Uint16Array(n));
     this.stated = permute(this.stated, (n) => new Uint8Array(n));
     this.rationale = permute(this.rationale, (n) => new Uint16Array(n));
     this.line = permute(this.line, (n) => new Int32Array(n));
     this.locators.clear();
     for (const [i, text] of locators) this.locators.set(i, text);
-    this.capacity = this.size;
-    this.indexColumn1();
-  }
-
-  /**
-   * Where each column 1 code's edits start in the sorted arrays (they are contiguous): a
-   * lookup then searches only that code's few hundred edits instead of all two million, which
-   * keeps it in cache.
-   */
-  private indexColumn1(): void {
-    let max = -1;
-    for (let i = 0; i < this.size; i++) max = Math.max(max, this.column1[i]!);
-    const starts = new Int32Array(max + 2);
-    for (let i = 0; i < this.size; i++) starts[this.column1[i]! + 1]!++;
-    for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
+    this.capacity = size;
     this.starts = starts;
   }
 

@@ -1,7 +1,7 @@
 import { CodeReleases } from '../codes/code-releases.ts';
 import { CodesUnder } from '../codes/codes-under.ts';
 import type { HeldCodeRow } from '../domain/code-validity.ts';
-import type { SourceRef } from './edit-index.ts';
+import type { SourceRef } from './edit-releases.ts';
 import { coversDay, type InForce } from './in-force.ts';
 import type { Citation } from '../domain/citation.ts';
 

@@ -13,6 +13,7 @@ import * as shareReferenceData from './20261205030000-share-reference-data.ts';
 import * as shadowReferenceDatasets from './20261205040000-shadow-reference-datasets.ts';
 import * as createCheckJobs from './20261205050000-create-check-jobs.ts';
 import * as stageImports from './20261205060000-stage-imports.ts';
+import * as createEditScopes from './20261205070000-create-edit-scopes.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261205040000-shadow-reference-datasets': shadowReferenceDatasets,
   '20261205050000-create-check-jobs': createCheckJobs,
   '20261205060000-stage-imports': stageImports,
+  '20261205070000-create-edit-scopes': createEditScopes,
 };

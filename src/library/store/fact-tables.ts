@@ -220,6 +220,7 @@ export const documentRowTables = [
   'code_notes',
   'ptp_edits',
   'mue_edits',
+  'edit_scopes',
   'rvu_indicators',
   'add_on_codes',
   'coverage_codes',

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { copyCsv, insertUnnest, toCsvLine, type BulkValue } from '../../db/bulk-insert.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FactRecord } from '../formats/fact-record.ts';
+import { EditScopeTally } from './edit-scope-tally.ts';
 import { factTables, type FactTable } from './fact-tables.ts';
 
 /**
@@ -31,6 +32,8 @@ export class FactWriter {
   stored = 0;
   /** Rows buffered and not yet written. */
   pending = 0;
+  /** What the NCCI edits written so far cover (edit_scopes). */
+  readonly scope = new EditScopeTally();
 
   constructor(engine: 'pglite' | 'postgres', orgId: string, documentId: number) {
     this.engine = engine;
@@ -45,6 +48,7 @@ export class FactWriter {
       pending = { count: 0, csv: '', rows: [] };
       this.buffers.set(fact.kind, pending);
     }
+    if (fact.kind === 'ptp' || fact.kind === 'mue') this.scope.add(fact);
     const row = spec.row(fact, this.orgId, this.documentId);
     if (this.engine === 'pglite') pending.csv += toCsvLine(row);
     else pending.rows.push(row);
