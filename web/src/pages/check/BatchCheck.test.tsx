@@ -162,4 +162,41 @@ describe('a claim file check', () => {
     expect(alert.textContent).toContain('This batch check is no longer on the server');
     expect(window.location.search).toBe('');
   });
+
+  test('a check cut short by a restart can be continued from the page', async () => {
+    let resumed = false;
+    const calls = mockApi((call) => {
+      if (call.method === 'POST' && call.url === `/api/checks/batch/${id}/resume`) {
+        resumed = true;
+        return { status: 202, body: job({ status: 'queued', progress: { done: 2, total: 3 } }) };
+      }
+      if (call.url === `/api/checks/batch/${id}`)
+        return {
+          body: resumed
+            ? job({
+                status: 'done',
+                progress: { done: 3, total: 3 },
+                summary: { claims: 3, claimsWithErrors: 1, errors: 1, warnings: 0, infos: 0 },
+                results: `/api/checks/batch/${id}/results`,
+              })
+            : job({
+                status: 'failed',
+                resumable: true,
+                progress: { done: 2, total: 3 },
+                error: { code: 'CHECK_INTERRUPTED', message: 'the server stopped' },
+              }),
+        };
+      if (call.url === `/api/checks/batch/${id}/results?format=json`)
+        return { body: { claims: results } };
+      return undefined;
+    });
+    renderPage(<BatchCheck resumeId={id} />, `/check?batch=${id}`);
+    const button = await screen.findByRole('button', {
+      name: 'Continue checking claims.837 after claim 2',
+    });
+    fireEvent.click(button);
+    await screen.findByText('claims.837 checked: 3 claims, 1 with errors.');
+    expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/resume'))).toBe(true);
+    expect(screen.queryByRole('button', { name: /Continue checking/ })).toBeNull();
+  });
 });

@@ -40,6 +40,21 @@ export function BatchCheck({ resumeId }: { resumeId?: string | null }) {
     }
   };
 
+  // A check cut short by a restart continues after its last stored result.
+  const resume = async (stopped: BatchJob) => {
+    setError(null);
+    try {
+      const resumed = await api<BatchJob>(
+        `/api/checks/batch/${encodeURIComponent(stopped.id)}/resume`,
+        { method: 'POST' },
+      );
+      setJob(resumed);
+      rememberJob(resumed.id);
+    } catch (failure) {
+      setError(t('check.batch.failed', { message: messageOf(failure) }));
+    }
+  };
+
   return (
     <section className="check-section" aria-labelledby="batch-heading">
       <h2 id="batch-heading">{t('check.batch.heading')}</h2>
@@ -70,6 +85,11 @@ export function BatchCheck({ resumeId }: { resumeId?: string | null }) {
         }}
       />
       <BatchProgress job={job} uploading={uploading} running={running} error={error} />
+      {job?.status === 'failed' && job.resumable && (
+        <button type="button" onClick={() => void resume(job)}>
+          {t('check.batch.resume', { file: job.fileName, done: job.progress.done })}
+        </button>
+      )}
       {job?.status === 'done' && job.summary && (
         <BatchResults
           job={job}
