@@ -225,6 +225,7 @@ describe('a killed import leaves the library exactly as it was', () => {
       ...baseline.counts,
       documents: baseline.counts.documents! + 1,
       ptp_edits: baseline.counts.ptp_edits! + BIG_ROWS,
+      edit_scopes: baseline.counts.edit_scopes! + 1,
     });
     expect(state.indexes).toEqual(baseline.indexes);
     expect(state.facts).toEqual(baseline.facts);
