@@ -76,7 +76,9 @@ export function workbookOf(rows: Iterable<string>, sharedStrings?: Iterable<stri
     const strings = [...sharedStrings];
     entries.push(
       deflatePieces('xl/sharedStrings.xml', [
-        Buffer.from(`${head}<sst xmlns="${main}" count="${strings.length}" uniqueCount="${strings.length}">`),
+        Buffer.from(
+          `${head}<sst xmlns="${main}" count="${strings.length}" uniqueCount="${strings.length}">`,
+        ),
         ...strings.map((s) => Buffer.from(`<si><t>${escape(s)}</t></si>`)),
         Buffer.from('</sst>'),
       ]),

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { CodecardError } from '../../errors/codecard-error.ts';
+import { workbookFile } from './structured-test-fixtures.ts';
+import { readWorkbook } from './table-source.ts';
+import { workbookLimits, type WorkbookLimits } from './workbook-limits.ts';
+import type { SourceFile } from '../import-kind.ts';
+
+async function refusal(file: SourceFile, limits: Partial<WorkbookLimits> = {}) {
+  try {
+    await readWorkbook(file, { ...workbookLimits, ...limits });
+  } catch (error) {
+    expect(error).toBeInstanceOf(CodecardError);
+    return error as CodecardError;
+  }
+  throw new Error('expected the workbook to be refused');
+}
+
+const rows = [
+  ['code', 'description'],
+  ['62323', 'Sample injection'],
+  ['64483', 'Sample block'],
+];
+
+describe('readWorkbook: limits on the work a workbook may cause', () => {
+  it('refuses a cell or tag longer than maxXmlTokenBytes before exceljs reads the sheet', async () => {
+    const huge = await workbookFile('huge.xlsx', [['code'], ['x'.repeat(300 * 1024)]]);
+    const error = await refusal(huge);
+    expect(error.code).toBe('DOCUMENT_TOO_COMPLEX');
+    expect(error.message).toMatch(
+      /^huge\.xlsx: xl\/sharedStrings\.xml holds a cell or tag longer than 262144 bytes \(limit maxXmlTokenBytes/,
+    );
+  });
+
+  it('refuses shared strings over maxSharedStringsBytes', async () => {
+    const error = await refusal(await workbookFile('shared.xlsx', rows), {
+      maxSharedStringsBytes: 100,
+    });
+    expect(error.code).toBe('DOCUMENT_TOO_COMPLEX');
+    expect(error.message).toMatch(/xl\/sharedStrings\.xml inflates to \d+ bytes, over 100/);
+  });
+
+  it('refuses a cell over maxCellChars, naming the row and column', async () => {
+    const error = await refusal(await workbookFile('cell.xlsx', rows), { maxCellChars: 12 });
+    expect(error.code).toBe('DOCUMENT_TOO_COMPLEX');
+    expect(error.message).toContain(
+      'sheet "Sheet1" row 2 column 2 holds 16 characters, over 12 (limit maxCellChars)',
+    );
+  });
+
+  it('counts the blank cells before a far column against maxSheetCells', async () => {
+    const sparse = await workbookFile('sparse.xlsx', [['code']], {
+      edit: (sheet) => {
+        sheet.getCell('XFD2').value = 'far';
+      },
+    });
+    const error = await refusal(sparse, { maxSheetCells: 10_000 });
+    expect(error.code).toBe('DOCUMENT_TOO_COMPLEX');
+    expect(error.message).toContain('more than 10000 cells by row 2 (limit maxSheetCells)');
+  });
+
+  it('reads within the limits, and its rows can be read twice', async () => {
+    const table = await readWorkbook(await workbookFile('ok.xlsx', rows));
+    const pass = () => [...table.rows].map((row) => [row.locator, ...row.cells]);
+    expect(table.estimatedRows).toBe(3);
+    expect(pass()).toEqual([
+      ['Sheet1 row 1', 'code', 'description'],
+      ['Sheet1 row 2', '62323', 'Sample injection'],
+      ['Sheet1 row 3', '64483', 'Sample block'],
+    ]);
+    expect(pass()).toEqual(pass());
+  });
+});
