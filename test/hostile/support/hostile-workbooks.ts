@@ -88,6 +88,20 @@ export function workbookOf(rows: Iterable<string>, sharedStrings?: Iterable<stri
   return zipOf(entries);
 }
 
+/**
+ * `length` letters that deflate only about 1.7x (a random 64 KB block repeated: farther apart
+ * than deflate's 32 KB window), so the zip guard's ratio limit lets them through to the workbook
+ * limits. `offset` starts at another place in the block.
+ */
+export function noisyText(length: number, offset = 0, seed = 5): string {
+  const random = seededRandom(seed);
+  let block = '';
+  for (let i = 0; i < 65_536; i++) block += String.fromCharCode(97 + Math.floor(random() * 26));
+  const start = offset % block.length;
+  const rotated = block.slice(start) + block.slice(0, start);
+  return rotated.repeat(Math.ceil(length / rotated.length)).slice(0, length);
+}
+
 const ptpHeader = [
   'Column 1',
   'Column 2',
