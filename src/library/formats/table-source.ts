@@ -193,6 +193,6 @@ export async function readWorkbook(
     throw parseFailed(file.fileName, 'not a readable XLSX workbook: xl/workbook.xml is missing');
   }
   await checkWorkbookParts(file.bytes, entries, file.fileName, limits);
-  const { sheetName, rowCount, rows } = await readWorkbookRows(file, limits);
+  const { sheetName, rowCount, rows } = await readWorkbookRows(file, entries, limits);
   return { format: 'xlsx', sheetName, estimatedRows: rowCount, rows };
 }

@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { CodecardError, parseFailed, where } from '../../errors/codecard-error.ts';
 import type { SourceFile } from '../import-kind.ts';
+import type { ZipEntryInfo } from '../intake/zip-guard.ts';
 import { documentTooComplex } from '../parsers/work-limits.ts';
 import { reiterable } from './reiterable.ts';
 import type { WorkbookLimits } from './workbook-limits.ts';
@@ -45,15 +46,21 @@ const MAX_INTERNED = 200_000;
  */
 export async function readWorkbookRows(
   file: SourceFile,
+  entries: readonly ZipEntryInfo[],
   limits: WorkbookLimits,
 ): Promise<WorkbookRows> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file.bytes]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from(partsFirst(file.bytes, entries)),
+    {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    },
+  );
+  // Without a shared-strings part exceljs would spool every sheet to a temporary file.
+  (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings = [];
   let chosen: (KeptRows & { sheetName: string }) | null = null;
   let firstName: string | null = null;
   const keep = cellKeeper();
@@ -101,6 +108,36 @@ export async function readWorkbookRows(
   }
   if (firstName === null) throw parseFailed(file.fileName, 'the workbook has no worksheets');
   return { sheetName: firstName, rowCount: 0, rows: [] };
+}
+
+/** The parts exceljs must have read before a sheet, in the order they are handed to it. */
+const leadingParts = [
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/**
+ * The zip as exceljs's streaming reader gets it: the workbook, its relationships, the shared
+ * strings and the styles first, then every other entry, then the central directory (which the
+ * reader only skips). A sheet met before those parts (Excel writes sheets first) would be
+ * spooled to a temporary file, and left there until exit when a limit stops the read. The
+ * pieces are views of the upload, never copies; the zip guard found the entries back to back.
+ */
+function partsFirst(bytes: Buffer, entries: readonly ZipEntryInfo[]): Buffer[] {
+  const rank = (entry: ZipEntryInfo) => {
+    const at = leadingParts.indexOf(entry.name);
+    return at < 0 ? leadingParts.length : at;
+  };
+  const ordered = [...entries].sort(
+    (a, b) => rank(a) - rank(b) || a.localHeaderOffset - b.localHeaderOffset,
+  );
+  const directory = Math.max(0, ...entries.map((entry) => entry.endOffset));
+  return [
+    ...ordered.map((entry) => bytes.subarray(entry.localHeaderOffset, entry.endOffset)),
+    bytes.subarray(directory),
+  ];
 }
 
 /**

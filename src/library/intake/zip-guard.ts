@@ -11,6 +11,8 @@ export interface ZipEntryInfo {
   localHeaderOffset: number;
   /** Where the entry's compressed data starts. */
   dataOffset: number;
+  /** Where the entry (local header, data, data descriptor) ends: the next one starts here. */
+  endOffset: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -100,6 +102,7 @@ function readCentralDirectory(bytes: Buffer, start: number, end: number, fail: F
       uncompressedSize: bytes.readUInt32LE(at + 24),
       localHeaderOffset: bytes.readUInt32LE(at + 42),
       dataOffset: 0,
+      endOffset: 0,
     });
     at = next;
   }
@@ -139,6 +142,7 @@ function checkLocalEntries(
       throw fail(`entry "${entry.name}" disagrees with its local header`);
     }
     if (expected > dirOffset) throw fail(`entry "${entry.name}" is truncated`);
+    entry.endOffset = expected;
   }
   if (expected !== dirOffset) throw fail('the archive holds data that no entry accounts for');
 }
