@@ -182,17 +182,19 @@ function parseQuoted(
 /**
  * Reads the first worksheet that has data. The zip guard runs first (entries inflated and
  * counted) so a bomb never reaches exceljs, then the XML parts are checked against the workbook
- * limits, then the sheet is read streaming (workbook-stream.ts).
+ * limits, then the sheet is read streaming (workbook-stream.ts), only its first `maxRows` rows
+ * when given.
  */
 export async function readWorkbook(
   file: SourceFile,
   limits: WorkbookLimits = workbookLimits,
+  maxRows = Infinity,
 ): Promise<TableSource> {
   const entries = await inspectZip(file.bytes, file.fileName);
   if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
     throw parseFailed(file.fileName, 'not a readable XLSX workbook: xl/workbook.xml is missing');
   }
   await checkWorkbookParts(file.bytes, entries, file.fileName, limits);
-  const { sheetName, rowCount, rows } = await readWorkbookRows(file, entries, limits);
+  const { sheetName, rowCount, rows } = await readWorkbookRows(file, entries, limits, maxRows);
   return { format: 'xlsx', sheetName, estimatedRows: rowCount, rows };
 }

@@ -70,3 +70,12 @@ describe('readWorkbook: limits on the work a workbook may cause', () => {
     expect(pass()).toEqual(pass());
   });
 });
+
+describe('readWorkbook: the first rows only', () => {
+  it('stops after maxRows rows of the first sheet with data', async () => {
+    const file = await workbookFile('head.xlsx', rows, { emptyFirst: true, sheetName: 'Codes' });
+    const head = await readWorkbook(file, workbookLimits, 2);
+    expect(head.sheetName).toBe('Codes');
+    expect([...head.rows].map((row) => row.cells[0])).toEqual(['code', '62323']);
+  });
+});

@@ -41,13 +41,14 @@ const MAX_INTERNED = 200_000;
  * Reads the first worksheet that has data, streaming (exceljs's WorkbookReader): only the
  * shared strings, the styles and the kept rows as plain text are ever in memory, never a model
  * of the whole book, and the event loop gets a turn every 50,000 cells. Later sheets are
- * read through and dropped, so the reader's streams and temporary files end normally. Formulas
- * are kept as their text, never evaluated.
+ * read through and dropped; `maxRows` stops at the chosen sheet's first rows (a kind is
+ * detected from them). Formulas are kept as their text, never evaluated.
  */
 export async function readWorkbookRows(
   file: SourceFile,
   entries: readonly ZipEntryInfo[],
   limits: WorkbookLimits,
+  maxRows = Infinity,
 ): Promise<WorkbookRows> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
     Readable.from(partsFirst(file.bytes, entries)),
@@ -74,6 +75,7 @@ export async function readWorkbookRows(
       let sinceTurn = 0;
       for await (const row of sheet) {
         if (!rows) continue;
+        if (rows.positions.length >= maxRows) break;
         cells += row.cellCount;
         if (cells > limits.maxSheetCells) {
           throw documentTooComplex(
@@ -90,6 +92,8 @@ export async function readWorkbookRows(
         }
       }
       if (rows && rows.positions.length > 0) chosen = { sheetName, ...rows };
+      // Stopping early is safe: nothing was spooled to disk (see partsFirst).
+      if (chosen && maxRows !== Infinity) break;
     }
   } catch (error) {
     if (error instanceof CodecardError) throw error;
