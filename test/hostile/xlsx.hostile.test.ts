@@ -86,7 +86,6 @@ describe('large and hostile XLSX workbooks', () => {
   });
 
   test('rows whose only cell is in the last column (XFD)', async () => {
-    // 16,384 cells per row once the blanks before XFD are counted: 2,000 rows are 33M cells.
     const count = scaled(2_000, 1_000);
     function* rows() {
       yield rowXml(1, ['Code', 'Description']);
@@ -96,6 +95,26 @@ describe('large and hostile XLSX workbooks', () => {
     await run('cells in column XFD', async (c) => {
       if (count.note) c.note(count.note);
       const answer = await importWorkbook(c, 'far-column.xlsx', workbookOf(rows()));
+      await expectRefused(c, answer, ['DOCUMENT_TOO_COMPLEX']);
+    });
+  });
+
+  test('12.1M cells: rows with a cell in column 1,000', async () => {
+    // 1,000 cells per row once the blanks before column ALL are counted.
+    const count = scaled(12_100, 12_100);
+    function* rows() {
+      yield rowXml(1, ['Code', 'Description']);
+      for (let i = 2; i <= count.value + 1; i++)
+        yield `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>${10_000 + i}</t></is></c><c r="ALL${i}" t="inlineStr"><is><t>far</t></is></c></row>`;
+    }
+    await run('12.1M cells', async (c) => {
+      const path = join(fixture.dir(), 'many-cells.xlsx');
+      await writeFile(path, workbookOf(rows()));
+      // Named, so the import reads the whole sheet (detection reads only its first rows).
+      const answer = await importFiles(c, [fileOnDisk('many-cells.xlsx', path)], {
+        kind: 'code-table',
+      });
+      await rm(path, { force: true });
       await expectRefused(c, answer, ['DOCUMENT_TOO_COMPLEX']);
     });
   });

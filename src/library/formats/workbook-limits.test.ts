@@ -47,15 +47,24 @@ describe('readWorkbook: limits on the work a workbook may cause', () => {
     );
   });
 
-  it('counts the blank cells before a far column against maxSheetCells', async () => {
-    const sparse = await workbookFile('sparse.xlsx', [['code']], {
+  it('refuses a cell past maxSheetColumns, and counts blanks before the last cell as cells', async () => {
+    const far = await workbookFile('far.xlsx', [['code']], {
       edit: (sheet) => {
         sheet.getCell('XFD2').value = 'far';
       },
     });
-    const error = await refusal(sparse, { maxSheetCells: 10_000 });
+    const error = await refusal(far);
     expect(error.code).toBe('DOCUMENT_TOO_COMPLEX');
-    expect(error.message).toContain('more than 10000 cells by row 2 (limit maxSheetCells)');
+    expect(error.message).toContain(
+      'sheet "Sheet1" row 2 has a cell in column 16384, past column 1024 (limit maxSheetColumns)',
+    );
+    const wide = await workbookFile('wide.xlsx', [['code']], {
+      edit: (sheet) => {
+        for (let row = 2; row <= 12; row++) sheet.getCell(`ALL${row}`).value = 'far';
+      },
+    });
+    const cells = await refusal(wide, { maxSheetCells: 10_000 });
+    expect(cells.message).toContain('more than 10000 cells by row 11 (limit maxSheetCells)');
   });
 
   it('reads within the limits, and its rows can be read twice', async () => {

@@ -76,6 +76,12 @@ export async function readWorkbookRows(
       for await (const row of sheet) {
         if (!rows) continue;
         if (rows.positions.length >= maxRows) break;
+        if (row.cellCount > limits.maxSheetColumns) {
+          throw documentTooComplex(
+            file.fileName,
+            `sheet "${sheetName}" row ${row.number} has a cell in column ${row.cellCount}, past column ${limits.maxSheetColumns} (limit maxSheetColumns)`,
+          );
+        }
         cells += row.cellCount;
         if (cells > limits.maxSheetCells) {
           throw documentTooComplex(

@@ -19,7 +19,7 @@ function column(index: number): string {
   return name;
 }
 
-/** One `<row>` of inline-string cells (a number cell when the text is all digits and `numbers`). */
+/** One `<row>` of inline-string cells; an empty text leaves its cell out. */
 export function rowXml(rowNumber: number, cells: readonly string[]): string {
   const body = cells
     .map((text, i) =>
