@@ -41,8 +41,8 @@ const MAX_INTERNED = 200_000;
  * Reads the first worksheet that has data, streaming (exceljs's WorkbookReader): only the
  * shared strings, the styles and the kept rows as plain text are ever in memory, never a model
  * of the whole book, and the event loop gets a turn every 50,000 cells. Later sheets are
- * read through and dropped; `maxRows` stops at the chosen sheet's first rows (a kind is
- * detected from them). Formulas are kept as their text, never evaluated.
+ * never read; `maxRows` stops at the chosen sheet's first rows (a kind is detected from
+ * them). Formulas are kept as their text, never evaluated.
  */
 export async function readWorkbookRows(
   file: SourceFile,
@@ -60,8 +60,9 @@ export async function readWorkbookRows(
       entries: 'ignore',
     },
   );
-  // Without a shared-strings part exceljs would spool every sheet to a temporary file.
-  (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings = [];
+  // exceljs spools a sheet to a temporary file unless it has met both of these first; they are
+  // handed to it first (partsFirst), and set empty here for a workbook that lacks either.
+  Object.assign(reader, { sharedStrings: [], workbookRels: [] });
   let chosen: (KeptRows & { sheetName: string }) | null = null;
   let firstName: string | null = null;
   const keep = cellKeeper();
@@ -70,11 +71,10 @@ export async function readWorkbookRows(
       // exceljs's typings lack the reader's sheet name (it is set from xl/workbook.xml).
       const sheetName = (sheet as unknown as { name: string }).name;
       firstName ??= sheetName;
-      const rows: KeptRows | null = chosen ? null : { cells: [], positions: [] };
+      const rows: KeptRows = { cells: [], positions: [] };
       let cells = 0;
       let sinceTurn = 0;
       for await (const row of sheet) {
-        if (!rows) continue;
         if (rows.positions.length >= maxRows) break;
         if (row.cellCount > limits.maxSheetColumns) {
           throw documentTooComplex(
@@ -97,9 +97,11 @@ export async function readWorkbookRows(
           await nextTurn();
         }
       }
-      if (rows && rows.positions.length > 0) chosen = { sheetName, ...rows };
       // Stopping early is safe: nothing was spooled to disk (see partsFirst).
-      if (chosen && maxRows !== Infinity) break;
+      if (rows.positions.length > 0) {
+        chosen = { sheetName, ...rows };
+        break;
+      }
     }
   } catch (error) {
     if (error instanceof CodecardError) throw error;
@@ -132,7 +134,7 @@ const leadingParts = [
  * The zip as exceljs's streaming reader gets it: the workbook, its relationships, the shared
  * strings and the styles first, then every other entry, then the central directory (which the
  * reader only skips). A sheet met before those parts (Excel writes sheets first) would be
- * spooled to a temporary file, and left there until exit when a limit stops the read. The
+ * spooled to a temporary file, left there until exit when a limit stops the read. The
  * pieces are views of the upload, never copies; the zip guard found the entries back to back.
  */
 function partsFirst(bytes: Buffer, entries: readonly ZipEntryInfo[]): Buffer[] {
