@@ -3,11 +3,13 @@ import { detectIcd10cmKind } from './formats/icd10cm-detect.ts';
 import { detectStructuredKind, detectStructuredKindFromRows } from './formats/detect-structured.ts';
 import { headCells } from './formats/table-rows.ts';
 import { readWorkbook } from './formats/table-source.ts';
+import { workbookLimits } from './formats/workbook-limits.ts';
 import { isStructuredKind, type ImportKind, type SourceFile } from './import-kind.ts';
 import { decodeText } from './intake/decode-text.ts';
 import { sniffContainer, type Container } from './intake/sniff.ts';
 
 const HEAD_BYTES = 64 * 1024;
+const HEAD_ROWS = 40;
 
 /**
  * Decides how to import a file: the container from its bytes, then the table format from its
@@ -30,7 +32,8 @@ export async function detectKind(file: SourceFile, override?: ImportKind): Promi
         detail: `XML with root element <${xmlRoot ?? '?'}> is not a format Codecard reads (the ICD-10-CM Tabular List is)`,
       });
     case 'xlsx': {
-      const table = await readWorkbook(file);
+      // The kind shows in the first rows (headCells): the rest of the sheet is read on import.
+      const table = await readWorkbook(file, workbookLimits, HEAD_ROWS);
       const kind = detectStructuredKindFromRows(file.fileName, headCells(table));
       if (kind) return kind;
       throw new CodecardError('UNKNOWN_TYPE', {

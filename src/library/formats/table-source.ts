@@ -1,10 +1,12 @@
-import ExcelJS from 'exceljs';
 import { parse, type InfoRecord, type Options } from 'csv-parse/sync';
 import { CodecardError, parseFailed, where } from '../../errors/codecard-error.ts';
 import type { SourceFile } from '../import-kind.ts';
 import { decodeText } from '../intake/decode-text.ts';
 import { inspectZip } from '../intake/zip-guard.ts';
 import { reiterable } from './reiterable.ts';
+import { workbookLimits, type WorkbookLimits } from './workbook-limits.ts';
+import { checkWorkbookParts } from './workbook-parts-check.ts';
+import { readWorkbookRows } from './workbook-stream.ts';
 
 export type TableFormat = 'csv' | 'tsv' | 'xlsx';
 export type Delimiter = ',' | '\t' | ';';
@@ -178,87 +180,21 @@ function parseQuoted(
 }
 
 /**
- * Reads the first worksheet that has data. The zip guard runs first so a bomb never reaches
- * exceljs. Formulas are kept as their text, never evaluated.
+ * Reads the first worksheet that has data. The zip guard runs first (entries inflated and
+ * counted) so a bomb never reaches exceljs, then the XML parts are checked against the workbook
+ * limits, then the sheet is read streaming (workbook-stream.ts), only its first `maxRows` rows
+ * when given.
  */
-export async function readWorkbook(file: SourceFile): Promise<TableSource> {
-  await inspectZip(file.bytes, file.fileName);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    const copy = file.bytes.buffer.slice(
-      file.bytes.byteOffset,
-      file.bytes.byteOffset + file.bytes.byteLength,
-    );
-    await workbook.xlsx.load(copy as ArrayBuffer);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw parseFailed(file.fileName, `not a readable XLSX workbook (${detail})`);
+export async function readWorkbook(
+  file: SourceFile,
+  limits: WorkbookLimits = workbookLimits,
+  maxRows = Infinity,
+): Promise<TableSource> {
+  const entries = await inspectZip(file.bytes, file.fileName);
+  if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
+    throw parseFailed(file.fileName, 'not a readable XLSX workbook: xl/workbook.xml is missing');
   }
-  const sheet =
-    workbook.worksheets.find((candidate) => candidate.actualRowCount > 0) ?? workbook.worksheets[0];
-  if (sheet === undefined) throw parseFailed(file.fileName, 'the workbook has no worksheets');
-  const rows: TableRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) {
-      try {
-        cells.push(asText(cellText(row.getCell(column))).trim());
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        throw parseFailed(
-          file.fileName,
-          `sheet "${sheet.name}" column ${column} cannot be read (${detail})`,
-          where('row', rowNumber),
-        );
-      }
-    }
-    rows.push({ cells, locator: `${sheet.name} row ${rowNumber}`, position: rowNumber });
-  });
-  return { format: 'xlsx', sheetName: sheet.name, estimatedRows: rows.length, rows };
-}
-
-function cellText(cell: ExcelJS.Cell): string {
-  switch (cell.type) {
-    case ExcelJS.ValueType.Null:
-      return '';
-    case ExcelJS.ValueType.Formula:
-      // Shown as text so a formula (or an injected one) is visible, never run or trusted.
-      return `=${cell.formula ?? ''}`;
-    case ExcelJS.ValueType.Date:
-      return cell.value instanceof Date ? dateText(cell.value) : cell.text;
-    case ExcelJS.ValueType.Number:
-      return numberText(Number(cell.value), cell.numFmt);
-    case ExcelJS.ValueType.String:
-    case ExcelJS.ValueType.SharedString:
-    case ExcelJS.ValueType.RichText:
-    case ExcelJS.ValueType.Hyperlink:
-    case ExcelJS.ValueType.Boolean:
-    case ExcelJS.ValueType.Error:
-    case ExcelJS.ValueType.Merge:
-      // Rich text joined, a hyperlink's shown text, TRUE/FALSE, "#N/A", a merged cell's master.
-      return cell.text ?? '';
-  }
-}
-
-/** A damaged workbook can hand back numbers or objects where exceljs promises text. */
-function asText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return '';
-}
-
-/** Excel stores dates as UTC midnight; a pure date reads as YYYY-MM-DD. */
-function dateText(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
-/** Codes typed as numbers lose leading zeros ("00100" -> 100); a "00000" format restores them. */
-function numberText(value: number, numFmt: string | undefined): string {
-  const text = String(value);
-  if (numFmt !== undefined && /^0+$/.test(numFmt) && Number.isInteger(value) && value >= 0) {
-    return text.padStart(numFmt.length, '0');
-  }
-  return text;
+  await checkWorkbookParts(file.bytes, entries, file.fileName, limits);
+  const { sheetName, rowCount, rows } = await readWorkbookRows(file, entries, limits, maxRows);
+  return { format: 'xlsx', sheetName, estimatedRows: rowCount, rows };
 }

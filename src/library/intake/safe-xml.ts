@@ -17,6 +17,12 @@ export interface XmlEvents {
 
 const forbiddenDetail = 'XML with a DTD/DOCTYPE is refused: entity declarations are not allowed';
 
+/** Feeds an XML document piece by piece (a zip entry as it inflates); `close` ends it. */
+export interface XmlStream {
+  write(chunk: string): void;
+  close(): void;
+}
+
 /**
  * Streams an XML document through saxes and reports open tags, text (CDATA included) and close
  * tags. A DOCTYPE is refused outright, so there is no DTD and no entity can be declared: external
@@ -28,10 +34,21 @@ const forbiddenDetail = 'XML with a DTD/DOCTYPE is refused: entity declarations 
  * handler pass through untouched so callers keep their own codes.
  */
 export function readXml(text: string, fileName: string, events: XmlEvents): void {
+  const stream = xmlStream(fileName, events);
+  stream.write(text);
+  stream.close();
+}
+
+/**
+ * readXml for a document that arrives in pieces, so it is never held whole. `part` names the
+ * member of a container (`word/document.xml`) in errors, before the line.
+ */
+export function xmlStream(fileName: string, events: XmlEvents, part?: string): XmlStream {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({
     xmlns: false,
     position: true,
   });
+  const at = () => `${part ? ` ${part}` : ''}${where('line', parser.line)}`;
   // Set when a caller's handler throws, so its error is not mistaken for malformed XML.
   const state = { handlerThrew: false };
   const guard =
@@ -48,12 +65,12 @@ export function readXml(text: string, fileName: string, events: XmlEvents): void
   parser.on('doctype', () => {
     throw new CodecardError('XML_FORBIDDEN', {
       file: fileName,
-      where: where('line', parser.line),
+      where: at(),
       detail: forbiddenDetail,
     });
   });
   parser.on('error', (error: Error) => {
-    throw parseFailed(fileName, describeSaxesError(error.message), where('line', parser.line));
+    throw parseFailed(fileName, describeSaxesError(error.message), at());
   });
   const { openTag, text: onText, closeTag } = events;
   if (openTag) {
@@ -74,14 +91,20 @@ export function readXml(text: string, fileName: string, events: XmlEvents): void
     );
   }
 
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    if (error instanceof CodecardError || state.handlerThrew) throw error;
-    // saxes throws a few plain Errors of its own outside its error handler.
-    const message = error instanceof Error ? error.message : String(error);
-    throw parseFailed(fileName, describeSaxesError(message), where('line', parser.line));
-  }
+  const run = (step: () => void) => {
+    try {
+      step();
+    } catch (error) {
+      if (error instanceof CodecardError || state.handlerThrew) throw error;
+      // saxes throws a few plain Errors of its own outside its error handler.
+      const message = error instanceof Error ? error.message : String(error);
+      throw parseFailed(fileName, describeSaxesError(message), at());
+    }
+  };
+  return {
+    write: (chunk) => run(() => parser.write(chunk)),
+    close: () => run(() => parser.close()),
+  };
 }
 
 /** saxes prefixes "line:column: "; we report the line ourselves and keep the reason readable. */

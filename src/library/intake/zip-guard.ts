@@ -11,6 +11,8 @@ export interface ZipEntryInfo {
   localHeaderOffset: number;
   /** Where the entry's compressed data starts. */
   dataOffset: number;
+  /** Where the entry (local header, data, data descriptor) ends: the next one starts here. */
+  endOffset: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -21,6 +23,7 @@ const DESCRIPTOR_SIGNATURE = 0x08074b50;
 const HAS_DESCRIPTOR = 0x0008;
 /** Entries under this size may expand any number of times (tiny XML parts compress well). */
 const RATIO_FLOOR_BYTES = 1_000_000;
+const CHUNK_BYTES = 64 * 1024;
 
 type Fail = (detail: string) => CodecardError;
 
@@ -99,6 +102,7 @@ function readCentralDirectory(bytes: Buffer, start: number, end: number, fail: F
       uncompressedSize: bytes.readUInt32LE(at + 24),
       localHeaderOffset: bytes.readUInt32LE(at + 42),
       dataOffset: 0,
+      endOffset: 0,
     });
     at = next;
   }
@@ -138,6 +142,7 @@ function checkLocalEntries(
       throw fail(`entry "${entry.name}" disagrees with its local header`);
     }
     if (expected > dirOffset) throw fail(`entry "${entry.name}" is truncated`);
+    entry.endOffset = expected;
   }
   if (expected !== dirOffset) throw fail('the archive holds data that no entry accounts for');
 }
@@ -180,40 +185,56 @@ async function countEntry(
 ): Promise<void> {
   const lying = (why: string) =>
     fail(`entry "${entry.name}" does not inflate to its declared size: ${why}`);
-  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  if (entry.method === 0) {
-    if (data.length !== entry.uncompressedSize) throw lying('its stored size differs');
-    budget.left -= data.length;
-    if (budget.left < 0) throw overBudget(fail);
-    return;
+  if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
+    throw lying('its stored size differs');
   }
   let inflated = 0;
-  const verdict = await new Promise<CodecardError | null>((resolve, reject) => {
-    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
-    inflater.on('data', (chunk: Buffer) => {
+  try {
+    await inflateEntry(bytes, entry, (chunk) => {
       inflated += chunk.length;
       budget.left -= chunk.length;
-      const crossed =
-        inflated > entry.uncompressedSize
-          ? lying('it inflates past it')
-          : budget.left < 0
-            ? overBudget(fail)
-            : isBomb(inflated, entry.compressedSize)
-              ? bomb(entry, inflated, fail)
-              : null;
-      if (crossed) {
+      if (inflated > entry.uncompressedSize) throw lying('it inflates past it');
+      if (budget.left < 0) throw overBudget(fail);
+      if (isBomb(inflated, entry.compressedSize)) throw bomb(entry, inflated, fail);
+    });
+  } catch (error) {
+    if (error instanceof CodecardError) throw error;
+    throw lying(`it does not inflate (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (inflated !== entry.uncompressedSize) throw lying(`it inflates to ${inflated} bytes`);
+}
+
+/**
+ * Streams one entry of a zip that readZipDirectory accepted (so `dataOffset` is set) to
+ * `onChunk`, 64 KB at a time, never holding it whole. A chunk handler that throws stops the
+ * inflation at once and its error is the rejection; a damaged stream rejects with zlib's error.
+ */
+export async function inflateEntry(
+  bytes: Buffer,
+  entry: ZipEntryInfo,
+  onChunk: (chunk: Buffer) => void,
+): Promise<void> {
+  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0) {
+    for (let at = 0; at < data.length; at += CHUNK_BYTES) {
+      onChunk(data.subarray(at, at + CHUNK_BYTES));
+    }
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const inflater = createInflateRaw({ chunkSize: CHUNK_BYTES });
+    inflater.on('data', (chunk: Buffer) => {
+      try {
+        onChunk(chunk);
+      } catch (error) {
         inflater.destroy();
-        resolve(crossed);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    inflater.on('end', () => resolve(null));
-    inflater.on('error', (error) => {
-      reject(lying(`it does not inflate (${error.message})`));
-    });
+    inflater.on('end', () => resolve());
+    inflater.on('error', reject);
     inflater.end(data);
   });
-  if (verdict) throw verdict;
-  if (inflated !== entry.uncompressedSize) throw lying(`it inflates to ${inflated} bytes`);
 }
 
 function findEndOfCentralDirectory(bytes: Buffer): number {

@@ -9,8 +9,12 @@ export interface FuzzInput {
   bytes: Uint8Array;
 }
 
-/** parsed: the input was read; refused: a CodecardError; crash: any other exception. */
+/**
+ * parsed: the input was read; refused: a CodecardError; crash: any other exception; hang: a
+ * DOCX stopped by the parser pool's time limit (see fuzz-worker.ts).
+ */
 export type FuzzOutcome =
   | { kind: 'parsed'; detail: string }
   | { kind: 'refused'; detail: string }
-  | { kind: 'crash'; detail: string };
+  | { kind: 'crash'; detail: string }
+  | { kind: 'hang'; detail: string };
