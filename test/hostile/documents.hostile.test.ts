@@ -12,6 +12,7 @@ import {
   writeSingleLineText,
   zipOf,
 } from './support/hostile-files.ts';
+import { writeDenseProse } from './support/dense-prose.ts';
 import { hostileFixture } from './support/hostile-fixture.ts';
 import { scaled } from './support/hostile-settings.ts';
 import { expectRefused, importFiles } from './support/import-checks.ts';
@@ -109,6 +110,30 @@ describe('documents that froze or exhausted the server', () => {
       const answer = await importFiles(c, [fileFromBuffer('count-lies.docx', zip)]);
       await expectRefused(c, answer, ['ZIP_LIMIT', ...tooComplex]);
     });
+  });
+});
+
+describe('dense prose within the limits', () => {
+  test('20 MB dense prose (a code on every line)', async () => {
+    const size = scaled(20 * MB, 1 * MB);
+    const path = join(fixture.dir(), 'dense-prose.txt');
+    const lines = await writeDenseProse(path, size.value);
+    await run('20 MB dense prose (a code on every line)', async (c) => {
+      if (size.note) c.note(size.note);
+      const answer = await importFiles(c, [fileOnDisk('dense-prose.txt', path)]);
+      const job = answer.jobs[0];
+      const document = job?.result?.document;
+      c.check(
+        answer.status === 201 && document !== undefined,
+        `not imported: ${answer.text.slice(0, 300)}`,
+      );
+      c.note(
+        `${lines} lines; ${job?.result?.rowsStored} passages in ${job?.result?.durationMs} ms`,
+      );
+      if (document)
+        await c.server.request(`/api/library/documents/${document.id}`, { method: 'DELETE' });
+    });
+    await rm(path, { force: true });
   });
 });
 
