@@ -167,6 +167,7 @@ function importStaged(load: ProseLoad): Promise<StoredVersion> {
       await inOwnTransaction((trx) => refreshTables(trx, PROSE_TABLES));
     },
     (trx, documentId) => finishProse(load, trx, documentId),
+    ['code_mentions', 'passages'],
   );
 }
 

@@ -7,10 +7,14 @@ const codes = ['62321', '62323', '64483', '64484', '20610', '99213', '99214', 'J
 
 /**
  * Writes sample prose of about `bytes` with a procedure code on every line (authored for
- * tests), in paragraphs of five lines; every 40th line is a range ("62321-62327"). Returns the
- * number of lines, which is about the number of code mentions.
+ * tests), in paragraphs of `paragraphLines` lines; every 40th line is a range ("62321-62327").
+ * Returns the number of lines, which is about the number of code mentions.
  */
-export async function writeDenseProse(path: string, bytes: number, seed = 1): Promise<number> {
+export async function writeDenseProse(
+  path: string,
+  bytes: number,
+  { paragraphLines = 5, seed = 1 } = {},
+): Promise<number> {
   const random = seededRandom(seed);
   const out = createWriteStream(path);
   let written = 0;
@@ -25,7 +29,7 @@ export async function writeDenseProse(path: string, bytes: number, seed = 1): Pr
       lines % 40 === 0
         ? `Sample note ${ref}: codes 62321-62327 need imaging guidance.`
         : `Sample guidance ${ref}: report ${code} once per session.`;
-    const text = lines % 5 === 0 ? `${line}\n\n` : `${line}\n`;
+    const text = lines % paragraphLines === 0 ? `${line}\n\n` : `${line}\n`;
     chunk.push(text);
     chunkSize += text.length;
     if (chunkSize >= 1 << 20) {
