@@ -53,6 +53,14 @@ export function detectCodeMentions(text: string, expandRange?: RangeExpander): C
   );
 }
 
+/**
+ * Hands every range a text mentions to `expandRange`, exactly as `detectCodeMentions` would,
+ * without finding the other mentions: a cheap first pass that learns which ranges to look up.
+ */
+export function findRangeMentions(text: string, expandRange: RangeExpander): void {
+  findRanges(text, expandRange, () => {});
+}
+
 type Shape =
   | { system: 'cpt'; family: 'numeric' | 'suffix' }
   | { system: 'hcpcs' }

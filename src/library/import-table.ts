@@ -9,11 +9,12 @@ import type { ImportOptions, SourceFile, StructuredKind, StructuredParse } from 
 import type { ProgressListener } from './import-progress.ts';
 import type { ImportCounts, StoredVersion } from './import-result.ts';
 import type { LibraryContext } from './library-context.ts';
-import { discardVersion, finishDocumentVersion } from './store/document-version.ts';
-import { insertDocument, markImported, type NewDocument } from './store/document.repository.ts';
+import { finishDocumentVersion } from './store/document-version.ts';
+import { insertDocument, type NewDocument } from './store/document.repository.ts';
 import { insertEditScope } from './store/edit-scope.repository.ts';
 import { FactWriter } from './store/fact-writer.ts';
 import { relieveHeap } from './store/heap-relief.ts';
+import { stageVersion } from './store/staged-version.ts';
 import { refreshTables } from './store/table-maintenance.repository.ts';
 
 const MAX_DISTINCT_SKIP_REASONS = 50;
@@ -109,44 +110,38 @@ function importInOneTransaction({ ctx, parsed, document, fileName, onProgress }:
 }
 
 /**
- * The embedded store has one connection, so one transaction would hold it for the whole
- * import. Instead the version is written marked `importing` (every read sets it aside), its
- * rows in chunks of `stageRows`, each its own short transaction followed by a turn of the
- * event loop, so queued reads and requests run in between; the last transaction clears the
- * mark, re-dates the dataset and refreshes statistics. A failure or cancel deletes the
- * version; one left by a killed process is deleted when the store is next opened
- * (`discardUnfinishedImports`).
+ * The embedded store: staged (`stageVersion`), rows in chunks of `stageRows`, each its own
+ * short transaction followed by a turn of the event loop, so queued reads and requests run in
+ * between; the last transaction also re-dates the dataset and refreshes statistics.
  */
-async function importStaged(
+function importStaged(
   { ctx, parsed, document, fileName, onProgress }: Load,
   stageRows: number,
 ): Promise<StoredVersion> {
-  const documentId = await insertDocument(ctx.db, { ...document, importing: true });
-  const writer = new FactWriter(ctx.engine, ctx.orgId, documentId);
   let refreshAt = FIRST_REFRESH_ROWS;
-  try {
-    const counts = await storeRecords(parsed, writer, onProgress, stageRows, async () => {
-      await ctx.db.transaction().execute(async (trx) => {
-        await writer.flush(trx);
-        // Readers plan against statistics of the table as it was: a PTP table that grew from
-        // 30 rows to 2M looked like a few distinct codes, and cards fell to a full scan.
-        if (writer.stored >= refreshAt) {
-          await refreshTables(trx, writer.tables);
-          refreshAt *= 4;
-        }
+  return stageVersion(
+    ctx,
+    document,
+    async (documentId) => {
+      const writer = new FactWriter(ctx.engine, ctx.orgId, documentId);
+      const counts = await storeRecords(parsed, writer, onProgress, stageRows, async () => {
+        await ctx.db.transaction().execute(async (trx) => {
+          await writer.flush(trx);
+          // Readers plan against statistics of the table as it was: a PTP table that grew from
+          // 30 rows to 2M looked like a few distinct codes, and cards fell to a full scan.
+          if (writer.stored >= refreshAt) {
+            await refreshTables(trx, writer.tables);
+            refreshAt *= 4;
+          }
+        });
+        await setImmediate();
       });
-      await setImmediate();
-    });
-    requireRows(counts, fileName, document.kind);
-    return await ctx.db.transaction().execute(async (trx) => {
-      await markImported(trx, documentId);
-      return finishVersion(trx, document, documentId, writer, counts);
-    });
-  } catch (error) {
-    // If this fails too, the version stays marked and is deleted at the next open.
-    await discardVersion(ctx.db, ctx.orgId, documentId).catch(() => undefined);
-    throw error;
-  }
+      requireRows(counts, fileName, document.kind);
+      return { writer, counts };
+    },
+    (trx, documentId, { writer, counts }) =>
+      finishVersion(trx, document, documentId, writer, counts),
+  );
 }
 
 function requireRows(counts: ImportCounts, fileName: string, kind: string): void {

@@ -12,6 +12,7 @@ import {
   writeSingleLineText,
   zipOf,
 } from './support/hostile-files.ts';
+import { writeDenseProse } from './support/dense-prose.ts';
 import { hostileFixture } from './support/hostile-fixture.ts';
 import { scaled } from './support/hostile-settings.ts';
 import { expectRefused, importFiles } from './support/import-checks.ts';
@@ -109,6 +110,51 @@ describe('documents that froze or exhausted the server', () => {
       const answer = await importFiles(c, [fileFromBuffer('count-lies.docx', zip)]);
       await expectRefused(c, answer, ['ZIP_LIMIT', ...tooComplex]);
     });
+  });
+});
+
+describe('dense prose (issue 15: a 20 MB text with a code on every line froze the server)', () => {
+  test('20 MB dense prose (a code on every line) imports', async () => {
+    const size = scaled(20 * MB, 1 * MB);
+    const path = join(fixture.dir(), 'dense-prose.txt');
+    const lines = await writeDenseProse(path, size.value);
+    await run('20 MB dense prose (a code on every line)', async (c) => {
+      if (size.note) c.note(size.note);
+      const answer = await importFiles(c, [fileOnDisk('dense-prose.txt', path)]);
+      const result = answer.jobs[0]?.result;
+      c.check(
+        answer.status === 201 && result !== undefined,
+        `not imported: ${answer.status} ${answer.text.slice(0, 300)}`,
+      );
+      c.note(`${lines} lines; ${result?.rowsStored} passages in ${result?.durationMs} ms`);
+      if (result)
+        await c.server.request(`/api/library/documents/${result.document.id}`, {
+          method: 'DELETE',
+        });
+    });
+    await rm(path, { force: true });
+  });
+
+  test('50 MB dense prose is over maxMentions and refused', async () => {
+    // ~1.1M lines, each a mention: over the limit of 1,000,000 (scaled: over a lowered limit).
+    const size = scaled(50 * MB, 1 * MB);
+    const path = join(fixture.dir(), 'dense-prose-large.txt');
+    const lines = await writeDenseProse(path, size.value, { paragraphLines: 20, seed: 2 });
+    await run('50 MB dense prose (over maxMentions)', async (c) => {
+      if (size.note) c.note(size.note);
+      c.note(`${lines} lines`);
+      const answer = await importFiles(c, [fileOnDisk('dense-prose-large.txt', path)]);
+      if (!size.note) {
+        await expectRefused(c, answer, tooComplex);
+        return;
+      }
+      // Scaled down it is under the limit: a large staged import that must still go through.
+      c.check(answer.status === 201, `not imported: ${answer.status} ${answer.text.slice(0, 300)}`);
+      const document = answer.jobs[0]?.result?.document;
+      if (document)
+        await c.server.request(`/api/library/documents/${document.id}`, { method: 'DELETE' });
+    });
+    await rm(path, { force: true });
   });
 });
 

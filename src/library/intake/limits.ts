@@ -23,6 +23,11 @@ export const intakeLimits = {
    * 377 MB document.xml (a DOCX expanding 121x, inside the zip limits) ran the server out of memory.
    */
   maxDocxXmlBytes: 64 * 1024 * 1024,
+  /**
+   * Code mentions per prose document. Each is a stored row; a 20 MB text with a code on every
+   * line has ~430,000 (ranges count every code they expand to).
+   */
+  maxMentions: 1_000_000,
 } as const;
 
 /** The limits on the work a prose parser may do, handed to each parse (tests lower them). */
@@ -32,6 +37,7 @@ export interface DocumentLimits {
   maxPassages: number;
   maxPdfPages: number;
   maxDocxXmlBytes: number;
+  maxMentions: number;
 }
 
 export const documentLimits: DocumentLimits = {
@@ -40,4 +46,5 @@ export const documentLimits: DocumentLimits = {
   maxPassages: intakeLimits.maxPassages,
   maxPdfPages: intakeLimits.maxPdfPages,
   maxDocxXmlBytes: intakeLimits.maxDocxXmlBytes,
+  maxMentions: intakeLimits.maxMentions,
 };

@@ -171,3 +171,13 @@ export function checkPassageCount(count: number, maxPassages: number): void {
     throw new WorkLimitExceeded(`more than ${maxPassages} passages (limit maxPassages)`);
   }
 }
+
+/**
+ * Code mentions are detected on the main thread, passage by passage, after parsing: counted as
+ * they are found, the document is refused there, naming the file.
+ */
+export function checkMentionCount(file: string, count: number, maxMentions: number): void {
+  if (count > maxMentions) {
+    throw documentTooComplex(file, `more than ${maxMentions} code mentions (limit maxMentions)`);
+  }
+}

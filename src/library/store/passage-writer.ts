@@ -25,7 +25,10 @@ export interface PassageWithMentions {
 
 const BATCH = 500;
 
-/** Writes a document's passages (ids returned for the mentions) and their code mentions. */
+/**
+ * Writes passages of a document (ids returned for the mentions) and their code mentions; a
+ * document written in parts passes the ordinal of its first passage here.
+ */
 export async function writePassages(
   trx: Transaction<Database>,
   engine: 'pglite' | 'postgres',
@@ -33,6 +36,7 @@ export async function writePassages(
   documentId: number,
   language: LocaleCode,
   passages: readonly PassageWithMentions[],
+  firstOrdinal = 1,
 ): Promise<number> {
   let mentionCount = 0;
   for (let start = 0; start < passages.length; start += BATCH) {
@@ -42,7 +46,7 @@ export async function writePassages(
       batch.map(({ draft }, i) => ({
         org_id: orgId,
         document_id: documentId,
-        ordinal: start + i + 1,
+        ordinal: firstOrdinal + start + i,
         text: draft.text,
         page: draft.page,
         heading_path: JSON.stringify(draft.headingPath),
