@@ -291,6 +291,12 @@ function docxInput(c: Chooser): Uint8Array {
       'PK\u0005\u0006',
     ]);
   }
+  // Well-formed XML of random structure: what mammoth itself is given once the XML check passes.
+  if (c.chance(0.5))
+    return zipOf([
+      ...docxFrame(),
+      deflatePieces('word/document.xml', [Buffer.from(wellFormedDocumentXml(c), 'utf8')]),
+    ]);
   // A well-formed zip around a damaged or deep document.xml: the XML reader is what is fuzzed.
   let body = '';
   for (let i = 1 + c.int(10); i > 0; i--)
@@ -304,6 +310,53 @@ function docxInput(c: Chooser): Uint8Array {
   if (c.chance(0.3))
     xml = Buffer.from(mutateBytes(c, Buffer.from(xml), xmlTokens)).toString('latin1');
   return zipOf([...docxFrame(), deflatePieces('word/document.xml', [Buffer.from(xml, 'latin1')])]);
+}
+
+/** Text as XML character data: characters XML forbids are dropped, markup escaped. */
+const xmlCharData = (text: string) =>
+  text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;');
+
+const wordRun = (c: Chooser): string =>
+  c.pick([
+    () => `<w:r><w:t xml:space="preserve">${xmlCharData(c.text(60))}</w:t></w:r>`,
+    () => `<w:r><w:rPr><w:b/><w:i/></w:rPr><w:t>${xmlCharData(c.text(20))}</w:t></w:r>`,
+    () => '<w:r><w:br/><w:tab/></w:r>',
+    // An anchor, not a relationship id: one the package does not hold makes mammoth throw on
+    // the whole document (refused cleanly, but then nothing else in it is exercised).
+    () =>
+      `<w:hyperlink w:anchor="a${c.int(9)}"><w:r><w:t>${xmlCharData(c.text(20))}</w:t></w:r></w:hyperlink>`,
+    () => `<w:r><w:t>&#${c.int(0xd7ff) + 1};&amp;&lt;&gt;</w:t></w:r>`,
+    () => `<x:unknown xmlns:x="urn:fuzz" a="${c.int(9)}"><w:r><w:t>x</w:t></w:r></x:unknown>`,
+    () => '<!-- a comment --><w:r><w:t><![CDATA[62323 & M54.16 <b>]]></w:t></w:r>',
+  ])();
+
+/** A paragraph, or a table of paragraphs (tables nest, at most a few levels). */
+function wordBlock(c: Chooser, depth: number): string {
+  if (depth < 4 && c.chance(0.2)) {
+    let rows = '';
+    for (let r = 1 + c.int(4); r > 0; r--) {
+      let cells = '';
+      for (let k = 1 + c.int(4); k > 0; k--) cells += `<w:tc>${wordBlock(c, depth + 1)}</w:tc>`;
+      rows += `<w:tr>${cells}</w:tr>`;
+    }
+    return `<w:tbl>${rows}</w:tbl>`;
+  }
+  const style = c.chance(0.3)
+    ? `<w:pPr><w:pStyle w:val="${c.pick(['Title', 'Heading1', 'Heading2', 'ListParagraph', 'Nope'])}"/>${c.chance(0.3) ? `<w:numPr><w:ilvl w:val="${c.int(12)}"/><w:numId w:val="${c.int(5)}"/></w:numPr>` : ''}</w:pPr>`
+    : '';
+  let runs = '';
+  for (let i = c.int(6); i > 0; i--) runs += wordRun(c);
+  return `<w:p>${style}${runs}</w:p>`;
+}
+
+function wellFormedDocumentXml(c: Chooser): string {
+  let body = '';
+  for (let i = 1 + c.int(30); i > 0; i--) body += wordBlock(c, 0);
+  return `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}</w:body></w:document>`;
 }
 
 function csvClaims(c: Chooser): Buffer {
