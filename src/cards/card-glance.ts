@@ -71,6 +71,7 @@ function whatLines({ description, descriptorCitations, dos, lang }: GlanceFacts)
         verdict.release ??
         description.release?.label ??
         source?.release ??
+        description.release?.effectiveFrom ??
         (source ? readableTitle(source.title) : null),
     };
     const citations = validityCitations(description);

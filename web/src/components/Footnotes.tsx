@@ -113,7 +113,7 @@ export function GroupedSourceList({
   groups: readonly SourceGroupEntry[];
   prefix: string;
   /** Shortens a run of places that differ only by number ("row 9", "row 18" → "row 9, 18"). */
-  compact: (places: readonly string[]) => string[];
+  compact: (places: readonly string[]) => { at: number; text: string }[];
 }) {
   const t = useT();
   if (groups.length === 0) return null;
@@ -128,7 +128,10 @@ export function GroupedSourceList({
               citation,
               words: citation.place ?? formatLocator(citation.locator, t, citation.title),
             }))
-            .filter((p) => p.words !== '');
+            // One link per place: a page cited for several sentences is listed once.
+            .filter(
+              (p, i, all) => p.words !== '' && all.findIndex((q) => q.words === p.words) === i,
+            );
           const shown = compact(placed.map((p) => p.words));
           return (
             <li key={group.number} id={noteId(prefix, group.number)} value={group.number}>
@@ -138,15 +141,15 @@ export function GroupedSourceList({
                 </cite>
               </Link>
               {placed.length > 0 && ': '}
-              {placed.map(({ citation, words }, i) => (
-                <span key={i}>
+              {shown.map(({ at, text }, i) => (
+                <span key={at}>
                   {i > 0 && ', '}
                   <Link
-                    href={sourceHref(citation)}
+                    href={sourceHref(placed[at]!.citation)}
                     className="citation"
-                    aria-label={`${group.source}, ${words}`}
+                    aria-label={`${group.source}, ${placed[at]!.words}`}
                   >
-                    {shown[i]}
+                    {text}
                   </Link>
                 </span>
               ))}

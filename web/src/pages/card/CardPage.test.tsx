@@ -189,7 +189,7 @@ describe('CardPage', () => {
       'card-note-4',
     ]);
     // The PTP file is named once, its rows listed once each, each opening the viewer there.
-    expect(entries[1]!.textContent).toMatch(/^NCCI PTP, practitioner, v32\.0: row 25, 9, 30, 31, /);
+    expect(entries[1]!.textContent).toMatch(/^NCCI PTP, practitioner, v32\.0: row 9, 25, 30, 31, /);
     expect(entries[1]!.textContent.match(/\b25\b/g)).toHaveLength(1);
     expect(
       within(entries[1]!)

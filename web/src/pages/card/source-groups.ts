@@ -49,13 +49,18 @@ export class SourceGroups {
 }
 
 /**
- * Places that share their words around a number ("row 9", "row 18") are shown as "row 9, 18":
- * the first in full, the others by number. Others are shown as they are.
+ * Places that share their words before a number ("row 9", "row 18") are shown in number order
+ * as "row 9, 18": the first in full, the others by number. Others keep their order and words.
+ * Returns each shown place's index in `places` and its words.
  */
-export function compactPlaces(places: readonly string[]): string[] {
-  const parts = places.map((place) => /^(\D*?)(\d+)(\D*)$/.exec(place));
-  const [first] = parts;
-  const same =
-    first && parts.every((p) => p && p[1] === first[1] && p[3] === first[3]) && first[3] === '';
-  return same ? places.map((place, i) => (i === 0 ? place : parts[i]![2]!)) : [...places];
+export function compactPlaces(places: readonly string[]): { at: number; text: string }[] {
+  const parts = places.map((place) => /^(\D*?)(\d+)$/.exec(place));
+  const first = parts[0];
+  const same = first && parts.every((p) => p && p[1] === first[1]);
+  if (!same) return places.map((text, at) => ({ at, text }));
+  const number = (at: number) => Number(parts[at]![2]);
+  return places
+    .map((_, at) => at)
+    .sort((a, b) => number(a) - number(b))
+    .map((at, i) => ({ at, text: i === 0 ? places[at]! : parts[at]![2]! }));
 }
