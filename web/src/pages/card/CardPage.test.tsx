@@ -252,6 +252,60 @@ describe('CardPage', () => {
     expect(screen.getByText('No row matches the filter.')).toBeTruthy();
   });
 
+  test('MUE and add-on rows are tables in their sections, values in words', async () => {
+    const mueCitation = { ...ptp, documentId: 7, locator: 'line 9', place: 'row 9' };
+    mockFetch(() => ({
+      body: card({
+        sections: [
+          { id: 'reporting', title: 'Reporting rules', items: [] },
+          { id: 'modifiers', title: 'Modifiers', items: [] },
+        ],
+        tables: [
+          {
+            kind: 'mue',
+            section: 'reporting',
+            rows: [
+              {
+                value: 1,
+                adjudication: 3,
+                rationale: 'Nature of Service/Procedure',
+                setting: 'practitioner',
+                from: '2026-01-01',
+                to: null,
+                citation: mueCitation,
+              },
+            ],
+          },
+          {
+            kind: 'add-on',
+            section: 'modifiers',
+            rows: [
+              {
+                primaryCode: '64483',
+                addOnCode: '64484',
+                descriptor: 'SAMPLE each additional level',
+                citation: { ...mueCitation, documentId: 8 },
+              },
+            ],
+          },
+        ],
+        conflicts: [],
+      }),
+    }));
+    renderAt('/codes/cpt/64483', <CardPage system="cpt" code="64483" />);
+    const mue = await screen.findByRole('table', { name: 'Medically unlikely edits (MUE)' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Reporting rules (1)' })).toBeTruthy();
+    expect(within(mue).getAllByRole('row')[1]!.textContent).toBe(
+      '13 – per day (clinical)Nature of Service/ProcedurePractitioner services2026-01-01 – …row 9',
+    );
+    const addOn = screen.getByRole('table', { name: 'Add-on code pairs' });
+    expect(within(addOn).getAllByRole('row')[1]!.textContent).toContain(
+      '6448364484SAMPLE each additional level',
+    );
+    // A short table needs no filter.
+    expect(screen.queryByLabelText('Filter rows')).toBeNull();
+  });
+
   test('print everything opens every section first', async () => {
     mockFetch(() => ({ body: card() }));
     const print = vi.fn();
