@@ -37,34 +37,30 @@ describe('cards from the real hospital NCCI subsets', () => {
   // indicator, and claims no "includes" or "mutually exclusive" it cannot source (issue 12 §4).
   test('62264: column 2 of 62263 (indicator 0), column 1 of 77003 (indicator 1), MUE 1 per day', async () => {
     const card = await composeCard(ctx, { ...request, code: '62264' });
-    const bundling = card.sections.find((s) => s.id === 'bundling')!.items;
-    const in62263 = bundling.find((i) => i.codes?.includes('62263'));
-    expect(in62263).toMatchObject({ modifierIndicator: 0 });
-    expect(in62263?.relation).toBeUndefined();
-    expect(in62263?.text).toMatch(/^Column 2 of an edit with column 1 62263: modifier indicator 0/);
-    expect(in62263?.citations[0]).toMatchObject({
+    const edits = card.tables.find((table) => table.kind === 'ptp')!.rows;
+    const in62263 = edits.find((row) => row.otherCode === '62263');
+    expect(in62263).toMatchObject({ column: 2, modifierIndicator: 0, rationale: null });
+    expect(in62263?.citation).toMatchObject({
       documentId: ptp.document.id,
       locator: expect.stringMatching(/^line \d+$/) as unknown,
+      label: expect.stringMatching(/^NCCI PTP, outpatient hospital, .*row \d+$/) as unknown,
     });
-    const with77003 = bundling.find((i) => i.codes?.includes('77003'));
-    expect(with77003).toMatchObject({ modifierIndicator: 1 });
-    expect(with77003?.relation).toBeUndefined();
-    expect(with77003?.text).toMatch(
-      /^Column 1 of an edit with column 2 77003: modifier indicator 1/,
-    );
-    const reporting = card.sections.find((s) => s.id === 'reporting')!.items;
-    expect(reporting[0]?.text).toMatch(/No more than 1 unit per day/);
-    expect(reporting[0]?.citations[0]).toMatchObject({ documentId: mue.document.id });
+    const with77003 = edits.find((row) => row.otherCode === '77003');
+    expect(with77003).toMatchObject({ column: 1, modifierIndicator: 1 });
+    // No rationale column: the glance says "not reported with", never "includes".
+    expect(card.glance.map((l) => l.text).join(' ')).not.toMatch(/Includes|Mutually exclusive/);
+    const mueRows = card.tables.find((table) => table.kind === 'mue')!.rows;
+    expect(mueRows[0]).toMatchObject({ value: 1, citation: { documentId: mue.document.id } });
+    expect(card.glance.some((l) => /No more than 1 unit per day/.test(l.text))).toBe(true);
     for (const section of card.sections)
       for (const item of section.items) expect(item.citations.length).toBeGreaterThan(0);
   });
 
   test('62263 lists its edit with 62264 as column 1, indicator 0', async () => {
     const card = await composeCard(ctx, { ...request, code: '62263' });
-    const bundling = card.sections.find((s) => s.id === 'bundling')!.items;
-    const with62264 = bundling.find((i) => i.codes?.includes('62264'));
-    expect(with62264).toMatchObject({ modifierIndicator: 0 });
-    expect(with62264?.text).toMatch(/^Column 1 of an edit with column 2 62264/);
+    const edits = card.tables.find((table) => table.kind === 'ptp')!.rows;
+    const with62264 = edits.find((row) => row.otherCode === '62264');
+    expect(with62264).toMatchObject({ column: 1, modifierIndicator: 0 });
   });
 
   test('hospital edits are not shown for a practitioner card, and an unknown code is not in the library', async () => {

@@ -10,7 +10,11 @@ export type PtpRow = SourceColumns &
   >;
 
 export type MueRow = SourceColumns &
-  Pick<Selectable<MueEditsTable>, 'mue_value' | 'adjudication' | 'rationale'>;
+  Pick<Selectable<MueEditsTable>, 'mue_value' | 'adjudication' | 'rationale'> & {
+    /** The period of the MUE table's release (MUE rows carry no dates of their own). */
+    release_from?: string | null;
+    release_to?: string | null;
+  };
 
 export type RvuRow = SourceColumns &
   Omit<
@@ -26,4 +30,15 @@ export interface AddOnRow extends SourceColumns {
 export interface CoverageRow extends SourceColumns {
   policy_id: string;
   icd10_code: string;
+}
+
+/** A document a card cites, as its citation labels and release dates name it. */
+export interface CitedDocument {
+  id: number;
+  kind: string;
+  title: string;
+  setting: string | null;
+  release: string | null;
+  file_name: string;
+  effective_from: string | null;
 }

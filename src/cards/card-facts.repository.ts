@@ -2,7 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { documentInForce } from '../library/store/effective.repository.ts';
 import { ptpRowsInForce, type PtpCandidate } from './ptp-rows-in-force.ts';
-import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
+import type {
+  AddOnRow,
+  CitedDocument,
+  CoverageRow,
+  MueRow,
+  PtpRow,
+  RvuRow,
+} from './card-fact-rows.ts';
 import type { PassageRow } from '../library/citations.ts';
 
 interface Scope {
@@ -33,7 +40,9 @@ export async function findPtpEdits(db: Kysely<Database>, s: Scope): Promise<PtpR
 
 export async function findMues(db: Kysely<Database>, s: Scope): Promise<MueRow[]> {
   const { rows } = await sql<MueRow>`
-    select m.mue_value, m.adjudication, m.rationale, m.locator, d.id as document_id, d.title, d.release
+    select m.mue_value, m.adjudication, m.rationale, m.locator, d.id as document_id, d.title, d.release,
+      to_char(d.effective_from, 'YYYY-MM-DD') as release_from,
+      to_char(d.effective_to, 'YYYY-MM-DD') as release_to
     from mue_edits m join documents d on d.id = m.document_id
     where m.org_id = any(library_orgs(${s.orgId}))
       and m.document_id <> all((select shadowed_documents(${s.orgId}))::int[]) and m.code = ${s.code} and d.setting = ${s.setting}
@@ -130,4 +139,45 @@ export async function libraryFingerprint(db: Kysely<Database>, orgId: string): P
     select file_hash from documents where org_id = any(library_orgs(${orgId}))
       and id <> all((select shadowed_documents(${orgId}))::int[]) order by file_hash`.execute(db);
   return rows.map((r) => r.file_hash);
+}
+
+/**
+ * The short descriptor (else the medium one) of each code, from the code tables in force on the
+ * date: the other codes of a card's PTP and add-on tables. Codes no table describes are absent.
+ */
+export async function findShortDescriptors(
+  db: Kysely<Database>,
+  s: Scope,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await sql<{ code: string; text: string }>`
+    select distinct on (c.code) c.code, coalesce(c.short_description, c.medium_description) as text
+    from code_descriptors c join documents d on d.id = c.document_id
+    where c.org_id = any(library_orgs(${s.orgId}))
+      and c.document_id <> all((select shadowed_documents(${s.orgId}))::int[])
+      and c.code in (${sql.join([...new Set(codes)])})
+      and coalesce(c.short_description, c.medium_description) is not null
+      and ${documentInForce('d', s.dos)}
+      and (c.effective_from is null or c.effective_from <= ${s.dos}::date)
+      and (c.effective_to is null or c.effective_to >= ${s.dos}::date)
+    order by c.code, d.effective_from desc nulls last, d.id desc`.execute(db);
+  return new Map(rows.map((r) => [r.code, r.text]));
+}
+
+/** What a card's citations name: each cited document's kind, setting, release and start. */
+export async function findCitedDocuments(
+  db: Kysely<Database>,
+  orgId: string,
+  ids: readonly number[],
+): Promise<CitedDocument[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<CitedDocument>`
+    select d.id, d.kind, d.title, d.setting, d.release, d.file_name,
+      to_char(d.effective_from, 'YYYY-MM-DD') as effective_from
+    from documents d
+    where d.org_id = any(library_orgs(${orgId})) and d.id in (${sql.join([...new Set(ids)])})`.execute(
+    db,
+  );
+  return rows;
 }

@@ -33,6 +33,52 @@ export interface CardConflict {
   citations: Citation[];
 }
 
+export type GlanceKind = 'what' | 'validity' | 'warning' | 'modifiers' | 'releases';
+
+/** One line of the card's "At a glance" summary; `section` holds the details. */
+export interface GlanceLine {
+  kind: GlanceKind;
+  text: string;
+  lang: string;
+  section?: SectionId;
+  citations: Citation[];
+}
+
+interface Period {
+  from: string | null;
+  to: string | null;
+}
+
+export interface PtpTableRow extends Period {
+  otherCode: string;
+  descriptor: string;
+  column: 1 | 2;
+  modifierIndicator: number;
+  rationale: string | null;
+  bypassModifiers: string[];
+  citation: Citation;
+}
+
+export interface MueTableRow extends Period {
+  value: number;
+  adjudication: number | null;
+  rationale: string | null;
+  setting: string;
+  citation: Citation;
+}
+
+export interface AddOnTableRow {
+  primaryCode: string;
+  addOnCode: string;
+  descriptor: string;
+  citation: Citation;
+}
+
+export type CardTable =
+  | { kind: 'ptp'; section: SectionId; rows: PtpTableRow[] }
+  | { kind: 'mue'; section: SectionId; rows: MueTableRow[] }
+  | { kind: 'add-on'; section: SectionId; rows: AddOnTableRow[] };
+
 export interface Card {
   system: string;
   code: string;
@@ -43,6 +89,8 @@ export interface Card {
   dir: 'ltr' | 'rtl';
   libraryVersion: string;
   footer: string;
+  glance: GlanceLine[];
+  tables: CardTable[];
   sections: CardSection[];
   gaps: CardGap[];
   conflicts: CardConflict[];

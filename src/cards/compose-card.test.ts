@@ -36,19 +36,80 @@ describe('the code card over the starter library', () => {
         for (const citation of item.citations) expect(citation.locator).not.toBe('');
       }
     }
-    const bundling = card.sections.find((s) => s.id === 'bundling')!.items;
-    // The edit's rationale is "Mutually exclusive procedures": not "included in" (issue 12 §4).
-    expect(bundling.find((i) => i.codes?.includes('62263'))).toMatchObject({
-      relation: 'mutually-exclusive',
+    // PTP rows are a table, not bullets; the edit's rationale says "Mutually exclusive".
+    const ptp = card.tables.find((table) => table.kind === 'ptp')!;
+    expect(ptp.section).toBe('bundling');
+    expect(ptp.rows.find((row) => row.otherCode === '62263')).toMatchObject({
+      column: 2,
       modifierIndicator: 0,
-      text: expect.stringContaining('Mutually exclusive procedures') as string,
+      rationale: expect.stringContaining('Mutually exclusive procedures') as string,
+      bypassModifiers: [],
     });
+    const bundling = card.sections.find((s) => s.id === 'bundling')!.items;
+    expect(bundling.some((i) => i.citations.some((c) => /NCCI PTP/.test(c.label ?? '')))).toBe(
+      false,
+    );
     const aliases = card.sections.find((s) => s.id === 'aliases')!.items;
     expect(
       aliases.some((i) => /Racz/.test(i.text) && i.citations[0]?.quote?.includes('Racz')),
     ).toBe(true);
     expect(card.title).toBe('2026 CPT code 62264');
     expect(card.footer).toContain(card.libraryVersion);
+  });
+
+  test('the glance comes first: what the code is, counted warnings, every line cited', async () => {
+    const card = await composeCard(ctx, request);
+    expect(card.glance.map((line) => line.kind)).toEqual([
+      'what',
+      'validity',
+      'warning',
+      'warning',
+      'warning',
+      'warning',
+      'modifiers',
+      'releases',
+    ]);
+    for (const line of card.glance) expect(line.citations.length, line.text).toBeGreaterThan(0);
+    expect(card.glance[0]!.text).toMatch(/^SAMPLE /);
+    expect(card.glance.map((l) => l.text)).toContain('Mutually exclusive with 1 code: 62263.');
+    const notWith = card.glance.find((l) => l.text.startsWith('Not reported with'))!;
+    // Nine codes are counted, six named: the rest are in the bundling table.
+    expect(notWith.text).toMatch(/^Not reported with 9 codes .*: (\d{5}, ){6}…\.$/);
+    expect(notWith.section).toBe('bundling');
+    expect(card.glance.at(-1)!.text).toContain('NCCI PTP, practitioner, v32.0 (2026-01-01)');
+  });
+
+  test('tables carry the rows: PTP with descriptors and bypass modifiers, MUE, add-on pairs', async () => {
+    const card = await composeCard(ctx, { ...request, code: '64483' });
+    const ptp = card.tables.find((table) => table.kind === 'ptp')!;
+    expect(ptp.rows).toHaveLength(5);
+    const bypassable = ptp.rows.filter((row) => row.modifierIndicator === 1);
+    expect(bypassable.length).toBeGreaterThan(0);
+    for (const row of bypassable) expect(row.bypassModifiers).toContain('XS');
+    expect(ptp.rows.find((row) => row.otherCode === '62323')?.descriptor).toMatch(/^SAMPLE /);
+    const mue = card.tables.find((table) => table.kind === 'mue')!;
+    expect(mue.rows[0]).toMatchObject({ value: 1, adjudication: 3, from: '2026-01-01' });
+    const addOn = card.tables.find((table) => table.kind === 'add-on')!;
+    expect(addOn.rows).toEqual([
+      expect.objectContaining({ primaryCode: '64483', addOnCode: '64484' }),
+    ]);
+  });
+
+  test('citation labels name the dataset and row or the document and place, never a path', async () => {
+    const card = await composeCard(ctx, request);
+    const citations = [
+      ...card.glance.flatMap((l) => l.citations),
+      ...card.tables.flatMap((table) => table.rows.map((row) => row.citation)),
+      ...card.sections.flatMap((s) => s.items.flatMap((i) => i.citations)),
+    ];
+    expect(citations.length).toBeGreaterThan(20);
+    for (const citation of citations) {
+      expect(citation.label, citation.locator).toBeTruthy();
+      expect(citation.label).not.toMatch(/[\\/]|\bline \d|characters \d/);
+    }
+    const ptpRow = card.tables.find((table) => table.kind === 'ptp')!.rows[0]!.citation;
+    expect(ptpRow.label).toMatch(/^NCCI PTP, practitioner, v32\.0, row \d+$/);
+    expect(citations.some((c) => /, page \d+$/.test(c.label ?? ''))).toBe(true);
   });
 
   test('modifiers the card points to are explained by library material', async () => {

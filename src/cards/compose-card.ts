@@ -17,11 +17,18 @@ import {
   findPassages,
   findPtpEdits,
   findRvuIndicators,
+  findCitedDocuments,
+  findShortDescriptors,
   libraryFingerprint,
 } from './card-facts.repository.ts';
-import { type Card, type CardItem, type CardSection, type SectionId } from './card-types.ts';
 import {
-  bundlingItems,
+  type Card,
+  type CardItem,
+  type CardSection,
+  type CardTable,
+  type SectionId,
+} from './card-types.ts';
+import {
   descriptorItems,
   modifierItems,
   mueConflicts,
@@ -41,6 +48,10 @@ import type { CodeSystem } from '../domain/code-system.ts';
 import type { PassageRow } from '../library/citations.ts';
 import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
 import { cardSectionIds } from '../domain/card-section.ts';
+import { cardTables, otherCodes } from './card-tables.ts';
+import { glanceLines, releaseLine } from './card-glance.ts';
+import { cardCitations, labelCard } from './citation-labels.ts';
+import { NCCI_ASSOCIATED_MODIFIERS } from './ncci-modifiers.ts';
 
 export interface CardRequest {
   code: string;
@@ -99,13 +110,16 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
     await expanderForUnanalyzed(ctx, rows.passages, libraryVersion),
   );
   const definitions = await modifierDefinitions(ctx, scope, rows, prose, libraryVersion);
-  const facts = factItems(request, code, description, rows, [
-    ...modifierItems(code, rows.edits, rows.rvus, rows.addOns, lang),
+  const facts = factItems(request, description, rows, [
+    ...modifierItems(code, rows.edits, rows.rvus, lang),
     ...notIn(definitions, prose.get('modifiers')),
   ]);
-  const { sections, gaps } = sectionsAndGaps(request, facts, prose, descriptorGap);
+  const bypass = definedBypassModifiers(definitions);
+  const descriptors = await findShortDescriptors(ctx.db, scope, otherCodes(code, rows));
+  const tables = cardTables(code, rows, setting, descriptors, bypass);
+  const { sections, gaps } = sectionsAndGaps(request, facts, prose, tables, descriptorGap);
   const system = description?.system ?? request.system ?? 'cpt';
-  return {
+  const card: Card = {
     system,
     code,
     title: cardTitle(lang, system, code, description),
@@ -115,6 +129,17 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
     dir: textDirection(lang),
     libraryVersion,
     footer: t(lang, 'card.footer', { version: libraryVersion }),
+    glance: glanceLines({
+      ...rows,
+      code,
+      dos,
+      setting,
+      lang,
+      description,
+      descriptorCitations: facts.descriptor?.[0]?.citations ?? [],
+      bypass,
+    }),
+    tables,
     sections,
     // Procedure codes: what the NCCI files cannot tell for the date (diagnoses have no edits).
     gaps:
@@ -127,6 +152,30 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       ...proseTableConflicts(code, prose.get('bundling') ?? [], rows.edits, dos, lang),
     ],
   };
+  return withLabels(ctx, card);
+}
+
+/** The card's citations labelled for a reader, and the dates of the data used at a glance. */
+async function withLabels(ctx: LibraryContext, card: Card): Promise<Card> {
+  const citations = cardCitations(card);
+  const docs = await findCitedDocuments(
+    ctx.db,
+    ctx.orgId,
+    citations.map((c) => c.documentId),
+  );
+  const releases = releaseLine(citations, docs, card.lang);
+  const glance = releases ? [...card.glance, releases] : card.glance;
+  return labelCard({ ...card, glance }, new Map(docs.map((d) => [d.id, d])));
+}
+
+/**
+ * The NCCI-associated modifiers the library defines (its definitions name them); all of them
+ * when it defines none, as NCCI lets each bypass an indicator-1 edit.
+ */
+function definedBypassModifiers(definitions: CardItem[]): string[] {
+  const defined = new Set(definitions.flatMap((item) => item.codes ?? []));
+  const named = NCCI_ASSOCIATED_MODIFIERS.filter((m) => defined.has(m));
+  return named.length > 0 ? named : [...NCCI_ASSOCIATED_MODIFIERS];
 }
 
 async function findCardRows(ctx: LibraryContext, scope: CardScope): Promise<CardRows> {
@@ -190,18 +239,16 @@ async function modifierDefinitions(
 /** The items each section takes from the tables (prose items are added per section later). */
 function factItems(
   request: CardRequest,
-  code: string,
   description: CodeDescription | null,
   rows: CardRows,
   modifiers: CardItem[],
 ): Partial<Record<SectionId, CardItem[]>> {
-  const { lang, dos, setting } = request;
+  const { lang, dos } = request;
   const facts: Partial<Record<SectionId, CardItem[]>> = {
     descriptor: description
       ? [...descriptorItems(description, lang), ...validityItems(description, dos, lang)]
       : [],
-    reporting: reportingItems(rows.mues, rows.rvus, setting, lang),
-    bundling: bundlingItems(code, rows.edits, lang),
+    reporting: reportingItems(rows.rvus, lang),
     modifiers,
     'medical-necessity': necessityItems(rows.coverage, lang),
   };
@@ -217,11 +264,15 @@ function factItems(
   return facts;
 }
 
-/** Each section with items becomes a section, in the fixed order; an empty one becomes a gap. */
+/**
+ * Each section with items or a table becomes a section, in the fixed order; an empty one
+ * becomes a gap.
+ */
 function sectionsAndGaps(
   request: CardRequest,
   facts: Partial<Record<SectionId, CardItem[]>>,
   prose: ProseItems,
+  tables: CardTable[],
   descriptorGap: string | null,
 ): { sections: CardSection[]; gaps: Card['gaps'] } {
   const { lang, dos } = request;
@@ -230,7 +281,8 @@ function sectionsAndGaps(
   for (const id of cardSectionIds) {
     const items = preferLanguage([...(facts[id] ?? []), ...(prose.get(id) ?? [])], lang);
     const title = t(lang, `section.${id}`);
-    if (items.length > 0) sections.push({ id, title, items });
+    if (items.length > 0 || tables.some((table) => table.section === id))
+      sections.push({ id, title, items });
     else
       gaps.push({
         section: id,
@@ -292,8 +344,7 @@ function preferLanguage(items: CardItem[], lang: LocaleCode): CardItem[] {
   return [...items.filter((i) => i.lang === lang), ...items.filter((i) => i.lang !== lang)];
 }
 
-// The modifiers NCCI lets bypass an indicator-1 edit, and those the RVU indicators govern.
-const ncciAssociated = ['59', 'XE', 'XS', 'XP', 'XU'];
+// The modifiers the RVU indicators govern.
 const rvuModifiers = {
   multiple_procedure: ['51'],
   bilateral_surgery: ['50'],
@@ -309,7 +360,8 @@ function relevantModifiers(
   proseModifierItems: CardItem[],
 ): string[] {
   const wanted = new Set<string>();
-  if (edits.some((e) => e.modifier_indicator === 1)) for (const m of ncciAssociated) wanted.add(m);
+  if (edits.some((e) => e.modifier_indicator === 1))
+    for (const m of NCCI_ASSOCIATED_MODIFIERS) wanted.add(m);
   const rvu = rvus[0];
   if (rvu) {
     for (const [column, list] of Object.entries(rvuModifiers) as [

@@ -2,7 +2,7 @@ import type { LocaleCode } from '../domain/locale.ts';
 import { t } from '../i18n/translate.ts';
 import type { CodeDescription } from '../codes/code-description.ts';
 import type { CardConflict, CardItem } from './card-types.ts';
-import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
+import type { CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-rows.ts';
 import { rowCitation } from '../library/citations.ts';
 
 const NCCI_ASSOCIATED = 1;
@@ -41,33 +41,9 @@ export function descriptorItems(description: CodeDescription, lang: LocaleCode):
   return items;
 }
 
-/** Reporting rules from facts: the MUE in force for the setting, the global period. */
-export function reportingItems(
-  mues: MueRow[],
-  rvus: RvuRow[],
-  setting: string,
-  lang: LocaleCode,
-): CardItem[] {
+/** Reporting rules from facts: the global period (the MUEs are the reporting table). */
+export function reportingItems(rvus: RvuRow[], lang: LocaleCode): CardItem[] {
   const items: CardItem[] = [];
-  const mue = mues[0];
-  if (mue) {
-    items.push({
-      text: t(lang, 'reporting.mue', {
-        value: mue.mue_value,
-        adjudication: String(mue.adjudication ?? 'other'),
-        setting,
-      }),
-      lang,
-      citations: [rowCitation(mue)],
-    });
-    if (mue.rationale) {
-      items.push({
-        text: t(lang, 'reporting.mueRationale', { rationale: mue.rationale }),
-        lang,
-        citations: [rowCitation(mue)],
-      });
-    }
-  }
   const rvu = rvus[0];
   const days = rvu?.global_days?.trim();
   if (rvu && days) {
@@ -103,52 +79,11 @@ export function rationaleRelation(
   return null;
 }
 
-/**
- * Bundling from the PTP edits, worded as CMS states them: column 1 / column 2, the modifier
- * indicator, the rationale and the row's dates. "Includes" only where the rationale makes the
- * column 2 code a component; mutually exclusive where it says so.
- */
-export function bundlingItems(code: string, edits: PtpRow[], lang: LocaleCode): CardItem[] {
-  return edits.map((edit) => {
-    const asColumn1 = edit.column1 === code;
-    const other = asColumn1 ? edit.column2 : edit.column1;
-    const relation = rationaleRelation(edit.rationale);
-    const values = {
-      code: other,
-      indicator: String(edit.modifier_indicator),
-      since: edit.effective_from ?? 'none',
-      until: edit.deletion_date ?? 'none',
-    };
-    const text =
-      relation === 'component'
-        ? `${t(lang, asColumn1 ? 'bundling.includes' : 'bundling.includedIn', values)} ${t(lang, 'bundling.rationale', { rationale: edit.rationale ?? '' })}`
-        : t(lang, asColumn1 ? 'verdict.bundlingColumn1' : 'verdict.bundlingColumn2', {
-            ...values,
-            rationale: edit.rationale ?? 'none',
-          });
-    return {
-      text,
-      lang,
-      ...(relation === 'component'
-        ? { relation: asColumn1 ? ('includes' as const) : ('included-in' as const) }
-        : relation === 'mutually-exclusive'
-          ? { relation: 'mutually-exclusive' as const }
-          : {}),
-      codes: [other],
-      modifierIndicator: edit.modifier_indicator,
-      effectiveFrom: edit.effective_from,
-      effectiveTo: edit.deletion_date,
-      citations: [rowCitation(edit)],
-    } satisfies CardItem;
-  });
-}
-
-/** Modifiers from facts: which edits an NCCI-associated modifier may bypass, RVU indicators, add-on status. */
+/** Modifiers from facts: which edits an NCCI-associated modifier may bypass, RVU indicators. */
 export function modifierItems(
   code: string,
   edits: PtpRow[],
   rvus: RvuRow[],
-  addOns: AddOnRow[],
   lang: LocaleCode,
 ): CardItem[] {
   const items: CardItem[] = [];
@@ -187,15 +122,6 @@ export function modifierItems(
           citations: [rowCitation(rvu)],
         });
     }
-  }
-  const primaries = addOns.filter((a) => a.add_on_code === code);
-  if (primaries.length > 0) {
-    items.push({
-      text: t(lang, 'modifiers.addOn', { codes: primaries.map((a) => a.primary_code).join(', ') }),
-      lang,
-      codes: primaries.map((a) => a.primary_code),
-      citations: primaries.map(rowCitation),
-    });
   }
   return items;
 }

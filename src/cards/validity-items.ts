@@ -21,17 +21,8 @@ export function validityItems(
 ): CardItem[] {
   const validity = description.validity;
   if (!validity) return [];
-  const facts: ValidityFacts = {
-    kind: validity.kind,
-    code: description.code,
-    system: description.system,
-    dos,
-    release: validity.release,
-    date: validity.date,
-    replacements: validity.replacements,
-    stale: validity.stale,
-  };
-  const citations = validity.source ? [citationOf(validity.source)] : [];
+  const facts = validityFacts(description, dos)!;
+  const citations = validityCitations(description);
   const items: CardItem[] = [];
   // A valid HCPCS or CPT code needs no sentence of its own: its descriptor says it is listed.
   if (validity.kind !== 'valid' || description.system === 'icd10cm') {
@@ -43,6 +34,28 @@ export function validityItems(
   const stale = staleText(lang, facts);
   if (stale) items.push({ text: stale, lang, citations });
   return items;
+}
+
+/** The verdict's facts for the shared validity sentences; null when no table decides the code. */
+export function validityFacts(description: CodeDescription, dos: string): ValidityFacts | null {
+  const validity = description.validity;
+  if (!validity) return null;
+  return {
+    kind: validity.kind,
+    code: description.code,
+    system: description.system,
+    dos,
+    release: validity.release,
+    date: validity.date,
+    replacements: validity.replacements,
+    stale: validity.stale,
+  };
+}
+
+/** The row the verdict rests on, as a citation (none when the verdict has no row). */
+export function validityCitations(description: CodeDescription): Citation[] {
+  const source = description.validity?.source;
+  return source ? [citationOf(source)] : [];
 }
 
 function citationOf(source: SourceRef): Citation {

@@ -19,6 +19,18 @@ export const cardQuerySchema = z.object({
 export type CardParams = z.infer<typeof cardParamsSchema>;
 export type CardQuery = z.infer<typeof cardQuerySchema>;
 
+/**
+ * A card's citation, with its words for a reader built by the server: `source` names the
+ * dataset (kind, setting, release) or the document's title, `place` the row or page, `label`
+ * both ("NCCI PTP, practitioner, v32.2, row 10"). Never a file path.
+ */
+export const cardCitationSchema = citationSchema.extend({
+  label: z.string().optional(),
+  source: z.string().optional(),
+  place: z.string().optional(),
+});
+export type CardCitation = z.infer<typeof cardCitationSchema>;
+
 export const cardItemSchema = z.object({
   text: z.string(),
   /** Language of `text`: the locale for statements built from facts, the document's for prose. */
@@ -28,7 +40,7 @@ export const cardItemSchema = z.object({
   modifierIndicator: z.number().optional(),
   effectiveFrom: z.string().nullable().optional(),
   effectiveTo: z.string().nullable().optional(),
-  citations: z.array(citationSchema),
+  citations: z.array(cardCitationSchema),
 });
 export type CardItem = z.infer<typeof cardItemSchema>;
 
@@ -43,10 +55,73 @@ export const cardGapSchema = z.object({ section: cardSectionIdSchema, message: z
 export const cardConflictSchema = z.object({
   section: cardSectionIdSchema,
   message: z.string(),
-  citations: z.array(citationSchema),
+  citations: z.array(cardCitationSchema),
 });
 export type CardGap = z.infer<typeof cardGapSchema>;
 export type CardConflict = z.infer<typeof cardConflictSchema>;
+
+/** One line of the card's "At a glance" summary, cited; `section` is where the details are. */
+export const glanceLineSchema = z.object({
+  kind: z.enum(['what', 'validity', 'warning', 'modifiers', 'releases']),
+  text: z.string(),
+  lang: z.string(),
+  section: cardSectionIdSchema.optional(),
+  citations: z.array(cardCitationSchema),
+});
+export type GlanceLine = z.infer<typeof glanceLineSchema>;
+
+const period = { from: z.string().nullable(), to: z.string().nullable() };
+
+/** A PTP edit as a table row, seen from the card's code: the other code and this code's column. */
+export const ptpTableRowSchema = z.object({
+  otherCode: z.string(),
+  descriptor: z.string(),
+  column: z.union([z.literal(1), z.literal(2)]),
+  modifierIndicator: z.number(),
+  rationale: z.string().nullable(),
+  ...period,
+  /** Indicator 1: the NCCI-associated modifiers that may bypass the edit. */
+  bypassModifiers: z.array(z.string()),
+  citation: cardCitationSchema,
+});
+export const mueTableRowSchema = z.object({
+  value: z.number(),
+  adjudication: z.number().nullable(),
+  rationale: z.string().nullable(),
+  setting: z.string(),
+  ...period,
+  citation: cardCitationSchema,
+});
+export const addOnTableRowSchema = z.object({
+  primaryCode: z.string(),
+  addOnCode: z.string(),
+  /** The short descriptor of the pair's other code (not the card's own). */
+  descriptor: z.string(),
+  citation: cardCitationSchema,
+});
+export type PtpTableRow = z.infer<typeof ptpTableRowSchema>;
+export type MueTableRow = z.infer<typeof mueTableRowSchema>;
+export type AddOnTableRow = z.infer<typeof addOnTableRowSchema>;
+
+/** Table facts shown as tables in their section (they are not bullets too). */
+export const cardTableSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ptp'),
+    section: cardSectionIdSchema,
+    rows: z.array(ptpTableRowSchema),
+  }),
+  z.object({
+    kind: z.literal('mue'),
+    section: cardSectionIdSchema,
+    rows: z.array(mueTableRowSchema),
+  }),
+  z.object({
+    kind: z.literal('add-on'),
+    section: cardSectionIdSchema,
+    rows: z.array(addOnTableRowSchema),
+  }),
+]);
+export type CardTable = z.infer<typeof cardTableSchema>;
 
 /** `GET /api/cards/:system/:code`: the code card for a date of service, setting and language. */
 export const cardSchema = z.object({
@@ -59,6 +134,9 @@ export const cardSchema = z.object({
   dir: z.enum(['ltr', 'rtl']),
   libraryVersion: z.string(),
   footer: z.string(),
+  /** The summary shown first (absent from cards stored in answers before it existed). */
+  glance: z.array(glanceLineSchema).optional(),
+  tables: z.array(cardTableSchema).optional(),
   sections: z.array(cardSectionSchema),
   gaps: z.array(cardGapSchema),
   conflicts: z.array(cardConflictSchema),

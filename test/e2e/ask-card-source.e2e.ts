@@ -39,7 +39,8 @@ describe('ask, the code card and the source viewer', () => {
     await screenshot(page, 'card-62264');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
-    await page.locator('main a[href^="/sources/"]').first().click();
+    // Table rows' sources sit in collapsed sections: the first visible one is in Sources.
+    await page.locator('main a[href^="/sources/"]:visible').first().click();
     await page.waitForURL(/\/sources\/\d+\?locator=/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const cited = page.locator('main mark, main table');

@@ -1,6 +1,7 @@
 import { useT } from '../i18n/locale-context.tsx';
+import { Link } from '../app/router.tsx';
 import { Citation } from './Citation.tsx';
-import type { Footnote } from './citations.ts';
+import { formatLocator, sourceHref, type CitationData, type Footnote } from './citations.ts';
 import './components.css';
 
 const noteId = (prefix: string, number: number) => `${prefix}-note-${number}`;
@@ -83,6 +84,78 @@ export function SourceList({
             )}
           </li>
         ))}
+      </ol>
+    </section>
+  );
+}
+
+/** A cited place as a grouped source list shows it: the server's words for it when present. */
+export interface GroupedPlace extends CitationData {
+  place?: string;
+}
+
+/** One document of a grouped source list, with the places cited in it. */
+export interface SourceGroupEntry {
+  number: number;
+  source: string;
+  places: readonly GroupedPlace[];
+}
+
+/**
+ * The numbered sources of a card, one entry per document: its name, then each row or page
+ * cited in it once ("row 9, 18, 22"), each opening the source viewer at that place.
+ */
+export function GroupedSourceList({
+  groups,
+  prefix,
+  compact,
+}: {
+  groups: readonly SourceGroupEntry[];
+  prefix: string;
+  /** Shortens a run of places that differ only by number ("row 9", "row 18" → "row 9, 18"). */
+  compact: (places: readonly string[]) => { at: number; text: string }[];
+}) {
+  const t = useT();
+  if (groups.length === 0) return null;
+  const headingId = `${prefix}-sources`;
+  return (
+    <section className="source-list grouped-sources" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('citation.sources')}</h2>
+      <ol>
+        {groups.map((group) => {
+          const placed = group.places
+            .map((citation) => ({
+              citation,
+              words: citation.place ?? formatLocator(citation.locator, t, citation.title),
+            }))
+            // One link per place: a page cited for several sentences is listed once.
+            .filter(
+              (p, i, all) => p.words !== '' && all.findIndex((q) => q.words === p.words) === i,
+            );
+          const shown = compact(placed.map((p) => p.words));
+          return (
+            <li key={group.number} id={noteId(prefix, group.number)} value={group.number}>
+              <Link href={sourceHref(group.places[0]!)} className="citation">
+                <cite className="citation-title" dir="auto">
+                  {group.source}
+                </cite>
+              </Link>
+              {placed.length > 0 && ': '}
+              {shown.map(({ at, text }, i) => (
+                <span key={at}>
+                  {i > 0 && ', '}
+                  <Link
+                    href={sourceHref(placed[at]!.citation)}
+                    className="citation"
+                    aria-label={`${group.source}, ${placed[at]!.words}`}
+                  >
+                    {text}
+                  </Link>
+                </span>
+              ))}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

@@ -6,6 +6,13 @@ import { useLocale } from '../../i18n/locale-context.tsx';
 import { endonyms } from '../../i18n/endonyms.ts';
 import { isoDate } from './card-layout.ts';
 
+/** Opens every section of the card, then prints: the whole card on paper. */
+function printEverything(): void {
+  for (const details of document.querySelectorAll<HTMLDetailsElement>('.code-card details'))
+    details.open = true;
+  window.print();
+}
+
 /** The card's date of service, setting and language (in the address), print and copy link. */
 export function CardControls({
   dos,
@@ -66,6 +73,9 @@ export function CardControls({
         <button type="button" className="secondary" onClick={() => window.print()}>
           <span aria-hidden="true">🖨 </span>
           {t('card.print')}
+        </button>
+        <button type="button" className="secondary" onClick={printEverything}>
+          {t('card.printAll')}
         </button>
         <CopyLinkButton />
       </div>

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Card } from '../../../../src/contracts/cards.ts';
+import type { Card, PtpTableRow } from '../../../../src/contracts/cards.ts';
 import { mockFetch, renderAt } from '../../components/test-utils.tsx';
 import { CardPage } from './CardPage.tsx';
 
@@ -15,6 +15,9 @@ const ptp = {
   title: 'sample-ccipra-v320r0-ptp.txt',
   version: 'v32.0',
   locator: 'line 25',
+  source: 'NCCI PTP, practitioner, v32.0',
+  place: 'row 25',
+  label: 'NCCI PTP, practitioner, v32.0, row 25',
 };
 const guide = {
   documentId: 9,
@@ -23,6 +26,37 @@ const guide = {
   locator: 'Sample coding guideline > Bundling, characters 3037-3076',
   quote: 'Do not report 72275 or 77003 with 62264',
 };
+
+const descriptors = {
+  documentId: 4,
+  title: 'descriptors.csv',
+  version: null,
+  locator: 'line 4',
+  source: 'descriptors.csv',
+  place: 'row 4',
+  label: 'descriptors.csv, row 4',
+};
+
+/** Twelve PTP rows: codes 77003, then 72001… in the file's order, indicator 1 for even rows. */
+const ptpRows: PtpTableRow[] = [
+  '77003',
+  ...Array.from({ length: 11 }, (_, i) => `720${10 + i}`),
+].map((code, i) => ({
+  otherCode: code,
+  descriptor: i === 0 ? 'SAMPLE fluoroscopic guidance' : '',
+  column: 1,
+  modifierIndicator: i % 2 === 0 ? 1 : 0,
+  rationale: 'Misuse of column two code with column one code',
+  from: '2026-01-01',
+  to: null,
+  bypassModifiers: i % 2 === 0 ? ['59', 'XS'] : [],
+  citation: {
+    ...ptp,
+    locator: `line ${30 + i}`,
+    place: `row ${30 + i}`,
+    label: `NCCI PTP, practitioner, v32.0, row ${30 + i}`,
+  },
+}));
 
 function card(overrides: Partial<Card> = {}): Card {
   return {
@@ -35,6 +69,23 @@ function card(overrides: Partial<Card> = {}): Card {
     dir: 'ltr',
     libraryVersion: '4a9e51cdb0aa',
     footer: 'Built from library version 4a9e51cdb0aa. Not medical or legal advice.',
+    glance: [
+      {
+        kind: 'what',
+        text: 'SAMPLE epidural adhesion release in one day',
+        lang: 'en',
+        section: 'descriptor',
+        citations: [descriptors],
+      },
+      {
+        kind: 'warning',
+        text: 'Not reported with 12 codes (NCCI PTP edits): 72275, 77003, ….',
+        lang: 'en',
+        section: 'bundling',
+        citations: [ptp, { ...ptp, locator: 'line 9', place: 'row 9' }],
+      },
+    ],
+    tables: [{ kind: 'ptp', section: 'bundling', rows: ptpRows }],
     sections: [
       {
         id: 'descriptor',
@@ -43,9 +94,7 @@ function card(overrides: Partial<Card> = {}): Card {
           {
             text: 'SAMPLE WORDING: release of epidural adhesions',
             lang: 'en',
-            citations: [
-              { documentId: 4, title: 'descriptors.csv', version: null, locator: 'line 4' },
-            ],
+            citations: [descriptors],
           },
         ],
       },
@@ -94,7 +143,7 @@ function card(overrides: Partial<Card> = {}): Card {
 }
 
 describe('CardPage', () => {
-  test('every section, numbered footnotes, a Sources list, gaps and conflicts', async () => {
+  test('the glance first, then sections collapsed with counts, sources grouped per document', async () => {
     const calls = mockFetch(({ url }) =>
       url.startsWith('/api/cards/cpt/62264') ? { body: card() } : undefined,
     );
@@ -105,17 +154,31 @@ describe('CardPage', () => {
     expect(article.getAttribute('dir')).toBe('ltr');
     expect(article.getAttribute('lang')).toBe('en');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      'Descriptor',
-      'Bundling',
-      'In simple words',
+      'At a glance',
+      'Descriptor (1)',
+      // Twelve table rows and two statements.
+      'Bundling (14)',
+      'In simple words (1)',
       'Not in your library',
       'Sources',
     ]);
 
-    // Footnotes in reading order; the same source keeps its number.
-    const bundling = screen.getByRole('region', { name: 'Bundling' });
+    // The glance: cited lines that open and point to their section.
+    const glance = screen.getByRole('region', { name: 'At a glance' });
+    expect(within(glance).getByText(/Not reported with 12 codes/)).toBeTruthy();
+    const see = within(glance).getByRole('link', { name: '(see Bundling)' });
+    expect(see.getAttribute('href')).toBe('#details-bundling');
+
+    // Sections are collapsed until opened; "see Bundling" opens its section.
+    const bundling = screen.getByRole('region', { name: 'Bundling (14)' });
+    const details = bundling.querySelector('details')!;
+    expect(details.open).toBe(false);
+    fireEvent.click(see);
+    expect(details.open).toBe(true);
+
+    // One footnote per document: every PTP row cites source 2.
     const refs = within(bundling).getAllByRole('link', { name: /^Source \d$/ });
-    expect(refs.map((r) => r.textContent)).toEqual(['2', '2', '3', '2', '3']);
+    expect(new Set(refs.map((r) => r.textContent))).toEqual(new Set(['2', '3']));
     expect(refs[0]!.getAttribute('href')).toBe('#card-note-2');
     const sources = screen.getByRole('region', { name: 'Sources' });
     const entries = within(sources).getAllByRole('listitem');
@@ -125,11 +188,16 @@ describe('CardPage', () => {
       'card-note-3',
       'card-note-4',
     ]);
-    expect(within(entries[1]!).getByRole('link').getAttribute('href')).toBe(
-      '/sources/6?locator=line%2025',
-    );
-    expect(entries[1]!.textContent).toContain('version v32.0');
-    expect(entries[2]!.textContent).toContain('Sample coding guideline · Bundling');
+    // The PTP file is named once, its rows listed once each, each opening the viewer there.
+    expect(entries[1]!.textContent).toMatch(/^NCCI PTP, practitioner, v32\.0: row 9, 25, 30, 31, /);
+    expect(entries[1]!.textContent.match(/\b25\b/g)).toHaveLength(1);
+    expect(
+      within(entries[1]!)
+        .getByRole('link', { name: 'NCCI PTP, practitioner, v32.0, row 9' })
+        .getAttribute('href'),
+    ).toBe('/sources/6?locator=line%209');
+    expect(entries[2]!.textContent).toContain('Sample coding guideline');
+    for (const entry of entries) expect(entry.textContent).not.toMatch(/\/|\bline \d/);
 
     // An item in another language says so.
     expect(screen.getByText('Se liberan adherencias en un solo día.').getAttribute('lang')).toBe(
@@ -138,6 +206,117 @@ describe('CardPage', () => {
     expect(screen.getByText(/Clinical examples for this code/)).toBeTruthy();
     expect(screen.getByRole('note', { name: /Sources disagree \(1 conflict\)/ })).toBeTruthy();
     expect(screen.getByText(/Not medical or legal advice/)).toBeTruthy();
+  });
+
+  test('the PTP table: first ten rows, show all, sort by a column, filter by text', async () => {
+    mockFetch(() => ({ body: card() }));
+    renderAt('/codes/cpt/62264', <CardPage system="cpt" code="62264" />);
+    const table = await screen.findByRole('table', { name: 'NCCI PTP edits' });
+    const bodyRows = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .filter(
+          (row) => !row.classList.contains('row-extra') || table.classList.contains('expanded'),
+        );
+    const firstCells = () => bodyRows().map((row) => row.querySelector('td')!.textContent);
+    expect(bodyRows()).toHaveLength(10);
+    expect(firstCells()[0]).toBe('77003');
+    expect(bodyRows()[0]!.textContent).toContain('1 – allowed with a modifier');
+    expect(bodyRows()[0]!.textContent).toContain('59, XS');
+    expect(bodyRows()[1]!.textContent).toContain('0 – not allowed');
+    expect(
+      within(bodyRows()[0]!)
+        .getByRole('link', { name: /row 30$/ })
+        .getAttribute('href'),
+    ).toBe('/sources/6?locator=line%2030');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 12 rows' }));
+    expect(bodyRows()).toHaveLength(12);
+
+    // Sorting by code: ascending, then descending on a second click.
+    fireEvent.click(within(table).getByRole('button', { name: /^Other code/ }));
+    expect(firstCells()[0]).toBe('72010');
+    expect(within(table).getAllByRole('columnheader')[0]!.getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    fireEvent.click(within(table).getByRole('button', { name: /^Other code/ }));
+    expect(firstCells()[0]).toBe('77003');
+
+    // Filtering by text keeps the matching rows only.
+    fireEvent.change(screen.getByLabelText('Filter rows'), { target: { value: 'fluoro' } });
+    expect(firstCells()).toEqual(['77003']);
+    fireEvent.change(screen.getByLabelText('Filter rows'), {
+      target: { value: 'nothing like it' },
+    });
+    expect(screen.getByText('No row matches the filter.')).toBeTruthy();
+  });
+
+  test('MUE and add-on rows are tables in their sections, values in words', async () => {
+    const mueCitation = { ...ptp, documentId: 7, locator: 'line 9', place: 'row 9' };
+    mockFetch(() => ({
+      body: card({
+        sections: [
+          { id: 'reporting', title: 'Reporting rules', items: [] },
+          { id: 'modifiers', title: 'Modifiers', items: [] },
+        ],
+        tables: [
+          {
+            kind: 'mue',
+            section: 'reporting',
+            rows: [
+              {
+                value: 1,
+                adjudication: 3,
+                rationale: 'Nature of Service/Procedure',
+                setting: 'practitioner',
+                from: '2026-01-01',
+                to: null,
+                citation: mueCitation,
+              },
+            ],
+          },
+          {
+            kind: 'add-on',
+            section: 'modifiers',
+            rows: [
+              {
+                primaryCode: '64483',
+                addOnCode: '64484',
+                descriptor: 'SAMPLE each additional level',
+                citation: { ...mueCitation, documentId: 8 },
+              },
+            ],
+          },
+        ],
+        conflicts: [],
+      }),
+    }));
+    renderAt('/codes/cpt/64483', <CardPage system="cpt" code="64483" />);
+    const mue = await screen.findByRole('table', { name: 'Medically unlikely edits (MUE)' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Reporting rules (1)' })).toBeTruthy();
+    expect(within(mue).getAllByRole('row')[1]!.textContent).toBe(
+      '13 – per day (clinical)Nature of Service/ProcedurePractitioner services2026-01-01 – …row 9',
+    );
+    const addOn = screen.getByRole('table', { name: 'Add-on code pairs' });
+    expect(within(addOn).getAllByRole('row')[1]!.textContent).toContain(
+      '6448364484SAMPLE each additional level',
+    );
+    // A short table needs no filter.
+    expect(screen.queryByLabelText('Filter rows')).toBeNull();
+  });
+
+  test('print everything opens every section first', async () => {
+    mockFetch(() => ({ body: card() }));
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    renderAt('/codes/cpt/62264', <CardPage system="cpt" code="62264" />);
+    await screen.findByRole('heading', { level: 1 });
+    const details = [...document.querySelectorAll('details')];
+    expect(details.every((d) => !d.open)).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Print everything' }));
+    expect(details.every((d) => d.open)).toBe(true);
+    expect(print).toHaveBeenCalledOnce();
   });
 
   test('an Arabic card lays out right to left inside an English page', async () => {

@@ -1,11 +1,17 @@
 import { useMemo } from 'react';
 import type { Card } from '../../../../src/contracts/cards.ts';
-import { FootnoteRefs, SourceList } from '../../components/Footnotes.tsx';
+import { FootnoteRefs, GroupedSourceList } from '../../components/Footnotes.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { CardConflicts } from './CardConflicts.tsx';
+import { CardGlance, detailsId } from './CardGlance.tsx';
+import { CardTables } from './CardTables.tsx';
+import { compactPlaces } from './source-groups.ts';
 import { CARD_NOTE_PREFIX, layoutCard, type LaidOutItem } from './card-layout.ts';
 
-/** The card itself: its sections with footnoted items, conflicts, gaps, sources and footer. */
+/**
+ * The card itself: the glance first, then its sections collapsed with counts (tables for table
+ * facts, footnoted statements), conflicts, gaps, sources grouped per document and footer.
+ */
 export function CardView({ card }: { card: Card }) {
   const { t, locale, dir } = useLocale();
   const layout = useMemo(() => layoutCard(card), [card]);
@@ -22,19 +28,31 @@ export function CardView({ card }: { card: Card }) {
         </p>
       </header>
 
-      {layout.sections.map(({ section, items, conflicts }) => (
+      <CardGlance card={card} lines={layout.glance} />
+
+      {layout.sections.map(({ section, tables, count, items, conflicts }) => (
         <section
           key={section.id}
           className={`card-section card-section-${section.id}`}
           aria-labelledby={`section-${section.id}`}
         >
-          <h2 id={`section-${section.id}`}>{section.title}</h2>
-          <ul className="card-items">
-            {items.map((entry, i) => (
-              <Item key={i} entry={entry} card={card} />
-            ))}
-          </ul>
-          {conflicts.length > 0 && <CardConflicts id={section.id} conflicts={conflicts} />}
+          {/* Collapsed by default: the glance summarises; the heading counts what is inside. */}
+          <details id={detailsId(section.id)}>
+            <summary>
+              <h2 id={`section-${section.id}`}>
+                {section.title} <span className="section-count">({count})</span>
+              </h2>
+            </summary>
+            <CardTables tables={tables} />
+            {items.length > 0 && (
+              <ul className="card-items">
+                {items.map((entry, i) => (
+                  <Item key={i} entry={entry} card={card} />
+                ))}
+              </ul>
+            )}
+            {conflicts.length > 0 && <CardConflicts id={section.id} conflicts={conflicts} />}
+          </details>
         </section>
       ))}
 
@@ -69,7 +87,11 @@ export function CardView({ card }: { card: Card }) {
       )}
 
       <div className="card-sources" {...ui}>
-        <SourceList notes={layout.footnotes.list} prefix={CARD_NOTE_PREFIX} heading="h2" />
+        <GroupedSourceList
+          groups={layout.footnotes.list}
+          prefix={CARD_NOTE_PREFIX}
+          compact={compactPlaces}
+        />
       </div>
 
       <footer className="card-footer">{card.footer}</footer>
