@@ -8,6 +8,8 @@ export interface CardItem {
   text: string;
   /** Language of `text`: the locale for statements built from facts, the document's for prose. */
   lang: string;
+  /** A quote in another language than the card's (`lang` names it), shown for want of one. */
+  quoted?: boolean;
   relation?: BundlingRelation;
   codes?: string[];
   modifierIndicator?: number;

@@ -36,6 +36,7 @@ import {
 } from './prose-sections.ts';
 import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 import { validityItems } from './validity-items.ts';
+import { cardLanguageItems } from './card-language.ts';
 import { ncciCaveats } from './ncci-caveats.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import type { PassageRow } from '../library/citations.ts';
@@ -287,9 +288,9 @@ function yearOf(description: CodeDescription | null): string | null {
   return /\b(19|20)\d{2}\b/.exec(release)?.[0] ?? null;
 }
 
-/** Items in the chosen language first; the others keep their order and their own `lang`. */
+/** Items in the chosen language; others only as marked quotes, for want of any (card-language). */
 function preferLanguage(items: CardItem[], lang: LocaleCode): CardItem[] {
-  return [...items.filter((i) => i.lang === lang), ...items.filter((i) => i.lang !== lang)];
+  return cardLanguageItems(items, lang);
 }
 
 // The modifiers NCCI lets bypass an indicator-1 edit, and those the RVU indicators govern.

@@ -23,6 +23,8 @@ export const cardItemSchema = z.object({
   text: z.string(),
   /** Language of `text`: the locale for statements built from facts, the document's for prose. */
   lang: z.string(),
+  /** A quote in another language than the card's (`lang` names it), shown for want of one. */
+  quoted: z.boolean().optional(),
   relation: z.enum(['includes', 'included-in', 'mutually-exclusive']).optional(),
   codes: z.array(z.string()).optional(),
   modifierIndicator: z.number().optional(),
