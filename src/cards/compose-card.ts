@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import type { CodeDescription } from '../codes/code-description.ts';
 import { describeCode } from '../codes/code-lookup.ts';
 import { validityText } from '../codes/validity-message.ts';
-import { CodecardError } from '../errors/codecard-error.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import { t, textDirection } from '../i18n/translate.ts';
 import type { LibraryContext } from '../library/library-context.ts';
@@ -37,6 +36,7 @@ import {
 import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 import { validityItems } from './validity-items.ts';
 import { cardLanguageItems } from './card-language.ts';
+import { notInLibraryError } from './not-in-library.ts';
 import { ncciCaveats } from './ncci-caveats.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import type { PassageRow } from '../library/citations.ts';
@@ -88,9 +88,11 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
   const scope = { orgId: ctx.orgId, code, dos, setting };
   const rows = await findCardRows(ctx, scope);
   if (!description && hasNoRows(rows)) {
-    throw new CodecardError('NOT_FOUND', {
-      detail: descriptorGap ?? t(lang, 'card.notInLibrary', { code, date: dos }),
-    });
+    throw await notInLibraryError(
+      ctx,
+      { code, system: request.system ?? 'cpt', dos },
+      descriptorGap ?? t(lang, 'card.notInLibrary', { code, date: dos }),
+    );
   }
   const libraryVersion = libraryVersionOf(rows.fingerprint);
   const prose = proseItems(
