@@ -1,6 +1,7 @@
 import type { BundlingRelation, Citation } from '../domain/citation.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import type { CardSectionId } from '../domain/card-section.ts';
+import type { CardStaleData } from './stale-data.ts';
 
 export type SectionId = CardSectionId;
 
@@ -48,4 +49,6 @@ export interface Card {
   sections: CardSection[];
   gaps: CardGap[];
   conflicts: CardConflict[];
+  /** Datasets the card read whose release is older than the date of service calls for. */
+  stale?: CardStaleData[];
 }

@@ -37,6 +37,7 @@ import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 import { validityItems } from './validity-items.ts';
 import { cardLanguageItems } from './card-language.ts';
 import { notInLibraryError } from './not-in-library.ts';
+import { staleCardData } from './stale-data.ts';
 import { ncciCaveats } from './ncci-caveats.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import type { PassageRow } from '../library/citations.ts';
@@ -129,6 +130,7 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       ...mueConflicts(rows.mues, dos, lang),
       ...proseTableConflicts(code, prose.get('bundling') ?? [], rows.edits, dos, lang),
     ],
+    stale: await staleCardData(ctx, dos),
   };
 }
 

@@ -4,6 +4,7 @@ import { documentInForce } from '../library/store/effective.repository.ts';
 
 /** A table release in force on the date, as a card searched it for a code. */
 export interface SearchedReleaseRow {
+  dataset_key: string;
   kind: string;
   title: string;
   release: string | null;
@@ -22,7 +23,7 @@ export async function searchedReleases(
   kinds: readonly string[],
 ): Promise<SearchedReleaseRow[]> {
   const { rows } = await sql<SearchedReleaseRow>`
-    select d.kind, d.title, d.release, d.effective_from, d.effective_to, d.partial
+    select d.dataset_key, d.kind, d.title, d.release, d.effective_from, d.effective_to, d.partial
     from documents d
     where d.org_id = any(library_orgs(${ctx.orgId}))
       and d.id <> all((select shadowed_documents(${ctx.orgId}))::int[])

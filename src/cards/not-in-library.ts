@@ -2,19 +2,8 @@ import type { CardNotFound } from '../contracts/card-not-found.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import { cardTableKinds } from './card-table-kinds.ts';
 import { codesWithPrefix, searchedReleases } from './not-in-library.repository.ts';
-
-/** The table kinds a card reads facts from. */
-const cardTableKinds = [
-  'code-table',
-  'hcpcs',
-  'icd10cm-order',
-  'ncci-ptp',
-  'ncci-mue',
-  'mpfs-rvu',
-  'add-on',
-  'coverage',
-];
 
 const NEAREST = 5;
 

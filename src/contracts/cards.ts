@@ -64,5 +64,18 @@ export const cardSchema = z.object({
   sections: z.array(cardSectionSchema),
   gaps: z.array(cardGapSchema),
   conflicts: z.array(cardConflictSchema),
+  /** Datasets the card read whose release is older than the date of service calls for. */
+  stale: z
+    .array(
+      z.object({
+        kind: z.string(),
+        title: z.string(),
+        release: z.string().nullable(),
+        effectiveFrom: z.string().nullable(),
+        releasePeriod: z.string(),
+        datePeriod: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type Card = z.infer<typeof cardSchema>;

@@ -6,7 +6,7 @@ import { type LibraryContext } from '../library/library-context.ts';
 import { composeCard } from './compose-card.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
 
-describe('a card for a code that is not in the library', () => {
+describe('card states: not in the library, data older than the date', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
 
@@ -45,5 +45,17 @@ describe('a card for a code that is not in the library', () => {
   test('names no release in force before the library has any', async () => {
     const details = cardNotFoundSchema.parse((await failure('62265', '1990-01-01')).details);
     expect(details.searched.filter((s) => s.kind === 'ncci-ptp')).toEqual([]);
+  });
+
+  test('flags the datasets whose release is older than the date of service calls for', async () => {
+    const request = { code: '62264', setting: 'practitioner', lang: 'en' } as const;
+    expect((await composeCard(ctx, { ...request, dos: '2026-03-02' })).stale).toEqual([]);
+    const late = await composeCard(ctx, { ...request, dos: '2026-11-27' });
+    expect(
+      late.stale?.map((s) => [s.kind, s.effectiveFrom, s.releasePeriod, s.datePeriod]),
+    ).toEqual([
+      ['ncci-mue', '2026-01-01', '2026 Q1', '2026 Q4'],
+      ['ncci-ptp', '2026-01-01', '2026 Q1', '2026 Q4'],
+    ]);
   });
 });
