@@ -235,6 +235,37 @@ describe('CardPage', () => {
     expect(near.getAttribute('href')).toBe('/codes/cpt/62264?dos=2026-03-02&lang=en');
   });
 
+  test('a quote in another language is marked with its language; old data is flagged', async () => {
+    const quoted = {
+      text: 'Todo se hace en una sola visita.',
+      lang: 'es',
+      quoted: true,
+      citations: [{ ...guide, quote: 'Todo se hace en una sola visita.' }],
+    };
+    mockFetch(() => ({
+      body: card({
+        sections: [{ id: 'simple-words', title: 'In simple words', items: [quoted] }],
+        stale: [
+          {
+            kind: 'ncci-ptp',
+            title: 'sample-ccipra-v320r0-ptp.txt',
+            release: 'v32.0',
+            effectiveFrom: '2026-01-01',
+            releasePeriod: '2026 Q1',
+            datePeriod: '2026 Q4',
+          },
+        ],
+      }),
+    }));
+    renderAt('/codes/cpt/62264', <CardPage system="cpt" code="62264" />);
+    const texts = await screen.findAllByText('Todo se hace en una sola visita.');
+    const item = texts.find((t) => t.closest('.card-items'))!.closest('li')!;
+    expect(item.textContent).toContain('quoted from a source in Spanish');
+    expect(screen.getByRole('note').textContent).toContain(
+      'sample-ccipra-v320r0-ptp.txt is the 2026 Q1 release; the date of service 2026-11-27 falls in 2026 Q4.',
+    );
+  });
+
   test('print and copy link', async () => {
     mockFetch(() => ({ body: card() }));
     const print = vi.fn();

@@ -3,6 +3,8 @@ import type { Card } from '../../../../src/contracts/cards.ts';
 import { FootnoteRefs, SourceList } from '../../components/Footnotes.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { CardConflicts } from './CardConflicts.tsx';
+import { CardQuoteMark } from './CardQuoteMark.tsx';
+import { CardStale } from './CardStale.tsx';
 import { CARD_NOTE_PREFIX, layoutCard, type LaidOutItem } from './card-layout.ts';
 
 /** The card itself: its sections with footnoted items, conflicts, gaps, sources and footer. */
@@ -20,6 +22,7 @@ export function CardView({ card }: { card: Card }) {
           <span>{t('card.settingName', { setting: card.setting })}</span>
           <span>{t('card.libraryVersion', { version: card.libraryVersion })}</span>
         </p>
+        <CardStale card={card} />
       </header>
 
       {layout.sections.map(({ section, items, conflicts }) => (
@@ -83,6 +86,7 @@ function Item({ entry, card }: { entry: LaidOutItem; card: Card }) {
   return (
     <li className={item.relation ? `relation-${item.relation}` : undefined}>
       <span {...(other ? { lang: item.lang, dir: 'auto' } : {})}>{item.text}</span>
+      {item.quoted && <CardQuoteMark lang={item.lang} />}
       <FootnoteRefs numbers={notes} prefix={CARD_NOTE_PREFIX} />
     </li>
   );
