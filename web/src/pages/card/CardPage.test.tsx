@@ -261,7 +261,7 @@ describe('CardPage', () => {
     const texts = await screen.findAllByText('Todo se hace en una sola visita.');
     const item = texts.find((t) => t.closest('.card-items'))!.closest('li')!;
     expect(item.textContent).toContain('quoted from a source in Spanish');
-    expect(screen.getByRole('note').textContent).toContain(
+    expect(document.querySelector('.card-stale')!.textContent).toContain(
       'sample-ccipra-v320r0-ptp.txt is the 2026 Q1 release; the date of service 2026-11-27 falls in 2026 Q4.',
     );
   });
