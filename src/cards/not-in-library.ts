@@ -41,25 +41,30 @@ export async function notInLibraryError(
   return new CodecardError('NOT_FOUND', { detail }, details);
 }
 
-/** Codes sharing the longest prefix with `code`, closest first (at most a few queries). */
+/**
+ * Codes sharing the longest prefix with `code`, closest first: the longest prefix that has any,
+ * then shorter ones until there are a few (at most `code.length - 1` small queries).
+ */
 async function nearestCodes(
   ctx: LibraryContext,
   code: string,
   system: CodeSystem,
   dos: string,
 ): Promise<CardNotFound['nearest']> {
-  for (let length = code.length - 1; length >= 1; length--) {
-    const rows = await codesWithPrefix(ctx, system, code.slice(0, length), dos, 200);
-    if (rows.length === 0) continue;
-    return rows
-      .filter((r) => r.code !== code)
+  const found: CardNotFound['nearest'] = [];
+  const seen = new Set([code]);
+  for (let length = code.length - 1; length >= 1 && found.length < NEAREST; length--) {
+    const rows = (await codesWithPrefix(ctx, system, code.slice(0, length), dos, 200))
+      .filter((r) => !seen.has(r.code))
       .sort(
         (a, b) => distance(a.code, code) - distance(b.code, code) || a.code.localeCompare(b.code),
-      )
-      .slice(0, NEAREST)
-      .map((r) => ({ system: r.system, code: r.code, description: r.description }));
+      );
+    for (const r of rows.slice(0, NEAREST - found.length)) {
+      seen.add(r.code);
+      found.push({ system: r.system, code: r.code, description: r.description });
+    }
   }
-  return [];
+  return found;
 }
 
 /** How far apart two codes are: by their digits where both are numbers, else by position. */
