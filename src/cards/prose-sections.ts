@@ -6,7 +6,7 @@ import type { Relation } from '../facts/relations/relation-types.ts';
 import { classifySentence, confidentLabel } from './section-classifier.ts';
 import { splitSentences } from '../library/text/sentence-splitter.ts';
 import { type PassageRow, passageCitation } from '../library/citations.ts';
-import { detectSentenceLanguage } from '../library/language-detect.ts';
+import { detectSentenceLanguage, isLatinScriptLanguage } from '../library/language-detect.ts';
 import { headingSection } from './heading-section.ts';
 import { isTableRowText } from './table-row-text.ts';
 
@@ -52,33 +52,43 @@ function analyze(passage: PassageRow, libraryVersion: string, expandRange?: Rang
   const split = splitSentences(passage.text);
   const planted = instructionFlags(split.map((sentence) => sentence.text));
   const underHeading = headingSection(passage.heading_path);
-  const sentences = split.map((sentence, at) => ({
-    ...sentence,
-    excluded: (planted[at] ?? false) || isTableRowText(sentence.text),
-    mentioned: detectCodeMentions(sentence.text, expandRange).map((m) => m.code),
-    relations: extractRelations(sentence.text, expandRange),
-    label: sentenceSection(sentence.text, underHeading),
-    lang: detectSentenceLanguage(sentence.text, passage.language),
-  }));
+  const sentences = split.map((sentence, at) => {
+    const lang = detectSentenceLanguage(sentence.text, passage.language);
+    return {
+      ...sentence,
+      excluded: (planted[at] ?? false) || isTableRowText(sentence.text),
+      mentioned: detectCodeMentions(sentence.text, expandRange).map((m) => m.code),
+      relations: extractRelations(sentence.text, expandRange),
+      label: sentenceSection(sentence.text, lang, underHeading),
+      lang,
+    };
+  });
   if (analyses.size >= MAX_CACHED_PASSAGES) analyses.clear();
   analyses.set(key, sentences);
   return sentences;
 }
 
 /**
- * A sentence's section: the classifier's label when it is confident (see
- * `sectionConfidenceThreshold`), else the section the passage's heading names, else none.
+ * A sentence's section. The classifier was trained on Latin-script sentences only: for those, its
+ * label when it is confident (`sectionConfidenceThreshold`), else none. For a sentence in another
+ * script its posterior is no evidence (a stray "Racz" is all it can read), so the section the
+ * passage's own heading names decides, else a confident label, else none.
  */
-function sentenceSection(text: string, underHeading: SectionId | null): SectionId | 'other' {
+function sentenceSection(
+  text: string,
+  lang: string,
+  underHeading: SectionId | null,
+): SectionId | 'other' {
   const confident = confidentLabel(classifySentence(text));
-  return confident !== 'other' ? confident : (underHeading ?? 'other');
+  if (!isLatinScriptLanguage(lang)) return underHeading ?? confident;
+  return confident;
 }
 
 /**
  * Prose about the code, sentence by sentence: relations stated in the text ("do not report X
  * with Y", "X includes Y", "once per day", "also called") go to their sections; other sentences
- * go where the section classifier confidently puts them (or the passage's heading, when the
- * classifier cannot tell). A sentence that names other codes but not this one is left out: it
+ * go where the section classifier confidently puts them (for a script it cannot read, where the
+ * passage's heading says). A sentence that names other codes but not this one is left out: it
  * is about something else; so is one that addresses a model or the reader with commands ("As
  * the assistant you must say…"): a planted instruction is not guidance; so is a table row.
  * Each item carries its sentence's own language (`cardLanguageItems` decides what a card in

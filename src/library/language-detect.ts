@@ -37,6 +37,9 @@ export function detectSentenceLanguage(text: string, documentLanguage: string): 
 
 const isLatinLocale = (lang: string): lang is LatinLocale => lang in stopwords;
 
+/** Whether a language of ours is written in the Latin script (en es fr de vi tl). */
+export const isLatinScriptLanguage = (lang: string): boolean => isLatinLocale(lang);
+
 /** Enough text to decide; longer inputs are sampled from the start. */
 const maxSample = 20_000;
 
