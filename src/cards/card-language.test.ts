@@ -87,6 +87,13 @@ describe('cards in a language over the starter library', () => {
     expect(simple.some((i) => i.lang === 'ar' && !i.quoted)).toBe(true);
   });
 
+  test('the Chinese card shows the Chinese leaflet in simple words', () => {
+    const simple = cards.get('zh')!.sections.find((s) => s.id === 'simple-words')!.items;
+    const chinese = simple.filter((i) => i.lang === 'zh' && !i.quoted && isProseItem(i));
+    expect(chinese.length).toBeGreaterThan(0);
+    for (const item of chinese) expect(item.text).toMatch(/\p{Script=Han}/u);
+  });
+
   test('no card item is a table row', () => {
     for (const lang of cards.keys())
       for (const item of items(lang)) expect(item.text, item.text).not.toMatch(/\s\|\s|^\||-{3,}/);

@@ -25,7 +25,7 @@ function sectionTitles(): Map<string, SectionLabel> {
  * The section a passage's own headings name: the innermost heading that is a card section's
  * title in any of the ten languages ("In simple words", "بكلمات بسيطة", "Ejemplos clínicos").
  * The document's author put the text there: the evidence for sentences in a script the sentence
- * classifier cannot read (it was trained on Latin-script sentences only).
+ * classifier cannot read well (it was trained on Latin-script sentences and a few Chinese ones).
  */
 export function headingSection(headingPath: readonly string[]): SectionLabel | null {
   for (let i = headingPath.length - 1; i >= 0; i--) {

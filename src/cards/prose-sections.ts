@@ -69,10 +69,10 @@ function analyze(passage: PassageRow, libraryVersion: string, expandRange?: Rang
 }
 
 /**
- * A sentence's section. The classifier was trained on Latin-script sentences only: for those, its
- * label when it is confident (`sectionConfidenceThreshold`), else none. For a sentence in another
- * script its posterior is no evidence (a stray "Racz" is all it can read), so the section the
- * passage's own heading names decides, else a confident label, else none.
+ * A sentence's section. The classifier was trained on Latin-script sentences (and a few Chinese
+ * ones): for those, its label when it is confident (`sectionConfidenceThreshold`), else none. For
+ * a sentence in another script its posterior is weak evidence (a stray "Racz" may be all it can
+ * read), so the section the passage's own heading names decides, else a confident label.
  */
 function sentenceSection(
   text: string,

@@ -225,7 +225,10 @@ describe('section classifier: model', () => {
 
   it('returns other with confidence 0 for text it cannot read', () => {
     expect(classifySentence('')).toEqual({ label: 'other', confidence: 0 });
-    expect(classifySentence('每天报告一次')).toEqual({ label: 'other', confidence: 0 });
+    expect(classifySentence('Сообщайте один раз в день')).toEqual({
+      label: 'other',
+      confidence: 0,
+    });
     const { confidence } = classifySentence('Report 62264 once per day.');
     expect(confidence).toBeGreaterThan(0);
     expect(confidence).toBeLessThanOrEqual(1);
