@@ -80,7 +80,6 @@ describe('the right sentence in the right language; honest states (issue 16)', (
     expect(simple.filter((i) => i.lang === 'es')).toEqual([]);
     // Table rows (header, separator or cells) are never statements.
     for (const item of items) expect(item.text).not.toMatch(/\s\|\s|^\s*\||-{3,}/);
-    await screenshot(page, 'card-62264-en-language');
   });
 
   test('the Arabic card shows the Arabic leaflet’s statements', async () => {
@@ -94,7 +93,16 @@ describe('the right sentence in the right language; honest states (issue 16)', (
     // Text in another language is there only as a quote marked with its language.
     for (const item of items.filter((i) => i.lang !== null && i.lang !== 'ar'))
       expect(item.quoteMark, item.text).not.toBeNull();
-    await screenshot(page, 'card-62264-ar-language');
+  });
+
+  test('the Chinese card shows the Chinese leaflet in simple words', async () => {
+    await openCard(page, '62264', 'zh');
+    const items = await shownItems(page);
+    const simple = items.filter(
+      (i) => i.section.includes('card-section-simple-words') && i.quoteMark === null,
+    );
+    expect(simple.length).toBeGreaterThan(0);
+    for (const item of simple) expect(detectSentenceLanguage(item.text, 'zh')).toBe('zh');
   });
 
   test('a code not in the library shows what was searched and the nearest codes', async () => {
