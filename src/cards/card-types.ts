@@ -1,6 +1,7 @@
 import type { BundlingRelation, Citation } from '../domain/citation.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import type { CardSectionId } from '../domain/card-section.ts';
+import type { CardStaleData } from './stale-data.ts';
 
 export type SectionId = CardSectionId;
 
@@ -8,6 +9,8 @@ export interface CardItem {
   text: string;
   /** Language of `text`: the locale for statements built from facts, the document's for prose. */
   lang: string;
+  /** A quote in another language than the card's (`lang` names it), shown for want of one. */
+  quoted?: boolean;
   relation?: BundlingRelation;
   codes?: string[];
   modifierIndicator?: number;
@@ -94,4 +97,6 @@ export interface Card {
   sections: CardSection[];
   gaps: CardGap[];
   conflicts: CardConflict[];
+  /** Datasets the card read whose release is older than the date of service calls for. */
+  stale?: CardStaleData[];
 }

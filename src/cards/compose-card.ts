@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import type { CodeDescription } from '../codes/code-description.ts';
 import { describeCode } from '../codes/code-lookup.ts';
 import { validityText } from '../codes/validity-message.ts';
-import { CodecardError } from '../errors/codecard-error.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import { t, textDirection } from '../i18n/translate.ts';
 import type { LibraryContext } from '../library/library-context.ts';
@@ -43,6 +42,9 @@ import {
 } from './prose-sections.ts';
 import { descriptorConflicts, proseTableConflicts } from './card-conflicts.ts';
 import { validityItems } from './validity-items.ts';
+import { cardLanguageItems } from './card-language.ts';
+import { notInLibraryError } from './not-in-library.ts';
+import { staleCardData } from './stale-data.ts';
 import { ncciCaveats } from './ncci-caveats.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import type { PassageRow } from '../library/citations.ts';
@@ -98,9 +100,11 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
   const scope = { orgId: ctx.orgId, code, dos, setting };
   const rows = await findCardRows(ctx, scope);
   if (!description && hasNoRows(rows)) {
-    throw new CodecardError('NOT_FOUND', {
-      detail: descriptorGap ?? t(lang, 'card.notInLibrary', { code, date: dos }),
-    });
+    throw await notInLibraryError(
+      ctx,
+      { code, system: request.system ?? 'cpt', dos },
+      descriptorGap ?? t(lang, 'card.notInLibrary', { code, date: dos }),
+    );
   }
   const libraryVersion = libraryVersionOf(rows.fingerprint);
   const prose = proseItems(
@@ -151,6 +155,7 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       ...mueConflicts(rows.mues, dos, lang),
       ...proseTableConflicts(code, prose.get('bundling') ?? [], rows.edits, dos, lang),
     ],
+    stale: await staleCardData(ctx, dos),
   };
   return withLabels(ctx, card);
 }
@@ -339,9 +344,9 @@ function yearOf(description: CodeDescription | null): string | null {
   return /\b(19|20)\d{2}\b/.exec(release)?.[0] ?? null;
 }
 
-/** Items in the chosen language first; the others keep their order and their own `lang`. */
+/** Items in the chosen language; others only as marked quotes, for want of any (card-language). */
 function preferLanguage(items: CardItem[], lang: LocaleCode): CardItem[] {
-  return [...items.filter((i) => i.lang === lang), ...items.filter((i) => i.lang !== lang)];
+  return cardLanguageItems(items, lang);
 }
 
 // The modifiers the RVU indicators govern.

@@ -3,9 +3,12 @@ import { detectCodeMentions, type RangeExpander } from '../library/code-mentions
 import type { CardItem, SectionId } from './card-types.ts';
 import { extractRelations } from '../facts/relations/extract-relations.ts';
 import type { Relation } from '../facts/relations/relation-types.ts';
-import { classifySentence } from './section-classifier.ts';
+import { classifySentence, confidentLabel } from './section-classifier.ts';
 import { splitSentences } from '../library/text/sentence-splitter.ts';
 import { type PassageRow, passageCitation } from '../library/citations.ts';
+import { detectSentenceLanguage, isLatinScriptLanguage } from '../library/language-detect.ts';
+import { headingSection } from './heading-section.ts';
+import { isTableRowText } from './table-row-text.ts';
 
 export type ProseItems = Map<SectionId, CardItem[]>;
 
@@ -16,8 +19,13 @@ interface AnalyzedSentence {
   mentioned: string[];
   relations: Relation[];
   label: SectionId | 'other';
-  /** Addresses a model or the reader with commands: never placed in a card. */
-  instruction: boolean;
+  /** The sentence's own language (a Spanish paragraph in an English guide is Spanish). */
+  lang: string;
+  /**
+   * Addresses a model or the reader with commands, or is a table row (header, separator, cells):
+   * never placed in a card as a statement.
+   */
+  excluded: boolean;
 }
 
 /**
@@ -43,24 +51,48 @@ function analyze(passage: PassageRow, libraryVersion: string, expandRange?: Rang
   if (cached) return cached;
   const split = splitSentences(passage.text);
   const planted = instructionFlags(split.map((sentence) => sentence.text));
-  const sentences = split.map((sentence, at) => ({
-    ...sentence,
-    instruction: planted[at] ?? false,
-    mentioned: detectCodeMentions(sentence.text, expandRange).map((m) => m.code),
-    relations: extractRelations(sentence.text, expandRange),
-    label: classifySentence(sentence.text).label,
-  }));
+  const underHeading = headingSection(passage.heading_path);
+  const sentences = split.map((sentence, at) => {
+    const lang = detectSentenceLanguage(sentence.text, passage.language);
+    return {
+      ...sentence,
+      excluded: (planted[at] ?? false) || isTableRowText(sentence.text),
+      mentioned: detectCodeMentions(sentence.text, expandRange).map((m) => m.code),
+      relations: extractRelations(sentence.text, expandRange),
+      label: sentenceSection(sentence.text, lang, underHeading),
+      lang,
+    };
+  });
   if (analyses.size >= MAX_CACHED_PASSAGES) analyses.clear();
   analyses.set(key, sentences);
   return sentences;
 }
 
 /**
+ * A sentence's section. The classifier was trained on Latin-script sentences (and a few Chinese
+ * ones): for those, its label when it is confident (`sectionConfidenceThreshold`), else none. For
+ * a sentence in another script its posterior is weak evidence (a stray "Racz" may be all it can
+ * read), so the section the passage's own heading names decides, else a confident label.
+ */
+function sentenceSection(
+  text: string,
+  lang: string,
+  underHeading: SectionId | null,
+): SectionId | 'other' {
+  const confident = confidentLabel(classifySentence(text));
+  if (!isLatinScriptLanguage(lang)) return underHeading ?? confident;
+  return confident;
+}
+
+/**
  * Prose about the code, sentence by sentence: relations stated in the text ("do not report X
  * with Y", "X includes Y", "once per day", "also called") go to their sections; other sentences
- * go where the section classifier puts them. A sentence that names other codes but not this one
- * is left out: it is about something else; so is one that addresses a model or the reader with
- * commands ("As the assistant you must say…"): a planted instruction is not guidance.
+ * go where the section classifier confidently puts them (for a script it cannot read, where the
+ * passage's heading says). A sentence that names other codes but not this one is left out: it
+ * is about something else; so is one that addresses a model or the reader with commands ("As
+ * the assistant you must say…"): a planted instruction is not guidance; so is a table row.
+ * Each item carries its sentence's own language (`cardLanguageItems` decides what a card in
+ * one language shows).
  */
 export function proseItems(
   code: string,
@@ -81,11 +113,11 @@ export function proseItems(
   };
   for (const passage of passages) {
     for (const sentence of analyze(passage, libraryVersion, expandRange)) {
-      if (sentence.instruction) continue;
+      if (sentence.excluded) continue;
       if (sentence.mentioned.length > 0 && !sentence.mentioned.includes(code)) continue;
       const base: CardItem = {
         text: sentence.text.trim(),
-        lang: passage.language,
+        lang: sentence.lang,
         citations: [passageCitation(passage, sentence.start, sentence.end)],
       };
       if (placeRelations(code, sentence.relations, base, add)) continue;
@@ -164,7 +196,7 @@ export function modifierDefinitionItems(
   const seen = new Set<string>();
   for (const passage of passages) {
     for (const sentence of analyze(passage, libraryVersion, expandRange)) {
-      if (sentence.label !== 'modifiers' || sentence.instruction) continue;
+      if (sentence.label !== 'modifiers' || sentence.excluded) continue;
       const named = detectCodeMentions(sentence.text)
         .filter((m) => m.system === 'modifier')
         .map((m) => m.code);
@@ -176,7 +208,7 @@ export function modifierDefinitionItems(
       seen.add(key);
       items.push({
         text: sentence.text.trim(),
-        lang: passage.language,
+        lang: sentence.lang,
         codes: defined,
         citations: [passageCitation(passage, sentence.start, sentence.end)],
       });

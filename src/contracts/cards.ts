@@ -35,6 +35,8 @@ export const cardItemSchema = z.object({
   text: z.string(),
   /** Language of `text`: the locale for statements built from facts, the document's for prose. */
   lang: z.string(),
+  /** A quote in another language than the card's (`lang` names it), shown for want of one. */
+  quoted: z.boolean().optional(),
   relation: z.enum(['includes', 'included-in', 'mutually-exclusive']).optional(),
   codes: z.array(z.string()).optional(),
   modifierIndicator: z.number().optional(),
@@ -140,5 +142,18 @@ export const cardSchema = z.object({
   sections: z.array(cardSectionSchema),
   gaps: z.array(cardGapSchema),
   conflicts: z.array(cardConflictSchema),
+  /** Datasets the card read whose release is older than the date of service calls for. */
+  stale: z
+    .array(
+      z.object({
+        kind: z.string(),
+        title: z.string(),
+        release: z.string().nullable(),
+        effectiveFrom: z.string().nullable(),
+        releasePeriod: z.string(),
+        datePeriod: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type Card = z.infer<typeof cardSchema>;

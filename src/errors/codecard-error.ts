@@ -7,13 +7,20 @@ export class CodecardError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
   readonly status: number;
+  /** Structured facts about the error for the reply's `error.details` (e.g. a card's NOT_FOUND). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: ErrorCode, params: ErrorParams = {}) {
+  constructor(
+    code: ErrorCode,
+    params: ErrorParams = {},
+    details?: Readonly<Record<string, unknown>>,
+  ) {
     super(renderMessage(code, params));
     this.name = 'CodecardError';
     this.code = code;
     this.params = params;
     this.status = errorCatalog[code].status;
+    this.details = details;
   }
 }
 

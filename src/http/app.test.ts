@@ -74,8 +74,17 @@ describe('HTTP API', () => {
     }>();
     expect(body).toMatchObject({ code: '99990', lang: 'de' });
     expect(body.sections[0]).toMatchObject({ id: 'descriptor', title: 'Leistungsbeschreibung' });
+    // Not in the library: the releases searched and the nearest codes (issue 16), in the reply.
     expect((await app.inject({ url: '/api/cards/cpt/99999' })).json()).toMatchObject({
-      error: { code: 'NOT_FOUND' },
+      error: {
+        code: 'NOT_FOUND',
+        details: {
+          kind: 'card-not-found',
+          code: '99999',
+          searched: [expect.objectContaining({ kind: 'code-table', title: 'Sample table' })],
+          nearest: [expect.objectContaining({ code: '99990' })],
+        },
+      },
     });
 
     const removed = await app.inject({

@@ -36,5 +36,8 @@ export function handleError(
 
 function sendCodecardError(error: CodecardError, reply: FastifyReply) {
   if (error.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', error.params.seconds);
-  return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+  const details = error.details ? { details: error.details } : {};
+  return reply
+    .status(error.status)
+    .send({ error: { code: error.code, message: error.message, ...details } });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectLanguage } from './language-detect.ts';
+import { detectLanguage, detectSentenceLanguage } from './language-detect.ts';
 import { localeCodes, type LocaleCode } from '../domain/locale.ts';
 
 // Sample sentences written for these tests.
@@ -69,5 +69,34 @@ describe('detectLanguage', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('detectSentenceLanguage', () => {
+  it('finds a Spanish sentence in an English document and an English one in a Spanish document', () => {
+    expect(
+      detectSentenceLanguage(
+        'El médico introduce un tubo delgado en el espacio que rodea los nervios.',
+        'en',
+      ),
+    ).toBe('es');
+    expect(
+      detectSentenceLanguage(
+        'The doctor must document the level and the side of the injection.',
+        'es',
+      ),
+    ).toBe('en');
+  });
+
+  it('keeps the document language when a sentence gives too little evidence', () => {
+    expect(detectSentenceLanguage('Report 62264.', 'es')).toBe('es');
+    expect(detectSentenceLanguage('Racz procedure (62264)', 'fr')).toBe('fr');
+    expect(detectSentenceLanguage('Todo se hace en una sola visita.', 'es')).toBe('es');
+  });
+
+  it('lets a non-Latin script decide, whatever the document', () => {
+    expect(detectSentenceLanguage('يتم كل ذلك في زيارة واحدة.', 'en')).toBe('ar');
+    expect(detectSentenceLanguage('医生必须记录注射部位。', 'en')).toBe('zh');
+    expect(detectSentenceLanguage('The needle is placed under live X-ray.', 'ar')).toBe('en');
   });
 });

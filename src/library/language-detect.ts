@@ -15,6 +15,31 @@ export function detectLanguage(text: string): LocaleCode {
   return latinLanguage(sample);
 }
 
+/**
+ * The language of one sentence inside a document written in `documentLanguage`: a script that
+ * is not Latin decides as for a document; Latin-script words must give a language enough
+ * stopword and letter evidence and more than the document's own language gets, else the
+ * sentence keeps the document's language (a short "Report 62264." in a Spanish leaflet is not
+ * taken for English, a Spanish paragraph in an English guide is Spanish).
+ */
+export function detectSentenceLanguage(text: string, documentLanguage: string): string {
+  const script = dominantScript(text);
+  if (script) return script;
+  // Latin text in a document written in another script: the document's language cannot be
+  // scored with Latin stopwords, so the sentence is judged on its own.
+  const scores = latinScores(text);
+  const best = bestLatin(scores);
+  if (!isLatinLocale(documentLanguage)) return scores[best] >= minimumScore ? best : 'en';
+  return scores[best] >= minimumScore && scores[best] > scores[documentLanguage]
+    ? best
+    : documentLanguage;
+}
+
+const isLatinLocale = (lang: string): lang is LatinLocale => lang in stopwords;
+
+/** Whether a language of ours is written in the Latin script (en es fr de vi tl). */
+export const isLatinScriptLanguage = (lang: string): boolean => isLatinLocale(lang);
+
 /** Enough text to decide; longer inputs are sampled from the start. */
 const maxSample = 20_000;
 
@@ -67,6 +92,12 @@ const letterSignals: [LatinLocale, RegExp, number][] = [
 const minimumScore = 1.5;
 
 function latinLanguage(text: string): LocaleCode {
+  const scores = latinScores(text);
+  const best = bestLatin(scores);
+  return scores[best] >= minimumScore ? best : 'en';
+}
+
+function latinScores(text: string): Record<LatinLocale, number> {
   const scores: Record<LatinLocale, number> = { en: 0, es: 0, fr: 0, de: 0, vi: 0, tl: 0 };
   for (const match of text.matchAll(/\p{L}+/gu)) {
     const word = match[0].toLowerCase();
@@ -80,11 +111,15 @@ function latinLanguage(text: string): LocaleCode {
       if (pattern.test(word)) scores[locale] += weight;
     }
   }
+  return scores;
+}
+
+function bestLatin(scores: Record<LatinLocale, number>): LatinLocale {
   let best: LatinLocale = 'en';
   for (const locale of Object.keys(scores) as LatinLocale[]) {
     if (scores[locale] > scores[best]) best = locale;
   }
-  return scores[best] >= minimumScore ? best : 'en';
+  return best;
 }
 
 type ScriptLocale = 'zh' | 'ko' | 'ar' | 'ru';

@@ -5,9 +5,9 @@ import { gapsByKey } from './library-measures.repository.ts';
 const TOP = 50;
 
 /**
- * Refused questions in the range (library_gaps), grouped by each code they named, or by each
- * of their words when they named none: what the library should cover next, most asked first.
- * A question naming two codes counts for both.
+ * Refused questions in the range (library_gaps): what the library should cover next, most asked
+ * first. One refused question is one row, keyed by the codes it named, or by its words when it
+ * named none (it used to be a row per word: "What is the Whipple procedure?" made several).
  */
 export async function gapMeasures(ctx: LibraryContext, range: ReportRange): Promise<LibraryGap[]> {
   const rows = await gapsByKey(ctx, range, TOP);

@@ -4,8 +4,9 @@ import type { LibraryGap, ReportRange } from './performance-types.ts';
 import { addDays } from './report-range.ts';
 
 /**
- * Refused questions in the range (library_gaps) keyed by each code they named, or by each of
- * their words when they named none; most asked first. Counts come back as bigint text.
+ * Refused questions in the range (library_gaps), one key per question: the codes it named
+ * ("62264, 77003"), or its words when it named none ("whipple procedure"); most asked first.
+ * Counts come back as bigint text.
  */
 export async function gapsByKey(
   ctx: LibraryContext,
@@ -20,19 +21,22 @@ export async function gapsByKey(
         and created_at < ${`${addDays(range.to, 1)}T00:00:00Z`}::timestamptz
     ),
     keyed as (
-      select k.value as key, 'code' as kind, g.question, g.created_at
-      from g, jsonb_array_elements_text(g.codes) as k
-      union all
-      select k.value, 'term', g.question, g.created_at
-      from g, jsonb_array_elements_text(g.terms) as k
-      where jsonb_array_length(g.codes) = 0
+      select
+        case when jsonb_array_length(g.codes) > 0
+          then (select string_agg(distinct k.value, ', ') from jsonb_array_elements_text(g.codes) as k)
+          else (select string_agg(k.value, ' ' order by k.ordinality)
+                from jsonb_array_elements_text(g.terms) with ordinality as k)
+        end as key,
+        case when jsonb_array_length(g.codes) > 0 then 'code' else 'term' end as kind,
+        g.question, g.created_at
+      from g
     )
-    select key, kind, count(*) as count,
+    select coalesce(key, '') as key, kind, count(*) as count,
       to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastSeen",
       (array_agg(question order by created_at desc))[1] as example
     from keyed
-    group by key, kind
-    order by count desc, max(created_at) desc, key
+    group by coalesce(key, ''), kind
+    order by count desc, max(created_at) desc, coalesce(key, '')
     limit ${limit}`.execute(ctx.db);
   return rows;
 }

@@ -2,10 +2,18 @@
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(status: number, code: string, message: string) {
+  /** The error's `details`, when the server gives some (a card's NOT_FOUND). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: Readonly<Record<string, unknown>>,
+  ) {
     super(message);
     this.code = code;
     this.status = status;
+    this.details = details;
   }
 }
 
@@ -25,7 +33,11 @@ export async function api<T>(path: string, init: RequestInit = {}, read?: ReadBo
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    const error = (
+      body as {
+        error?: { code?: string; message?: string; details?: Record<string, unknown> };
+      } | null
+    )?.error;
     // The session ended (expired, or signed out elsewhere): the app shell takes the user to
     // the sign-in page. Only this code: a wrong password is SIGN_IN_FAILED.
     if (response.status === 401 && error?.code === 'SIGN_IN_REQUIRED')
@@ -34,6 +46,7 @@ export async function api<T>(path: string, init: RequestInit = {}, read?: ReadBo
       response.status,
       error?.code ?? 'HTTP_ERROR',
       error?.message ?? response.statusText,
+      error?.details,
     );
   }
   return body as T;

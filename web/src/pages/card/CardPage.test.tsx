@@ -370,6 +370,81 @@ describe('CardPage', () => {
     expect(screen.getByLabelText('Date of service')).toBeTruthy();
   });
 
+  test('a code not in the library shows what was searched and the nearest codes, not an error', async () => {
+    mockFetch(() => ({
+      status: 404,
+      body: {
+        error: {
+          code: 'NOT_FOUND',
+          message: '62265 is not in your library for the date of service 2026-03-02.',
+          details: {
+            kind: 'card-not-found',
+            code: '62265',
+            system: 'cpt',
+            dos: '2026-03-02',
+            searched: [
+              {
+                kind: 'ncci-ptp',
+                title: 'sample-ccipra-v320r0-ptp.txt',
+                release: 'v32.0',
+                effectiveFrom: '2026-01-01',
+                effectiveTo: null,
+                partial: false,
+              },
+            ],
+            nearest: [
+              { system: 'cpt', code: '62264', description: 'SAMPLE adhesiolysis, one day' },
+            ],
+          },
+        },
+      },
+    }));
+    renderAt('/codes/cpt/62265?dos=2026-03-02', <CardPage system="cpt" code="62265" />);
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: '62265 is not in your library',
+    });
+    expect(heading).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.getByText(/sample-ccipra-v320r0-ptp\.txt/).closest('li')!.textContent).toBe(
+      'sample-ccipra-v320r0-ptp.txt (v32.0) in force from 2026-01-01',
+    );
+    const near = screen.getByRole('link', { name: '62264' });
+    expect(near.getAttribute('href')).toBe('/codes/cpt/62264?dos=2026-03-02&lang=en');
+  });
+
+  test('a quote in another language is marked with its language; old data is flagged', async () => {
+    const quoted = {
+      text: 'Todo se hace en una sola visita.',
+      lang: 'es',
+      quoted: true,
+      citations: [{ ...guide, quote: 'Todo se hace en una sola visita.' }],
+    };
+    mockFetch(() => ({
+      body: card({
+        sections: [{ id: 'simple-words', title: 'In simple words', items: [quoted] }],
+        stale: [
+          {
+            kind: 'ncci-ptp',
+            title: 'sample-ccipra-v320r0-ptp.txt',
+            release: 'v32.0',
+            effectiveFrom: '2026-01-01',
+            releasePeriod: '2026 Q1',
+            datePeriod: '2026 Q4',
+          },
+        ],
+      }),
+    }));
+    renderAt('/codes/cpt/62264', <CardPage system="cpt" code="62264" />);
+    const texts = await screen.findAllByText('Todo se hace en una sola visita.');
+    const item = texts.find((t) => t.closest('.card-items'))!.closest('li')!;
+    expect(item.textContent).toContain('quoted from a source in Spanish');
+    expect(document.querySelector('.card-stale')!.textContent).toContain(
+      'sample-ccipra-v320r0-ptp.txt is the 2026 Q1 release; the date of service 2026-11-27 falls in 2026 Q4.',
+    );
+  });
+
   test('print and copy link', async () => {
     mockFetch(() => ({ body: card() }));
     const print = vi.fn();

@@ -5,6 +5,7 @@ import { navigate, useLocation } from '../../app/router.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { CardControls } from './CardControls.tsx';
+import { CardNotFound, cardNotFoundDetails } from './CardNotFound.tsx';
 import { CardView } from './CardView.tsx';
 import { isoDate } from './card-layout.ts';
 import './card.css';
@@ -44,6 +45,8 @@ export function CardPage({ system, code }: { system: string; code: string }) {
     onError: () => setAnnouncement(''),
   });
   const card = load.data;
+  // A code the library does not know is a state of the card, not a failure to retry.
+  const notFound = cardNotFoundDetails(load.error);
   useDocumentTitle(card?.title);
 
   /** Changes one parameter in the address (replacing it: the back button leaves the card). */
@@ -66,7 +69,15 @@ export function CardPage({ system, code }: { system: string; code: string }) {
       {load.loading && (
         <p className="muted no-print">{card ? t('card.updating') : t('card.loading')}</p>
       )}
-      {load.error && (
+      {load.error && notFound && (
+        <CardNotFound
+          message={load.error.message}
+          details={notFound}
+          setting={setting}
+          lang={lang}
+        />
+      )}
+      {load.error && !notFound && (
         <>
           <h1>{t('card.fallbackTitle', { system: system.toUpperCase(), code })}</h1>
           <LoadError message={load.error.message} onRetry={load.reload} />

@@ -6,6 +6,8 @@ import { CardConflicts } from './CardConflicts.tsx';
 import { CardGlance, detailsId } from './CardGlance.tsx';
 import { CardTables } from './CardTables.tsx';
 import { compactPlaces } from './source-groups.ts';
+import { CardQuoteMark } from './CardQuoteMark.tsx';
+import { CardStale } from './CardStale.tsx';
 import { CARD_NOTE_PREFIX, layoutCard, type LaidOutItem } from './card-layout.ts';
 
 /**
@@ -26,6 +28,7 @@ export function CardView({ card }: { card: Card }) {
           <span>{t('card.settingName', { setting: card.setting })}</span>
           <span>{t('card.libraryVersion', { version: card.libraryVersion })}</span>
         </p>
+        <CardStale card={card} />
       </header>
 
       <CardGlance card={card} lines={layout.glance} />
@@ -105,6 +108,7 @@ function Item({ entry, card }: { entry: LaidOutItem; card: Card }) {
   return (
     <li className={item.relation ? `relation-${item.relation}` : undefined}>
       <span {...(other ? { lang: item.lang, dir: 'auto' } : {})}>{item.text}</span>
+      {item.quoted && <CardQuoteMark lang={item.lang} />}
       <FootnoteRefs numbers={notes} prefix={CARD_NOTE_PREFIX} />
     </li>
   );
