@@ -5,14 +5,15 @@ import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { loadStarterInBackground as loadStarter } from './starter-load.ts';
+import { StarterLibraryProgress } from '../library/starter-progress.ts';
 import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
 import { startQuestionRetention } from './question-retention-schedule.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';
 import { firstAdminInvite } from '../access/invites.service.ts';
 import { inviteLink } from '../access/setup-link.ts';
-import { ensureWebBuilt } from '../web/web-build.ts';
+import { buildWebInBackground, webBuildStale } from '../web/web-build.ts';
 import { surviveDatabaseFaults } from './process-faults.ts';
 
 /** Runs the server until SIGINT/SIGTERM, then stops taking requests and closes the database. */
@@ -30,9 +31,7 @@ export async function runServe(flags: {
     ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
     ...(port !== undefined ? { port } : {}),
   });
-  // `npm run dev` (Vite serves the app) and tests that only need the API skip the build.
-  if (process.env.CODECARD_SKIP_WEB_BUILD !== '1')
-    await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
+  const print = (line: string) => process.stdout.write(`${line}\n`);
   surviveDatabaseFaults();
   configureParserPool({ maxHeapMb: config.parsing.heapMb, timeoutMs: config.parsing.timeoutMs });
   const opened = await openDatabase(config.database);
@@ -48,9 +47,14 @@ export async function runServe(flags: {
     events: eventSinkFor(opened),
     ...(opened.fence ? { fence: opened.fence } : {}),
   };
-  const loaded = await loadStarterLibraryIfEmpty(ctx);
-  if (loaded.length > 0)
-    process.stdout.write(`Loaded the starter library: ${loaded.length} documents.\n`);
+  const starterLibrary = new StarterLibraryProgress();
+  // `npm install` builds the app (prepare); a developer who edited web/src since gets it
+  // rebuilt in the background while the server listens. `npm run dev` (Vite serves the app)
+  // and tests that only need the API skip that.
+  const webBuild =
+    process.env.CODECARD_SKIP_WEB_BUILD !== '1' && (await webBuildStale())
+      ? buildWebInBackground(print)
+      : null;
   const accessPolicy = accessPolicyFrom(config);
   const { app } = await buildApp({
     ctx,
@@ -65,6 +69,8 @@ export async function runServe(flags: {
     setupRemote: config.setupRemote,
     rateLimitPerMinute: config.rateLimitPerMinute,
     sso: config.sso,
+    starterLibrary,
+    ...(webBuild ? { web: { building: webBuild.building } } : {}),
   });
   // Question text past its retention is removed before anyone can read it, then hourly.
   const retention = await startQuestionRetention({
@@ -88,6 +94,9 @@ export async function runServe(flags: {
     now: () => new Date(),
   });
   if (token) process.stdout.write(setupMessage(inviteLink(base, token), config.setupRemote));
+  // Listening first: the starter library comes in behind, one committed document at a time.
+  let stopping = false;
+  const starterLoad = loadStarter(ctx, starterLibrary, () => stopping, print);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.stdout.write(`\n${signal}: shutting down…\n`);
@@ -96,6 +105,10 @@ export async function runServe(flags: {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopping = true;
+  webBuild?.stop();
+  // The document being imported finishes (or rolls back) before the database closes.
+  await starterLoad;
   await retention.stop();
   await app.close();
   await closeParserPool();
