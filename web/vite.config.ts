@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -19,7 +19,7 @@ function precompress(): Plugin {
     name: 'codecard-precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
     closeBundle() {
       const visit = (dir: string): void => {
@@ -46,7 +46,7 @@ function precompress(): Plugin {
 /**
  * The web app: built into web/dist at install (`npm install`/`npm ci` run the `prepare`
  * script) and served by the API server (`npm start`); in development (`npm run dev`) Vite
- * serves it with hot reload and forwards /api to the API server.
+ * serves it with hot reload and forwards /api and /health to the API server.
  */
 export default defineConfig({
   root: import.meta.dirname,
@@ -60,6 +60,9 @@ export default defineConfig({
   },
   server: {
     port: Number(process.env.PORT ?? 3000),
-    proxy: { '/api': `http://127.0.0.1:${apiPort}` },
+    proxy: {
+      '/api': `http://127.0.0.1:${apiPort}`,
+      '/health': `http://127.0.0.1:${apiPort}`,
+    },
   },
 });

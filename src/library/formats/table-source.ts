@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse, type InfoRecord, type Options } from 'csv-parse/sync';
 import { CodecardError, parseFailed, where } from '../../errors/codecard-error.ts';
 import type { SourceFile } from '../import-kind.ts';
@@ -179,11 +179,13 @@ function parseQuoted(
 
 /**
  * Reads the first worksheet that has data. The zip guard runs first so a bomb never reaches
- * exceljs. Formulas are kept as their text, never evaluated.
+ * exceljs. Formulas are kept as their text, never evaluated. exceljs is loaded on the first
+ * workbook, not with the server (a quarter of a second of its start).
  */
 export async function readWorkbook(file: SourceFile): Promise<TableSource> {
   await inspectZip(file.bytes, file.fileName);
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     const copy = file.bytes.buffer.slice(
       file.bytes.byteOffset,
@@ -202,7 +204,7 @@ export async function readWorkbook(file: SourceFile): Promise<TableSource> {
     const cells: string[] = [];
     for (let column = 1; column <= row.cellCount; column++) {
       try {
-        cells.push(asText(cellText(row.getCell(column))).trim());
+        cells.push(asText(cellText(row.getCell(column), excel.ValueType)).trim());
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         throw parseFailed(
@@ -217,24 +219,24 @@ export async function readWorkbook(file: SourceFile): Promise<TableSource> {
   return { format: 'xlsx', sheetName: sheet.name, estimatedRows: rows.length, rows };
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+function cellText(cell: ExcelJS.Cell, types: typeof ExcelJS.ValueType): string {
   switch (cell.type) {
-    case ExcelJS.ValueType.Null:
+    case types.Null:
       return '';
-    case ExcelJS.ValueType.Formula:
+    case types.Formula:
       // Shown as text so a formula (or an injected one) is visible, never run or trusted.
       return `=${cell.formula ?? ''}`;
-    case ExcelJS.ValueType.Date:
+    case types.Date:
       return cell.value instanceof Date ? dateText(cell.value) : cell.text;
-    case ExcelJS.ValueType.Number:
+    case types.Number:
       return numberText(Number(cell.value), cell.numFmt);
-    case ExcelJS.ValueType.String:
-    case ExcelJS.ValueType.SharedString:
-    case ExcelJS.ValueType.RichText:
-    case ExcelJS.ValueType.Hyperlink:
-    case ExcelJS.ValueType.Boolean:
-    case ExcelJS.ValueType.Error:
-    case ExcelJS.ValueType.Merge:
+    case types.String:
+    case types.SharedString:
+    case types.RichText:
+    case types.Hyperlink:
+    case types.Boolean:
+    case types.Error:
+    case types.Merge:
       // Rich text joined, a hyperlink's shown text, TRUE/FALSE, "#N/A", a merged cell's master.
       return cell.text ?? '';
   }
