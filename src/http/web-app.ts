@@ -51,11 +51,19 @@ export async function webAppRoutes(
     return options.building?.() ? sendBuilding(request, reply) : notFound(request, reply);
   };
   app.get('/', { schema: { hide: true } }, (request, reply) => sendApp(request, reply));
+  // A missing file (/favicon.ico, an old build's /assets/x.js) is a 404, not the app's page.
   app.setNotFoundHandler((request, reply) =>
-    request.method === 'GET' && !request.url.startsWith('/api/')
+    request.method === 'GET' && !request.url.startsWith('/api/') && !isFilePath(request.url)
       ? sendApp(request, reply)
       : notFound(request, reply),
   );
+}
+
+/** A static file's kind of name; a code in a deep link (/codes/icd10cm/M54.16) is not one. */
+const FILE_NAME = /\.(js|mjs|css|map|ico|png|svg|jpe?g|gif|webp|woff2?|ttf|json|txt|webmanifest)$/i;
+
+function isFilePath(url: string): boolean {
+  return FILE_NAME.test(url.split('?')[0]!);
 }
 
 /** 503 with a page in the caller's language that looks again every 3 seconds. */

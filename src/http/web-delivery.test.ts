@@ -72,7 +72,7 @@ describe('delivery of the web app: compression and caching', () => {
   });
 
   test('index.html and the SPA fallback are revalidated on every load (no-cache)', async () => {
-    for (const url of ['/', '/codes/cpt/62264', '/index.html']) {
+    for (const url of ['/', '/codes/cpt/62264', '/codes/icd10cm/M54.16', '/index.html']) {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['cache-control'], url).toBe('no-cache');
@@ -80,7 +80,7 @@ describe('delivery of the web app: compression and caching', () => {
     }
   });
 
-  test('API JSON is compressed when large enough', async () => {
+  test('API JSON is compressed when large enough; a missing file is a 404, not the app', async () => {
     const response = await app.inject({
       url: '/api/openapi.json',
       headers: { 'accept-encoding': 'br' },
@@ -90,9 +90,11 @@ describe('delivery of the web app: compression and caching', () => {
     expect(JSON.parse(brotliDecompressSync(response.rawPayload).toString())).toHaveProperty(
       'openapi',
     );
-    const unknown = await app.inject({ url: '/api/nothing-here' });
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    for (const url of ['/api/nothing-here', '/favicon.ico', '/assets/index-old999.js']) {
+      const unknown = await app.inject({ url });
+      expect(unknown.statusCode, url).toBe(404);
+      expect(unknown.json(), url).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    }
   });
 
   test('while the app is being built, pages say so in the reader’s language and look again', async () => {
