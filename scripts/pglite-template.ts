@@ -1,5 +1,9 @@
-// `npm ci`/`npm install` (the prepare script): the empty embedded database a first start
-// copies instead of running initdb (src/db/pglite-template.ts).
-import { makePGliteTemplate } from '../src/db/pglite-initdb.ts';
+// `npm ci`/`npm install` (the prepare script): the migrated empty embedded database that a
+// first start copies instead of running initdb and the migrations (src/db/pglite-template.ts).
+import { openDatabase } from '../src/db/database.ts';
+import { ensurePGliteTemplate } from '../src/db/pglite-template.ts';
 
-await makePGliteTemplate();
+await ensurePGliteTemplate(async (dataDir) => {
+  const opened = await openDatabase({ kind: 'pglite', dataDir });
+  await opened.close();
+});

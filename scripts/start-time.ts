@@ -1,10 +1,11 @@
 // Start-to-listening time of `npm start` on a first start: a fresh data directory (empty store,
 // the starter library still to import) and a built app (web/dist, as `npm ci` leaves it). Runs
 // the server RUNS times, the first with tsx's compile cache off (a fresh clone has none), and
-// prints the seconds to "running at" and to the whole starter library.
+// prints the seconds to "running at" (and the CPU seconds used by then: on a busy machine the
+// wall time says more about the machine) and to the whole starter library.
 // Usage: npm run start:time [-- RUNS]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { starterLibraryReady } from '../test/support/starter-library-ready.ts';
@@ -15,7 +16,19 @@ const runs = Number(process.argv[2] ?? 3);
 
 interface StartTimes {
   listening: number;
+  /** CPU seconds the server had used when it listened (Linux), whatever else the machine ran. */
+  cpuAtListening: number | null;
   starterLibrary: number;
+}
+
+/** User + system CPU seconds of a process, from /proc (null elsewhere). */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function startOnce(coldCache: boolean): Promise<StartTimes> {
@@ -46,8 +59,9 @@ async function startOnce(coldCache: boolean): Promise<StartTimes> {
       child.once('exit', (code) => fail(new Error(`the server exited (${code}): ${output}`)));
     });
     const listening = (performance.now() - started) / 1000;
+    const cpuAtListening = cpuSeconds(child.pid!);
     await starterLibraryReady(url);
-    return { listening, starterLibrary: (performance.now() - started) / 1000 };
+    return { listening, cpuAtListening, starterLibrary: (performance.now() - started) / 1000 };
   } finally {
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
@@ -63,7 +77,8 @@ for (let run = 0; run < runs; run++) {
   const times = await startOnce(cold);
   console.log(
     `start ${run + 1} (${cold ? 'no tsx cache, as a fresh clone' : 'tsx cache warm'}): ` +
-      `listening after ${times.listening.toFixed(2)} s, starter library in after ` +
+      `listening after ${times.listening.toFixed(2)} s (${times.cpuAtListening?.toFixed(2) ?? '?'} s of CPU), ` +
+      `starter library in after ` +
       `${times.starterLibrary.toFixed(2)} s`,
   );
 }

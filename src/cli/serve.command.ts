@@ -2,7 +2,6 @@ import { loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
-import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
 import { loadStarterInBackground as loadStarter } from './starter-load.ts';
@@ -34,6 +33,14 @@ export async function runServe(flags: {
   const print = (line: string) => process.stdout.write(`${line}\n`);
   surviveDatabaseFaults();
   configureParserPool({ maxHeapMb: config.parsing.heapMb, timeoutMs: config.parsing.timeoutMs });
+  // The HTTP layer's modules load while the database opens (file copies and WASM compiling
+  // run off the main thread), and the check of web/dist walks web/src meanwhile.
+  const appModule = import('../http/app.ts');
+  appModule.catch(() => {}); // awaited below; a failure is reported there
+  const webStale =
+    process.env.CODECARD_SKIP_WEB_BUILD === '1'
+      ? Promise.resolve(false)
+      : webBuildStale().catch(() => false); // no web/src beside the server: nothing to rebuild
   const opened = await openDatabase(config.database);
   await discardUnfinishedImports(opened).catch(async (error: unknown) => {
     await opened.close();
@@ -51,11 +58,9 @@ export async function runServe(flags: {
   // `npm install` builds the app (prepare); a developer who edited web/src since gets it
   // rebuilt in the background while the server listens. `npm run dev` (Vite serves the app)
   // and tests that only need the API skip that.
-  const webBuild =
-    process.env.CODECARD_SKIP_WEB_BUILD !== '1' && (await webBuildStale())
-      ? buildWebInBackground(print)
-      : null;
+  const webBuild = (await webStale) ? buildWebInBackground(print) : null;
   const accessPolicy = accessPolicyFrom(config);
+  const { buildApp } = await appModule;
   const { app } = await buildApp({
     ctx,
     maxUploadBytes: config.maxUploadBytes,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ensurePGliteTemplate, pgliteTemplateDir } from './pglite-template.ts';
+import { hasPGliteTemplate, pgliteTemplateDir } from './pglite-template.ts';
 
 // Plain JavaScript, so the worker needs no TypeScript loader.
 const initdbScript = `
@@ -13,21 +13,13 @@ import(workerData.pgliteUrl)
 `;
 
 /**
- * Creates a new PGlite data directory: a copy of the template made at install
+ * Creates a new PGlite data directory: a copy of the migrated template made at install
  * (pglite-template.ts) when there is one, which takes a fraction of a second, else initdb.
  */
 export async function initPGliteDirectory(pgdata: string): Promise<void> {
   if (existsSync(join(pgdata, 'PG_VERSION'))) return;
-  if (existsSync(join(pgliteTemplateDir, 'PG_VERSION'))) {
-    await cp(pgliteTemplateDir, pgdata, { recursive: true });
-    return;
-  }
-  await runInitdb(pgdata);
-}
-
-/** Makes the install-time template of a new data directory (the `prepare` script). */
-export function makePGliteTemplate(): Promise<void> {
-  return ensurePGliteTemplate(runInitdb);
+  if (hasPGliteTemplate()) await cp(pgliteTemplateDir, pgdata, { recursive: true });
+  else await runInitdb(pgdata);
 }
 
 /**

@@ -114,7 +114,9 @@ export function buildWebInBackground(log: (line: string) => void): BackgroundBui
           log(`The web app build failed (exit ${code}); run npm run build to see why.`);
         }
       })()
-        .catch((error: unknown) => log(`The web app build could not be put in place: ${error}`))
+        .catch((error: unknown) =>
+          log(`The web app build could not be put in place: ${String(error)}`),
+        )
         .finally(() => {
           building = false;
           resolve();

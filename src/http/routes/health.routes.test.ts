@@ -50,7 +50,7 @@ describe('health probes', () => {
     const starterLibrary = new StarterLibraryProgress();
     const probed = await buildTestApp(library.ctx, { as: null, starterLibrary });
     const status = async () =>
-      ((await probed.inject({ url: '/health/ready' })).json() as Ready).starterLibrary;
+      (await probed.inject({ url: '/health/ready' })).json<Ready>().starterLibrary;
     try {
       starterLibrary.advance(3, 12);
       expect(await status()).toEqual({ state: 'loading', done: 3, total: 12 });
