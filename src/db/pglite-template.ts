@@ -56,7 +56,10 @@ export async function ensurePGliteTemplate(
   const store = `${pgliteTemplateDir}.${process.pid}`;
   try {
     await makeStore(store);
-    await rename(join(store, 'pgdata'), pgliteTemplateDir);
+    // Another process may have put its own in place meanwhile: then that one is used.
+    await rename(join(store, 'pgdata'), pgliteTemplateDir).catch((error: unknown) => {
+      if (!hasPGliteTemplate()) throw error;
+    });
   } finally {
     await rm(store, { recursive: true, force: true });
   }
