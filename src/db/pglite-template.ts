@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The package does not export its package.json: it is read beside its entry point.
@@ -50,8 +50,9 @@ export async function ensurePGliteTemplate(
 ): Promise<void> {
   if (hasPGliteTemplate()) return;
   await mkdir(cacheDir, { recursive: true });
+  const current = basename(pgliteTemplateDir);
   for (const name of await readdir(cacheDir))
-    if (name.startsWith('pgdata-'))
+    if (name.startsWith('pgdata-') && !name.startsWith(current))
       await rm(join(cacheDir, name), { recursive: true, force: true });
   const store = `${pgliteTemplateDir}.${process.pid}`;
   try {
