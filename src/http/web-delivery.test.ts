@@ -27,6 +27,8 @@ describe('delivery of the web app: compression and caching', () => {
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
     writeFileSync(join(dist, 'assets', 'index-abc123.css'), 'body{}'.repeat(300));
     writeFileSync(join(dist, 'assets', 'index-abc123.css.br'), 'pre-compressed bytes');
+    // A download's kind (CSV, NDJSON) streams as it is, however large.
+    writeFileSync(join(dist, 'assets', 'sample.csv'), 'code,SAMPLE\n'.repeat(500));
     library = await openTestLibrary();
     app = await buildTestApp(library.ctx, { as: null, web: { dist } });
     building = await buildTestApp(library.ctx, {
@@ -80,7 +82,7 @@ describe('delivery of the web app: compression and caching', () => {
     }
   });
 
-  test('API JSON is compressed when large enough; a missing file is a 404, not the app', async () => {
+  test('API JSON is compressed when large enough, CSV is not; a missing file is a 404, not the app', async () => {
     const response = await app.inject({
       url: '/api/openapi.json',
       headers: { 'accept-encoding': 'br' },
@@ -90,6 +92,12 @@ describe('delivery of the web app: compression and caching', () => {
     expect(JSON.parse(brotliDecompressSync(response.rawPayload).toString())).toHaveProperty(
       'openapi',
     );
+    const csv = await app.inject({
+      url: '/assets/sample.csv',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-encoding']).toBeUndefined();
     for (const url of ['/api/nothing-here', '/favicon.ico', '/assets/index-old999.js']) {
       const unknown = await app.inject({ url });
       expect(unknown.statusCode, url).toBe(404);
