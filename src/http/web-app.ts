@@ -33,7 +33,9 @@ export async function webAppRoutes(
   const dist = options.dist ?? webDist;
   await app.register(fastifyStatic, {
     root: dist,
-    wildcard: false,
+    // One route for every file (not a route per file found at start): a rebuilt web/dist is
+    // served at once, and starting does not register hundreds of routes.
+    wildcard: true,
     index: false,
     preCompressed: true,
     cacheControl: false,
