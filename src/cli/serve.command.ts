@@ -54,7 +54,9 @@ export async function runServe(flags: {
     events: eventSinkFor(opened),
     ...(opened.fence ? { fence: opened.fence } : {}),
   };
+  // 'loading' from the first request on (the count comes once the load has looked).
   const starterLibrary = new StarterLibraryProgress();
+  starterLibrary.advance(0, 0);
   // `npm install` builds the app (prepare); a developer who edited web/src since gets it
   // rebuilt in the background while the server listens. `npm run dev` (Vite serves the app)
   // and tests that only need the API skip that.
