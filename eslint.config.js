@@ -7,6 +7,8 @@ export default tseslint.config(
       'node_modules',
       'dist',
       'web/dist',
+      'web/dist.next',
+      'web/dist.old',
       '.codecard',
       'coverage',
       'bench/out',

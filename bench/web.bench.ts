@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { initialBundle } from '../src/web/initial-bundle.ts';
 import { ensureWebBuilt } from '../src/web/web-build.ts';
 import { launchBrowser } from '../test/e2e/browser.ts';
+import { starterLibraryReady } from '../test/support/starter-library-ready.ts';
 import { atMost, type Bench, type BenchResult, runWhenMain } from './bench-result.ts';
 import { stats } from './lookup-search.bench.ts';
 
@@ -41,6 +42,7 @@ export const webBench: Bench = {
         });
         server.once('exit', () => fail(new Error(output)));
       });
+      await starterLibraryReady(baseUrl);
       const samples: number[] = [];
       for (let i = 0; i <= LOADS; i++) {
         const context = await browser.newContext();

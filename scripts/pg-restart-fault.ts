@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { OpenDatabase } from '../src/db/database.ts';
 import { openTestDatabase } from '../src/db/test-databases.ts';
 import { testApiKey } from '../src/http/test-app.ts';
+import { starterLibraryReady } from '../test/support/starter-library-ready.ts';
 import { testContext } from '../test/support/test-context.ts';
 
 const CLIENTS = 20;
@@ -136,6 +137,8 @@ async function main(): Promise<number> {
   if (!restart) skip('no permission to run pg_ctlcluster 15 main restart (not root, no sudo -n)');
   const { url, opened, key } = await prepare(serverUrl);
   const { server, base } = await startServer(url);
+  // The server imports the starter library after it listens; the requests read it.
+  await starterLibraryReady(base);
   const state: { exited: string | null } = { exited: null };
   server.once('exit', (code, signal) => (state.exited = `code ${code}, signal ${signal}`));
   const outcomes: Outcome[] = [];

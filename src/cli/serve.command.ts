@@ -2,17 +2,17 @@ import { loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
-import { buildApp } from '../http/app.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
-import { loadStarterLibraryIfEmpty } from '../library/starter-library.ts';
+import { loadStarterInBackground as loadStarter } from './starter-load.ts';
+import { StarterLibraryProgress } from '../library/starter-progress.ts';
 import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
 import { startQuestionRetention } from './question-retention-schedule.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';
 import { firstAdminInvite } from '../access/invites.service.ts';
 import { inviteLink } from '../access/setup-link.ts';
-import { ensureWebBuilt } from '../web/web-build.ts';
+import { buildWebInBackground, webBuildStale } from '../web/web-build.ts';
 import { surviveDatabaseFaults } from './process-faults.ts';
 
 /** Runs the server until SIGINT/SIGTERM, then stops taking requests and closes the database. */
@@ -30,11 +30,17 @@ export async function runServe(flags: {
     ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
     ...(port !== undefined ? { port } : {}),
   });
-  // `npm run dev` (Vite serves the app) and tests that only need the API skip the build.
-  if (process.env.CODECARD_SKIP_WEB_BUILD !== '1')
-    await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
+  const print = (line: string) => process.stdout.write(`${line}\n`);
   surviveDatabaseFaults();
   configureParserPool({ maxHeapMb: config.parsing.heapMb, timeoutMs: config.parsing.timeoutMs });
+  // The HTTP layer's modules load while the database opens (file copies and WASM compiling
+  // run off the main thread), and the check of web/dist walks web/src meanwhile.
+  const appModule = import('../http/app.ts');
+  appModule.catch(() => {}); // awaited below; a failure is reported there
+  const webStale =
+    process.env.CODECARD_SKIP_WEB_BUILD === '1'
+      ? Promise.resolve(false)
+      : webBuildStale().catch(() => false); // no web/src beside the server: nothing to rebuild
   const opened = await openDatabase(config.database);
   await discardUnfinishedImports(opened).catch(async (error: unknown) => {
     await opened.close();
@@ -48,10 +54,15 @@ export async function runServe(flags: {
     events: eventSinkFor(opened),
     ...(opened.fence ? { fence: opened.fence } : {}),
   };
-  const loaded = await loadStarterLibraryIfEmpty(ctx);
-  if (loaded.length > 0)
-    process.stdout.write(`Loaded the starter library: ${loaded.length} documents.\n`);
+  // 'loading' from the first request on (the count comes once the load has looked).
+  const starterLibrary = new StarterLibraryProgress();
+  starterLibrary.advance(0, 0);
+  // `npm install` builds the app (prepare); a developer who edited web/src since gets it
+  // rebuilt in the background while the server listens. `npm run dev` (Vite serves the app)
+  // and tests that only need the API skip that.
+  const webBuild = (await webStale) ? buildWebInBackground(print) : null;
   const accessPolicy = accessPolicyFrom(config);
+  const { buildApp } = await appModule;
   const { app } = await buildApp({
     ctx,
     maxUploadBytes: config.maxUploadBytes,
@@ -65,6 +76,8 @@ export async function runServe(flags: {
     setupRemote: config.setupRemote,
     rateLimitPerMinute: config.rateLimitPerMinute,
     sso: config.sso,
+    starterLibrary,
+    ...(webBuild ? { web: { building: webBuild.building } } : {}),
   });
   // Question text past its retention is removed before anyone can read it, then hourly.
   const retention = await startQuestionRetention({
@@ -88,6 +101,9 @@ export async function runServe(flags: {
     now: () => new Date(),
   });
   if (token) process.stdout.write(setupMessage(inviteLink(base, token), config.setupRemote));
+  // Listening first: the starter library comes in behind, one committed document at a time.
+  let stopping = false;
+  const starterLoad = loadStarter(ctx, starterLibrary, () => stopping, print);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.stdout.write(`\n${signal}: shutting down…\n`);
@@ -96,6 +112,10 @@ export async function runServe(flags: {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopping = true;
+  webBuild?.stop();
+  // The document being imported finishes (or rolls back) before the database closes.
+  await starterLoad;
   await retention.stop();
   await app.close();
   await closeParserPool();

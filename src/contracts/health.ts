@@ -23,5 +23,15 @@ export const readySchema = z.object({
   database: z.enum(['ok', 'busy', 'down']),
   imports: jobCountsSchema,
   checks: jobCountsSchema,
+  /**
+   * The starter library a first start imports in the background, one document at a time
+   * (requests meanwhile answer with the documents already in): 'idle' before it starts or when
+   * the server does not load it, 'done' when every file is in (or none was needed).
+   */
+  starterLibrary: z.object({
+    state: z.enum(['idle', 'loading', 'done', 'failed']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
 });
 export type Ready = z.infer<typeof readySchema>;

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { hasPGliteTemplate, pgliteTemplateDir } from './pglite-template.ts';
 
 // Plain JavaScript, so the worker needs no TypeScript loader.
 const initdbScript = `
@@ -11,12 +13,21 @@ import(workerData.pgliteUrl)
 `;
 
 /**
- * Creates a new PGlite data directory in a worker thread that then exits. initdb runs in its own
- * WASM instance whose memory the process keeps once grown (~500 MB measured); done in a worker,
- * that memory goes away with the worker instead of sitting under every later import.
+ * Creates a new PGlite data directory: a copy of the migrated template made at install
+ * (pglite-template.ts) when there is one, which takes a fraction of a second, else initdb.
  */
 export async function initPGliteDirectory(pgdata: string): Promise<void> {
   if (existsSync(join(pgdata, 'PG_VERSION'))) return;
+  if (hasPGliteTemplate()) await cp(pgliteTemplateDir, pgdata, { recursive: true });
+  else await runInitdb(pgdata);
+}
+
+/**
+ * initdb in a worker thread that then exits. It runs in its own WASM instance whose memory the
+ * process keeps once grown (~500 MB measured); done in a worker, that memory goes away with the
+ * worker instead of sitting under every later import.
+ */
+async function runInitdb(pgdata: string): Promise<void> {
   const worker = new Worker(initdbScript, {
     eval: true,
     workerData: { dataDir: pgdata, pgliteUrl: import.meta.resolve('@electric-sql/pglite') },

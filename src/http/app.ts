@@ -7,6 +7,7 @@ import { errorResponses } from '../contracts/errors.ts';
 import { healthSchema } from '../contracts/health.ts';
 import { ImportJobs } from '../library/import-jobs.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import type { StarterLibraryProgress } from '../library/starter-progress.ts';
 import { CheckJobs } from '../check/check-jobs.ts';
 import type { JobQueue } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
@@ -16,8 +17,9 @@ import { responseSerializer } from './response-serializer.ts';
 import { loggerOptions } from './log-options.ts';
 import { guardRequestOrigin } from './request-origin.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerCompression } from './compression.ts';
 import { registerRateLimits } from './rate-limits.ts';
-import { webAppRoutes } from './web-app.ts';
+import { webAppRoutes, type WebAppOptions } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
 import { sourceRoutes } from './routes/sources.routes.ts';
@@ -80,6 +82,10 @@ export interface AppOptions {
   setupRemote?: boolean;
   /** Single sign-on with an OpenID provider (CODECARD_OIDC_*); null or absent: off. */
   sso?: SsoConfig | null;
+  /** The starter library's background load, reported by /health/ready (absent: 'idle'). */
+  starterLibrary?: StarterLibraryProgress;
+  /** The built web app served beside the API (default: web/dist); tests pass their own. */
+  web?: WebAppOptions;
 }
 
 export interface CodecardApp {
@@ -99,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   app.setErrorHandler(handleError);
   registerJsonBodyParser(app);
   await registerSecurityHeaders(app, options);
+  await registerCompression(app);
   guardRequestOrigin(app, options.publicUrl ?? null);
   await app.register(swagger, {
     openapi: { info: { title: 'Codecard API', version: options.version } },
@@ -143,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     engine: options.ctx.engine,
     queue,
     version: options.version,
+    ...(options.starterLibrary ? { starterLibrary: options.starterLibrary } : {}),
   });
   app.get('/api/openapi.json', { ...access('public'), schema: { hide: true } }, () =>
     app.swagger(),
@@ -166,7 +174,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, uploads);
   performanceRoutes(app);
-  await webAppRoutes(app);
+  await webAppRoutes(app, options.web);
   return { app, jobs, checkJobs };
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureWebBuilt } from '../../src/web/web-build.ts';
+import { starterLibraryReady } from '../support/starter-library-ready.ts';
 import { e2eAdmin, redeemInvite } from './admin-account.ts';
 
 declare module 'vitest' {
@@ -18,8 +19,9 @@ let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
 /**
- * Builds the app if needed, starts `codecard serve` on a free port with a fresh store, and
- * creates the first administrator through the setup link the server prints.
+ * Builds the app if needed (`npm ci` has built it: the prepare script), starts `codecard serve`
+ * on a free port with a fresh store, waits for its starter library, and creates the first
+ * administrator through the setup link the server prints.
  */
 export async function setup(project: TestProject): Promise<void> {
   await ensureWebBuilt((line) => console.log(line));
@@ -41,6 +43,8 @@ export async function setup(project: TestProject): Promise<void> {
     });
     child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
   });
+  // The server listens first and imports the starter library behind; the tests read it.
+  await starterLibraryReady(url);
   project.provide('baseUrl', url);
   project.provide('adminCookie', await redeemInvite(url, token, e2eAdmin));
 }

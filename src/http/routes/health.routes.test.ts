@@ -3,7 +3,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../db/schema.ts';
+import type { Ready } from '../../contracts/health.ts';
 import type { LibraryContext } from '../../library/library-context.ts';
+import { StarterLibraryProgress } from '../../library/starter-progress.ts';
 import { buildTestApp } from '../test-app.ts';
 import { openTestLibrary, type TestLibrary } from '../../../test/support/test-library.ts';
 
@@ -40,7 +42,24 @@ describe('health probes', () => {
       database: 'ok',
       imports: { running: 0, queued: 0 },
       checks: { running: 0, queued: 0 },
+      starterLibrary: { state: 'idle', done: 0, total: 0 },
     });
+  });
+
+  test('ready reports the starter library loading in the background, then done', async () => {
+    const starterLibrary = new StarterLibraryProgress();
+    const probed = await buildTestApp(library.ctx, { as: null, starterLibrary });
+    const status = async () =>
+      (await probed.inject({ url: '/health/ready' })).json<Ready>().starterLibrary;
+    try {
+      starterLibrary.advance(3, 12);
+      expect(await status()).toEqual({ state: 'loading', done: 3, total: 12 });
+      starterLibrary.advance(12, 12);
+      starterLibrary.finish();
+      expect(await status()).toEqual({ state: 'done', done: 12, total: 12 });
+    } finally {
+      await probed.close();
+    }
   });
 
   test('live answers from the process alone, even with the database gone and a key sent', async () => {

@@ -6,6 +6,7 @@ import { DATABASE_RETRY_SECONDS } from '../../db/db-fault.ts';
 import type { Db } from '../../db/database.ts';
 import { pingDatabase } from '../../db/ping.repository.ts';
 import type { JobQueue } from '../../domain/job-queue.ts';
+import type { StarterLibraryProgress } from '../../library/starter-progress.ts';
 import { access } from '../access/request-access.ts';
 
 export interface HealthOptions {
@@ -13,6 +14,8 @@ export interface HealthOptions {
   engine: 'pglite' | 'postgres';
   queue: JobQueue;
   version: string;
+  /** The background load of the starter library (absent: the server loads none, 'idle'). */
+  starterLibrary?: StarterLibraryProgress;
   /** How long the readiness check waits for `select 1` (default 2 s). */
   readyTimeoutMs?: number;
 }
@@ -22,7 +25,8 @@ const started = Date.now();
 /**
  * Probes for a load balancer or orchestrator, outside /api and anonymous (no key or session is
  * looked up, so they never touch the database for that): live answers from the process alone,
- * ready asks the database within a bounded time and reports the import and check queues.
+ * ready asks the database within a bounded time and reports the import and check queues and the
+ * starter library's background load.
  */
 export function healthRoutes(app: FastifyInstance, options: HealthOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,6 +59,7 @@ export function healthRoutes(app: FastifyInstance, options: HealthOptions): void
     async (_request, reply) => {
       const imports = options.queue.counts('import');
       const checks = options.queue.counts('check');
+      const starterLibrary = options.starterLibrary?.status ?? { state: 'idle', done: 0, total: 0 };
       const answered = await pingDatabase(options.db, options.readyTimeoutMs ?? 2000);
       // The embedded database is one connection: a running import holds it and the ping waits,
       // yet requests are only delayed, not refused.
@@ -65,9 +70,9 @@ export function healthRoutes(app: FastifyInstance, options: HealthOptions): void
           : 'down';
       if (database === 'down') {
         reply.header('retry-after', DATABASE_RETRY_SECONDS).status(503);
-        return { status: 'unavailable' as const, database, imports, checks };
+        return { status: 'unavailable' as const, database, imports, checks, starterLibrary };
       }
-      return { status: 'ready' as const, database, imports, checks };
+      return { status: 'ready' as const, database, imports, checks, starterLibrary };
     },
   );
 }

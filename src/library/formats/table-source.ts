@@ -6,7 +6,6 @@ import { inspectZip } from '../intake/zip-guard.ts';
 import { reiterable } from './reiterable.ts';
 import { workbookLimits, type WorkbookLimits } from './workbook-limits.ts';
 import { checkWorkbookParts } from './workbook-parts-check.ts';
-import { readWorkbookRows } from './workbook-stream.ts';
 
 export type TableFormat = 'csv' | 'tsv' | 'xlsx';
 export type Delimiter = ',' | '\t' | ';';
@@ -195,6 +194,8 @@ export async function readWorkbook(
     throw parseFailed(file.fileName, 'not a readable XLSX workbook: xl/workbook.xml is missing');
   }
   await checkWorkbookParts(file.bytes, entries, file.fileName, limits);
+  // exceljs is loaded with the first workbook, not with the server (a quarter of a second of its start).
+  const { readWorkbookRows } = await import('./workbook-stream.ts');
   const { sheetName, rowCount, rows } = await readWorkbookRows(file, entries, limits, maxRows);
   return { format: 'xlsx', sheetName, estimatedRows: rowCount, rows };
 }

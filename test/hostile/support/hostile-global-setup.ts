@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { redeemInvite } from '../../e2e/admin-account.ts';
+import { starterLibraryReady } from '../../support/starter-library-ready.ts';
 import { HostileServer } from './hostile-server.ts';
 import { clearCaseRecords, writeSummary } from './case-records.ts';
 
@@ -29,6 +30,8 @@ export async function setup(project: TestProject): Promise<void> {
   try {
     if (!setupToken) throw new Error('the fresh server printed no setup link');
     const cookie = await redeemInvite(server.baseUrl, setupToken, hostileAdmin);
+    // The template holds the whole starter library: the server imports it after listening.
+    await starterLibraryReady(server.baseUrl);
     project.provide('hostileTemplate', { dir: server.store, cookie });
   } finally {
     await server.kill('SIGTERM');

@@ -6,6 +6,7 @@ import { Page } from './Page.tsx';
 import { navigate, useLocation } from './router.tsx';
 import { SessionProvider, useSession } from './session/session-context.tsx';
 import { signInPath } from './session/sign-in-path.ts';
+import { StarterLibraryBanner } from './StarterLibraryBanner.tsx';
 import { TopBar } from './TopBar.tsx';
 
 const SignInPage = lazyPage(() =>
@@ -60,6 +61,7 @@ export function App() {
         {t('shell.skipToContent')}
       </a>
       <TopBar />
+      <StarterLibraryBanner />
       <main id="main" ref={main} tabIndex={-1}>
         <Content />
       </main>

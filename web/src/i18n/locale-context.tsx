@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { isLocaleCode, type LocaleCode } from '../../../src/domain/locale.ts';
 import { englishCatalog, loadCatalog } from './catalogs.ts';
+import { loadScriptFonts } from '../styles/script-fonts.ts';
 
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: string, values?: MessageValues) => string;
@@ -54,6 +55,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dir = dir;
+    loadScriptFonts(locale);
   }, [locale, dir]);
 
   const setLocale = useCallback((next: LocaleCode) => {
