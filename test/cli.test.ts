@@ -99,7 +99,7 @@ describe('the codecard CLI', () => {
     };
     expect(performance.answers.totals).toMatchObject({ questions: 1, refused: 1 });
     expect(performance.library.gaps).toContainEqual(
-      expect.objectContaining({ key: 'capital', kind: 'term', count: 1 }),
+      expect.objectContaining({ key: 'capital france', kind: 'term', count: 1 }),
     );
     const report = codecardIn(store, 'performance', '--granularity', 'week');
     expect(report.code).toBe(0);
