@@ -52,6 +52,13 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/** How far the library's documents table is wider than the box that holds it. */
+async function tableOverflow(page: Page): Promise<number> {
+  return page
+    .locator('.document-table')
+    .evaluate((table) => table.scrollWidth - table.parentElement!.clientWidth);
+}
+
 /** The theme on <html> and the page's background colour as the browser computed it. */
 async function shownTheme(page: Page): Promise<{ theme: string | undefined; background: string }> {
   return page.evaluate(() => ({
@@ -113,6 +120,9 @@ describe('every page: accessible in light and dark, no sideways scroll, a short 
       for (const path of list) {
         await visit(page, path);
         expect({ path, overflow: await horizontalOverflow(page) }).toEqual({ path, overflow: 0 });
+        if (path === '/library')
+          // The documents table fits its box too: nothing clipped, no scrolling inside it.
+          expect(await tableOverflow(page)).toBe(0);
       }
       await page.close();
     }
