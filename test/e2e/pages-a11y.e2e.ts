@@ -148,6 +148,7 @@ describe('every page: accessible in light and dark, no sideways scroll, a short 
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(library.isVisible()).resolves.toBe(true);
     await screenshot(page, 'phone-menu-open');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(library.isVisible()).resolves.toBe(false);
