@@ -92,6 +92,7 @@ export default tseslint.config(
       'vitest.real.config.ts',
       'vitest.e2e.config.ts',
       'vitest.hostile.config.ts',
+      'vitest.screenshots.config.ts',
       'web/vite.config.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },

@@ -6,6 +6,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { Router } from './app/router.tsx';
 import { LocaleProvider } from './i18n/locale-context.tsx';
+import { startTheme } from './app/theme.ts';
+
+startTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -79,3 +79,39 @@ describe('the app shell and the session', () => {
     expect(new URLSearchParams(window.location.search).get('next')).toBe('/library');
   });
 });
+
+describe('the top bar on a phone and the theme', () => {
+  test('Menu is a disclosure: Escape closes it and gives the focus back; the user menu closes first', async () => {
+    mockApi((call) => shellAnswers(meAs('admin'), call));
+    renderPage(<App />, '/');
+    const user = await screen.findByRole('button', { name: /admin@example\.org/ });
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    const panel = document.getElementById(menu.getAttribute('aria-controls')!)!;
+    expect(panel.contains(nav())).toBe(true);
+    fireEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.className).toContain('open');
+    fireEvent.click(user);
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(user.getAttribute('aria-expanded')).toBe('false');
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.className).not.toContain('open');
+    expect(document.activeElement).toBe(menu);
+  });
+
+  test('the theme choice sets <html data-theme> and is remembered', async () => {
+    mockApi((call) => shellAnswers(meAs('viewer'), call));
+    renderPage(<App />, '/');
+    const theme = await screen.findByRole('combobox', { name: 'Theme' });
+    expect((theme as HTMLSelectElement).value).toBe('system');
+    fireEvent.change(theme, { target: { value: 'dark' } });
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(localStorage.getItem('codecard.theme')).toBe('dark');
+    fireEvent.change(theme, { target: { value: 'light' } });
+    expect(document.documentElement.dataset.theme).toBe('light');
+    fireEvent.change(theme, { target: { value: 'system' } });
+    expect(localStorage.getItem('codecard.theme')).toBe('system');
+  });
+});

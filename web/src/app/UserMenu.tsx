@@ -1,39 +1,19 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Me } from '../../../src/contracts/access.ts';
 import { messageOf } from '../api/use-api.ts';
 import { useT } from '../i18n/locale-context.tsx';
 import { useSession } from './session/session-context.tsx';
+import { useDisclosure } from './use-disclosure.ts';
 
 /**
  * Who is signed in (email, organization, role) as a menu button; the menu signs out of this
- * browser or everywhere. A disclosure: Escape or a click elsewhere closes it.
+ * browser or everywhere. A disclosure (use-disclosure.ts).
  */
 export function UserMenu({ me }: { me: Me }) {
   const t = useT();
   const { signOut } = useSession();
-  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const away = (event: Event) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const escape = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  const { open, setOpen, root, button, panelId } = useDisclosure();
 
   const leave = (everywhere: boolean) => {
     setError(null);

@@ -1,4 +1,4 @@
-import type { Card, CardItem, CardSection } from '../../../../src/contracts/cards.ts';
+import type { Card, CardItem, CardSection, GlanceLine } from '../../../../src/contracts/cards.ts';
 import { Link } from '../../app/router.tsx';
 import type { Footnotes } from '../../components/citations.ts';
 import { cardHref } from '../../components/code-links.ts';
@@ -8,10 +8,21 @@ import { useLocale } from '../../i18n/locale-context.tsx';
 /** How many items of each section a summary shows. */
 const ITEMS_PER_SECTION = 1;
 
-/** The sections and items a summary shows, in order. */
-export function summaryItems(card: Card): { section: CardSection; item: CardItem }[] {
+/**
+ * The card's glance lines a summary shows (not the list of data releases): they sum up the
+ * sections and the PTP, MUE and add-on tables, which are not section items. Empty for a card
+ * stored before cards had a glance.
+ */
+export function glanceLines(card: Card): GlanceLine[] {
+  return (card.glance ?? []).filter((line) => line.kind !== 'releases');
+}
+
+/** The cited lines a summary shows, in order: the glance, else the first item of each section. */
+export function summaryItems(card: Card): { item: { citations: CardItem['citations'] } }[] {
+  const glance = glanceLines(card);
+  if (glance.length > 0) return glance.map((item) => ({ item }));
   return card.sections.flatMap((section) =>
-    section.items.slice(0, ITEMS_PER_SECTION).map((item) => ({ section, item })),
+    section.items.slice(0, ITEMS_PER_SECTION).map((item) => ({ item })),
   );
 }
 
@@ -21,7 +32,7 @@ function ItemText({
   notes,
   prefix,
 }: {
-  item: CardItem;
+  item: CardItem | GlanceLine;
   card: Card;
   notes: Footnotes;
   prefix: string;
@@ -37,7 +48,11 @@ function ItemText({
   );
 }
 
-/** A code card in brief: title, descriptor, the first items of each section, a link to it all. */
+/**
+ * A code card in brief: title, the card's glance (what it is, when valid, bundling, units,
+ * modifiers, coverage) or, for an older card without one, the descriptor and the first item of
+ * each section; a link to it all.
+ */
 export function CardSummary({
   card,
   notes,
@@ -55,8 +70,13 @@ export function CardSummary({
     lang: card.lang,
   });
   const headingId = `${prefix}-card-${card.system}-${card.code}`.replace(/[^\w-]/g, '_');
-  const descriptor = card.sections.find((s) => s.id === 'descriptor')?.items[0];
-  const sections = card.sections.filter((s) => s.id !== 'descriptor' && s.items.length > 0);
+  const glance = glanceLines(card);
+  const descriptor =
+    glance.length > 0 ? undefined : card.sections.find((s) => s.id === 'descriptor')?.items[0];
+  const sections: CardSection[] =
+    glance.length > 0
+      ? []
+      : card.sections.filter((s) => s.id !== 'descriptor' && s.items.length > 0);
   return (
     <article className="card-summary" aria-labelledby={headingId}>
       <div dir={card.dir} lang={card.lang}>
@@ -67,6 +87,15 @@ export function CardSummary({
           <p className="card-summary-descriptor">
             <ItemText item={descriptor} card={card} notes={notes} prefix={prefix} />
           </p>
+        )}
+        {glance.length > 0 && (
+          <ul className="card-summary-glance">
+            {glance.map((line, i) => (
+              <li key={i} className={`glance-${line.kind}`}>
+                <ItemText item={line} card={card} notes={notes} prefix={prefix} />
+              </li>
+            ))}
+          </ul>
         )}
         {sections.map((section) => (
           <section key={section.id} className="card-summary-section">

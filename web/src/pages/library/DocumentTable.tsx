@@ -4,7 +4,10 @@ import { countLabel, effectivePeriod, kindLabel, settingLabel } from './library-
 import { formatInstant } from '../../i18n/format-date.ts';
 import type { DocumentSummary } from '../../../../src/contracts/library.ts';
 
-/** The library's document versions: what each is, when it is in force, what it holds. */
+/**
+ * The library's document versions: what each is, when it is in force, what it holds. On a phone
+ * (library.css) each row stacks its cells, labelled from `data-label`.
+ */
 export function DocumentTable({
   documents,
   onRemove,
@@ -48,11 +51,13 @@ export function DocumentTable({
                   </span>
                 )}
               </th>
-              <td>{kindLabel(doc.kind, t)}</td>
-              <td>{settingLabel(doc.setting, t)}</td>
-              <td>{doc.release ?? <span className="muted">{t('library.notStated')}</span>}</td>
-              <td>{effectivePeriod(doc, t, locale)}</td>
-              <td>
+              <td data-label={t('library.col.kind')}>{kindLabel(doc.kind, t)}</td>
+              <td data-label={t('library.col.setting')}>{settingLabel(doc.setting, t)}</td>
+              <td data-label={t('library.col.version')}>
+                {doc.release ?? <span className="muted">{t('library.notStated')}</span>}
+              </td>
+              <td data-label={t('library.col.effective')}>{effectivePeriod(doc, t, locale)}</td>
+              <td data-label={t('library.col.contents')}>
                 {countLabel(doc, t)}
                 {doc.rowsSkipped > 0 && (
                   <span className="muted">
@@ -61,7 +66,9 @@ export function DocumentTable({
                   </span>
                 )}
               </td>
-              <td>{formatInstant(doc.importedAt, locale)}</td>
+              <td data-label={t('library.col.imported')}>
+                {formatInstant(doc.importedAt, locale)}
+              </td>
               <td>
                 {onRemove && !doc.shared && (
                   <button type="button" className="secondary small" onClick={() => onRemove(doc)}>
