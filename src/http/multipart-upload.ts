@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { discardSpooled, type UploadSpool } from '../library/intake/upload-spool.ts';
 import type { SpooledFile } from '../library/spooled-file.ts';
+import { lingerAfterRefusal } from './linger-after-refusal.ts';
 import type { UploadGate } from './upload-gate.ts';
 
 /** Where uploads go and how much one may carry; one per app. */
@@ -72,9 +73,8 @@ export async function readUpload<Field extends string>(
   } catch (error) {
     await discardSpooled(upload.files);
     const refused = uploadError(error, current, settings.maxFileBytes);
-    // The rest of a body over a limit is not read: closing spares receiving it to drop it.
-    if (refused instanceof CodecardError && refused.status === 413)
-      reply.header('connection', 'close');
+    // The rest of a body over a limit is not read: the connection closes soon after the answer.
+    if (refused instanceof CodecardError && refused.status === 413) lingerAfterRefusal(reply);
     throw refused;
   } finally {
     release();

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { lingerAfterRefusal } from './linger-after-refusal.ts';
 
 /** How long a refused caller is asked to wait: a large upload takes seconds to minutes. */
 const RETRY_AFTER_SECONDS = 30;
@@ -18,8 +19,9 @@ export class UploadGate {
   enter(user: string, reply: FastifyReply): () => void {
     const count = this.active.get(user) ?? 0;
     if (count >= this.maxPerUser) {
-      // The body is not read: closing the connection spares receiving it only to drop it.
-      reply.header('retry-after', String(RETRY_AFTER_SECONDS)).header('connection', 'close');
+      // The body is not read: the connection closes soon after the answer.
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      lingerAfterRefusal(reply);
       throw new CodecardError('TOO_MANY_UPLOADS', {
         limit: this.maxPerUser,
         setting: 'CODECARD_MAX_CONCURRENT_UPLOADS',

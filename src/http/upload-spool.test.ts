@@ -208,6 +208,44 @@ describe('uploads are streamed to the spool directory', () => {
     });
     expect(later.statusCode).toBe(201);
   });
+  test('a refused upload still being sent gets its answer, and the connection closes soon after', async () => {
+    const first = holdUpload('/api/checks/batch', 'a.ndjson', '{"id":"A",');
+    const second = holdUpload('/api/library/documents', 'b.csv', 'Code,Long Descriptor\n');
+    await spoolFilesWritten(2);
+
+    // A third upload that keeps sending after the refusal, as a client with a large file does:
+    // an immediate close reset the connection under it (EPIPE) and the answer could be lost.
+    const third = holdUpload('/api/library/documents', 'c.csv', 'Code,Long Descriptor\n');
+    const errors: string[] = [];
+    third.request.on('error', (error) => errors.push(String(error)));
+    const status = await new Promise<number>((resolve) =>
+      third.request.on('response', (response: IncomingMessage) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      }),
+    );
+    expect(status).toBe(429);
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    for (let i = 0; i < 8; i++) {
+      third.request.write(chunk);
+      await new Promise((wait) => setTimeout(wait, 20));
+    }
+    expect(errors).toEqual([]);
+    // Then the server closes it (the body never ends): within its linger of a few seconds.
+    const closed = new Promise<void>((done) => third.request.socket?.once('close', () => done()));
+    await expect(
+      Promise.race([
+        closed.then(() => 'closed'),
+        new Promise((r) => setTimeout(() => r('open'), 8_000)),
+      ]),
+    ).resolves.toBe('closed');
+
+    expect(
+      (await first.finish('"dateOfService":"2026-03-02","lines":[{"code":"99213"}]}\n')).status,
+    ).toBe(202);
+    expect((await second.finish('99994,SAMPLE second\n')).status).toBe(202);
+  });
+
   test('leftovers of dead processes and of this one before it started are swept, nothing else', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'codecard-sweep-test-'));
     const uuid = '00000000-0000-4000-8000-000000000000';

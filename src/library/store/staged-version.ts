@@ -40,7 +40,7 @@ export async function stageVersion<T>(
 }
 
 type SlicedTable = 'passages' | 'code_mentions';
-const DISCARD_ROWS = 20_000;
+const DISCARD_ROWS = 5_000;
 
 /**
  * Deletes a failed version's rows from the tables that can hold a great many of them, a slice
