@@ -71,7 +71,6 @@ export function CardControls({
       </div>
       <div className="card-actions">
         <button type="button" className="secondary" onClick={() => window.print()}>
-          <span aria-hidden="true">🖨 </span>
           {t('card.print')}
         </button>
         <button type="button" className="secondary" onClick={printEverything}>
