@@ -57,5 +57,10 @@ describe('card states: not in the library, data older than the date', () => {
       ['ncci-mue', '2026-01-01', '2026 Q1', '2026 Q4'],
       ['ncci-ptp', '2026-01-01', '2026 Q1', '2026 Q4'],
     ]);
+    // Named as the card's citations name them, never by file name.
+    expect(late.stale?.map((s) => s.title)).toEqual([
+      'NCCI MUE, practitioner, 2026-01-01',
+      'NCCI PTP, practitioner, v32.0',
+    ]);
   });
 });

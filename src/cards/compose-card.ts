@@ -155,7 +155,7 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       ...mueConflicts(rows.mues, dos, lang),
       ...proseTableConflicts(code, prose.get('bundling') ?? [], rows.edits, dos, lang),
     ],
-    stale: await staleCardData(ctx, dos),
+    stale: await staleCardData(ctx, dos, lang),
   };
   return withLabels(ctx, card);
 }

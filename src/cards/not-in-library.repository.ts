@@ -8,6 +8,7 @@ export interface SearchedReleaseRow {
   kind: string;
   title: string;
   release: string | null;
+  setting: string | null;
   effective_from: string | null;
   effective_to: string | null;
   partial: boolean;
@@ -23,7 +24,8 @@ export async function searchedReleases(
   kinds: readonly string[],
 ): Promise<SearchedReleaseRow[]> {
   const { rows } = await sql<SearchedReleaseRow>`
-    select d.dataset_key, d.kind, d.title, d.release, d.effective_from, d.effective_to, d.partial
+    select d.dataset_key, d.kind, d.title, d.release, d.setting, d.effective_from, d.effective_to,
+      d.partial
     from documents d
     where d.org_id = any(library_orgs(${ctx.orgId}))
       and d.id <> all((select shadowed_documents(${ctx.orgId}))::int[])

@@ -1,4 +1,6 @@
+import type { LocaleCode } from '../domain/locale.ts';
 import { releaseStaleness } from '../domain/release-staleness.ts';
+import { sourceName } from './citation-labels.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { cardTableKinds } from './card-table-kinds.ts';
 import { searchedReleases, type SearchedReleaseRow } from './not-in-library.repository.ts';
@@ -20,7 +22,11 @@ export interface CardStaleData {
  * says the date falls in a later publication period (NCCI by quarter, RVU by year, ICD-10-CM by
  * fiscal year). Datasets without a publication cycle (an organization's tables) are never stale.
  */
-export async function staleCardData(ctx: LibraryContext, dos: string): Promise<CardStaleData[]> {
+export async function staleCardData(
+  ctx: LibraryContext,
+  dos: string,
+  lang: LocaleCode,
+): Promise<CardStaleData[]> {
   const deciding = new Map<string, SearchedReleaseRow>();
   for (const row of await searchedReleases(ctx, dos, cardTableKinds)) {
     const held = deciding.get(row.dataset_key);
@@ -38,7 +44,8 @@ export async function staleCardData(ctx: LibraryContext, dos: string): Promise<C
     if (!verdict.stale) continue;
     stale.push({
       kind: row.kind,
-      title: row.title,
+      // Named as its citations name it ("NCCI PTP, practitioner, v32.0"), not by its file.
+      title: sourceName({ ...row, id: 0, file_name: row.title }, lang),
       release: row.release,
       effectiveFrom: row.effective_from,
       releasePeriod: verdict.releasePeriod,
