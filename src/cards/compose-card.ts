@@ -52,7 +52,7 @@ import type { AddOnRow, CoverageRow, MueRow, PtpRow, RvuRow } from './card-fact-
 import { cardSectionIds } from '../domain/card-section.ts';
 import { cardTables, otherCodes } from './card-tables.ts';
 import { glanceLines, releaseLine } from './card-glance.ts';
-import { cardCitations, labelCard } from './citation-labels.ts';
+import { cardCitations, labelCard, sourceName } from './citation-labels.ts';
 import { NCCI_ASSOCIATED_MODIFIERS } from './ncci-modifiers.ts';
 
 export interface CardRequest {
@@ -155,7 +155,10 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       ...mueConflicts(rows.mues, dos, lang),
       ...proseTableConflicts(code, prose.get('bundling') ?? [], rows.edits, dos, lang),
     ],
-    stale: await staleCardData(ctx, dos, lang),
+    // Named as their citations name them ("NCCI PTP, practitioner, v32.0"), not by file.
+    stale: await staleCardData(ctx, dos, (release) =>
+      sourceName({ ...release, id: 0, file_name: release.title }, lang),
+    ),
   };
   return withLabels(ctx, card);
 }

@@ -1,6 +1,4 @@
-import type { LocaleCode } from '../domain/locale.ts';
 import { releaseStaleness } from '../domain/release-staleness.ts';
-import { sourceName } from './citation-labels.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { cardTableKinds } from './card-table-kinds.ts';
 import { searchedReleases, type SearchedReleaseRow } from './not-in-library.repository.ts';
@@ -25,7 +23,8 @@ export interface CardStaleData {
 export async function staleCardData(
   ctx: LibraryContext,
   dos: string,
-  lang: LocaleCode,
+  /** How a release is named to the reader (as its citations name it, never by file). */
+  nameOf: (release: SearchedReleaseRow) => string,
 ): Promise<CardStaleData[]> {
   const deciding = new Map<string, SearchedReleaseRow>();
   for (const row of await searchedReleases(ctx, dos, cardTableKinds)) {
@@ -44,8 +43,7 @@ export async function staleCardData(
     if (!verdict.stale) continue;
     stale.push({
       kind: row.kind,
-      // Named as its citations name it ("NCCI PTP, practitioner, v32.0"), not by its file.
-      title: sourceName({ ...row, id: 0, file_name: row.title }, lang),
+      title: nameOf(row),
       release: row.release,
       effectiveFrom: row.effective_from,
       releasePeriod: verdict.releasePeriod,
