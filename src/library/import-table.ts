@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { setImmediate } from 'node:timers/promises';
 import type { Database } from '../db/schema.ts';
+import { TimeSlice } from '../domain/time-slice.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { datasetKey, isPartialByName } from './dataset-key.ts';
 import { icd10cmParsers } from './formats/icd10cm-index.ts';
@@ -26,9 +27,8 @@ const STAGE_ROWS = 5_000;
 const FIRST_REFRESH_ROWS = 20_000;
 /** Rows per bulk statement inside a server's single import transaction. */
 const ONE_TRANSACTION_BATCH_ROWS = 50_000;
-/** How often parsing looks at the clock, and how long it may run without a turn of the loop. */
+/** How often parsing looks at the clock (TimeSlice: a turn of the loop every 20 ms). */
 const CLOCK_EVERY = 1_000;
-const YIELD_AFTER_MS = 20;
 
 function parserFor(kind: StructuredKind) {
   return kind === 'icd10cm-order' || kind === 'icd10cm-tabular'
@@ -180,7 +180,7 @@ async function finishVersion(
 /**
  * Reads the records and hands them to the writer, calling `writeChunk` whenever `chunkRows` are
  * waiting. Parsing is synchronous, so it also yields to the event loop whenever it has run for
- * `YIELD_AFTER_MS` without one.
+ * a slice (`TimeSlice`, 20 ms) without one.
  */
 async function storeRecords(
   parsed: StructuredParse,
@@ -192,7 +192,7 @@ async function storeRecords(
   const skippedReasons: Record<string, number> = {};
   let read = 0;
   let skipped = 0;
-  let lastYield = performance.now();
+  const slice = new TimeSlice();
   onProgress({ phase: 'storing', done: 0, total: parsed.estimatedRecords });
   for (const record of parsed.records) {
     read++;
@@ -204,11 +204,8 @@ async function storeRecords(
     }
     if (writer.pending >= chunkRows) {
       await writeChunk();
-      lastYield = performance.now();
-    } else if (read % CLOCK_EVERY === 0 && performance.now() - lastYield > YIELD_AFTER_MS) {
-      await setImmediate();
-      lastYield = performance.now();
-    }
+      slice.restart();
+    } else if (read % CLOCK_EVERY === 0) await slice.yieldIfSpent();
     if (read % HEAP_RELIEF_EVERY === 0) relieveHeap();
     if (read % PROGRESS_EVERY === 0) {
       onProgress({ phase: 'storing', done: read, total: Math.max(read, parsed.estimatedRecords) });

@@ -8,7 +8,7 @@ import type { ProgressListener } from './import-progress.ts';
 import type { LibraryContext } from './library-context.ts';
 import { checkMentionCount } from './parsers/work-limits.ts';
 import { writePassages, type PassageWithMentions } from './store/passage-writer.ts';
-import { TimeSlice } from './time-slice.ts';
+import { TimeSlice } from '../domain/time-slice.ts';
 
 /** A parsed prose document on its way into the store. */
 export interface PassageLoad {

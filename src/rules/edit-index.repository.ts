@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { EventLoopTurns } from '../domain/event-loop-turns.ts';
+import { TimeSlice } from '../domain/time-slice.ts';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, PtpEditsTable } from '../db/schema.ts';
 import type { LibraryContext } from '../library/library-context.ts';
@@ -113,11 +113,11 @@ async function copyPtpRows(
     return rows[0] ? rows[0].blob.text() : '';
   });
   // Parsing a slice's rows takes a while too: it is given turns of the loop.
-  const turns = new EventLoopTurns();
+  const turns = new TimeSlice();
   let start = 0;
   let read = 0;
   while (start < text.length) {
-    if ((++read & 1023) === 0) await turns.maybe();
+    if ((++read & 1023) === 0) await turns.yieldIfSpent();
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const fields = csvFields(text.slice(start, end));

@@ -1,4 +1,4 @@
-import { EventLoopTurns } from '../domain/event-loop-turns.ts';
+import { TimeSlice } from '../domain/time-slice.ts';
 
 // Open ends of a period, as Int32 day numbers.
 
@@ -78,10 +78,10 @@ export class PtpTable {
     for (let i = 0; i < size; i++) order[next[this.column1[i]!]!++] = i;
     const keys = this.keys;
     const byPair = (a: number, b: number) => keys[a]! - keys[b]! || a - b;
-    const turns = new EventLoopTurns();
+    const slice = new TimeSlice();
     for (let c = 0; c <= max; c++) {
       if (starts[c + 1]! - starts[c]! > 1) order.subarray(starts[c], starts[c + 1]).sort(byPair);
-      if ((c & 255) === 0) await turns.maybe();
+      if ((c & 255) === 0) await slice.yieldIfSpent();
     }
     const permute = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(
       array: T,
@@ -99,11 +99,11 @@ export class PtpTable {
     this.keys = permute(this.keys, (n) => new Float64Array(n));
     this.column1 = permute(this.column1, (n) => new Int32Array(n));
     this.column2 = permute(this.column2, (n) => new Int32Array(n));
-    await turns.maybe();
+    await slice.yieldIfSpent();
     this.from = permute(this.from, (n) => new Int32Array(n));
     this.until = permute(this.until, (n) => new Int32Array(n));
     this.indicator = permute(this.indicator, (n) => new Uint8Array(n));
-    await turns.maybe();
+    await slice.yieldIfSpent();
     this.source = permute(this.source, (n) => new Uint16Array(n));
     this.stated = permute(this.stated, (n) => new Uint8Array(n));
     this.rationale = permute(this.rationale, (n) => new Uint16Array(n));

@@ -1,6 +1,6 @@
 import { findRangeMentions, type RangeExpander } from '../code-mentions.ts';
 import type { LibraryContext } from '../library-context.ts';
-import { TimeSlice } from '../time-slice.ts';
+import { TimeSlice } from '../../domain/time-slice.ts';
 import { knownCodesInRange } from './known-codes.repository.ts';
 import type { CodeSystem } from '../../domain/code-system.ts';
 

@@ -4,8 +4,8 @@ import { setImmediate } from 'node:timers/promises';
 export const SLICE_MS = 20;
 
 /**
- * A long loop of small synchronous steps (mention detection over a large document) asks after
- * each step whether its slice is spent; if so it yields one turn of the event loop, so health
+ * A long loop of small synchronous steps (parsing rows, detecting mentions, sorting edits) asks
+ * now and then whether its slice is spent; if so it yields one turn of the event loop, so health
  * probes and requests queued meanwhile are answered within about `SLICE_MS`.
  */
 export class TimeSlice {
