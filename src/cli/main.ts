@@ -1,22 +1,10 @@
 import { parseArgs } from 'node:util';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { openLibrary } from './cli-context.ts';
-import { runAsk } from './ask.command.ts';
-import { runCard } from './card.command.ts';
-import { runCheck } from './check.command.ts';
-import { runCode, runSearch } from './code.command.ts';
-import { runImport } from './import.command.ts';
-import { runLibrary, runRemove } from './library.command.ts';
 import { printLine, reportError } from './output.ts';
-import { runPerformance } from './performance.command.ts';
-import { runSamples } from './samples.command.ts';
-import { runServe } from './serve.command.ts';
 import { usage } from './usage.ts';
 import { terminalSafe } from './terminal-safe.ts';
 import { forOrg } from '../library/library-context.ts';
 import { REFERENCE_ORG } from '../domain/reference-org.ts';
-import { runUser } from './user.command.ts';
-import { runOrg } from './org.command.ts';
 
 const options = {
   data: { type: 'string' },
@@ -46,7 +34,10 @@ const options = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-/** Parses argv, runs one command, and returns the exit code. */
+/**
+ * Parses argv, runs one command, and returns the exit code. Each command's module is loaded
+ * when it runs: `serve` then starts opening its database before the rest of the code loads.
+ */
 export async function runCli(argv: string[]): Promise<number> {
   // `codecard card 62264 | head`: a reader that stops early is not an error.
   process.stdout.once('error', (error: NodeJS.ErrnoException) => {
@@ -62,49 +53,64 @@ export async function runCli(argv: string[]): Promise<number> {
       printLine(usage);
       return command || values.help ? 0 : 2;
     }
-    if (command === 'serve') return await runServe({ dataDir: values.data, port: values.port });
-    const library = await openLibrary({ dataDir: values.data, json });
+    if (command === 'serve')
+      return await (
+        await import('./serve.command.ts')
+      ).runServe({ dataDir: values.data, port: values.port });
+    const library = await (
+      await import('./cli-context.ts')
+    ).openLibrary({ dataDir: values.data, json });
     try {
       switch (command) {
         case 'import':
           // --reference: into the instance-wide reference data every organization reads.
-          return await runImport(
-            values.reference ? forOrg(library.ctx, REFERENCE_ORG) : library.ctx,
-            rest,
-            {
-              ...values,
-              partial: values.partial ? 'true' : values.complete ? 'false' : undefined,
-              json,
-            },
-          );
+          return await (
+            await import('./import.command.ts')
+          ).runImport(values.reference ? forOrg(library.ctx, REFERENCE_ORG) : library.ctx, rest, {
+            ...values,
+            partial: values.partial ? 'true' : values.complete ? 'false' : undefined,
+            json,
+          });
         case 'library':
-          return await runLibrary(library.ctx, json);
+          return await (await import('./library.command.ts')).runLibrary(library.ctx, json);
         case 'remove':
-          return await runRemove(library.ctx, rest[0], json);
+          return await (await import('./library.command.ts')).runRemove(library.ctx, rest[0], json);
         case 'code':
-          return await runCode(library.ctx, rest[0], values);
+          return await (await import('./code.command.ts')).runCode(library.ctx, rest[0], values);
         case 'card':
-          return await runCard(library.ctx, rest[0], values);
+          return await (await import('./card.command.ts')).runCard(library.ctx, rest[0], values);
         case 'ask':
-          return await runAsk(library.ctx, rest.join(' '), values, library.config.llm);
+          return await (
+            await import('./ask.command.ts')
+          ).runAsk(library.ctx, rest.join(' '), values, library.config.llm);
         case 'check':
           // check keeps exit 2 for "errors found", so bad input is 1 there.
           try {
-            return await runCheck(library.ctx, rest[0], values);
+            return await (
+              await import('./check.command.ts')
+            ).runCheck(library.ctx, rest[0], values);
           } catch (error) {
             if (!(error instanceof CodecardError)) throw error;
             return Math.min(reportError(error, json), 1);
           }
         case 'performance':
-          return await runPerformance(library.ctx, values);
+          return await (
+            await import('./performance.command.ts')
+          ).runPerformance(library.ctx, values);
         case 'samples':
-          return await runSamples(library.ctx, rest[0], json);
+          return await (
+            await import('./samples.command.ts')
+          ).runSamples(library.ctx, rest[0], json);
         case 'org':
-          return await runOrg(library.ctx, rest, json);
+          return await (await import('./org.command.ts')).runOrg(library.ctx, rest, json);
         case 'user':
-          return await runUser(library.ctx, library.config, rest, { ...values, json });
+          return await (
+            await import('./user.command.ts')
+          ).runUser(library.ctx, library.config, rest, { ...values, json });
         case 'search':
-          return await runSearch(library.ctx, rest.join(' '), values);
+          return await (
+            await import('./code.command.ts')
+          ).runSearch(library.ctx, rest.join(' '), values);
         default:
           process.stderr.write(`codecard: unknown command "${terminalSafe(command)}"\n${usage}\n`);
           return 2;

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { hasPGliteTemplate, pgliteTemplateDir } from './pglite-template.ts';
@@ -18,7 +17,9 @@ import(workerData.pgliteUrl)
  */
 export async function initPGliteDirectory(pgdata: string): Promise<void> {
   if (existsSync(join(pgdata, 'PG_VERSION'))) return;
-  if (hasPGliteTemplate()) await cp(pgliteTemplateDir, pgdata, { recursive: true });
+  // cpSync, not fs/promises cp: the promise version walks the ~1,100 files in JavaScript,
+  // one round trip each, and took 0.6 s of a first start against 0.1 s (measured, 40 MB).
+  if (hasPGliteTemplate()) cpSync(pgliteTemplateDir, pgdata, { recursive: true });
   else await runInitdb(pgdata);
 }
 
