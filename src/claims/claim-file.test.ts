@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync, type ReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -10,10 +10,10 @@ import { readClaims } from './claim-input.ts';
 const dir = mkdtempSync(join(tmpdir(), 'claim-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function fileWith(name: string, text: string): string {
+function fileWith(name: string, text: string): ReadStream {
   const path = join(dir, name);
   writeFileSync(path, text);
-  return path;
+  return createReadStream(path);
 }
 
 const csv = [

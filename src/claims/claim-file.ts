@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { ReadClaimsOptions } from './claim-input.ts';
 import { MAX_CLAIMS } from './claim-limits.ts';
 import { openClaimStream } from './claim-stream.ts';
@@ -7,17 +7,16 @@ import { ClaimPacker, type PackedClaims } from './claim-chunks.ts';
 import { badInput } from './json-claims.ts';
 
 /**
- * Every claim of a claim file on disk (an upload in the spool), as `readClaims` would give them
+ * Every claim of a claim file read from `input` (an upload in the blob store), as `readClaims` would give them
  * for its bytes, packed for storage as they are read: NDJSON is parsed as it is read, other
  * formats whole (within their own limits) on a thread of their own, so neither the file's text
  * nor its claims as objects are ever whole on the main thread.
  */
 export async function readClaimFile(
-  path: string,
+  input: Readable,
   fileName: string,
   options: ReadClaimsOptions = {},
 ): Promise<PackedClaims> {
-  const input = createReadStream(path);
   try {
     // A whole-file format is parsed on its own thread: seconds of work for a large batch.
     const stream = await openClaimStream(input, fileName, options, (bytes) =>

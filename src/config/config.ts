@@ -12,7 +12,7 @@ export interface Config {
   database: DatabaseTarget;
   /** Largest file accepted in an upload over HTTP, in bytes. */
   maxUploadBytes: number;
-  /** Spool directory, per-request total and concurrent uploads per user. */
+  /** Blob directory (and its sweep), per-request total and concurrent uploads per user. */
   uploads: UploadConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /**
@@ -82,8 +82,12 @@ export function loadConfig(
     uploads: {
       // Beside the embedded database by default: same disk, same owner, swept at start.
       dir: resolve(
-        env.CODECARD_UPLOAD_DIR?.trim() || (url ? defaultUploadDir() : join(dataDir, 'uploads')),
+        env.CODECARD_BLOB_DIR?.trim() ||
+          env.CODECARD_UPLOAD_DIR?.trim() ||
+          (url ? defaultUploadDir() : join(dataDir, 'uploads')),
       ),
+      // 7 days: a job is long finished by then, whichever instance queued it.
+      sweepAfterDays: integer(env.CODECARD_BLOB_SWEEP_DAYS, 'CODECARD_BLOB_SWEEP_DAYS', 7),
       // Two files at the per-file limit by default, so one largest file always fits.
       maxRequestBytes:
         integer(env.CODECARD_MAX_UPLOAD_TOTAL_MB, 'CODECARD_MAX_UPLOAD_TOTAL_MB', 2 * maxUploadMb) *

@@ -97,6 +97,12 @@ export const errorCatalog = {
     message:
       '{file}: no space left on the device ({detail}); everything was rolled back and nothing was saved',
   },
+  /** An upload's blob is gone: swept, deleted, or written to a blob store this process cannot see. */
+  BLOB_MISSING: {
+    status: 410,
+    message:
+      'the uploaded file is no longer stored ({detail}); upload it again (every instance and worker must share one blob store, {setting})',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

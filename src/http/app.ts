@@ -41,17 +41,15 @@ import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
-import { defaultUploadDir, type UploadConfig } from '../config/upload-config.ts';
-import { UploadSpool } from '../library/intake/upload-spool.ts';
-import type { UploadSettings } from './multipart-upload.ts';
-import { UploadGate } from './upload-gate.ts';
+import type { UploadConfig } from '../config/upload-config.ts';
+import { openUploadSettings } from './upload-settings.ts';
 
 export interface AppOptions {
   ctx: LibraryContext;
   /** Largest file in an upload, in bytes. */
   maxUploadBytes: number;
   /**
-   * Spool directory, per-request total and concurrent uploads per user (default: a directory
+   * Blob directory and its sweep, per-request total and concurrent uploads per user (default: a directory
    * under the OS temp directory, twice maxUploadBytes, 2).
    */
   uploads?: Partial<UploadConfig>;
@@ -114,7 +112,11 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadBytes, files: 20, fields: 20 },
   });
-  const uploads = await uploadSettings(options);
+  const uploads = await openUploadSettings(
+    options.uploads,
+    options.maxUploadBytes,
+    options.ctx.engine,
+  );
   await app.register(cookie);
   const accessCtx: AccessContext = {
     db: options.ctx.db,
@@ -176,16 +178,4 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   performanceRoutes(app);
   await webAppRoutes(app, options.web);
   return { app, jobs, checkJobs };
-}
-
-/** The spool is opened (and swept of a previous run's leftovers) before any upload arrives. */
-async function uploadSettings(options: AppOptions): Promise<UploadSettings> {
-  const spool = new UploadSpool(options.uploads?.dir ?? defaultUploadDir());
-  await spool.open();
-  return {
-    spool,
-    gate: new UploadGate(options.uploads?.maxConcurrentPerUser ?? 2),
-    maxFileBytes: options.maxUploadBytes,
-    maxRequestBytes: options.uploads?.maxRequestBytes ?? 2 * options.maxUploadBytes,
-  };
 }

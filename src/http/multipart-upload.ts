@@ -16,7 +16,7 @@ export interface UploadSettings {
 }
 
 export interface Upload<Field extends string> {
-  /** On disk; the caller owns them: it hands them on or deletes them (`discardSpooled`). */
+  /** In the blob store; the caller owns them: it hands them on or deletes them (`discardSpooled`). */
   files: SpooledFile[];
   fields: Partial<Record<Field, string>>;
 }
@@ -25,7 +25,7 @@ export interface Upload<Field extends string> {
  * Reads a multipart upload: its files streamed to the spool (each within the per-file limit,
  * or FILE_TOO_LARGE; all within the per-request limit, or UPLOAD_TOO_LARGE) and the named text
  * fields; other fields are ignored. The caller must be under the cap of concurrent uploads
- * (TOO_MANY_UPLOADS). On any failure, a client's abort included, no spool file is left.
+ * (TOO_MANY_UPLOADS). On any failure, a client's abort included, no blob is left.
  */
 export async function readUpload<Field extends string>(
   request: FastifyRequest,
@@ -71,7 +71,7 @@ export async function readUpload<Field extends string>(
     }
     return upload;
   } catch (error) {
-    await discardSpooled(upload.files);
+    await discardSpooled(settings.spool.store, upload.files);
     const refused = uploadError(error, current, settings.maxFileBytes);
     // The rest of a body over a limit is not read: the connection closes soon after the answer.
     if (refused instanceof CodecardError && refused.status === 413) lingerAfterRefusal(reply);
@@ -83,23 +83,24 @@ export async function readUpload<Field extends string>(
 
 /** Runs `work` on an upload's files; if it fails they are deleted, as nobody will take them. */
 export async function discardOnFailure<T>(
+  settings: UploadSettings,
   files: readonly SpooledFile[],
   work: () => Promise<T>,
 ): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    await discardSpooled(files);
+    await discardSpooled(settings.spool.store, files);
     throw error;
   }
 }
 
-/** The parser's own size error and a full spool disk in the catalog's words. */
+/** The parser's own size error and a full blob disk in the catalog's words. */
 function uploadError(error: unknown, file: string, maxFileBytes: number): unknown {
   const code = (error as { code?: unknown }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return fileTooLarge(file, maxFileBytes);
   if (code === 'ENOSPC')
-    return new CodecardError('DISK_FULL', { file, detail: 'the upload directory is full' });
+    return new CodecardError('DISK_FULL', { file, detail: 'the blob directory (CODECARD_BLOB_DIR) is full' });
   return error;
 }
 

@@ -23,7 +23,7 @@ interface HeldUpload {
   finish(rest: string): Promise<{ status: number; body: string }>;
 }
 
-describe('uploads are streamed to the spool directory', () => {
+describe('uploads are streamed to the blob directory', () => {
   let library: TestLibrary;
   let app: FastifyInstance;
   let spool: string;
@@ -111,6 +111,8 @@ describe('uploads are streamed to the spool directory', () => {
     const [file] = await spoolFilesWritten(1);
     expect((await stat(join(spool, 'uploads'))).mode & 0o777).toBe(0o700);
     expect((await stat(file!)).mode & 0o777).toBe(0o600);
+    // Still arriving: a temporary name, so no reader (a job on any instance) sees it yet.
+    expect(file).toMatch(/\.partial$/);
     const reply = await held.finish('');
     expect(reply.status).toBe(201);
     expect(JSON.parse(reply.body)).toMatchObject({

@@ -62,7 +62,7 @@ describe('import jobs', () => {
     const path = join(spool, `${fileName}.upload`);
     await writeFile(path, bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { fileName, path, size: bytes.length, sha256 };
+    return { fileName, key: fileName, path, size: bytes.length, sha256 };
   }
 
   test('a cancelled import leaves the library as it was, a queued one never starts', async () => {

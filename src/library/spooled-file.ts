@@ -1,12 +1,19 @@
 /**
- * An uploaded file written to the spool directory: its bytes stay on disk, hashed and counted
- * as they arrived, until its import (or check) reads them; whoever consumes it deletes it.
+ * An uploaded file in the blob store: its bytes stay there, hashed and counted as they arrived,
+ * until its import (or check) reads them, on whichever instance or worker that runs; whoever
+ * consumes it deletes it. Plain JSON, so a durable job can keep it as its input.
  */
 export interface SpooledFile {
   /** The client's file name (base name only). */
   fileName: string;
-  path: string;
+  /** The blob's key in the store (generated; never the client's file name). */
+  key: string;
   size: number;
   /** Hex SHA-256 of the bytes, computed while they were written. */
   sha256: string;
+  /**
+   * The blob's file in the directory store. Transitional: only while the import job still reads
+   * and deletes the file by path; once it calls `readSpooled`/`discardSpooled`, remove this.
+   */
+  path: string;
 }

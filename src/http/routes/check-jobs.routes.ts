@@ -21,7 +21,7 @@ import type { CheckJobs } from '../../check/check-jobs.ts';
 import type { CheckJob } from '../../check/check-job.ts';
 import { reportWriter, type ReportFormat } from '../../check/check-report.ts';
 import { downloadBody } from '../download-body.ts';
-import { discardSpooled } from '../../library/intake/upload-spool.ts';
+import { discardSpooled, openSpooled } from '../../library/intake/upload-spool.ts';
 import type { SpooledFile } from '../../library/spooled-file.ts';
 import { readUpload, type UploadSettings } from '../multipart-upload.ts';
 import { serialSection } from '../../domain/serial-section.ts';
@@ -79,8 +79,8 @@ export function checkJobRoutes(
       // One upload's claims at a time between parsing and storing: 100,000 parsed claims take
       // a few hundred MB until they are stored, and concurrent batches held them side by side.
       const job = await intake(async () => {
-        // The spooled file is read back once, here, and deleted whatever the outcome.
-        const { fileName, claims, lang } = await readSpooledClaims(files, async () => {
+        // The uploaded file is read back once, here, and deleted whatever the outcome.
+        const { fileName, claims, lang } = await readSpooledClaims(uploads, files, async () => {
           if (!file)
             throw new CodecardError('BAD_INPUT', { detail: 'no claim file in the upload' });
           if (extra)
@@ -89,7 +89,8 @@ export function checkJobRoutes(
           const lang = localeOption(fields.lang ?? request.query.lang, 'lang');
           // Parsed here, not in the job: a malformed file is refused with a 400 at upload.
           const options = setting ? { setting } : {};
-          const claims = await readClaimFile(file.path, file.fileName, options);
+          const input = await openSpooled(uploads.spool.store, file);
+          const claims = await readClaimFile(input, file.fileName, options);
           return { fileName: file.fileName, claims, lang };
         });
         return jobs.submitPacked(request.ctx, fileName, claims, lang);
@@ -191,12 +192,16 @@ export function checkJobRoutes(
   );
 }
 
-/** Runs `read` over an upload's spooled files, then deletes them whatever happened. */
-async function readSpooledClaims<T>(files: readonly SpooledFile[], read: () => Promise<T>) {
+/** Runs `read` over an upload's files, then deletes them whatever happened. */
+async function readSpooledClaims<T>(
+  uploads: UploadSettings,
+  files: readonly SpooledFile[],
+  read: () => Promise<T>,
+) {
   try {
     return await read();
   } finally {
-    await discardSpooled(files);
+    await discardSpooled(uploads.spool.store, files);
   }
 }
 

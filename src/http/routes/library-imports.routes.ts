@@ -109,7 +109,7 @@ export function libraryImportRoutes(
         maxFiles: MAX_FILES_PER_UPLOAD,
         fields: uploadFields,
       });
-      const { options, target } = await discardOnFailure(files, async () => {
+      const { options, target } = await discardOnFailure(uploads, files, async () => {
         if (files.length === 0)
           throw new CodecardError('BAD_INPUT', { detail: 'no file in the upload' });
         return {
