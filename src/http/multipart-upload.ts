@@ -100,7 +100,10 @@ function uploadError(error: unknown, file: string, maxFileBytes: number): unknow
   const code = (error as { code?: unknown }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return fileTooLarge(file, maxFileBytes);
   if (code === 'ENOSPC')
-    return new CodecardError('DISK_FULL', { file, detail: 'the blob directory (CODECARD_BLOB_DIR) is full' });
+    return new CodecardError('DISK_FULL', {
+      file,
+      detail: 'the blob directory (CODECARD_BLOB_DIR) is full',
+    });
   return error;
 }
 
