@@ -7,10 +7,11 @@ import { ClaimPacker, type PackedClaims } from './claim-chunks.ts';
 import { badInput } from './json-claims.ts';
 
 /**
- * Every claim of a claim file read from `input` (an upload in the blob store), as `readClaims` would give them
- * for its bytes, packed for storage as they are read: NDJSON is parsed as it is read, other
- * formats whole (within their own limits) on a thread of their own, so neither the file's text
- * nor its claims as objects are ever whole on the main thread.
+ * Every claim of a claim file read from `input` (an upload in the blob store), as `readClaims`
+ * would give them for its bytes, packed for storage as they are read: NDJSON is parsed as it is
+ * read, other formats whole (within their own limits) on a thread of their own, so neither the
+ * file's text nor its claims as objects are ever whole on the main thread. `input` is destroyed
+ * when done.
  */
 export async function readClaimFile(
   input: Readable,

@@ -97,7 +97,7 @@ export const errorCatalog = {
     message:
       '{file}: no space left on the device ({detail}); everything was rolled back and nothing was saved',
   },
-  /** An upload's blob is gone: swept, deleted, or written to a blob store this process cannot see. */
+  /** An upload's blob is gone: swept, deleted, or in a blob store this process cannot see. */
   BLOB_MISSING: {
     status: 410,
     message:

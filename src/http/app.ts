@@ -49,8 +49,8 @@ export interface AppOptions {
   /** Largest file in an upload, in bytes. */
   maxUploadBytes: number;
   /**
-   * Blob directory and its sweep, per-request total and concurrent uploads per user (default: a directory
-   * under the OS temp directory, twice maxUploadBytes, 2).
+   * Blob directory and its sweep, per-request total and concurrent uploads per user (default:
+   * a directory under the OS temp directory, 7 days, twice maxUploadBytes, 2).
    */
   uploads?: Partial<UploadConfig>;
   logLevel?: string;

@@ -16,13 +16,13 @@ export interface UploadSettings {
 }
 
 export interface Upload<Field extends string> {
-  /** In the blob store; the caller owns them: it hands them on or deletes them (`discardSpooled`). */
+  /** In the blob store; the caller owns them: hands them on or deletes them (`discardSpooled`). */
   files: SpooledFile[];
   fields: Partial<Record<Field, string>>;
 }
 
 /**
- * Reads a multipart upload: its files streamed to the spool (each within the per-file limit,
+ * Reads a multipart upload: its files streamed to the blob store (each within the per-file limit,
  * or FILE_TOO_LARGE; all within the per-request limit, or UPLOAD_TOO_LARGE) and the named text
  * fields; other fields are ignored. The caller must be under the cap of concurrent uploads
  * (TOO_MANY_UPLOADS). On any failure, a client's abort included, no blob is left.
