@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 
 /**
@@ -12,4 +13,22 @@ export async function libraryVersion(ctx: LibraryContext, ncci: boolean): Promis
       and id <> all((select shadowed_documents(${ctx.orgId}))::int[])
       and (kind in ('ncci-ptp', 'ncci-mue')) = ${ncci}`.execute(ctx.db);
   return rows[0]?.version ?? '';
+}
+
+/** Both scopes' versions (`libraryVersion`) of an org's library in one query, on `db`. */
+export interface LibraryVersions {
+  ncci: string;
+  reference: string;
+}
+
+export async function libraryVersions(db: Db, orgId: string): Promise<LibraryVersions> {
+  const { rows } = await sql<LibraryVersions>`
+    select
+      coalesce(string_agg(id::text || ':' || file_hash, ',' order by id)
+        filter (where kind in ('ncci-ptp', 'ncci-mue')), '') as ncci,
+      coalesce(string_agg(id::text || ':' || file_hash, ',' order by id)
+        filter (where kind not in ('ncci-ptp', 'ncci-mue')), '') as reference
+    from documents where org_id = any(library_orgs(${orgId}))
+      and id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
+  return rows[0] ?? { ncci: '', reference: '' };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { composeCard } from '../../cards/compose-card.ts';
+import { cachedCard } from '../../cards/shared-card-cache.ts';
 import { cardParamsSchema, cardQuerySchema, cardSchema } from '../../contracts/cards.ts';
 import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
@@ -21,7 +21,7 @@ export function cardRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const card = await composeCard(request.ctx, {
+      const card = await cachedCard(request.ctx, {
         code: request.params.code,
         system: request.params.system,
         dos: request.query.dos ?? today(),
