@@ -139,11 +139,12 @@ export function loadConfig(
       heapMb: integer(env.CODECARD_PARSE_HEAP_MB, 'CODECARD_PARSE_HEAP_MB', 512, 64),
       timeoutMs: integer(env.CODECARD_PARSE_TIMEOUT_MS, 'CODECARD_PARSE_TIMEOUT_MS', 60_000, 1_000),
     },
-    // 2,000 cards of ~20-60 KB: under 120 MB, more codes than a department looks up in a day.
+    // 1,000 cards: more codes than a department looks up in a day. A card of a heavily bundled
+    // code is large (183 KB of JSON on average in `npm run bench -- card`), so ~200 MB at most.
     cardCacheEntries: integer(
       env.CODECARD_CARD_CACHE_ENTRIES,
       'CODECARD_CARD_CACHE_ENTRIES',
-      2000,
+      1000,
       0,
     ),
   };
