@@ -46,7 +46,8 @@ export async function createTestPostgresDatabase(): Promise<{
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => adminQuery(serverUrl, `drop database if exists ${name}`),
+    // WITH (FORCE): a fenced connection still resetting itself as the pool ends must not keep it.
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
 

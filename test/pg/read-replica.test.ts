@@ -12,6 +12,8 @@ import { searchCodes } from '../../src/codes/code-search.ts';
 import { checkAllClaims } from '../../src/check/check-claims.ts';
 import { askQuestion } from '../../src/ask/ask.service.ts';
 import { testContext } from '../support/test-context.ts';
+import { buildTestApp, testApiKey } from '../../src/http/test-app.ts';
+import { insertOrg } from '../../src/access/orgs.repository.ts';
 
 // SAMPLE wording written for these tests, not AMA descriptor text.
 const codeTable = (name: string, wording: string) => ({
@@ -117,6 +119,34 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the read replica (PostgreSQL)', (
       const asked = await askQuestion(ctx, { question: 'can I bill 62264 with 62263?' });
       expect(asked.threadId).toBeTruthy();
       expect(asked.answer.citations?.length ?? 0).toBeGreaterThan(0);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('over HTTP: fenced per organization on the replica, and an import shows on the next card', async () => {
+    const opened = await openTestDatabase('postgres', { readUrl: (own) => own });
+    try {
+      const ctx = replicaContext(opened);
+      await importFile(ctx, first);
+      await insertOrg(ctx.db, { id: 'other', name: 'Other clinic' });
+      const app = await buildTestApp(ctx, { as: null });
+      const own = { authorization: `Bearer ${await testApiKey(forOrg(ctx, 'default'), 'viewer')}` };
+      const other = { authorization: `Bearer ${await testApiKey(forOrg(ctx, 'other'), 'viewer')}` };
+      const url = '/api/cards/cpt/62264?dos=2026-11-27';
+      const card = await app.inject({ url, headers: own });
+      expect(card.statusCode).toBe(200);
+      expect(hasConflict(card.json())).toBe(false);
+      // The other organization's request reads the same replica, fenced: not its document.
+      expect((await app.inject({ url, headers: other })).statusCode).toBe(404);
+      const search = await app.inject({ url: '/api/codes?q=6226', headers: own });
+      expect(search.json<{ results: { code: string }[] }>().results[0]?.code).toBe('62264');
+      expect((await app.inject({ url: '/api/codes?q=6226', headers: other })).json()).toEqual({
+        results: [],
+      });
+      await importFile(ctx, second);
+      expect(hasConflict((await app.inject({ url, headers: own })).json())).toBe(true);
+      await app.close();
     } finally {
       await opened.close();
     }
