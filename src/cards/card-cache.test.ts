@@ -8,7 +8,8 @@ import { removeDocument } from '../library/library.service.ts';
 import { testContext } from '../../test/support/test-context.ts';
 import { createCardCache } from './card-cache.ts';
 import { LruMap } from './lru-map.ts';
-import type { CardRequest } from './compose-card.ts';
+import { composeCard, type CardRequest } from './compose-card.ts';
+import type { Card } from './card-types.ts';
 
 // SAMPLE wording written for this test, not AMA descriptor text.
 const table = (rows: string[]) => ({
@@ -21,6 +22,9 @@ const request: CardRequest = {
   setting: 'practitioner',
   lang: 'en',
 };
+
+const hasDescriptorConflict = (card: Card) =>
+  card.conflicts.some((c) => c.section === 'descriptor');
 
 describe('the card cache', () => {
   let opened: OpenDatabase;
@@ -85,6 +89,33 @@ describe('the card cache', () => {
     expect(removed).not.toBe(after);
     expect(removed.conflicts.some((c) => c.section === 'descriptor')).toBe(false);
     expect(removed.libraryVersion).toBe(before.libraryVersion);
+  });
+
+  test('a card composed while an import commits is returned but not kept', async () => {
+    let importing = true;
+    const cache = createCardCache({
+      entries: 10,
+      compose: async (reading, req) => {
+        const card = await composeCard(reading, req);
+        if (importing) {
+          importing = false;
+          const added = await importFile(testContext(opened), {
+            ...table(['62264,SAMPLE WORDING (not AMA text): committed mid-composition']),
+            fileName: 'sample-mid.csv',
+          });
+          addedId = added.document.id;
+        }
+        return card;
+      },
+    });
+    let addedId = 0;
+    const during = await cache.card(ctx, request);
+    expect(hasDescriptorConflict(during)).toBe(false);
+    expect(cache.size).toBe(0);
+    const next = await cache.card(ctx, request);
+    expect(hasDescriptorConflict(next)).toBe(true);
+    expect(await cache.card(ctx, request)).toBe(next);
+    await removeDocument(ctx, addedId);
   });
 
   test('two organizations with the same library never share a card', async () => {

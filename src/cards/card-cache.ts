@@ -23,18 +23,25 @@ export interface CardCache {
  * is stored only if the library it was read from did not change while it was composed.
  * Cards are frozen: every caller gets the same object.
  */
-export function createCardCache({ entries }: { entries: number }): CardCache {
+export function createCardCache({
+  entries,
+  compose: composeWith = composeCard,
+}: {
+  entries: number;
+  /** Tests only: stands in for composeCard (to commit an import while a card is composed). */
+  compose?: typeof composeCard;
+}): CardCache {
   const cards = new LruMap<string, Card>(entries);
   // Concurrent misses for one key compose once (a burst of coders opening the same code).
   const composing = new Map<string, Promise<Card>>();
   return {
     async card(ctx, request) {
-      if (entries <= 0) return composeCard(await readingContext(ctx), request);
+      if (entries <= 0) return composeWith(await readingContext(ctx), request);
       const versions = await libraryVersions(ctx.db, ctx.orgId);
       const key = cardKey(ctx.orgId, versions, request);
       const cached = cards.get(key) ?? composing.get(key);
       if (cached) return cached;
-      const card = compose(ctx, versions, request).then((composed) => {
+      const card = compose(composeWith, ctx, versions, request).then((composed) => {
         if (composed.unchanged) cards.set(key, composed.card);
         return composed.card;
       });
@@ -53,12 +60,13 @@ export function createCardCache({ entries }: { entries: number }): CardCache {
 }
 
 async function compose(
+  composeWith: typeof composeCard,
   ctx: LibraryContext,
   versions: LibraryVersions,
   request: CardRequest,
 ): Promise<{ card: Card; unchanged: boolean }> {
   const reading = await readingContext(ctx, versions);
-  const card = deepFreeze(await composeCard(reading, request));
+  const card = deepFreeze(await composeWith(reading, request));
   const after = await libraryVersions(reading.db, ctx.orgId);
   return { card, unchanged: sameVersions(versions, after) };
 }
