@@ -137,6 +137,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the read replica (PostgreSQL)', (
       const card = await app.inject({ url, headers: own });
       expect(card.statusCode).toBe(200);
       expect(hasConflict(card.json())).toBe(false);
+      // A hit (the same frozen card) goes through the reply contract and serializer unchanged.
+      expect((await app.inject({ url, headers: own })).json()).toEqual(card.json());
       // The other organization's request reads the same replica, fenced: not its document.
       expect((await app.inject({ url, headers: other })).statusCode).toBe(404);
       const search = await app.inject({ url: '/api/codes?q=6226', headers: own });
