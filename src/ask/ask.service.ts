@@ -35,6 +35,7 @@ import { isSetting } from '../domain/setting.ts';
 import { identifierMaskPattern, redactIdentifiers } from '../domain/redact-identifiers.ts';
 import type { GenerativeConfig } from '../config/generative-config.ts';
 import { answerKinds } from '../domain/answer-kind.ts';
+import { readingContext } from '../rules/library-version-reader.ts';
 
 export const MAX_QUESTION_LENGTH = 2_000;
 /** The intents a thread's next question may continue with (not refusals or one-off lookups). */
@@ -61,12 +62,14 @@ export async function askQuestion(
   const started = performance.now();
   const text = checkedQuestion(request.question);
   const context = request.threadId ? await threadContext(ctx, request.threadId) : emptyContext;
-  const read = await readQuestion(ctx, text, context);
+  // The library is read from the replica when it is current; the thread stays on the primary.
+  const reading = await readingContext(ctx);
+  const read = await readQuestion(reading, text, context);
   const { parsed, question, intent, subject, procedures } = read;
   const lang = request.lang ?? parsed.lang;
   const dos = parsed.dos ?? request.dos ?? context.dos ?? today();
   const setting = parsed.setting ?? request.setting ?? asSetting(context.setting) ?? 'practitioner';
-  const input: AnswerInput = { ctx, question, procedures, lang, dos, setting };
+  const input: AnswerInput = { ctx: reading, question, procedures, lang, dos, setting };
   const answer =
     intent === 'validity' && subject
       ? // "Not in the library's HCPCS for that date" answers a validity question about any code.

@@ -43,6 +43,8 @@ export interface Config {
   sso: SsoConfig | null;
   /** Limits of the document parser threads (one document at a time). */
   parsing: ParsingConfig;
+  /** Composed cards kept per process (CODECARD_CARD_CACHE_ENTRIES); 0 turns the cache off. */
+  cardCacheEntries: number;
 }
 
 export interface ParsingConfig {
@@ -65,6 +67,7 @@ export function loadConfig(
 ): Config {
   const port = overrides.port ?? integer(env.PORT, 'PORT', 3000, 0);
   const url = env.DATABASE_URL?.trim();
+  const readUrl = env.CODECARD_DATABASE_READ_URL?.trim();
   const dataDir = resolve(overrides.dataDir ?? env.CODECARD_DATA_DIR ?? '.codecard');
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) {
@@ -77,7 +80,10 @@ export function loadConfig(
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
+    database: {
+      ...(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir }),
+      ...(readUrl ? { readUrl } : {}),
+    },
     maxUploadBytes: maxUploadMb * 1024 * 1024,
     uploads: {
       // Beside the embedded database by default: same disk, same owner, swept at start.
@@ -137,6 +143,14 @@ export function loadConfig(
       heapMb: integer(env.CODECARD_PARSE_HEAP_MB, 'CODECARD_PARSE_HEAP_MB', 512, 64),
       timeoutMs: integer(env.CODECARD_PARSE_TIMEOUT_MS, 'CODECARD_PARSE_TIMEOUT_MS', 60_000, 1_000),
     },
+    // 1,000 cards: more codes than a department looks up in a day. A card of a heavily bundled
+    // code is large (183 KB of JSON on average in `npm run bench -- card`), so ~200 MB at most.
+    cardCacheEntries: integer(
+      env.CODECARD_CARD_CACHE_ENTRIES,
+      'CODECARD_CARD_CACHE_ENTRIES',
+      1000,
+      0,
+    ),
   };
 }
 

@@ -1,5 +1,9 @@
-/** Where the library is stored: the embedded PGlite (on disk or in memory) or a PostgreSQL server. */
+/**
+ * Where the library is stored: the embedded PGlite (on disk or in memory) or a PostgreSQL server.
+ * `readUrl` (CODECARD_DATABASE_READ_URL): a read replica for reference-data reads, PostgreSQL
+ * only; the embedded store notes it and ignores it.
+ */
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; dataDir: string; readUrl?: string }
   | { kind: 'pglite-memory' }
-  | { kind: 'postgres'; url: string };
+  | { kind: 'postgres'; url: string; readUrl?: string };

@@ -23,6 +23,12 @@ export interface OpenDatabase {
    * (src/db/org-fence.ts). The embedded store has one user and no fence.
    */
   fence?: (orgId: string) => Db;
+  /**
+   * PostgreSQL with CODECARD_DATABASE_READ_URL: the read replica, for reference-data reads only
+   * (src/rules/library-version-reader.ts decides per request). Its sessions are read-only, so a
+   * write sent there fails instead of landing on a server that is not the primary.
+   */
+  read?: { db: Db; fence: (orgId: string) => Db };
   /** Runs `hook` before the store closes (queued usage events are written this way). */
   beforeClose(hook: () => Promise<void>): void;
   close(): Promise<void>;
@@ -37,7 +43,10 @@ const toNumber = (value: string) => Number(value);
 
 /** Opens the store, runs pending migrations, and returns it ready to use. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
-  const opened = target.kind === 'postgres' ? openPostgres(target.url) : await openPGlite(target);
+  const opened =
+    target.kind === 'postgres'
+      ? openPostgres(target.url, target.readUrl)
+      : await openPGlite(target);
   try {
     await migrate(opened.db);
   } catch (error) {
@@ -52,6 +61,10 @@ async function openPGlite(
 ): Promise<OpenDatabase> {
   const lock: DirectoryLock | null =
     target.kind === 'pglite' ? lockDirectory(target.dataDir) : null;
+  if (target.kind === 'pglite' && target.readUrl)
+    process.stderr.write(
+      'codecard: CODECARD_DATABASE_READ_URL is ignored: the embedded database has no read replica (set DATABASE_URL to use PostgreSQL)\n',
+    );
   let pglite: PGlite;
   try {
     if (target.kind === 'pglite') await initPGliteDirectory(`${target.dataDir}/pgdata`);
@@ -80,7 +93,26 @@ async function openPGlite(
   };
 }
 
-function openPostgres(url: string): OpenDatabase {
+function openPostgres(url: string, readUrl?: string): OpenDatabase {
+  const pool = postgresPool(url);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const replica = readUrl ? postgresPool(readUrl, { readOnly: true }) : null;
+  const readDb = replica
+    ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: replica }) })
+    : null;
+  return {
+    db,
+    engine: 'postgres',
+    fence: orgFence(pool),
+    ...(replica && readDb ? { read: { db: readDb, fence: orgFence(replica) } } : {}),
+    ...closing(async () => {
+      await db.destroy();
+      await readDb?.destroy();
+    }),
+  };
+}
+
+function postgresPool(url: string, { readOnly = false } = {}): pg.Pool {
   const parsers = new pg.TypeOverrides();
   parsers.setTypeParser(DATE_OID, keepText);
   parsers.setTypeParser(INT8_OID, toNumber);
@@ -92,17 +124,10 @@ function openPostgres(url: string): OpenDatabase {
     max: 4,
     types: parsers,
     connectionTimeoutMillis: 10_000,
+    ...(readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
   });
   survivePoolFaults(pool);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    engine: 'postgres',
-    fence: orgFence(pool),
-    ...closing(async () => {
-      await db.destroy();
-    }),
-  };
+  return pool;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AppEvent, EventSink } from '../domain/app-event.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, OpenDatabase } from '../db/database.ts';
 
 /** Who is asking and where the library lives. The org comes from the caller, never a body. */
 export interface LibraryContext {
@@ -10,6 +10,14 @@ export interface LibraryContext {
   events: EventSink;
   /** PostgreSQL: the store fenced to one organization by row-level security. */
   fence?: (orgId: string) => Db;
+  /**
+   * PostgreSQL with a read replica (CODECARD_DATABASE_READ_URL): the replica as this context's
+   * organization sees it. Read only through `readingContext` (src/rules/library-version-reader.ts),
+   * which falls back to `db` while the replica lags behind the primary's library.
+   */
+  readDb?: Db;
+  /** The replica fenced to one organization, as `fence` is for the primary. */
+  readFence?: (orgId: string) => Db;
 }
 
 export const DEFAULT_ORG = 'default';
@@ -21,5 +29,16 @@ export function recordEvent(ctx: LibraryContext, event: AppEvent): void {
 
 /** The same library seen as one organization: what a signed-in request works with. */
 export function forOrg(ctx: LibraryContext, orgId: string): LibraryContext {
-  return { ...ctx, orgId, db: ctx.fence ? ctx.fence(orgId) : ctx.db };
+  const readDb = ctx.readFence ? ctx.readFence(orgId) : ctx.readDb;
+  return {
+    ...ctx,
+    orgId,
+    db: ctx.fence ? ctx.fence(orgId) : ctx.db,
+    ...(readDb ? { readDb } : {}),
+  };
+}
+
+/** The replica part of a context, for whoever builds one from an opened store (serve, CLI). */
+export function replicaOf(opened: OpenDatabase): Pick<LibraryContext, 'readDb' | 'readFence'> {
+  return opened.read ? { readDb: opened.read.db, readFence: opened.read.fence } : {};
 }

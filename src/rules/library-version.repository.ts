@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 
 /**
@@ -12,4 +13,26 @@ export async function libraryVersion(ctx: LibraryContext, ncci: boolean): Promis
       and id <> all((select shadowed_documents(${ctx.orgId}))::int[])
       and (kind in ('ncci-ptp', 'ncci-mue')) = ${ncci}`.execute(ctx.db);
   return rows[0]?.version ?? '';
+}
+
+/**
+ * Both scopes' versions of an org's library in one query, as SHA-256 digests of what
+ * `libraryVersion` lists (a short answer: a card request reads it from the primary, and from the
+ * replica too when there is one).
+ */
+export interface LibraryVersions {
+  ncci: string;
+  reference: string;
+}
+
+export async function libraryVersions(db: Db, orgId: string): Promise<LibraryVersions> {
+  const { rows } = await sql<LibraryVersions>`
+    select
+      encode(sha256(convert_to(coalesce(string_agg(id::text || ':' || file_hash, ',' order by id)
+        filter (where kind in ('ncci-ptp', 'ncci-mue')), ''), 'UTF8')), 'hex') as ncci,
+      encode(sha256(convert_to(coalesce(string_agg(id::text || ':' || file_hash, ',' order by id)
+        filter (where kind not in ('ncci-ptp', 'ncci-mue')), ''), 'UTF8')), 'hex') as reference
+    from documents where org_id = any(library_orgs(${orgId}))
+      and id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
+  return rows[0] ?? { ncci: '', reference: '' };
 }

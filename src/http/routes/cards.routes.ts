@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { composeCard } from '../../cards/compose-card.ts';
+import { createCardCache } from '../../cards/card-cache.ts';
+import { cardCacheEntries } from '../../cards/card-cache-size.ts';
 import { cardParamsSchema, cardQuerySchema, cardSchema } from '../../contracts/cards.ts';
 import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
@@ -8,6 +9,8 @@ import { recordCardView } from '../../cards/card-view-event.ts';
 import { today } from '../../library/option-values.ts';
 
 export function cardRoutes(app: FastifyInstance) {
+  // One cache per app (per process in production): cards of an unchanged library are reused.
+  const cards = createCardCache({ entries: cardCacheEntries() });
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/cards/:system/:code',
     {
@@ -21,7 +24,7 @@ export function cardRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const card = await composeCard(request.ctx, {
+      const card = await cards.card(request.ctx, {
         code: request.params.code,
         system: request.params.system,
         dos: request.query.dos ?? today(),

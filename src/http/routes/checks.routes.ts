@@ -7,6 +7,7 @@ import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import { callerRateLimit } from '../rate-limits.ts';
 import { checkAllClaims } from '../../check/check-claims.ts';
+import { readingContext } from '../../rules/library-version-reader.ts';
 
 export function checkRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -24,7 +25,9 @@ export function checkRoutes(app: FastifyInstance) {
     async (request) => {
       // The claim parser validates the body and names the claim and line of any problem.
       const claims = claimsFromJsonValue(request.body, 'request body');
-      const results = await checkAllClaims(request.ctx, claims, request.query.lang ?? 'en');
+      // Reference data from the read replica when it is current (library-version-reader.ts).
+      const reading = await readingContext(request.ctx);
+      const results = await checkAllClaims(reading, claims, request.query.lang ?? 'en');
       await auditRequest(request.ctx.db, request, 'check.run', 'ok', {
         type: 'claims',
         id: String(results.length),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { lookupCode } from '../../codes/code-lookup.ts';
 import { searchCodes } from '../../codes/code-search.ts';
+import { readingContext } from '../../rules/library-version-reader.ts';
 import {
   codeDescriptionSchema,
   codeParamsSchema,
@@ -31,7 +32,7 @@ export function codeRoutes(app: FastifyInstance) {
     async (request) => {
       const { q, system: s, dos: d, limit } = request.query;
       return {
-        results: await searchCodes(request.ctx, q, {
+        results: await searchCodes(await readingContext(request.ctx), q, {
           ...(s ? { system: s } : {}),
           ...(limit ? { limit } : {}),
           dos: d ?? today(),
@@ -54,7 +55,7 @@ export function codeRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { system: s, dos: d } = request.query;
-      return lookupCode(request.ctx, request.params.code, {
+      return lookupCode(await readingContext(request.ctx), request.params.code, {
         ...(s ? { system: s } : {}),
         dos: d ?? today(),
       });
