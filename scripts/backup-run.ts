@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { DatabaseTarget } from '../src/config/database-target.ts';
 import { lockDirectory } from '../src/db/directory-lock.ts';
 import { appVersion } from '../src/version.ts';
 import { describePart, writeManifest, type BackupManifest } from './backup-manifest.ts';
-import { libpqTarget, pgTool, run } from './backup-tools.ts';
+import { libpqTarget, pgTool, run, withPgClient } from './backup-tools.ts';
 
 export interface BackupOptions {
   database: DatabaseTarget;
@@ -86,16 +85,12 @@ function insideDataDir(database: DatabaseTarget, dir: string): boolean {
   return !path.startsWith('..') && !isAbsolute(path);
 }
 
-async function postgresMigration(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function postgresMigration(url: string): Promise<string> {
+  return withPgClient(url, async (client) => {
     const { rows } = await client.query<{ name: string }>(migrationQuery);
     if (!rows[0]) throw new Error('the database has no Codecard schema');
     return rows[0].name;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function pgliteMigration(pgdata: string): Promise<string> {

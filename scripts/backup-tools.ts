@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 
 const pgBinDirs = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin'];
 
@@ -41,4 +42,18 @@ export function run(
         : reject(new Error(`${command} exited ${code}: ${stderr.trim().slice(0, 2000)}`)),
     );
   });
+}
+
+/** One connection for a few statements (checks, CREATE/DROP DATABASE), closed whatever happens. */
+export async function withPgClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }

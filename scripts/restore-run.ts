@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { DatabaseTarget } from '../src/config/database-target.ts';
 import { FENCED_ROLE } from '../src/db/migrations/20261205020000-fence-organizations.ts';
 import { readVerifiedManifest, type BackupManifest } from './backup-manifest.ts';
-import { libpqTarget, pgTool, run } from './backup-tools.ts';
+import { libpqTarget, pgTool, run, withPgClient } from './backup-tools.ts';
 
 export interface RestoreOptions {
   /** An empty PostgreSQL database, or a PGlite data directory that does not exist or is empty. */
@@ -61,18 +60,8 @@ async function requireEmptyDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 function requireEmptyDatabase(url: string): Promise<void> {
-  return withClient(url, async (client) => {
+  return withPgClient(url, async (client) => {
     const { rows } = await client.query<{ n: string }>(
       "select count(*) as n from pg_tables where schemaname = 'public'",
     );
@@ -88,7 +77,7 @@ function requireEmptyDatabase(url: string): Promise<void> {
  * carry it: a restore onto another server needs it before the grants in the dump.
  */
 function ensureFencedRole(url: string): Promise<void> {
-  return withClient(url, async (client) => {
+  return withPgClient(url, async (client) => {
     const { rows } = await client.query('select 1 from pg_roles where rolname = $1', [FENCED_ROLE]);
     if (rows.length === 0) await client.query(`create role ${FENCED_ROLE} nologin`);
     await client.query(`grant ${FENCED_ROLE} to current_user`);

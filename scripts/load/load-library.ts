@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { codecardBin, sharedData } from '../../bench/child-process.ts';
 import type { DatabaseTarget } from '../../src/config/database-target.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { testApiKey } from '../../src/http/test-app.ts';
 import { testContext } from '../../test/support/test-context.ts';
+import { withPgClient } from '../backup-tools.ts';
 
 /** Real CMS rows read in place: the hospital PTP spine subset (2,812 edits) and its MUEs. */
 export const realFiles = [
@@ -78,11 +78,5 @@ function codecard(env: NodeJS.ProcessEnv, args: string[]): Promise<void> {
 
 // The database name is generated here from random hex, never from input.
 async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  await withPgClient(url, (client) => client.query(text));
 }

@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { DatabaseTarget } from '../../src/config/database-target.ts';
 import { openDatabase } from '../../src/db/database.ts';
@@ -9,6 +8,7 @@ import { composeCard } from '../../src/cards/compose-card.ts';
 import { importFile } from '../../src/library/import.service.ts';
 import { backup } from '../../scripts/backup-run.ts';
 import { restore } from '../../scripts/restore-run.ts';
+import { withPgClient } from '../../scripts/backup-tools.ts';
 import { testContext } from '../support/test-context.ts';
 
 // A code table, a PTP release and a prose document from the starter library (SAMPLE wording).
@@ -42,13 +42,7 @@ async function compose(target: DatabaseTarget) {
 }
 
 async function admin(serverUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  await withPgClient(serverUrl, (client) => client.query(text));
 }
 
 const work: string[] = [];
