@@ -6,9 +6,8 @@
 # (node_modules/.cache/codecard/), so a container starts without building anything.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-# The sources prepare needs (vite config, web app, server code, scripts) must be in place
-# before `npm ci` runs it.
+# Everything first: `prepare` (run by npm ci) needs the vite config, the web app, the server code
+# and scripts/ in place. .dockerignore keeps node_modules, .codecard and web/dist out.
 COPY . .
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 
