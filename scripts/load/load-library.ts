@@ -22,6 +22,8 @@ export interface LoadLibrary {
   env: NodeJS.ProcessEnv;
   /** A coder's API key (Authorization: Bearer). */
   apiKey: string;
+  /** PostgreSQL: the server and the database made for this run (null: embedded). */
+  database: { serverUrl: string; name: string } | null;
   drop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function prepareLibrary(serverUrl: string | null): Promise<LoadLibr
   delete env.CODECARD_DATA_DIR;
   let target: DatabaseTarget;
   let drop: () => Promise<void>;
+  let database: LoadLibrary['database'] = null;
   if (serverUrl) {
     const name = `codecard_load_${randomBytes(5).toString('hex')}`;
     await adminQuery(serverUrl, `create database ${name}`);
@@ -43,6 +46,7 @@ export async function prepareLibrary(serverUrl: string | null): Promise<LoadLibr
     url.pathname = `/${name}`;
     target = { kind: 'postgres', url: url.toString() };
     env.DATABASE_URL = target.url;
+    database = { serverUrl, name };
     drop = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
   } else {
     const dataDir = await mkdtemp(join(tmpdir(), 'codecard-load-'));
@@ -55,7 +59,7 @@ export async function prepareLibrary(serverUrl: string | null): Promise<LoadLibr
   const opened = await openDatabase(target);
   try {
     const apiKey = await testApiKey(testContext(opened), 'coder', 'load@codecard.test');
-    return { target, env, apiKey, drop };
+    return { target, env, apiKey, database, drop };
   } finally {
     await opened.close();
   }

@@ -38,11 +38,12 @@ export async function runMix(
   apiKey: string,
   connections: number,
   seconds: number,
+  kinds: readonly RequestKind[] = requestKinds,
 ): Promise<KindFigures[]> {
-  const split = connectionsPerKind(connections);
+  const split = connectionsPerKind(connections, kinds);
   const recorded = new Map<RequestKind, Recorded>();
   const runs: PromiseLike<unknown>[] = [];
-  for (const kind of requestKinds) {
+  for (const kind of kinds) {
     const record: Recorded = { latencies: [], statuses: new Map(), errors: 0 };
     recorded.set(kind, record);
     bases.forEach((base, at) => {
@@ -67,9 +68,7 @@ export async function runMix(
     });
   }
   await Promise.all(runs);
-  const figures = requestKinds.map((kind) =>
-    summarize(kind, split[kind], recorded.get(kind)!, seconds),
-  );
+  const figures = kinds.map((kind) => summarize(kind, split[kind], recorded.get(kind)!, seconds));
   const all: Recorded = { latencies: [], statuses: new Map(), errors: 0 };
   for (const record of recorded.values()) {
     all.latencies.push(...record.latencies);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { requestKinds, type RequestKind } from './load-requests.ts';
 
 export type TargetName = 'pglite' | 'pg1' | 'pg2';
 export const targetNames: readonly TargetName[] = ['pglite', 'pg1', 'pg2'];
@@ -7,14 +8,17 @@ export interface LoadOptions {
   durationSeconds: number;
   connections: number;
   targets: TargetName[];
+  /** The request kinds in the mix (default all; one kind alone gives its cost per request). */
+  kinds: RequestKind[];
   /** Claims in each background batch check (one runs at a time for the whole run); 0: none. */
   batchClaims: number;
   /** PostgreSQL server for pg1/pg2: DATABASE_URL, else TEST_DATABASE_URL. */
   serverUrl: string | null;
 }
 
-export const loadUsage = `usage: npm run load -- [--duration S] [--connections N] [--targets pglite,pg1,pg2] [--batch-claims N]
-  defaults: 60 s, 100 connections, every target, 10000 claims per batch (0: no batch)
+export const loadUsage = `usage: npm run load -- [--duration S] [--connections N] [--targets pglite,pg1,pg2]
+                     [--batch-claims N] [--kinds card,ask,search,check]
+  defaults: 60 s, 100 connections, every target, 10000 claims per batch (0: no batch), every kind
   pg1/pg2 need DATABASE_URL or TEST_DATABASE_URL (a server; a fresh database is made and dropped)`;
 
 export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions {
@@ -25,6 +29,7 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
       connections: { type: 'string', default: '100' },
       targets: { type: 'string' },
       'batch-claims': { type: 'string', default: '10000' },
+      kinds: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -43,7 +48,12 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
   const targets = wanted as TargetName[];
   if (!serverUrl && targets.some((t) => t !== 'pglite'))
     fail('pg1 and pg2 need DATABASE_URL or TEST_DATABASE_URL');
+  const kinds = values.kinds?.split(',').map((k) => k.trim()) ?? [...requestKinds];
+  for (const kind of kinds)
+    if (!requestKinds.includes(kind as RequestKind))
+      fail(`unknown kind "${kind}" (${requestKinds.join(', ')})`);
   return {
+    kinds: kinds as RequestKind[],
     durationSeconds: whole(values.duration, 'duration', 1),
     connections: whole(values.connections, 'connections', 4),
     targets,

@@ -5,6 +5,8 @@ export interface TargetResult {
   target: string;
   figures: KindFigures[];
   batch: BatchOutcome | null;
+  /** CPU seconds used during the mix by the app servers and the database's backends. */
+  cpu: { app: number; db: number };
 }
 
 const columns = [
@@ -47,5 +49,15 @@ export function reportTable(results: readonly TargetResult[]): string {
         `${batch.failed ? `, ${batch.failed} failed` : ''}; ${batch.claims} claims checked ` +
         `(${(batch.claims / Math.max(batch.seconds, 0.001)).toFixed(0)} claims/s) during the run`,
   );
-  return [line(columns), rule, ...rows.map(line), '', ...batches].join('\n');
+  const costs = results.map(({ target, figures, cpu, batch }) => {
+    const requests = figures.find((f) => f.kind === 'all')?.requests ?? 0;
+    const per = (seconds: number) => ((seconds * 1000) / Math.max(requests, 1)).toFixed(1);
+    return (
+      `- ${target}: CPU during the run: app ${cpu.app.toFixed(1)} s (${per(cpu.app)} ms a request), ` +
+      `database backends ${cpu.db.toFixed(1)} s (${per(cpu.db)} ms a request)` +
+      (target === 'pglite' ? '; the embedded database is inside the app' : '') +
+      (batch ? '; the batch check is included (--batch-claims 0 for requests alone)' : '')
+    );
+  });
+  return [line(columns), rule, ...rows.map(line), '', ...batches, ...costs].join('\n');
 }

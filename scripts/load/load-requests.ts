@@ -65,11 +65,15 @@ export function requestsFor(kind: RequestKind): AutocannonRequest[] {
   }
 }
 
-/** Connections per kind, at least one each, summing to `total`. */
-export function connectionsPerKind(total: number): Record<RequestKind, number> {
+/** Connections per kind in `kinds` (by their weights), at least one each, summing to `total`. */
+export function connectionsPerKind(
+  total: number,
+  kinds: readonly RequestKind[] = requestKinds,
+): Record<RequestKind, number> {
   const split = { card: 0, ask: 0, search: 0, check: 0 };
-  for (const kind of requestKinds) split[kind] = Math.max(1, Math.floor(total * weights[kind]));
-  split.card += total - requestKinds.reduce((sum, kind) => sum + split[kind], 0);
+  const weight = kinds.reduce((sum, kind) => sum + weights[kind], 0);
+  for (const kind of kinds) split[kind] = Math.max(1, Math.floor((total * weights[kind]) / weight));
+  split[kinds[0]!] += total - kinds.reduce((sum, kind) => sum + split[kind], 0);
   return split;
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 export interface RunningServer {
   base: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +48,7 @@ export async function startServer(env: NodeJS.ProcessEnv, label: string): Promis
   });
   return {
     base,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

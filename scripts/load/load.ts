@@ -9,6 +9,7 @@ import { prepareLibrary, realFiles } from './load-library.ts';
 import { runMix } from './load-mix.ts';
 import { loadOptions, type LoadOptions, type TargetName } from './load-options.ts';
 import { reportTable, type TargetResult } from './load-report.ts';
+import { cpuBetween, sampleCpu } from './load-cpu.ts';
 import { batchClaimsNdjson, requestKinds, requestsFor } from './load-requests.ts';
 import { startServer, type RunningServer } from './load-servers.ts';
 
@@ -57,14 +58,18 @@ async function runTarget(
     const batch = ndjson
       ? runBatches(servers[0]!.base, library.apiKey, ndjson, stopped)
       : Promise.resolve(null);
+    const pids = servers.map((s) => s.pid);
+    const before = await sampleCpu(pids, library.database);
     const figures = await runMix(
       servers.map((s) => s.base),
       library.apiKey,
       options.connections,
       options.durationSeconds,
+      options.kinds,
     );
+    const cpu = cpuBetween(before, await sampleCpu(pids, library.database));
     stopBatches();
-    return { target: name, figures, batch: await batch };
+    return { target: name, figures, batch: await batch, cpu };
   } finally {
     for (const server of servers) await server.stop();
     await library.drop();
