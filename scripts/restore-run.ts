@@ -32,10 +32,12 @@ export async function restore(options: RestoreOptions): Promise<BackupManifest> 
   const hasBlobs = 'blobs.tar' in manifest.parts;
   if (hasBlobs && !blobDir)
     throw new Error('the backup has blobs.tar: set CODECARD_BLOB_DIR (or --blob-dir)');
+  // Every target is checked before anything is written.
+  if (database.kind === 'postgres') await requireEmptyDatabase(database.url);
+  if (database.kind === 'pglite') await requireEmptyDir(database.dataDir);
   if (hasBlobs && blobDir) await requireEmptyDir(blobDir);
   switch (database.kind) {
     case 'postgres':
-      await requireEmptyDatabase(database.url);
       await ensureFencedRole(database.url);
       {
         const { url, env } = libpqTarget(database.url);
@@ -44,20 +46,22 @@ export async function restore(options: RestoreOptions): Promise<BackupManifest> 
       }
       break;
     case 'pglite':
-      await requireEmptyDir(database.dataDir);
+      await mkdir(database.dataDir, { recursive: true });
       await run('tar', ['-C', database.dataDir, '-xf', join(fromDir, 'pglite.tar')]);
       break;
     case 'pglite-memory':
       throw new Error('cannot restore into an in-memory database');
   }
-  if (hasBlobs && blobDir) await run('tar', ['-C', blobDir, '-xf', join(fromDir, 'blobs.tar')]);
+  if (hasBlobs && blobDir) {
+    await mkdir(blobDir, { recursive: true });
+    await run('tar', ['-C', blobDir, '-xf', join(fromDir, 'blobs.tar')]);
+  }
   return manifest;
 }
 
 async function requireEmptyDir(dir: string): Promise<void> {
   if (existsSync(dir) && (await readdir(dir)).length > 0)
     throw new Error(`${dir} is not empty: restore only into an empty directory`);
-  await mkdir(dir, { recursive: true });
 }
 
 function requireEmptyDatabase(url: string): Promise<void> {

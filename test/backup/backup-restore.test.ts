@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -66,24 +67,35 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('backup and restore on PostgreSQ
     if (process.env.TEST_DATABASE_URL) await admin(serverUrl, `drop database if exists ${name}`);
   });
 
-  test('back up, drop the database, restore into a new one: the same card', async () => {
+  test('back up, drop the database and wipe the blobs, restore: the same card and files', async () => {
     await admin(serverUrl, `create database ${name}`);
     const before = await seedAndCompose(target);
     expect(before.tables.some((t) => t.kind === 'ptp' && t.rows.length > 0)).toBe(true);
-    const dir = join(await tempDir(), 'backup');
-    const manifest = await backup({ database: target, blobDir: null, outDir: dir });
-    expect(Object.keys(manifest.parts)).toEqual(['database.dump']);
+    const root = await tempDir();
+    const blobDir = join(root, 'blobs');
+    await mkdir(join(blobDir, 'ab'), { recursive: true });
+    await writeFile(join(blobDir, 'ab', 'abcdef'), 'SAMPLE uploaded bytes');
+    const dir = join(root, 'backup');
+    const manifest = await backup({ database: target, blobDir, outDir: dir });
+    expect(Object.keys(manifest.parts)).toEqual(['database.dump', 'blobs.tar']);
     expect(manifest.engine).toBe('postgres');
 
     await admin(serverUrl, `drop database ${name}`);
     await admin(serverUrl, `create database ${name}`);
-    await restore({ database: target, blobDir: null, fromDir: dir });
+    await rm(blobDir, { recursive: true });
+    await restore({ database: target, blobDir, fromDir: dir });
     expect(await compose(target)).toEqual(before);
+    expect(await readFile(join(blobDir, 'ab', 'abcdef'), 'utf8')).toBe('SAMPLE uploaded bytes');
 
     // A second restore would merge into a library: refused.
     await expect(restore({ database: target, blobDir: null, fromDir: dir })).rejects.toThrow(
-      /not empty/,
+      /blobs.tar|not empty/,
     );
+    const other = join(root, 'other');
+    await expect(restore({ database: target, blobDir: other, fromDir: dir })).rejects.toThrow(
+      /database is not empty/,
+    );
+    expect(existsSync(other)).toBe(false); // checked before anything was written
   });
 });
 
@@ -93,9 +105,8 @@ describe('backup and restore of the embedded database', () => {
     const source: DatabaseTarget = { kind: 'pglite', dataDir: join(root, 'data') };
     const before = await seedAndCompose(source);
     const blobDir = join(root, 'blobs');
-    await import('node:fs/promises').then((fs) =>
-      fs.mkdir(blobDir).then(() => fs.writeFile(join(blobDir, 'a.pdf'), 'SAMPLE blob')),
-    );
+    await mkdir(blobDir);
+    await writeFile(join(blobDir, 'a.pdf'), 'SAMPLE blob');
 
     // While a process holds the directory, the copy is refused.
     const running = await openDatabase(source);
