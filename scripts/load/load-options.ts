@@ -14,12 +14,17 @@ export interface LoadOptions {
   batchClaims: number;
   /** PostgreSQL server for pg1/pg2: DATABASE_URL, else TEST_DATABASE_URL. */
   serverUrl: string | null;
+  /** --url and --api-key: load running servers instead of starting any. */
+  external: { bases: string[]; apiKey: string } | null;
 }
 
 export const loadUsage = `usage: npm run load -- [--duration S] [--connections N] [--targets pglite,pg1,pg2]
                      [--batch-claims N] [--kinds card,ask,search,check]
+                     [--url http://host[,http://host2] --api-key KEY]
   defaults: 60 s, 100 connections, every target, 10000 claims per batch (0: no batch), every kind
-  pg1/pg2 need DATABASE_URL or TEST_DATABASE_URL (a server; a fresh database is made and dropped)`;
+  pg1/pg2 need DATABASE_URL or TEST_DATABASE_URL (a server; a fresh database is made and dropped)
+  --url: running servers (e.g. behind the proxy) whose library holds the starter library and the
+  real PTP/MUE files; --api-key: a coder's key there`;
 
 export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions {
   const { values } = parseArgs({
@@ -30,6 +35,8 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
       targets: { type: 'string' },
       'batch-claims': { type: 'string', default: '10000' },
       kinds: { type: 'string' },
+      url: { type: 'string' },
+      'api-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,7 +59,10 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
   for (const kind of kinds)
     if (!requestKinds.includes(kind as RequestKind))
       fail(`unknown kind "${kind}" (${requestKinds.join(', ')})`);
+  const bases = values.url?.split(',').map((u) => u.trim().replace(/\/$/, '')) ?? [];
+  if (bases.length > 0 && !values['api-key']) fail('--url needs --api-key');
   return {
+    external: bases.length > 0 ? { bases, apiKey: values['api-key']! } : null,
     kinds: kinds as RequestKind[],
     durationSeconds: whole(values.duration, 'duration', 1),
     connections: whole(values.connections, 'connections', 4),

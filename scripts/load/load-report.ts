@@ -6,7 +6,7 @@ export interface TargetResult {
   figures: KindFigures[];
   batch: BatchOutcome | null;
   /** CPU seconds used during the mix by the app servers and the database's backends. */
-  cpu: { app: number; db: number };
+  cpu: { app: number; db: number } | null;
 }
 
 const columns = [
@@ -50,6 +50,7 @@ export function reportTable(results: readonly TargetResult[]): string {
         `(${(batch.claims / Math.max(batch.seconds, 0.001)).toFixed(0)} claims/s) during the run`,
   );
   const costs = results.map(({ target, figures, cpu, batch }) => {
+    if (!cpu) return `- ${target}: CPU not measured (servers not started by this script)`;
     const requests = figures.find((f) => f.kind === 'all')?.requests ?? 0;
     const per = (seconds: number) => ((seconds * 1000) / Math.max(requests, 1)).toFixed(1);
     return (

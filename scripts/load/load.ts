@@ -9,7 +9,7 @@ import { prepareLibrary, realFiles } from './load-library.ts';
 import { runMix } from './load-mix.ts';
 import { loadOptions, type LoadOptions, type TargetName } from './load-options.ts';
 import { reportTable, type TargetResult } from './load-report.ts';
-import { cpuBetween, sampleCpu } from './load-cpu.ts';
+import { cpuBetween, sampleCpu, type CpuSample } from './load-cpu.ts';
 import { batchClaimsNdjson, requestKinds, requestsFor } from './load-requests.ts';
 import { startServer, type RunningServer } from './load-servers.ts';
 
@@ -21,8 +21,8 @@ async function ptpCodes(): Promise<string[]> {
 }
 
 /** One request of each kind on each server, so first-use loads (the edit index) are not timed. */
-async function warmUp(servers: readonly RunningServer[], apiKey: string): Promise<void> {
-  for (const { base } of servers)
+async function warmUp(bases: readonly string[], apiKey: string): Promise<void> {
+  for (const base of bases)
     for (const kind of requestKinds)
       for (const request of requestsFor(kind)) {
         const response = await fetch(`${base}${request.path}`, {
@@ -33,6 +33,36 @@ async function warmUp(servers: readonly RunningServer[], apiKey: string): Promis
         if (!response.ok)
           say(`  warm-up: ${request.method} ${request.path} answered ${response.status}`);
       }
+}
+
+/** The mix (and the batch) against running servers; CPU sampled when `pids` are known. */
+async function measure(
+  target: string,
+  bases: readonly string[],
+  apiKey: string,
+  options: LoadOptions,
+  ndjson: string,
+  sample: (() => Promise<CpuSample>) | null,
+): Promise<TargetResult> {
+  say(
+    `== ${target}: ${options.connections} connections for ${options.durationSeconds} s on ` +
+      `${bases.join(' + ')}` +
+      (ndjson ? `, a ${options.batchClaims}-claim batch running` : ', no batch'),
+  );
+  let stopBatches = () => {};
+  const stopped = new Promise<void>((resolve) => (stopBatches = resolve));
+  const batch = ndjson ? runBatches(bases[0]!, apiKey, ndjson, stopped) : Promise.resolve(null);
+  const before = await sample?.();
+  const figures = await runMix(
+    bases,
+    apiKey,
+    options.connections,
+    options.durationSeconds,
+    options.kinds,
+  );
+  const cpu = before && sample ? cpuBetween(before, await sample()) : null;
+  stopBatches();
+  return { target, figures, batch: await batch, cpu };
 }
 
 async function runTarget(
@@ -47,29 +77,19 @@ async function runTarget(
     const count = name === 'pg2' ? 2 : 1;
     for (let n = 0; n < count; n++)
       servers.push(await startServer(library.env, `${name}#${n + 1}`));
-    await warmUp(servers, library.apiKey);
-    say(
-      `== ${name}: ${options.connections} connections for ${options.durationSeconds} s on ` +
-        `${servers.map((s) => s.base).join(' + ')}` +
-        (ndjson ? `, a ${options.batchClaims}-claim batch running` : ', no batch'),
-    );
-    let stopBatches = () => {};
-    const stopped = new Promise<void>((resolve) => (stopBatches = resolve));
-    const batch = ndjson
-      ? runBatches(servers[0]!.base, library.apiKey, ndjson, stopped)
-      : Promise.resolve(null);
-    const pids = servers.map((s) => s.pid);
-    const before = await sampleCpu(pids, library.database);
-    const figures = await runMix(
+    await warmUp(
       servers.map((s) => s.base),
       library.apiKey,
-      options.connections,
-      options.durationSeconds,
-      options.kinds,
     );
-    const cpu = cpuBetween(before, await sampleCpu(pids, library.database));
-    stopBatches();
-    return { target: name, figures, batch: await batch, cpu };
+    const pids = servers.map((s) => s.pid);
+    return await measure(
+      name,
+      servers.map((s) => s.base),
+      library.apiKey,
+      options,
+      ndjson,
+      () => sampleCpu(pids, library.database),
+    );
   } finally {
     for (const server of servers) await server.stop();
     await library.drop();
@@ -85,7 +105,12 @@ say(
 const ndjson =
   options.batchClaims > 0 ? batchClaimsNdjson(options.batchClaims, await ptpCodes()) : '';
 const results: TargetResult[] = [];
-for (const target of options.targets) results.push(await runTarget(target, options, ndjson));
+if (options.external) {
+  // A running deployment (compose behind its proxy, say) whose library holds the same files.
+  await warmUp(options.external.bases, options.external.apiKey);
+  const { bases, apiKey } = options.external;
+  results.push(await measure('url', bases, apiKey, options, ndjson, null));
+} else for (const target of options.targets) results.push(await runTarget(target, options, ndjson));
 say('');
 say(reportTable(results));
 const failures = results.flatMap((r) =>
