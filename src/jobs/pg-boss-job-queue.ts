@@ -63,8 +63,8 @@ interface Running {
   ended: Promise<void>;
 }
 
-/** Our handlers' limit on one run: the heartbeat, not pg-boss's expiry, finds a dead worker. */
-const EXPIRE_SECONDS = 24 * 60 * 60;
+/** pg-boss's limit on one run (it allows under 24 h): the heartbeat finds a dead worker. */
+const EXPIRE_SECONDS = 23 * 60 * 60;
 
 const statusOf: Record<BossState, JobStatus> = {
   created: 'queued',
