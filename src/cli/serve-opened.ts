@@ -7,10 +7,7 @@ import { closeParserPool } from '../library/parsers/shared-parser-pool.ts';
 import { loadStarterInBackground as loadStarter } from './starter-load.ts';
 import { StarterLibraryProgress } from '../library/starter-progress.ts';
 import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
-import {
-  applyQuestionRetention,
-  startQuestionRetention,
-} from './question-retention-schedule.ts';
+import { applyQuestionRetention, startQuestionRetention } from './question-retention-schedule.ts';
 import { openDurableQueue } from './durable-job-queue.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';

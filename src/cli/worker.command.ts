@@ -5,10 +5,7 @@ import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { CheckJobs } from '../check/check-jobs.ts';
 import { ImportJobs } from '../library/import-jobs.ts';
 import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
-import {
-  closeParserPool,
-  configureParserPool,
-} from '../library/parsers/shared-parser-pool.ts';
+import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
 import { appVersion } from '../version.ts';
 import { openDurableQueue } from './durable-job-queue.ts';
 import { surviveDatabaseFaults } from './process-faults.ts';

@@ -46,7 +46,9 @@ export interface JobRun<Input, Progress> {
  * Runs one job. An expected failure (a CodecardError: a bad file) ends the job failed at once;
  * anything else (a database outage, a crash) is retried per the kind's policy.
  */
-export type JobHandler<Input, Progress, Outcome> = (run: JobRun<Input, Progress>) => Promise<Outcome>;
+export type JobHandler<Input, Progress, Outcome> = (
+  run: JobRun<Input, Progress>,
+) => Promise<Outcome>;
 
 export const JOB_CANCELLED = 'job-cancelled';
 export const JOB_SHUTDOWN = 'job-shutdown';

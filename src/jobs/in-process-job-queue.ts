@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import {
   JOB_CANCELLED,
   JOB_SHUTDOWN,
@@ -74,11 +75,10 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   get<Input, Progress, Outcome>(kind: string, id: string): Promise<Job<Input, Progress, Outcome>> {
-    try {
-      return Promise.resolve({ ...this.entry(kind, id).job } as Job<Input, Progress, Outcome>);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    // A copy: what the caller holds does not change under it, as with a database row.
+    return Promise.resolve().then(
+      () => ({ ...this.entry(kind, id).job }) as Job<Input, Progress, Outcome>,
+    );
   }
 
   async finished<Input, Progress, Outcome>(kind: string, id: string) {
@@ -87,15 +87,12 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   cancel(kind: string, id: string): Promise<void> {
-    try {
+    return Promise.resolve().then(() => {
       const entry = this.entry(kind, id);
-      if (isFinished(entry.job)) return Promise.resolve();
+      if (isFinished(entry.job)) return;
       if (entry.job.status === 'queued') this.finish(entry, 'cancelled');
       entry.abort.abort(JOB_CANCELLED);
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    });
   }
 
   unfinished<Input>(kind: string): Promise<{ id: string; input: Input }[]> {
@@ -144,7 +141,11 @@ export class InProcessJobQueue implements JobQueue {
 
   private schedule(entry: Entry): void {
     const kind = entry.job.kind;
-    const lane = (this.lanes.get(kind) ?? Promise.resolve()).then(() => this.run(entry));
+    // A job starts on a later turn of the event loop, as one from a database queue would: the
+    // caller that enqueued it reads it queued.
+    const lane = (this.lanes.get(kind) ?? Promise.resolve())
+      .then(() => setImmediate())
+      .then(() => this.run(entry));
     this.lanes.set(kind, lane);
   }
 
@@ -165,8 +166,7 @@ export class InProcessJobQueue implements JobQueue {
       this.finish(entry, signal.reason === JOB_CANCELLED ? 'cancelled' : 'done');
     } catch (error) {
       if (signal.reason === JOB_CANCELLED) this.finish(entry, 'cancelled');
-      else if (retryable(error) && job.attempt <= entry.policy.retryLimit)
-        this.retry(entry);
+      else if (retryable(error) && job.attempt <= entry.policy.retryLimit) this.retry(entry);
       else {
         job.error = jobFailure(error, job.kind);
         this.finish(entry, 'failed');
@@ -180,10 +180,13 @@ export class InProcessJobQueue implements JobQueue {
     job.attempt++;
     job.status = 'queued';
     entry.abort = new AbortController();
-    const timer = setTimeout(() => {
-      this.retryTimers.delete(timer);
-      this.schedule(entry);
-    }, policy.retryDelaySeconds * 1000 * factor);
+    const timer = setTimeout(
+      () => {
+        this.retryTimers.delete(timer);
+        this.schedule(entry);
+      },
+      policy.retryDelaySeconds * 1000 * factor,
+    );
     timer.unref();
     this.retryTimers.add(timer);
   }

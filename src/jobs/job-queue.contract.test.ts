@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  JOB_CANCELLED,
-  type JobPolicy,
-  type JobQueue,
-  type JobRun,
-} from '../domain/job-queue.ts';
+import { JOB_CANCELLED, type JobPolicy, type JobQueue, type JobRun } from '../domain/job-queue.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
@@ -23,9 +18,9 @@ interface Queues {
   close(): Promise<void>;
 }
 
-async function inProcess(): Promise<Queues> {
+function inProcess(): Promise<Queues> {
   const queue = new InProcessJobQueue();
-  return { worker: queue, client: queue, close: () => queue.stop() };
+  return Promise.resolve({ worker: queue, client: queue, close: () => queue.stop() });
 }
 
 async function onPostgres(): Promise<Queues> {
@@ -71,7 +66,8 @@ describe.each(kinds.map((kind) => [kind === 'pglite' ? 'in process' : 'PostgreSQ
   'job queue contract: %s',
   (name) => {
     let queues: Queues | null = null;
-    const open = async () => (queues = name === 'in process' ? await inProcess() : await onPostgres());
+    const open = async () =>
+      (queues = name === 'in process' ? await inProcess() : await onPostgres());
     afterEach(async () => {
       await queues?.close();
       queues = null;
@@ -106,7 +102,11 @@ describe.each(kinds.map((kind) => [kind === 'pglite' ? 'in process' : 'PostgreSQ
       await worker.work('check', counting());
       const first = await client.enqueue('import', { count: 1 }, { progress: { done: 0 }, policy });
       await eventually(async () => (await client.get('import', first)).status === 'running');
-      const second = await client.enqueue('import', { count: 2 }, { progress: { done: 0 }, policy });
+      const second = await client.enqueue(
+        'import',
+        { count: 2 },
+        { progress: { done: 0 }, policy },
+      );
       const other = await client.enqueue('check', { count: 3 }, { progress: { done: 0 }, policy });
       expect((await client.finished('check', other)).status).toBe('done');
       expect((await client.get('import', first)).status).toBe('running');
@@ -125,13 +125,15 @@ describe.each(kinds.map((kind) => [kind === 'pglite' ? 'in process' : 'PostgreSQ
       let aborted: unknown = null;
       await worker.work('check', async (run: JobRun<{ count: number }, { done: number }>) => {
         run.progress({ done: 1 });
-        await new Promise<void>((resolve) =>
-          run.signal.addEventListener('abort', () => resolve()),
-        );
+        await new Promise<void>((resolve) => run.signal.addEventListener('abort', () => resolve()));
         aborted = run.signal.reason;
         run.signal.throwIfAborted();
       });
-      const running = await client.enqueue('check', { count: 1 }, { progress: { done: 0 }, policy });
+      const running = await client.enqueue(
+        'check',
+        { count: 1 },
+        { progress: { done: 0 }, policy },
+      );
       await eventually(async () => (await client.get('check', running)).status === 'running');
       const queued = await client.enqueue('check', { count: 2 }, { progress: { done: 0 }, policy });
       await client.cancel('check', queued);

@@ -127,9 +127,7 @@ export async function withSupervisorLock(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ locked: boolean }>`
-      select pg_try_advisory_xact_lock(hashtext('codecard-job-supervisor')) as locked`.execute(
-      trx,
-    );
+      select pg_try_advisory_xact_lock(hashtext('codecard-job-supervisor')) as locked`.execute(trx);
     if (!rows[0]?.locked) return;
     await fn(trx, bossDbOf(trx));
   });

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { JobSpec } from '../domain/job-queue.ts';
+import type { JobHandler } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
 import { ImportJobs } from './import-jobs.ts';
@@ -25,24 +25,25 @@ function ptpFile(rows: number): Buffer {
  * outside mid-way, but a cancel that lands between two progress reports is exactly this.
  */
 class CancelWhileStoring extends InProcessJobQueue {
-  override enqueue<I, P, R, O>(spec: JobSpec<I, P, R, O>) {
-    let id = '';
-    const enqueued = super.enqueue({
-      ...spec,
-      run: (job) =>
-        spec.run({
-          ...job,
-          signal: job.signal,
-          progress: (progress) => {
-            if ((progress as { phase?: string }).phase === 'storing') this.cancel(spec.kind, id);
-            job.progress(progress);
-          },
-          emit: (result) => job.emit(result),
-        }),
-    });
-    id = enqueued.job.id;
-    return enqueued;
+  override work<I, P, O>(kind: string, handler: JobHandler<I, P, O>): Promise<void> {
+    return super.work<I, P, O>(kind, (run) =>
+      handler({
+        ...run,
+        signal: run.signal,
+        progress: (progress) => {
+          if ((progress as { phase?: string }).phase === 'storing') void this.cancel(kind, run.id);
+          run.progress(progress);
+        },
+      }),
+    );
   }
+}
+
+/** Import jobs on `queue`, run by this process. */
+async function importJobs(library: TestLibrary, queue = new InProcessJobQueue()) {
+  const jobs = new ImportJobs(queue);
+  await jobs.work(library.ctx);
+  return jobs;
 }
 
 describe('import jobs', () => {
@@ -66,24 +67,24 @@ describe('import jobs', () => {
   }
 
   test('a cancelled import leaves the library as it was, a queued one never starts', async () => {
-    const jobs = new ImportJobs(new CancelWhileStoring());
+    const jobs = await importJobs(library, new CancelWhileStoring());
     const before = await listLibrary(library.ctx);
     const runningFile = await spooled('ccipra-cancel-f1.txt', ptpFile(60_000));
     const queuedFile = await spooled('ccipra-queued-f1.txt', ptpFile(10));
-    const running = jobs.submit(library.ctx, runningFile, { setting: 'practitioner' });
-    const queued = jobs.submit(library.ctx, queuedFile, { setting: 'practitioner' });
-    expect(jobs.cancel(library.ctx.orgId, queued.job.id).status).toBe('cancelled');
+    const running = await jobs.submit(library.ctx, runningFile, { setting: 'practitioner' });
+    const queued = await jobs.submit(library.ctx, queuedFile, { setting: 'practitioner' });
+    expect((await jobs.cancel(library.ctx.orgId, queued.id)).status).toBe('cancelled');
     // A cancelled queued upload's file goes at once, not when the job ahead of it ends.
     await expect.poll(() => existsSync(queuedFile.path)).toBe(false);
     expect(existsSync(runningFile.path)).toBe(true);
-    await running.finished;
+    await jobs.finished(library.ctx.orgId, running.id);
     expect(existsSync(runningFile.path)).toBe(false);
-    await queued.finished;
-    expect(jobs.get(library.ctx.orgId, running.job.id)).toMatchObject({
+    await jobs.finished(library.ctx.orgId, queued.id);
+    expect(await jobs.get(library.ctx.orgId, running.id)).toMatchObject({
       status: 'cancelled',
       progress: { phase: 'storing' },
     });
-    expect(jobs.get(library.ctx.orgId, queued.job.id)).toMatchObject({
+    expect(await jobs.get(library.ctx.orgId, queued.id)).toMatchObject({
       status: 'cancelled',
       progress: { done: 0 },
     });
@@ -91,10 +92,10 @@ describe('import jobs', () => {
   });
 
   test('an import that is not cancelled lands', async () => {
-    const jobs = new ImportJobs(new InProcessJobQueue());
+    const jobs = await importJobs(library);
     const file = await spooled('ccipra-kept-f1.txt', ptpFile(20));
-    const { finished } = jobs.submit(library.ctx, file, { setting: 'practitioner' });
-    const job = await finished;
+    const submitted = await jobs.submit(library.ctx, file, { setting: 'practitioner' });
+    const job = await jobs.finished(library.ctx.orgId, submitted.id);
     expect(job.status).toBe('done');
     expect(job.outcome?.rowsStored).toBe(20);
     expect((await listLibrary(library.ctx)).map((d) => d.fileName)).toContain('ccipra-kept-f1.txt');
@@ -102,14 +103,18 @@ describe('import jobs', () => {
 
     // The same bytes again are known by the hash taken while they were spooled: not read back.
     const again = { ...file, path: join(spool, 'never-written.upload') };
-    const unchanged = await jobs.submit(library.ctx, again, { setting: 'practitioner' }).finished;
+    const resubmitted = await jobs.submit(library.ctx, again, { setting: 'practitioner' });
+    const unchanged = await jobs.finished(library.ctx.orgId, resubmitted.id);
     expect(unchanged).toMatchObject({ status: 'done', outcome: { status: 'unchanged' } });
   });
 
   test('a failed import deletes its spooled file too', async () => {
-    const jobs = new ImportJobs(new InProcessJobQueue());
+    const jobs = await importJobs(library);
     const file = await spooled('empty.txt', Buffer.alloc(0));
-    const job = await jobs.submit(library.ctx, file, {}).finished;
+    const job = await jobs.finished(
+      library.ctx.orgId,
+      (await jobs.submit(library.ctx, file, {})).id,
+    );
     expect(job).toMatchObject({ status: 'failed', error: { code: 'EMPTY_FILE' } });
     expect(existsSync(file.path)).toBe(false);
   });

@@ -70,7 +70,9 @@ export class ImportJobs {
     options: ImportOptions,
     ownerOrgId: string = ctx.orgId,
   ): Promise<ImportJob> {
-    const { signal: _signal, ...serializable } = options;
+    // The signal is the job's own, given to each attempt where it runs.
+    const serializable = { ...options };
+    delete serializable.signal;
     const input: ImportJobInput = {
       fileName: file.fileName,
       orgId: ownerOrgId,
@@ -113,7 +115,8 @@ export class ImportJobs {
 }
 
 function owned(orgId: string, id: string, job: ImportJob): ImportJob {
-  if (job.input.orgId !== orgId) throw new CodecardError('NOT_FOUND', { detail: `no import job ${id}` });
+  if (job.input.orgId !== orgId)
+    throw new CodecardError('NOT_FOUND', { detail: `no import job ${id}` });
   return job;
 }
 

@@ -119,7 +119,8 @@ export function libraryImportRoutes(
       });
       // From here each job owns its file and deletes it when it ends.
       const submitted: ImportJob[] = [];
-      for (const file of files) submitted.push(await jobs.submit(target, file, options, request.ctx.orgId));
+      for (const file of files)
+        submitted.push(await jobs.submit(target, file, options, request.ctx.orgId));
       for (const job of submitted) {
         await auditRequest(request.ctx.db, request, 'document.upload', 'ok', {
           type: 'import',
