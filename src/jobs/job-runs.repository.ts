@@ -160,3 +160,23 @@ export async function bossJobCounts(
     from ${jobTable(schema)} where name = ${kind}`.execute(db);
   return rows[0] ?? { queued: 0, running: 0 };
 }
+
+/**
+ * Creates pg-boss's queue for a kind unless it exists, one creation at a time across every
+ * instance: two instances creating two queues at once deadlocked in pg-boss's create_queue
+ * (each adds a partition and a foreign key to the same tables). `create` runs pg-boss's own
+ * creation (on another connection) while this transaction holds the lock.
+ */
+export async function createBossQueueOnce(
+  db: Db,
+  schema: string,
+  kind: string,
+  create: () => Promise<void>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('codecard-create-queue'))`.execute(trx);
+    const { rows } = await sql`
+      select 1 from ${sql.id(schema, 'queue')} where name = ${kind}`.execute(trx);
+    if (rows.length === 0) await create();
+  });
+}

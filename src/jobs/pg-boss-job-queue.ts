@@ -18,6 +18,7 @@ import { CodecardError } from '../errors/codecard-error.ts';
 import { jobFailure, retryable } from './job-failure.ts';
 import {
   beatJobRuns,
+  createBossQueueOnce,
   bossDbOf,
   bossJobCounts,
   bossJobStates,
@@ -226,7 +227,9 @@ export class PgBossJobQueue implements JobQueue {
   private ensureQueue(kind: string): Promise<void> {
     let created = this.queues.get(kind);
     if (!created) {
-      created = this.boss.createQueue(kind, { name: kind });
+      created = createBossQueueOnce(this.options.db, this.schema, kind, () =>
+        this.boss.createQueue(kind, { name: kind }),
+      );
       created.catch(() => this.queues.delete(kind));
       this.queues.set(kind, created);
     }

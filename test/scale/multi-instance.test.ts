@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
@@ -89,6 +89,11 @@ describe.runIf(serverUrl)('two app instances and two workers on one PostgreSQL',
   const startWorker = async () => {
     workers.push(await startCodecard(`worker ${++spawned}`, 'worker', env));
   };
+  /** Two live workers: one to kill, one to take its job over. */
+  const twoWorkers = async () => {
+    const live = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
+    for (let n = live.length; n < 2; n++) await startWorker();
+  };
   /** The worker process whose run of the queue job `jobId` beats now. */
   const runnerOf = async (jobId: string) => {
     const { rows } = await sql<{ worker: string }>`
@@ -126,6 +131,10 @@ describe.runIf(serverUrl)('two app instances and two workers on one PostgreSQL',
 
   afterAll(async () => {
     await Promise.all(all().map((p) => p.stop()));
+    // What each process printed, for a failure's post-mortem.
+    const logs = resolve(import.meta.dirname, '../../test-results/scale');
+    await mkdir(logs, { recursive: true });
+    for (const p of all()) await writeFile(join(logs, `${p.name}.log`), p.output());
     await opened?.close();
     if (uploads) await rm(uploads, { recursive: true, force: true });
   }, 120_000);
@@ -185,7 +194,7 @@ describe.runIf(serverUrl)('two app instances and two workers on one PostgreSQL',
     await sql`update job_runs set beat_at = now() - interval '1 hour' where job_id = ${id}`.execute(
       opened.db,
     );
-    await startWorker();
+    await twoWorkers();
     const again = await until(
       'retried after the commit',
       job(b),
@@ -196,6 +205,7 @@ describe.runIf(serverUrl)('two app instances and two workers on one PostgreSQL',
   }, 300_000);
 
   test('a batch started on A is read on B and finishes on another worker after a SIGKILL, each result once', async () => {
+    await twoWorkers();
     const posted = await upload(
       a,
       '/api/checks/batch',
