@@ -1,14 +1,13 @@
 import type { Config } from '../config/config.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import type { buildApp } from '../http/app.ts';
-import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { closeParserPool } from '../library/parsers/shared-parser-pool.ts';
 import { loadStarterInBackground as loadStarter } from './starter-load.ts';
 import { StarterLibraryProgress } from '../library/starter-progress.ts';
 import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
 import { applyQuestionRetention, startQuestionRetention } from './question-retention-schedule.ts';
 import { openDurableQueue } from './durable-job-queue.ts';
+import { serverContext } from './server-context.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';
 import { firstAdminInvite } from '../access/invites.service.ts';
@@ -38,14 +37,7 @@ export async function serveOpened({
     await opened.close();
     throw error;
   });
-  configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
-  const ctx: LibraryContext = {
-    db: opened.db,
-    engine: opened.engine,
-    orgId: DEFAULT_ORG,
-    events: eventSinkFor(opened),
-    ...(opened.fence ? { fence: opened.fence } : {}),
-  };
+  const ctx = serverContext(opened, config);
   // 'loading' from the first request on (the count comes once the load has looked).
   const starterLibrary = new StarterLibraryProgress();
   starterLibrary.advance(0, 0);

@@ -1,13 +1,12 @@
 import { loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
-import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
 import { CheckJobs } from '../check/check-jobs.ts';
 import { ImportJobs } from '../library/import-jobs.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { closeParserPool, configureParserPool } from '../library/parsers/shared-parser-pool.ts';
 import { appVersion } from '../version.ts';
 import { openDurableQueue } from './durable-job-queue.ts';
+import { serverContext } from './server-context.ts';
 import { surviveDatabaseFaults } from './process-faults.ts';
 
 /**
@@ -26,14 +25,7 @@ export async function runWorker(flags: { dataDir?: string | undefined }): Promis
   surviveDatabaseFaults();
   configureParserPool({ maxHeapMb: config.parsing.heapMb, timeoutMs: config.parsing.timeoutMs });
   const opened = await openDatabase(config.database);
-  configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
-  const ctx: LibraryContext = {
-    db: opened.db,
-    engine: opened.engine,
-    orgId: DEFAULT_ORG,
-    events: eventSinkFor(opened),
-    ...(opened.fence ? { fence: opened.fence } : {}),
-  };
+  const ctx = serverContext(opened, config);
   const queue = await openDurableQueue(opened, config, true);
   await new ImportJobs(queue).work(ctx);
   await (await CheckJobs.start(queue, ctx)).work(ctx);
