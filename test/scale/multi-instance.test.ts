@@ -204,52 +204,58 @@ describe.runIf(serverUrl)('two app instances and two workers on one PostgreSQL',
     expect(await documents()).toBe(before + 1);
   }, 300_000);
 
-  test('a batch started on A is read on B and finishes on another worker after a SIGKILL, each result once', async () => {
-    await twoWorkers();
-    const posted = await upload(
-      a,
-      '/api/checks/batch',
-      'file',
-      'scale.ndjson',
-      Buffer.from(claimsFile(CLAIMS)),
-    );
-    expect(posted.status).toBe(202);
-    const id = posted.body.id;
-    const batch = (on: CodecardProcess) => async () =>
-      (await call<BatchJson>(on, `/api/checks/batch/${id}`)).body;
-    const running = await until(
-      'checking, read on B',
-      batch(b),
-      (j) => j.status === 'running' && j.progress.done > 0,
-    );
-    expect(running.progress.done).toBeLessThan(CLAIMS);
-    const { rows } = await sql<{ id: string }>`
+  // SIGKILL: the supervisor finds the stale heartbeat. SIGTERM: the worker hands the job back.
+  test.each(['SIGKILL', 'SIGTERM'] as const)(
+    'a batch started on A is read on B and finishes on another worker after a %s, each result once',
+    async (signal) => {
+      await twoWorkers();
+      const posted = await upload(
+        a,
+        '/api/checks/batch',
+        'file',
+        'scale.ndjson',
+        Buffer.from(claimsFile(CLAIMS)),
+      );
+      expect(posted.status).toBe(202);
+      const id = posted.body.id;
+      const batch = (on: CodecardProcess) => async () =>
+        (await call<BatchJson>(on, `/api/checks/batch/${id}`)).body;
+      const running = await until(
+        'checking, read on B',
+        batch(b),
+        (j) => j.status === 'running' && j.progress.done > 0,
+      );
+      expect(running.progress.done).toBeLessThan(CLAIMS);
+      const { rows } = await sql<{ id: string }>`
       select id from pgboss.job where name = 'check' and data->'input'->>'checkJobId' = ${id}`.execute(
-      opened.db,
-    );
-    const runner = await runnerOf(rows[0]!.id);
-    await runner.stop('SIGKILL');
+        opened.db,
+      );
+      const runner = await runnerOf(rows[0]!.id);
+      await runner.stop(signal);
+      if (signal === 'SIGTERM') expect(runner.child.exitCode).toBe(0);
 
-    const done = await until(
-      'done on another worker',
-      batch(b),
-      (j) => j.status !== 'running' && j.status !== 'queued',
-    );
-    expect(done).toMatchObject({ status: 'done', progress: { done: CLAIMS, total: CLAIMS } });
-    expect(await attemptsOf(rows[0]!.id)).toBeGreaterThanOrEqual(2);
-    const stored = await sql<{ n: number; distinct: number; first: number; last: number }>`
+      const done = await until(
+        'done on another worker',
+        batch(b),
+        (j) => j.status !== 'running' && j.status !== 'queued',
+      );
+      expect(done).toMatchObject({ status: 'done', progress: { done: CLAIMS, total: CLAIMS } });
+      expect(await attemptsOf(rows[0]!.id)).toBeGreaterThanOrEqual(2);
+      const stored = await sql<{ n: number; distinct: number; first: number; last: number }>`
       select count(*)::int as n, count(distinct seq)::int as distinct, min(seq) as first,
         max(seq) as last from check_results where job_id = ${id}`.execute(opened.db);
-    expect(stored.rows[0]).toEqual({ n: CLAIMS, distinct: CLAIMS, first: 1, last: CLAIMS });
-    // B serves the results A's job stored, page by page.
-    const page = await call<{ claims: { id: string }[] }>(
-      b,
-      `/api/checks/batch/${id}/results?after=${CLAIMS - 3}&limit=10`,
-    );
-    expect(page.body.claims.map((c) => c.id)).toEqual([
-      `S${CLAIMS - 3}`,
-      `S${CLAIMS - 2}`,
-      `S${CLAIMS - 1}`,
-    ]);
-  }, 300_000);
+      expect(stored.rows[0]).toEqual({ n: CLAIMS, distinct: CLAIMS, first: 1, last: CLAIMS });
+      // B serves the results A's job stored, page by page.
+      const page = await call<{ claims: { id: string }[] }>(
+        b,
+        `/api/checks/batch/${id}/results?after=${CLAIMS - 3}&limit=10`,
+      );
+      expect(page.body.claims.map((c) => c.id)).toEqual([
+        `S${CLAIMS - 3}`,
+        `S${CLAIMS - 2}`,
+        `S${CLAIMS - 1}`,
+      ]);
+    },
+    300_000,
+  );
 });
