@@ -107,6 +107,10 @@ export interface JobQueue {
   counts(kind: string): Promise<JobCounts>;
   /** Resolves when the jobs this process runs (of one kind, if given) have all ended. */
   idle(kind?: string): Promise<void>;
-  /** Stops running jobs: running handlers are aborted (JOB_SHUTDOWN) or waited for. */
+  /**
+   * No job starts here any more. A durable queue aborts its running handlers (JOB_SHUTDOWN) and
+   * hands their jobs back for another worker; the in-process queue lets them run on (`idle`
+   * waits for them), there being no other process to take them.
+   */
   stop(): Promise<void>;
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import {
   JOB_CANCELLED,
-  JOB_SHUTDOWN,
   type EnqueueOptions,
   type Job,
   type JobCounts,
@@ -117,19 +116,12 @@ export class InProcessJobQueue implements JobQueue {
     else await Promise.all(this.lanes.values());
   }
 
-  /** Single process: the running jobs finish; queued ones stay queued (and are lost). */
-  async stop(): Promise<void> {
+  /** Single process: running jobs go on (`idle` waits for them); queued ones never start. */
+  stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.retryTimers) clearTimeout(timer);
     this.retryTimers.clear();
-    await this.idle();
-  }
-
-  /** Aborts the running jobs (JOB_SHUTDOWN) before stopping: a killed process, in a test. */
-  async abortAll(): Promise<void> {
-    for (const entry of this.entries.values())
-      if (entry.job.status === 'running') entry.abort.abort(JOB_SHUTDOWN);
-    await this.stop();
+    return Promise.resolve();
   }
 
   private entry(kind: string, id: string): Entry {

@@ -20,7 +20,14 @@ interface Queues {
 
 function inProcess(): Promise<Queues> {
   const queue = new InProcessJobQueue();
-  return Promise.resolve({ worker: queue, client: queue, close: () => queue.stop() });
+  return Promise.resolve({
+    worker: queue,
+    client: queue,
+    close: async () => {
+      await queue.stop();
+      await queue.idle();
+    },
+  });
 }
 
 async function onPostgres(): Promise<Queues> {
