@@ -252,7 +252,9 @@ export class PgBossJobQueue implements JobQueue {
     this.running.set(job.id, run);
     const { signal } = run.abort;
     try {
-      if (this.stopped) throw new Error('the worker is stopping');
+      // Fetched as this worker began to stop: straight back to the queue, retries intact.
+      if (this.stopped) run.abort.abort(JOB_SHUTDOWN);
+      signal.throwIfAborted();
       await startJobRun(this.options.db, {
         jobId: job.id,
         kind,
