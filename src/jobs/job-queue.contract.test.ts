@@ -30,12 +30,14 @@ function inProcess(): Promise<Queues> {
   });
 }
 
-async function onPostgres(): Promise<Queues> {
+const timing = { heartbeatSeconds: 1, staleSeconds: 3, pollingSeconds: 0.5, log: () => {} };
+
+async function onPostgres(): Promise<Queues & { opened: OpenDatabase }> {
   const opened: OpenDatabase = await openTestDatabase('postgres');
-  const timing = { heartbeatSeconds: 1, staleSeconds: 3, pollingSeconds: 0.5, log: () => {} };
   const worker = await PgBossJobQueue.open({ db: opened.db, runJobs: true, ...timing });
   const client = await PgBossJobQueue.open({ db: opened.db, runJobs: false, ...timing });
   return {
+    opened,
     worker,
     client,
     close: async () => {
@@ -192,5 +194,44 @@ describe.each(kinds.map((kind) => [kind === 'pglite' ? 'in process' : 'PostgreSQ
         console.error = errors;
       }
     }, 30_000);
+
+    it.runIf(name !== 'in process')(
+      'retries a job whose worker stopped beating on another worker',
+      async () => {
+        const { worker, client, opened } = await onPostgres();
+        queues = { worker, client, close: async () => {} };
+        // A worker that never beats after its job starts: to the others, a dead one.
+        const silent = await PgBossJobQueue.open({
+          db: opened.db,
+          runJobs: true,
+          ...timing,
+          heartbeatSeconds: 3600,
+        });
+        let started!: () => void;
+        const firstAttempt = new Promise<void>((resolve) => (started = resolve));
+        await silent.work('import', async (run: JobRun<null, null>) => {
+          started();
+          await new Promise((resolve) => run.signal.addEventListener('abort', resolve));
+          return { attempt: run.attempt };
+        });
+        const id = await client.enqueue('import', null, { progress: null, policy });
+        await firstAttempt;
+        await worker.work('import', (run: JobRun<null, null>) =>
+          Promise.resolve({ attempt: run.attempt }),
+        );
+        expect(await client.finished('import', id)).toMatchObject({
+          status: 'done',
+          attempt: 2,
+          outcome: { attempt: 2 },
+        });
+        await silent.stop();
+        // The silent worker's late end changes nothing.
+        expect(await client.get('import', id)).toMatchObject({ status: 'done', attempt: 2 });
+        await client.stop();
+        await worker.stop();
+        await opened.close();
+      },
+      30_000,
+    );
   },
 );
