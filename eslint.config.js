@@ -93,6 +93,7 @@ export default tseslint.config(
       'vitest.e2e.config.ts',
       'vitest.hostile.config.ts',
       'vitest.screenshots.config.ts',
+      'vitest.scale.config.ts',
       'web/vite.config.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },

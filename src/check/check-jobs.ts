@@ -2,11 +2,18 @@ import { setImmediate } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { Claim } from '../claims/claim-types.ts';
 import type { Db } from '../db/database.ts';
-import type { JobError, JobQueue } from '../domain/job-queue.ts';
+import {
+  JOB_CANCELLED,
+  type JobError,
+  type JobPolicy,
+  type JobQueue,
+  type JobRun,
+} from '../domain/job-queue.ts';
+import { retryable } from '../jobs/job-failure.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { dbFault } from '../db/db-fault.ts';
-import type { LibraryContext } from '../library/library-context.ts';
+import { forOrg, type LibraryContext } from '../library/library-context.ts';
 import type { ClaimResult } from '../rules/claim-checker.ts';
 import { checkClaims } from './check-claims.ts';
 import { checkJobOf, countsOf, type CheckJob } from './check-job.ts';
@@ -58,32 +65,60 @@ const RESULTS_PER_READ = 200;
 
 const isActive = (job: CheckJob) => job.status === 'queued' || job.status === 'running';
 
+/** A check job's queue input: which batch, in which organization. */
+export interface CheckRunInput {
+  checkJobId: string;
+  orgId: string;
+}
+
+/**
+ * A worker that died or stopped mid-batch hands it to a retry, which resumes after the last
+ * stored result; so does a database outage. Another failure ends the batch failed and resumable.
+ */
+export const CHECK_POLICY: JobPolicy = {
+  retryLimit: 5,
+  retryDelaySeconds: 1,
+  backoff: true,
+  keepFinished: 0,
+};
+
 /**
  * Batch checks, kept in the database: the claims are stored at submit (parsed by the route, so
  * a bad file is refused at upload), results are stored as they are produced, and downloads read
  * them back page by page, so the process holds one batch of results at a time whatever the size
- * of the file. The in-process queue only decides when a job runs (one check at a time) and
- * carries its cancel signal. A job a stopped process left unfinished becomes failed and
- * resumable when the store is next opened (`start`); `resume` continues it after its last stored
- * result.
+ * of the file. The queue only decides when and where a job runs (one check at a time per
+ * worker) and carries its cancel signal. On PostgreSQL a worker that dies mid-batch has its job
+ * retried on another, which resumes after the last stored result (results are unique by seq).
+ * On the embedded store (one process) a job a stopped process left unfinished becomes failed
+ * and resumable when the store is next opened (`start`); `resume` continues it.
  */
 export class CheckJobs {
-  /** Check job id -> the queue's job id, while the job waits or runs in this process. */
-  private readonly inQueue = new Map<string, string>();
-
   private constructor(
     private readonly queue: JobQueue,
     private readonly options: CheckJobsOptions,
   ) {}
 
   /**
-   * The batch checks of a store. Jobs left queued or running are from a process that stopped
-   * (one server per store, as the in-process queue assumes): they become failed and resumable.
-   * `db` is the server's own view of the store (every organization).
+   * The batch checks of a store. On the embedded store, jobs left queued or running are from a
+   * process that stopped (one process per store): they become failed and resumable. On
+   * PostgreSQL they may be another instance's, running: the durable queue retries the dead ones.
+   * `store.db` is the server's own view of the store (every organization).
    */
-  static async start(queue: JobQueue, db: Db, options: CheckJobsOptions = {}): Promise<CheckJobs> {
-    await markInterrupted(db);
+  static async start(
+    queue: JobQueue,
+    store: { db: Db; engine: 'pglite' | 'postgres' },
+    options: CheckJobsOptions = {},
+  ): Promise<CheckJobs> {
+    if (store.engine === 'pglite') await markInterrupted(store.db);
     return new CheckJobs(queue, options);
+  }
+
+  /** This process runs batch checks, for the organizations `base` reaches (every one). */
+  work(base: LibraryContext): Promise<void> {
+    return this.queue.work<CheckRunInput, null, null>(KIND, async (run) => {
+      await this.run(forOrg(base, run.input.orgId), run);
+      return null;
+    });
   }
 
   /** Stores the claims and queues the check for the organization of `ctx`, which alone sees it. */
@@ -125,7 +160,7 @@ export class CheckJobs {
         await setImmediate();
       }
     });
-    this.schedule(ctx, job.id);
+    await this.schedule(ctx, job.id);
     return this.get(ctx, job.id);
   }
 
@@ -144,8 +179,10 @@ export class CheckJobs {
       (await moveCheckJob(ctx.db, ctx.orgId, id, 'queued', { status: 'cancelled' }))
     )
       await deleteCheckJobRows(ctx.db, ctx.orgId, id);
-    const queued = this.inQueue.get(id);
-    if (queued !== undefined) this.queue.cancel(KIND, queued);
+    // A running check stops on whichever worker runs it, at its next claim.
+    for (const queued of await this.queue.unfinished<CheckRunInput>(KIND))
+      if (queued.input.checkJobId === id && queued.input.orgId === ctx.orgId)
+        await this.queue.cancel(KIND, queued.id);
     return this.get(ctx, id);
   }
 
@@ -160,11 +197,11 @@ export class CheckJobs {
       throw new CodecardError('NOT_READY', {
         detail: `check job ${id} is ${job.status}; only a failed check can be resumed`,
       });
-    this.schedule(ctx, id);
+    await this.schedule(ctx, id);
     return this.get(ctx, id);
   }
 
-  /** Resolves when every check queued in this process has finished (for a clean shutdown). */
+  /** Resolves when every check running in this process has finished (for a clean shutdown). */
   idle(): Promise<void> {
     return this.queue.idle(KIND);
   }
@@ -200,23 +237,19 @@ export class CheckJobs {
     return { claims: items.map((item) => parseResult(item.json)), next: more ? last : null };
   }
 
-  private schedule(ctx: LibraryContext, id: string): void {
-    const { job, finished } = this.queue.enqueue({
-      kind: KIND,
-      input: { checkJobId: id, orgId: ctx.orgId },
-      progress: null,
-      keepFinished: 0,
-      run: ({ signal }) => this.run(ctx, id, signal),
-    });
-    this.inQueue.set(id, job.id);
-    void finished.then(() => {
-      if (this.inQueue.get(id) === job.id) this.inQueue.delete(id);
-    });
+  private async schedule(ctx: LibraryContext, id: string): Promise<void> {
+    const input: CheckRunInput = { checkJobId: id, orgId: ctx.orgId };
+    await this.queue.enqueue(KIND, input, { progress: null, policy: CHECK_POLICY });
   }
 
-  private async run(ctx: LibraryContext, id: string, signal: AbortSignal): Promise<void> {
-    // A job cancelled while it waited stays cancelled.
-    if (!(await moveCheckJob(ctx.db, ctx.orgId, id, 'queued', { status: 'running' }))) return;
+  private async run(ctx: LibraryContext, job: JobRun<CheckRunInput, null>): Promise<void> {
+    const { signal, attempt } = job;
+    const id = job.input.checkJobId;
+    // A job cancelled while it waited stays cancelled; a retry takes over its running batch.
+    const started =
+      (await moveCheckJob(ctx.db, ctx.orgId, id, 'queued', { status: 'running' })) ||
+      (attempt > 1 && (await findCheckJob(ctx.db, ctx.orgId, id))?.status === 'running');
+    if (!started) return;
     const row = (await findCheckJob(ctx.db, ctx.orgId, id))!;
     const afterWrite = this.options.afterWrite;
     const writer = new CheckResultWriter(
@@ -233,6 +266,12 @@ export class CheckJobs {
       await writer.flush();
       await moveCheckJob(ctx.db, ctx.orgId, id, 'running', { status: 'done' });
     } catch (error) {
+      // Stopped with its worker, or given up as lost, or the database is out of reach: the
+      // job stays running and the queue's retry resumes it after its last stored result.
+      const retried = signal.aborted
+        ? signal.reason !== JOB_CANCELLED
+        : retryable(error) && attempt <= CHECK_POLICY.retryLimit;
+      if (retried) throw error;
       await this.stopped(ctx, id, signal.aborted, error);
     }
   }

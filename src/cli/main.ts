@@ -57,6 +57,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return await (
         await import('./serve.command.ts')
       ).runServe({ dataDir: values.data, port: values.port });
+    if (command === 'worker')
+      return await (await import('./worker.command.ts')).runWorker({ dataDir: values.data });
     const library = await (
       await import('./cli-context.ts')
     ).openLibrary({ dataDir: values.data, json });

@@ -120,7 +120,8 @@ describe.each(testDatabaseKinds())('question retention (%s)', (kind) => {
   }, 60_000);
 
   test('finished batch checks past the period are deleted from the store, claims and results and all', async () => {
-    const checkJobs = await CheckJobs.start(new InProcessJobQueue(), ctx.db);
+    const checkJobs = await CheckJobs.start(new InProcessJobQueue(), ctx);
+    await checkJobs.work(ctx);
     const claims = readClaims(await readFile(sampleClaims), 'sample-claims.json');
     const job = await checkJobs.submit(ctx, 'sample-claims.json', claims, 'en');
     await checkJobs.idle();

@@ -2,6 +2,8 @@ import { forgetExpiredQuestions } from '../ask/question-retention.ts';
 import { deleteCheckJobsFinishedBefore } from '../check/check-job.repository.ts';
 import type { Db } from '../db/database.ts';
 import { describeDbError } from '../db/describe-db-error.ts';
+import type { PgBossJobQueue } from '../jobs/pg-boss-job-queue.ts';
+import { deleteJobRunsBefore } from '../jobs/job-runs.repository.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Hourly, like usage-event retention: text outlives its period by an hour at most. */
@@ -58,4 +60,28 @@ export async function startQuestionRetention(
       await running;
     },
   };
+}
+
+const RETENTION_KIND = 'retention';
+/** Minute 7 of every hour (UTC): text outlives its period by an hour at most, as on timers. */
+const RETENTION_CRON = '7 * * * *';
+/** Job heartbeats of runs that ended this long ago are dropped with each pass. */
+const JOB_RUNS_KEPT_DAYS = 14;
+
+/**
+ * On PostgreSQL the retention pass is a job on a cron schedule: one run an hour across every
+ * instance (pg-boss sends each scheduled job once), taken by whichever worker is free, instead
+ * of a timer in each process. It also drops the heartbeats of long-finished jobs.
+ */
+export async function scheduleQuestionRetention(
+  queue: PgBossJobQueue,
+  options: QuestionRetentionOptions,
+): Promise<void> {
+  await queue.schedule(RETENTION_KIND, RETENTION_CRON);
+  await queue.work(RETENTION_KIND, async () => {
+    await applyQuestionRetention(options);
+    const now = (options.now ?? (() => new Date()))();
+    await deleteJobRunsBefore(options.db, new Date(now.getTime() - JOB_RUNS_KEPT_DAYS * DAY_MS));
+    return null;
+  });
 }

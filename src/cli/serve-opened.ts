@@ -1,13 +1,15 @@
 import type { Config } from '../config/config.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import type { buildApp } from '../http/app.ts';
-import { configureEvents, eventSinkFor } from '../events/event-sinks.ts';
-import { DEFAULT_ORG, type LibraryContext } from '../library/library-context.ts';
 import { closeParserPool } from '../library/parsers/shared-parser-pool.ts';
 import { loadStarterInBackground as loadStarter } from './starter-load.ts';
 import { StarterLibraryProgress } from '../library/starter-progress.ts';
 import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
-import { startQuestionRetention } from './question-retention-schedule.ts';
+import { applyQuestionRetention, startQuestionRetention } from './question-retention-schedule.ts';
+import { openDurableQueue } from './durable-job-queue.ts';
+import { serverContext } from './server-context.ts';
+import { replicaOf } from '../library/library-context.ts';
+import { configureCardCache } from '../cards/card-cache-size.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';
 import { firstAdminInvite } from '../access/invites.service.ts';
@@ -37,14 +39,9 @@ export async function serveOpened({
     await opened.close();
     throw error;
   });
-  configureEvents(opened.db, { retentionDays: config.eventRetentionDays });
-  const ctx: LibraryContext = {
-    db: opened.db,
-    engine: opened.engine,
-    orgId: DEFAULT_ORG,
-    events: eventSinkFor(opened),
-    ...(opened.fence ? { fence: opened.fence } : {}),
-  };
+  // Requests that only read reference data may read the replica (CODECARD_DATABASE_READ_URL).
+  const ctx = { ...serverContext(opened, config), ...replicaOf(opened) };
+  configureCardCache(config.cardCacheEntries);
   // 'loading' from the first request on (the count comes once the load has looked).
   const starterLibrary = new StarterLibraryProgress();
   starterLibrary.advance(0, 0);
@@ -54,7 +51,14 @@ export async function serveOpened({
   const webBuild = webStale ? buildWebInBackground(print) : null;
   const accessPolicy = accessPolicyFrom(config);
   const { buildApp } = await appModule;
+  // PostgreSQL: jobs wait in the database for this or any instance's workers (CODECARD_RUN_JOBS=0:
+  // none here). Embedded: the app's in-process queue, always run here.
+  const runJobs = opened.engine === 'pglite' || config.jobs.runInServe;
+  const durable =
+    opened.engine === 'postgres' ? await openDurableQueue(opened, config, runJobs) : null;
   const { app } = await buildApp({
+    ...(durable ? { queue: durable } : {}),
+    runJobs,
     ctx,
     maxUploadBytes: config.maxUploadBytes,
     uploads: config.uploads,
@@ -70,17 +74,18 @@ export async function serveOpened({
     starterLibrary,
     ...(webBuild ? { web: { building: webBuild.building } } : {}),
   });
-  // Question text past its retention is removed before anyone can read it, then hourly.
-  const retention = await startQuestionRetention({
-    db: opened.db,
-    retentionDays: config.questionRetentionDays,
-  });
+  // Question text past its retention is removed before anyone can read it, then hourly (on
+  // PostgreSQL a scheduled job does that, once per hour across the instances).
+  const retentionOptions = { db: opened.db, retentionDays: config.questionRetentionDays };
+  const retention = durable
+    ? await applyQuestionRetention(retentionOptions).then(() => ({ stop: () => Promise.resolve() }))
+    : await startQuestionRetention(retentionOptions);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : config.port;
   const where =
     config.database.kind === 'postgres'
-      ? 'PostgreSQL (DATABASE_URL)'
+      ? `PostgreSQL (DATABASE_URL${opened.read ? ', reads of reference data from CODECARD_DATABASE_READ_URL' : ''})`
       : `embedded database in ${config.database.kind === 'pglite' ? config.database.dataDir : 'memory'}`;
   process.stdout.write(
     `Codecard ${appVersion} is running at http://localhost:${boundPort} (${where})\n`,
@@ -108,6 +113,9 @@ export async function serveOpened({
   // The document being imported finishes (or rolls back) before the database closes.
   await starterLoad;
   await retention.stop();
+  // A job running here is handed back for another worker (an import starts over, a batch
+  // resumes after its last stored result) before the database closes.
+  await durable?.stop();
   await app.close();
   await closeParserPool();
   await opened.close();

@@ -2,6 +2,7 @@ export const usage = `Usage: codecard <command> [options]
 
 Commands:
   serve                         run the web app and API (http://localhost:3000, or PORT / --port)
+  worker                        run imports and batch checks without HTTP (PostgreSQL: DATABASE_URL)
   import FILE...                add files to the library
       [--kind K] [--setting practitioner|hospital|dme] [--effective YYYY-MM-DD]
       [--title T] [--system cpt|hcpcs|icd10cm|modifier]

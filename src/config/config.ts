@@ -45,6 +45,23 @@ export interface Config {
   parsing: ParsingConfig;
   /** Composed cards kept per process (CODECARD_CARD_CACHE_ENTRIES); 0 turns the cache off. */
   cardCacheEntries: number;
+  /** Where jobs run (imports, batch checks, retention) on PostgreSQL. */
+  jobs: JobsConfig;
+}
+
+export interface JobsConfig {
+  /**
+   * `serve` runs jobs too (CODECARD_RUN_JOBS, default 1); 0: an HTTP-only instance, jobs run on
+   * `codecard worker` processes. The embedded store always runs its jobs in the server.
+   */
+  runInServe: boolean;
+  /** A running job's heartbeat period in seconds (CODECARD_JOB_HEARTBEAT_SECONDS, default 2). */
+  heartbeatSeconds: number;
+  /**
+   * A running job whose heartbeat is this many seconds old is retried on another worker
+   * (CODECARD_JOB_STALE_SECONDS, default 30).
+   */
+  staleSeconds: number;
 }
 
 export interface ParsingConfig {
@@ -151,6 +168,7 @@ export function loadConfig(
       1000,
       0,
     ),
+    jobs: jobsConfig(env),
   };
 }
 
@@ -179,6 +197,25 @@ function generativeConfig(env: NodeJS.ProcessEnv): GenerativeConfig | null {
       detail: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+function jobsConfig(env: NodeJS.ProcessEnv): JobsConfig {
+  const run = env.CODECARD_RUN_JOBS?.trim() || '1';
+  if (run !== '0' && run !== '1')
+    throw new CodecardError('BAD_INPUT', {
+      detail: `CODECARD_RUN_JOBS must be 0 or 1, got "${run}"`,
+    });
+  const heartbeatSeconds = integer(
+    env.CODECARD_JOB_HEARTBEAT_SECONDS,
+    'CODECARD_JOB_HEARTBEAT_SECONDS',
+    2,
+  );
+  const staleSeconds = integer(env.CODECARD_JOB_STALE_SECONDS, 'CODECARD_JOB_STALE_SECONDS', 30);
+  if (staleSeconds < 2 * heartbeatSeconds)
+    throw new CodecardError('BAD_INPUT', {
+      detail: `CODECARD_JOB_STALE_SECONDS (${staleSeconds}) must be at least twice CODECARD_JOB_HEARTBEAT_SECONDS (${heartbeatSeconds})`,
+    });
+  return { runInServe: run === '1', heartbeatSeconds, staleSeconds };
 }
 
 function integer(raw: string | undefined, name: string, fallback: number, min = 1): number {

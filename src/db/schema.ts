@@ -332,6 +332,16 @@ export interface CheckJobsTable {
   finished_at: NullableTimestamp;
 }
 
+/** A durable job's current run on PostgreSQL: its worker's heartbeat and last progress. */
+export interface JobRunsTable {
+  job_id: string;
+  kind: string;
+  worker: string;
+  attempt: number;
+  beat_at: Generated<Date>;
+  progress: unknown;
+}
+
 /** A batch's claims in chunks from position `seq` (1, 2, …): gzip-compressed NDJSON, base64. */
 export interface CheckJobClaimsTable {
   job_id: string;
@@ -378,6 +388,7 @@ export interface Database {
   audit_log: AuditLogTable;
   reference_opt_outs: ReferenceOptOutsTable;
   check_jobs: CheckJobsTable;
+  job_runs: JobRunsTable;
   check_job_claims: CheckJobClaimsTable;
   check_results: CheckResultsTable;
 }

@@ -1,8 +1,9 @@
 /**
- * Long work (imports, batch checks) runs as jobs: callers enqueue, poll progress, read the
- * results as a stream once done, and may cancel. The interface lives in the domain so that the
- * layers defining jobs never depend on where they run: today an in-process queue, later a
- * durable one on PostgreSQL with the same contract.
+ * Long work (imports, batch checks, retention purges) runs as jobs: a job is a kind and a
+ * JSON-serializable input, so it can wait in a database and run in another process. Callers
+ * enqueue, poll progress and may cancel; the processes that run jobs register one handler per
+ * kind. The interface lives in the domain so the layers defining jobs never depend on where they
+ * run: in this process (the embedded default) or on PostgreSQL across instances (pg-boss).
  */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -18,27 +19,58 @@ export interface Job<Input, Progress, Outcome> {
   readonly input: Input;
   status: JobStatus;
   progress: Progress;
+  /** 1 for the first run; each retry adds one. */
+  attempt: number;
   createdAt: string;
   finishedAt?: string;
   outcome?: Outcome;
   error?: JobError;
 }
 
-/** What a running job is handed: where to report progress and results, and its cancel signal. */
-export interface JobRun<Progress, Result> {
+/** What a running handler is handed: its job, where to report progress, its abort signal. */
+export interface JobRun<Input, Progress> {
+  readonly id: string;
+  readonly input: Input;
+  readonly attempt: number;
+  /**
+   * Aborts on a cancel (reason JOB_CANCELLED, from any instance), when this process stops
+   * (JOB_SHUTDOWN: the job is retried elsewhere) or when the job was given up as lost and retried
+   * elsewhere (JOB_LOST).
+   */
   readonly signal: AbortSignal;
+  /** Stored where every instance reads it (at most every few seconds on PostgreSQL). */
   progress(progress: Progress): void;
-  emit(result: Result): void;
 }
 
-export interface JobSpec<Input, Progress, Result, Outcome> {
-  /** Jobs of one kind run one after another; kinds run side by side. */
-  kind: string;
-  input: Input;
-  progress: Progress;
-  /** Finished jobs of this kind kept for polling and download, newest first. */
+/**
+ * Runs one job. An expected failure (a CodecardError: a bad file) ends the job failed at once;
+ * anything else (a database outage, a crash) is retried per the kind's policy.
+ */
+export type JobHandler<Input, Progress, Outcome> = (
+  run: JobRun<Input, Progress>,
+) => Promise<Outcome>;
+
+export const JOB_CANCELLED = 'job-cancelled';
+export const JOB_SHUTDOWN = 'job-shutdown';
+export const JOB_LOST = 'job-lost';
+
+/** How a kind is retried, and how many finished jobs the in-process queue keeps. */
+export interface JobPolicy {
+  /** Retries after the first attempt. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** Doubles the delay with each retry (with jitter on PostgreSQL). */
+  backoff: boolean;
+  /** In-process only: finished jobs of the kind kept for polling, newest first. */
   keepFinished: number;
-  run(run: JobRun<Progress, Result>): Promise<Outcome>;
+}
+
+export interface EnqueueOptions<Progress> {
+  /** The job's id (a UUID); default a new one. */
+  id?: string;
+  /** Progress before the handler reports any. */
+  progress: Progress;
+  policy: JobPolicy;
 }
 
 /** How many jobs of a kind wait and run (read-only; the readiness check reports it). */
@@ -48,22 +80,37 @@ export interface JobCounts {
 }
 
 export interface JobQueue {
-  enqueue<Input, Progress, Result, Outcome>(
-    spec: JobSpec<Input, Progress, Result, Outcome>,
-  ): { job: Job<Input, Progress, Outcome>; finished: Promise<Job<Input, Progress, Outcome>> };
-  /** The job of this kind with this id; fails NOT_FOUND for another kind's id. */
-  get<Input, Progress, Outcome>(kind: string, id: string): Job<Input, Progress, Outcome>;
-  /** A finished job's results in the order they were emitted. */
-  results<Result>(kind: string, id: string): AsyncIterable<Result>;
-  /** Cancels a queued job at once and a running one at its next check of the signal. */
-  cancel(kind: string, id: string): void;
-  /** Resolves when every job enqueued so far (of one kind, if given) has finished. */
+  enqueue<Input, Progress>(
+    kind: string,
+    input: Input,
+    options: EnqueueOptions<Progress>,
+  ): Promise<string>;
+  /**
+   * This process runs jobs of `kind` with `handler`, one at a time per kind (imports then never
+   * overlap on the embedded store's single connection; a batch check is CPU-bound).
+   */
+  work<Input, Progress, Outcome>(
+    kind: string,
+    handler: JobHandler<Input, Progress, Outcome>,
+  ): Promise<void>;
+  /** The job of this kind with this id; fails NOT_FOUND for another kind's id or none. */
+  get<Input, Progress, Outcome>(kind: string, id: string): Promise<Job<Input, Progress, Outcome>>;
+  /** Resolves with the job once it has ended (done, failed or cancelled). */
+  finished<Input, Progress, Outcome>(
+    kind: string,
+    id: string,
+  ): Promise<Job<Input, Progress, Outcome>>;
+  /** Cancels a queued job at once and a running one (on any instance) at its next signal check. */
+  cancel(kind: string, id: string): Promise<void>;
+  /** Jobs of a kind queued or running, anywhere. */
+  unfinished<Input>(kind: string): Promise<{ id: string; input: Input }[]>;
+  counts(kind: string): Promise<JobCounts>;
+  /** Resolves when the jobs this process runs (of one kind, if given) have all ended. */
   idle(kind?: string): Promise<void>;
   /**
-   * Forgets the jobs of a kind that finished before `before`, results and all (a batch check's
-   * results hold claim content, kept no longer than the retention period); returns how many.
+   * No job starts here any more. A durable queue aborts its running handlers (JOB_SHUTDOWN) and
+   * hands their jobs back for another worker; the in-process queue lets them run on (`idle`
+   * waits for them), there being no other process to take them.
    */
-  forgetFinished(kind: string, before: Date): number;
-  /** Jobs of a kind now running and waiting their turn. */
-  counts(kind: string): JobCounts;
+  stop(): Promise<void>;
 }

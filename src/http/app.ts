@@ -70,8 +70,13 @@ export interface AppOptions {
   validateResponses?: boolean;
   /** Where log lines go (default: standard output); tests read them. */
   logStream?: NodeJS.WritableStream;
-  /** Where imports and batch checks run (default: an in-process queue). */
+  /** Where imports and batch checks wait and run (default: an in-process queue). */
   queue?: JobQueue;
+  /**
+   * This process runs the queue's jobs (default true). False: an HTTP-only instance on
+   * PostgreSQL (CODECARD_RUN_JOBS=0) whose jobs `codecard worker` processes run.
+   */
+  runJobs?: boolean;
   /** Session, invite and lockout lengths (default: defaultAccessPolicy). */
   accessPolicy?: AccessPolicy;
   /** The clock for sessions, invites and lockouts; tests move it. */
@@ -127,12 +132,18 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   guardAccess(app, options.ctx, accessCtx, secureCookies);
   await registerRateLimits(app, options);
   const queue = options.queue ?? new InProcessJobQueue();
-  const jobs = new ImportJobs(queue);
-  // Checks a previous process left unfinished become failed and resumable (one server per store).
-  const checkJobs = await CheckJobs.start(queue, options.ctx.db);
-  // A running batch check finishes before the server closes the database under it, and the
-  // usage events queued by the last requests are written while the database is still open.
+  const jobs = new ImportJobs(queue, uploads.spool.store);
+  // Embedded store: checks a previous process left unfinished become failed and resumable.
+  const checkJobs = await CheckJobs.start(queue, options.ctx);
+  if (options.runJobs ?? true) {
+    await jobs.work(options.ctx);
+    await checkJobs.work(options.ctx);
+  }
+  // A running batch check finishes before the server closes the database under it (a durable
+  // queue is stopped by its owner first, handing it to another worker), and the usage events
+  // queued by the last requests are written while the database is still open.
   app.addHook('onClose', async () => {
+    if (!options.queue) await queue.stop();
     await checkJobs.idle();
     await options.ctx.events.flush();
   });

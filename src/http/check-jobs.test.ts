@@ -10,6 +10,7 @@ import type { ClaimResult } from '../rules/claim-checker.ts';
 import { reportWriter, type ReportFormat } from '../check/check-report.ts';
 import { buildTestApp } from './test-app.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
+import type { JobHandler } from '../domain/job-queue.ts';
 import { multipart } from './test-multipart.ts';
 import { csvColumns } from '../domain/check-report-csv.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
@@ -46,11 +47,22 @@ function report(results: ClaimResult[], format: ReportFormat): string {
   return writer.head() + results.map((r) => writer.item(r)).join('') + writer.tail();
 }
 
+/** A queue whose handlers wait for `held` before they run (a job stays queued meanwhile). */
+class HoldingQueue extends InProcessJobQueue {
+  held: Promise<void> = Promise.resolve();
+  override work<I, P, O>(kind: string, handler: JobHandler<I, P, O>): Promise<void> {
+    return super.work<I, P, O>(kind, async (run) => {
+      await this.held;
+      return handler(run);
+    });
+  }
+}
+
 describe('batch claim checks over HTTP', () => {
   let opened: OpenDatabase;
   let ctx: LibraryContext;
   let app: FastifyInstance;
-  const queue = new InProcessJobQueue();
+  const queue = new HoldingQueue();
 
   beforeAll(async () => {
     const library = await openTestLibrary();
@@ -142,23 +154,15 @@ describe('batch claim checks over HTTP', () => {
   });
 
   test('results are 409 until the job is done', async () => {
-    // A job ahead of it in the checks' lane keeps it queued until released.
+    // The queue holds it (queued) until released.
     let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const blocker = queue.enqueue({
-      kind: 'check',
-      input: { fileName: 'blocker', lang: 'en', orgId: 'nobody' },
-      progress: { done: 0, total: 0 },
-      keepFinished: 1,
-      run: () => held,
-    });
+    queue.held = new Promise<void>((resolve) => (release = resolve));
     const job = (await submit('one.ndjson', JSON.stringify(claims()[0]))).json<JobJson>();
     const early = await app.inject({ url: `/api/checks/batch/${job.id}/results` });
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({ error: { code: 'NOT_READY' } });
     expect(early.json<{ error: { message: string } }>().error.message).toContain('0 of 1 claims');
     release();
-    await blocker.finished;
     expect((await finished(job.id)).status).toBe('done');
     expect((await app.inject({ url: `/api/checks/batch/${job.id}/results` })).statusCode).toBe(200);
   });
@@ -231,10 +235,8 @@ describe('batch claim checks over HTTP', () => {
   test('after a restart a check left unfinished is failed and resumable; resuming completes it', async () => {
     // The first server queues the job and stops before it runs (its queue never starts it).
     let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const stalled = new InProcessJobQueue();
-    const enqueue = stalled.enqueue.bind(stalled);
-    stalled.enqueue = (spec) => enqueue({ ...spec, run: (run) => held.then(() => spec.run(run)) });
+    const stalled = new HoldingQueue();
+    stalled.held = new Promise<void>((resolve) => (release = resolve));
     const before = await buildTestApp(ctx, { maxUploadBytes: 2 * 1024 * 1024, queue: stalled });
     const all = claims().slice(0, 12);
     const submitted = await before.inject({

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { JobSpec } from '../domain/job-queue.ts';
+import type { JobHandler } from '../domain/job-queue.ts';
 import { InProcessJobQueue } from '../jobs/in-process-job-queue.ts';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { listLibrary } from './library.service.ts';
 import type { SpooledFile } from './spooled-file.ts';
+import { DirectoryBlobStore } from './blobs/directory-blob-store.ts';
 
 /** A generated practitioner PTP file (sample rows, not a CMS release). */
 function ptpFile(rows: number): Buffer {
@@ -25,65 +26,71 @@ function ptpFile(rows: number): Buffer {
  * outside mid-way, but a cancel that lands between two progress reports is exactly this.
  */
 class CancelWhileStoring extends InProcessJobQueue {
-  override enqueue<I, P, R, O>(spec: JobSpec<I, P, R, O>) {
-    let id = '';
-    const enqueued = super.enqueue({
-      ...spec,
-      run: (job) =>
-        spec.run({
-          ...job,
-          signal: job.signal,
-          progress: (progress) => {
-            if ((progress as { phase?: string }).phase === 'storing') this.cancel(spec.kind, id);
-            job.progress(progress);
-          },
-          emit: (result) => job.emit(result),
-        }),
-    });
-    id = enqueued.job.id;
-    return enqueued;
+  override work<I, P, O>(kind: string, handler: JobHandler<I, P, O>): Promise<void> {
+    return super.work<I, P, O>(kind, (run) =>
+      handler({
+        ...run,
+        signal: run.signal,
+        progress: (progress) => {
+          if ((progress as { phase?: string }).phase === 'storing') void this.cancel(kind, run.id);
+          run.progress(progress);
+        },
+      }),
+    );
   }
+}
+
+/** Import jobs on `queue`, run by this process. */
+async function importJobs(
+  library: TestLibrary,
+  blobs: DirectoryBlobStore,
+  queue = new InProcessJobQueue(),
+) {
+  const jobs = new ImportJobs(queue, blobs);
+  await jobs.work(library.ctx);
+  return jobs;
 }
 
 describe('import jobs', () => {
   let library: TestLibrary;
   let spool: string;
+  let blobs: DirectoryBlobStore;
   beforeAll(async () => {
     library = await openTestLibrary();
     spool = await mkdtemp(join(tmpdir(), 'codecard-import-jobs-'));
+    blobs = new DirectoryBlobStore(join(spool, 'blobs'));
+    await blobs.open();
   });
   afterAll(async () => {
     await library.opened.close();
     await rm(spool, { recursive: true, force: true });
   });
 
-  /** The file as the upload route hands it over: on disk, hashed while written. */
+  /** The file as the upload route hands it over: in the blob store, hashed while written. */
   async function spooled(fileName: string, bytes: Buffer): Promise<SpooledFile> {
-    const path = join(spool, `${fileName}.upload`);
-    await writeFile(path, bytes);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { fileName, key: fileName, path, size: bytes.length, sha256 };
+    return { fileName, ...(await blobs.write(Readable.from([bytes]))) };
   }
+  const stored = (file: SpooledFile) => existsSync(blobs.pathOf(file.key));
 
   test('a cancelled import leaves the library as it was, a queued one never starts', async () => {
-    const jobs = new ImportJobs(new CancelWhileStoring());
+    const jobs = await importJobs(library, blobs, new CancelWhileStoring());
     const before = await listLibrary(library.ctx);
     const runningFile = await spooled('ccipra-cancel-f1.txt', ptpFile(60_000));
     const queuedFile = await spooled('ccipra-queued-f1.txt', ptpFile(10));
-    const running = jobs.submit(library.ctx, runningFile, { setting: 'practitioner' });
-    const queued = jobs.submit(library.ctx, queuedFile, { setting: 'practitioner' });
-    expect(jobs.cancel(library.ctx.orgId, queued.job.id).status).toBe('cancelled');
+    const running = await jobs.submit(library.ctx, runningFile, { setting: 'practitioner' });
+    const queued = await jobs.submit(library.ctx, queuedFile, { setting: 'practitioner' });
+    expect((await jobs.cancel(library.ctx.orgId, queued.id)).status).toBe('cancelled');
     // A cancelled queued upload's file goes at once, not when the job ahead of it ends.
-    await expect.poll(() => existsSync(queuedFile.path)).toBe(false);
-    expect(existsSync(runningFile.path)).toBe(true);
-    await running.finished;
-    expect(existsSync(runningFile.path)).toBe(false);
-    await queued.finished;
-    expect(jobs.get(library.ctx.orgId, running.job.id)).toMatchObject({
+    await expect.poll(() => stored(queuedFile)).toBe(false);
+    expect(stored(runningFile)).toBe(true);
+    await jobs.finished(library.ctx.orgId, running.id);
+    expect(stored(runningFile)).toBe(false);
+    await jobs.finished(library.ctx.orgId, queued.id);
+    expect(await jobs.get(library.ctx.orgId, running.id)).toMatchObject({
       status: 'cancelled',
       progress: { phase: 'storing' },
     });
-    expect(jobs.get(library.ctx.orgId, queued.job.id)).toMatchObject({
+    expect(await jobs.get(library.ctx.orgId, queued.id)).toMatchObject({
       status: 'cancelled',
       progress: { done: 0 },
     });
@@ -91,26 +98,31 @@ describe('import jobs', () => {
   });
 
   test('an import that is not cancelled lands', async () => {
-    const jobs = new ImportJobs(new InProcessJobQueue());
+    const jobs = await importJobs(library, blobs);
     const file = await spooled('ccipra-kept-f1.txt', ptpFile(20));
-    const { finished } = jobs.submit(library.ctx, file, { setting: 'practitioner' });
-    const job = await finished;
+    const submitted = await jobs.submit(library.ctx, file, { setting: 'practitioner' });
+    const job = await jobs.finished(library.ctx.orgId, submitted.id);
     expect(job.status).toBe('done');
     expect(job.outcome?.rowsStored).toBe(20);
     expect((await listLibrary(library.ctx)).map((d) => d.fileName)).toContain('ccipra-kept-f1.txt');
-    expect(existsSync(file.path)).toBe(false);
+    expect(stored(file)).toBe(false);
 
     // The same bytes again are known by the hash taken while they were spooled: not read back.
-    const again = { ...file, path: join(spool, 'never-written.upload') };
-    const unchanged = await jobs.submit(library.ctx, again, { setting: 'practitioner' }).finished;
+    const again = { ...file, key: (await spooled('x', Buffer.from('x'))).key };
+    await blobs.delete(again.key);
+    const resubmitted = await jobs.submit(library.ctx, again, { setting: 'practitioner' });
+    const unchanged = await jobs.finished(library.ctx.orgId, resubmitted.id);
     expect(unchanged).toMatchObject({ status: 'done', outcome: { status: 'unchanged' } });
   });
 
   test('a failed import deletes its spooled file too', async () => {
-    const jobs = new ImportJobs(new InProcessJobQueue());
+    const jobs = await importJobs(library, blobs);
     const file = await spooled('empty.txt', Buffer.alloc(0));
-    const job = await jobs.submit(library.ctx, file, {}).finished;
+    const job = await jobs.finished(
+      library.ctx.orgId,
+      (await jobs.submit(library.ctx, file, {})).id,
+    );
     expect(job).toMatchObject({ status: 'failed', error: { code: 'EMPTY_FILE' } });
-    expect(existsSync(file.path)).toBe(false);
+    expect(stored(file)).toBe(false);
   });
 });

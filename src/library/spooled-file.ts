@@ -11,9 +11,4 @@ export interface SpooledFile {
   size: number;
   /** Hex SHA-256 of the bytes, computed while they were written. */
   sha256: string;
-  /**
-   * The blob's file in the directory store. Transitional: only while the import job still reads
-   * and deletes the file by path; once it calls `readSpooled`/`discardSpooled`, remove this.
-   */
-  path: string;
 }

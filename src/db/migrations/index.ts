@@ -14,6 +14,7 @@ import * as shadowReferenceDatasets from './20261205040000-shadow-reference-data
 import * as createCheckJobs from './20261205050000-create-check-jobs.ts';
 import * as stageImports from './20261205060000-stage-imports.ts';
 import * as createEditScopes from './20261205070000-create-edit-scopes.ts';
+import * as createJobRuns from './20261205081700-create-job-runs.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261205050000-create-check-jobs': createCheckJobs,
   '20261205060000-stage-imports': stageImports,
   '20261205070000-create-edit-scopes': createEditScopes,
+  '20261205081700-create-job-runs': createJobRuns,
 };

@@ -57,8 +57,10 @@ export function healthRoutes(app: FastifyInstance, options: HealthOptions): void
       },
     },
     async (_request, reply) => {
-      const imports = options.queue.counts('import');
-      const checks = options.queue.counts('check');
+      const [imports, checks] = await Promise.all([
+        options.queue.counts('import'),
+        options.queue.counts('check'),
+      ]);
       const starterLibrary = options.starterLibrary?.status ?? { state: 'idle', done: 0, total: 0 };
       const answered = await pingDatabase(options.db, options.readyTimeoutMs ?? 2000);
       // The embedded database is one connection: a running import holds it and the ping waits,

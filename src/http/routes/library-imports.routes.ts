@@ -63,7 +63,7 @@ export function libraryImportRoutes(
         response: { 200: importJobSchema, ...errorResponses },
       },
     },
-    (request) => jobJson(jobs.get(request.ctx.orgId, request.params.id)),
+    async (request) => jobJson(await jobs.get(request.ctx.orgId, request.params.id)),
   );
 
   r.delete(
@@ -78,7 +78,7 @@ export function libraryImportRoutes(
       },
     },
     async (request) => {
-      const job = jobs.cancel(request.ctx.orgId, request.params.id);
+      const job = await jobs.cancel(request.ctx.orgId, request.params.id);
       await auditRequest(request.ctx.db, request, 'import.cancel', 'ok', {
         type: 'import',
         id: job.id,
@@ -118,19 +118,22 @@ export function libraryImportRoutes(
         };
       });
       // From here each job owns its file and deletes it when it ends.
-      const submitted = files.map((file) => jobs.submit(target, file, options, request.ctx.orgId));
-      for (const { job } of submitted) {
+      const submitted: ImportJob[] = [];
+      for (const file of files)
+        submitted.push(await jobs.submit(target, file, options, request.ctx.orgId));
+      for (const job of submitted) {
         await auditRequest(request.ctx.db, request, 'document.upload', 'ok', {
           type: 'import',
           id: job.id,
         });
       }
       if (request.query.wait === 'true') {
-        const finished = await Promise.all(submitted.map((s) => s.finished));
+        const orgId = request.ctx.orgId;
+        const finished = await Promise.all(submitted.map((job) => jobs.finished(orgId, job.id)));
         const failed = finished.every((job) => job.status === 'failed');
         return reply.status(failed ? 400 : 201).send({ jobs: finished.map(jobJson) });
       }
-      return reply.status(202).send({ jobs: submitted.map((s) => jobJson(s.job)) });
+      return reply.status(202).send({ jobs: submitted.map(jobJson) });
     },
   );
 }

@@ -97,10 +97,7 @@ export class DirectoryBlobStore implements BlobStore {
     return entries;
   }
 
-  /**
-   * The file of a complete blob. Only for code that still reads uploads by path (the import job
-   * until it reads through `readSpooled`); anything new goes through the interface.
-   */
+  /** The file a complete blob is kept in (tests look at its mode and whether it is there). */
   pathOf(key: string): string {
     if (!KEY.test(key)) throw missing(null, key);
     return join(this.dir, key + COMPLETE);

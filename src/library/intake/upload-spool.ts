@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { BlobStore } from '../../domain/blob-store.ts';
-import type { DirectoryBlobStore } from '../blobs/directory-blob-store.ts';
 import type { SpooledFile } from '../spooled-file.ts';
 
 /**
@@ -8,8 +7,7 @@ import type { SpooledFile } from '../spooled-file.ts';
  * of a file in memory whatever its size, and any instance or worker can read them later.
  */
 export class UploadSpool {
-  // A directory store while SpooledFile still carries a path (see SpooledFile.path).
-  constructor(readonly store: DirectoryBlobStore) {}
+  constructor(readonly store: BlobStore) {}
 
   /**
    * Streams `source` into a new blob, hashing and counting as it goes; `onChunk` sees each
@@ -22,12 +20,15 @@ export class UploadSpool {
     onChunk: (bytes: number) => void,
   ): Promise<SpooledFile> {
     const { key, size, sha256 } = await this.store.write(source, onChunk);
-    return { fileName, key, size, sha256, path: this.store.pathOf(key) };
+    return { fileName, key, size, sha256 };
   }
 }
 
 /** An uploaded file's bytes, whole (an import reads them so); BLOB_MISSING if it is gone. */
-export async function readSpooled(store: BlobStore, file: SpooledFile): Promise<Buffer> {
+export async function readSpooled(
+  store: BlobStore,
+  file: Pick<SpooledFile, 'key'>,
+): Promise<Buffer> {
   return store.readBytes(file.key);
 }
 
@@ -39,7 +40,7 @@ export async function openSpooled(store: BlobStore, file: SpooledFile): Promise<
 /** Deletes uploaded files nobody will read; already deleted is fine. */
 export async function discardSpooled(
   store: BlobStore,
-  files: readonly SpooledFile[],
+  files: readonly Pick<SpooledFile, 'key'>[],
 ): Promise<void> {
   await Promise.all(files.map((file) => store.delete(file.key)));
 }
