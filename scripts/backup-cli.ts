@@ -6,13 +6,13 @@ import type { DatabaseTarget } from '../src/config/database-target.ts';
 export interface BackupCliArgs {
   dir: string;
   database: DatabaseTarget;
-  blobDir: string | null;
+  blobDir: string;
 }
 
 /**
  * `npm run backup|restore -- DIR [--blob-dir DIR] [--data DIR]`: the database from the server's
  * own configuration (DATABASE_URL, else CODECARD_DATA_DIR or --data), the blob directory from
- * --blob-dir, else CODECARD_BLOB_DIR.
+ * --blob-dir, else the server's (CODECARD_BLOB_DIR and its defaults).
  */
 export function backupCliArgs(argv: string[], usage: string): BackupCliArgs {
   const { values, positionals } = parseArgs({
@@ -26,12 +26,10 @@ export function backupCliArgs(argv: string[], usage: string): BackupCliArgs {
     process.exit(2);
   }
   const config = loadConfig(process.env, values.data ? { dataDir: values.data } : {});
-  // CODECARD_BLOB_DIR is read here until src/config/ carries the blob store's setting.
-  const blobDir = values['blob-dir'] ?? process.env.CODECARD_BLOB_DIR?.trim() ?? '';
   return {
     dir: resolve(dir),
     database: config.database,
-    blobDir: blobDir ? resolve(blobDir) : null,
+    blobDir: resolve(values['blob-dir'] ?? config.uploads.dir),
   };
 }
 
