@@ -6,7 +6,6 @@ import { loadStarterInBackground as loadStarter } from './starter-load.ts';
 import { StarterLibraryProgress } from '../library/starter-progress.ts';
 import { discardUnfinishedImports } from '../library/unfinished-imports.ts';
 import { applyQuestionRetention, startQuestionRetention } from './question-retention-schedule.ts';
-import { openDurableQueue } from './durable-job-queue.ts';
 import { serverContext } from './server-context.ts';
 import { replicaOf } from '../library/library-context.ts';
 import { configureCardCache } from '../cards/card-cache-size.ts';
@@ -55,7 +54,10 @@ export async function serveOpened({
   // none here). Embedded: the app's in-process queue, always run here.
   const runJobs = opened.engine === 'pglite' || config.jobs.runInServe;
   const durable =
-    opened.engine === 'postgres' ? await openDurableQueue(opened, config, runJobs) : null;
+    opened.engine === 'postgres'
+      ? // Loaded here only: pg-boss is 0.1 s of an embedded first start that never uses it.
+        await (await import('./durable-job-queue.ts')).openDurableQueue(opened, config, runJobs)
+      : null;
   const { app } = await buildApp({
     ...(durable ? { queue: durable } : {}),
     runJobs,
