@@ -1,4 +1,5 @@
 import type { BlobEntry, BlobStore } from '../../domain/blob-store.ts';
+import { isAlive } from '../../db/directory-lock.ts';
 
 /**
  * Which blobs a start-up sweep removes. `leftovers` (the embedded store: one process owns its
@@ -35,14 +36,4 @@ function isSwept(entry: BlobEntry, sweep: BlobSweep, now: Date): boolean {
   if (pid === undefined) return false;
   if (pid !== process.pid) return !isAlive(pid);
   return entry.modifiedAt.getTime() < Date.now() - process.uptime() * 1000;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
