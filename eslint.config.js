@@ -26,6 +26,7 @@ export default tseslint.config(
             'eslint.config.js',
             'src/library/parsers/parser-worker-entry.mjs',
             'src/claims/claim-file-worker-entry.mjs',
+            'bin/server-bundle.mjs',
           ],
         },
         tsconfigRootDir: import.meta.dirname,
