@@ -1,7 +1,7 @@
 /**
  * The layers, lowest first. A folder may import its own layer and the layers below it, never
  * above: domain <- base <- infrastructure <- access (accounts) <- library (intake) <- codes/rules/claims/facts
- * <- cards/ask/check/performance (compose) <- http/cli/web (present, not listed: nothing may
+ * <- cards/ask/check/performance/ehr (compose) <- http/cli/web (present, not listed: nothing may
  * import them). Tests, benchmarks and scripts may reach anything, but cycles are forbidden
  * everywhere.
  */
@@ -12,7 +12,7 @@ const layers = [
   { name: 'access', folders: ['access'] },
   { name: 'intake', folders: ['library'] },
   { name: 'facts', folders: ['codes', 'rules', 'claims', 'facts'] },
-  { name: 'compose', folders: ['cards', 'ask', 'check', 'performance'] },
+  { name: 'compose', folders: ['cards', 'ask', 'check', 'performance', 'ehr'] },
 ];
 
 const folderPattern = (folders) => `^src/(${folders.join('|')})/`;

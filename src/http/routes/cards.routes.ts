@@ -7,6 +7,7 @@ import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import { recordCardView } from '../../cards/card-view-event.ts';
 import { today } from '../../library/option-values.ts';
+import { sendSharedJson } from '../shared-json-reply.ts';
 
 export function cardRoutes(app: FastifyInstance) {
   // One cache per app (per process in production): cards of an unchanged library are reused.
@@ -23,7 +24,7 @@ export function cardRoutes(app: FastifyInstance) {
         response: { 200: cardSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const card = await cards.card(request.ctx, {
         code: request.params.code,
         system: request.params.system,
@@ -32,7 +33,8 @@ export function cardRoutes(app: FastifyInstance) {
         lang: request.query.lang ?? 'en',
       });
       recordCardView(request.ctx, card);
-      return card;
+      // The cache hands every request the same frozen card: its bytes are made once too.
+      return sendSharedJson(request, reply, card);
     },
   );
 }
