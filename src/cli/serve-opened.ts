@@ -72,6 +72,7 @@ export async function serveOpened({
     accessPolicy,
     setupRemote: config.setupRemote,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    expensiveRequests: config.expensiveRequests,
     sso: config.sso,
     starterLibrary,
     ...(webBuild ? { web: { building: webBuild.building } } : {}),

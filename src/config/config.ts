@@ -35,6 +35,11 @@ export interface Config {
   /** Ask, search and check requests per caller per minute, per route. */
   rateLimitPerMinute: number;
   /**
+   * Expensive requests (Ask, single checks) one process runs at once (CODECARD_EXPENSIVE_REQUESTS,
+   * default 2; 0: no limit) and how many may wait (CODECARD_EXPENSIVE_WAITING, default 1000).
+   */
+  expensiveRequests: { concurrency: number; maxWaiting: number };
+  /**
    * Question text, feedback comments and batch check results are removed after this many days
    * (CODECARD_QUESTION_RETENTION_DAYS); the counts Performance shows stay.
    */
@@ -146,6 +151,12 @@ export function loadConfig(
       'CODECARD_RATE_LIMIT_PER_MINUTE',
       120,
     ),
+    // 2 at once: on the 2-core machine it was measured on, more only lengthened the queue that
+    // cards and searches wait in (docs/scaling.md); 1,000 waiting is minutes of questions.
+    expensiveRequests: {
+      concurrency: integer(env.CODECARD_EXPENSIVE_REQUESTS, 'CODECARD_EXPENSIVE_REQUESTS', 2, 0),
+      maxWaiting: integer(env.CODECARD_EXPENSIVE_WAITING, 'CODECARD_EXPENSIVE_WAITING', 1000, 0),
+    },
     // 30 days: long enough to come back to a thread or a batch, short for text that can name a
     // patient (the typed text is masked before it is stored, but masking is a best effort).
     questionRetentionDays: integer(

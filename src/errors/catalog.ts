@@ -74,6 +74,12 @@ export const errorCatalog = {
   WEAK_PASSWORD: { status: 400, message: 'a password needs {min} to {max} characters' },
   EMAIL_TAKEN: { status: 409, message: 'an account with this email already exists' },
   RATE_LIMITED: { status: 429, message: 'too many requests; try again in {seconds} seconds' },
+  /** Too many questions and checks are waiting for the limited lane (expensive-lane.ts). */
+  BUSY: {
+    status: 503,
+    message:
+      'the server is answering {waiting} other questions and checks; try again in {seconds} seconds ({setting})',
+  },
   UNKNOWN_HOST: {
     status: 421,
     message:

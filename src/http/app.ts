@@ -19,6 +19,7 @@ import { guardRequestOrigin } from './request-origin.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerCompression } from './compression.ts';
 import { registerRateLimits } from './rate-limits.ts';
+import { ExpensiveLane, registerExpensiveLane } from './expensive-lane.ts';
 import { webAppRoutes, type WebAppOptions } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
@@ -61,6 +62,8 @@ export interface AppOptions {
   publicUrl?: URL | null;
   /** Ask, search and check requests per caller per minute (default 120). */
   rateLimitPerMinute?: number;
+  /** The lane for Ask and single checks (CODECARD_EXPENSIVE_*; absent: no limit). */
+  expensiveRequests?: { concurrency: number; maxWaiting: number };
   /** The optional model for Ask answers (CODECARD_LLM_*). */
   llm?: GenerativeConfig | null;
   /**
@@ -131,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   const secureCookies = options.publicUrl?.protocol === 'https:';
   guardAccess(app, options.ctx, accessCtx, secureCookies);
   await registerRateLimits(app, options);
+  const lane = options.expensiveRequests;
+  registerExpensiveLane(app, new ExpensiveLane(lane?.concurrency ?? 0, lane?.maxWaiting ?? 0));
   const queue = options.queue ?? new InProcessJobQueue();
   const jobs = new ImportJobs(queue, uploads.spool.store);
   // Embedded store: checks a previous process left unfinished become failed and resumable.

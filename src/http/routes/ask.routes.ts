@@ -24,7 +24,7 @@ export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | n
   r.post(
     '/api/threads',
     {
-      ...access('viewer', callerRateLimit()),
+      ...access('viewer', { ...callerRateLimit(), expensive: true }),
       schema: {
         tags: ['ask'],
         summary: 'Start New: open a thread, with its first question when one is given',
@@ -49,7 +49,7 @@ export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | n
   r.post(
     '/api/threads/:id/messages',
     {
-      ...access('viewer', callerRateLimit()),
+      ...access('viewer', { ...callerRateLimit(), expensive: true }),
       schema: {
         tags: ['ask'],
         summary: 'Ask a question in a thread (follow-ups keep its codes, date and setting)',

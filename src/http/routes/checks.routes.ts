@@ -13,7 +13,7 @@ export function checkRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/checks',
     {
-      ...access('coder', callerRateLimit()),
+      ...access('coder', { ...callerRateLimit(), expensive: true }),
       schema: {
         tags: ['checks'],
         summary: 'Check claims (the JSON claim format) against the NCCI PTP and MUE edits',
