@@ -36,7 +36,7 @@ export interface Config {
   rateLimitPerMinute: number;
   /**
    * Expensive requests (Ask, single checks) one process runs at once (CODECARD_EXPENSIVE_REQUESTS,
-   * default 2; 0: no limit) and how many may wait (CODECARD_EXPENSIVE_WAITING, default 1000).
+   * default 0: no limit) and how many may wait (CODECARD_EXPENSIVE_WAITING, default 1000).
    */
   expensiveRequests: { concurrency: number; maxWaiting: number };
   /**
@@ -151,10 +151,11 @@ export function loadConfig(
       'CODECARD_RATE_LIMIT_PER_MINUTE',
       120,
     ),
-    // 2 at once: on the 2-core machine it was measured on, more only lengthened the queue that
-    // cards and searches wait in (docs/scaling.md); 1,000 waiting is minutes of questions.
+    // Off by default: measured at 100 clients (docs/scaling.md), a lane of 2 cut cards' p99 by
+    // a quarter and Ask and check throughput by four fifths. A deployment that wants cards first
+    // turns it on. 1,000 waiting is minutes of questions.
     expensiveRequests: {
-      concurrency: integer(env.CODECARD_EXPENSIVE_REQUESTS, 'CODECARD_EXPENSIVE_REQUESTS', 2, 0),
+      concurrency: integer(env.CODECARD_EXPENSIVE_REQUESTS, 'CODECARD_EXPENSIVE_REQUESTS', 0, 0),
       maxWaiting: integer(env.CODECARD_EXPENSIVE_WAITING, 'CODECARD_EXPENSIVE_WAITING', 1000, 0),
     },
     // 30 days: long enough to come back to a thread or a batch, short for text that can name a
