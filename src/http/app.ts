@@ -23,6 +23,8 @@ import { ExpensiveLane, registerExpensiveLane } from './expensive-lane.ts';
 import { webAppRoutes, type WebAppOptions } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
+import { createCardCache } from '../cards/card-cache.ts';
+import { cardCacheEntries } from '../cards/card-cache-size.ts';
 import { sourceRoutes } from './routes/sources.routes.ts';
 import { checkJobRoutes } from './routes/check-jobs.routes.ts';
 import { checkRoutes } from './routes/checks.routes.ts';
@@ -186,8 +188,11 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   referenceDatasetRoutes(app);
   libraryRoutes(app, jobs, uploads);
   codeRoutes(app);
-  cardRoutes(app);
-  askRoutes(app, options.llm ?? null);
+  // One card cache per app (per process in production): cards of an unchanged library are
+  // reused by the card route and by Ask answers that show cards.
+  const cards = createCardCache({ entries: cardCacheEntries() });
+  cardRoutes(app, cards);
+  askRoutes(app, options.llm ?? null, cards);
   sourceRoutes(app);
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, uploads);
