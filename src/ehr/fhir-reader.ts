@@ -37,7 +37,8 @@ export async function readFhirCase(
   const base = token.iss.endsWith('/') ? token.iss : `${token.iss}/`;
   const headers = { authorization: `Bearer ${token.accessToken}` };
   const read = async (path: string, resourceType: string, optional: boolean) => {
-    const target = path.startsWith(`${resourceType}/`) ? path.slice(resourceType.length + 1) : path;
+    // The id of a read ("123"), or the search's query ("?patient=…"): the type is beside it.
+    const target = path.slice(resourceType.length).replace(/^\//, '');
     try {
       const body = await fetchJsonBounded(new URL(path, base), {
         timeoutMs: READ_TIMEOUT_MS,

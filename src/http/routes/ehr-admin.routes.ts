@@ -9,10 +9,7 @@ import {
 } from '../../contracts/ehr.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
-import {
-  findEhrConnection,
-  saveEhrConnection,
-} from '../../ehr/ehr-connections.repository.ts';
+import { findEhrConnection, saveEhrConnection } from '../../ehr/ehr-connections.repository.ts';
 import {
   hasOpenEhrAccessRequest,
   insertEhrAccessRequest,

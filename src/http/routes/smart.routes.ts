@@ -27,7 +27,10 @@ const PENDING_MS = 10 * 60_000;
 const BINDING_COOKIE = 'codecard_smart';
 const CALLBACK_PATH = '/smart/callback';
 
-const launchQuerySchema = z.object({ iss: z.string().min(1).max(2000), launch: z.string().max(2000).optional() });
+const launchQuerySchema = z.object({
+  iss: z.string().min(1).max(2000),
+  launch: z.string().max(2000).optional(),
+});
 const callbackQuerySchema = z.object({
   code: z.string().max(4000).optional(),
   state: z.string().max(200).optional(),
@@ -177,15 +180,14 @@ async function refusal(
   userId: string | null,
 ): Promise<FastifyReply> {
   const known =
-    error instanceof CodecardError ? error : new CodecardError('SMART_LAUNCH_FAILED', { reason: 'unexpected error' });
+    error instanceof CodecardError
+      ? error
+      : new CodecardError('SMART_LAUNCH_FAILED', { reason: 'unexpected error' });
   const cause = known.cause instanceof Error ? (known.cause as { code?: unknown }).code : undefined;
   request.log.warn({ code: known.code, cause }, 'SMART launch refused');
   if (!(error instanceof CodecardError)) request.log.error({ err: error }, 'SMART launch failed');
   await audit(request, options, orgId, userId, 'failed');
-  return reply
-    .code(400)
-    .type('text/html; charset=utf-8')
-    .send(refusalPage(known.message));
+  return reply.code(400).type('text/html; charset=utf-8').send(refusalPage(known.message));
 }
 
 function refusalPage(message: string): string {
