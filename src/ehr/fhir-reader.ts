@@ -94,7 +94,8 @@ function one<T extends Resource>(body: unknown, resourceType: T['resourceType'])
 /** The search Bundle's resources of the type asked for (OperationOutcome entries skipped). */
 function searchSet<T extends Resource>(body: unknown, resourceType: T['resourceType']): T[] {
   if (!isResource(body) || body.resourceType !== 'Bundle') return [];
-  const entries = (body as Bundle).entry ?? [];
+  const bundle: Bundle = body;
+  const entries = bundle.entry ?? [];
   return entries
     .map((entry) => entry.resource)
     .filter((resource): resource is T => resource?.resourceType === resourceType);

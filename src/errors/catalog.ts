@@ -80,7 +80,8 @@ export const errorCatalog = {
   /** A SMART launch refused: unknown issuer, wrong state, a token that fails its checks. */
   SMART_LAUNCH_FAILED: {
     status: 400,
-    message: 'the launch from the EHR did not complete ({reason}); open Codecard from the EHR again',
+    message:
+      'the launch from the EHR did not complete ({reason}); open Codecard from the EHR again',
   },
   /** The case token is missing, expired, or not this user's. */
   EHR_CASE_REQUIRED: {

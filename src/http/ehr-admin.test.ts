@@ -66,7 +66,7 @@ describe('EHR connection, status and access requests', () => {
     expect((await call(coder, 'GET', '/api/ehr/access-requests')).statusCode).toBe(403);
     const listed = await call(admin, 'GET', '/api/ehr/access-requests');
     expect(listed.statusCode).toBe(200);
-    const requests = listed.json().requests as { userEmail: string; note: string }[];
+    const requests = listed.json<{ requests: { userEmail: string; note: string }[] }>().requests;
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ note: 'for the spine clinic' });
     expect(requests[0]?.userEmail).toMatch(/^test-viewer@/);
@@ -98,7 +98,9 @@ describe('EHR connection, status and access requests', () => {
     const otherAdmin = await testApiKey(forOrg(library.ctx, 'ehr-admin-other'), 'admin');
     const taken = await call(otherAdmin, 'PUT', '/api/ehr/connection', connection);
     expect(taken.statusCode).toBe(400);
-    expect(taken.json().error.message).toMatch(/another organization/);
+    expect(taken.json<{ error: { message: string } }>().error.message).toMatch(
+      /another organization/,
+    );
   });
 
   test('pages and /smart/* may be framed by the EHR origins; /api may not', async () => {

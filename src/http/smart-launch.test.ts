@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { EhrCase } from '../contracts/ehr.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertOrg } from '../access/orgs.repository.ts';
 import { forOrg } from '../library/library-context.ts';
@@ -110,7 +111,7 @@ async function sessionCount(): Promise<number> {
   return rows.length;
 }
 
-async function expectRefused(result: LaunchResult, reason: RegExp): Promise<void> {
+function expectRefused(result: LaunchResult, reason: RegExp): void {
   expect(result.answer.statusCode).toBe(400);
   expect(result.answer.headers['content-type']).toMatch(/text\/html/);
   expect(result.answer.body).toMatch(reason);
@@ -153,15 +154,15 @@ describe('SMART App Launch from the EHR', () => {
 
     const reply = await readCase(result.session!, result.caseToken);
     expect(reply.statusCode).toBe(200);
-    const body = reply.json();
+    const body = reply.json<EhrCase>();
     expect(body).toMatchObject({
       fhirBase: ehr.fhirBase,
       patientId: PATIENT,
       encounterId: ENCOUNTER,
       dateOfService: '2026-03-10',
     });
-    expect(body.procedures.map((p: { code: string }) => p.code).sort()).toEqual(['62264', '77003']);
-    expect(body.diagnoses.map((d: { code: string }) => d.code)).toEqual(['M54.16']);
+    expect(body.procedures.map((p) => p.code).sort()).toEqual(['62264', '77003']);
+    expect(body.diagnoses.map((d) => d.code)).toEqual(['M54.16']);
   });
 
   test('a second launch of the same EHR user signs into the same account', async () => {
@@ -170,7 +171,7 @@ describe('SMART App Launch from the EHR', () => {
     const who = async (session: string) =>
       (
         await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${session}` } })
-      ).json().user.email as string;
+      ).json<{ user: { email: string } }>().user.email;
     expect(await who(first.session!)).toBe(await who(second.session!));
   });
 
@@ -229,7 +230,7 @@ describe('refused launches', () => {
     const result = await launch(ehr, {
       tamper: (callback) => callback.searchParams.set('state', 'A'.repeat(43)),
     });
-    await expectRefused(result, /unknown, used or expired state/);
+    expectRefused(result, /unknown, used or expired state/);
     expect(await sessionCount()).toBe(before);
   });
 
@@ -288,17 +289,17 @@ describe('refused launches', () => {
 
   test('an access token for another audience is refused', async () => {
     ehr.faults = { audience: 'https://another-ehr.example.org/fhir' };
-    await expectRefused(await launch(ehr), /access token is for another server/);
+    expectRefused(await launch(ehr), /access token is for another server/);
   });
 
   test('an expired access token is refused', async () => {
     ehr.faults = { expiredToken: true };
-    await expectRefused(await launch(ehr), /access token has expired/);
+    expectRefused(await launch(ehr), /access token has expired/);
   });
 
   test('a grant without the encounter context is refused', async () => {
     ehr.faults = { noEncounter: true };
-    await expectRefused(await launch(ehr), /no encounter/);
+    expectRefused(await launch(ehr), /no encounter/);
   });
 
   test('an issuer no organization has connected is refused before any redirect', async () => {

@@ -47,8 +47,12 @@ export function ehrAdminRoutes(
     async (request) => {
       const connection = await findEhrConnection(db, principal(request).orgId);
       if (!connection) throw new CodecardError('NOT_FOUND', { detail: 'no EHR connection' });
-      const { orgId: _orgId, ...shown } = connection;
-      return shown;
+      return {
+        issuer: connection.issuer,
+        clientId: connection.clientId,
+        scopes: connection.scopes,
+        frameAncestors: connection.frameAncestors,
+      };
     },
   );
 
