@@ -110,6 +110,10 @@ describe('EHR connection, status and access requests', () => {
     expect(csp).toMatch(
       /frame-ancestors 'self' https:\/\/ehr\.example\.org https:\/\/chart\.ehr\.example\.org:8443/,
     );
+    const casePage = await app.inject({ url: '/case' });
+    expect(String(casePage.headers['content-security-policy'])).toContain(
+      "frame-ancestors 'self' https://ehr.example.org https://chart.ehr.example.org:8443",
+    );
     const api = await call(viewer, 'GET', '/api/ehr/status');
     expect(String(api.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
   });

@@ -8,7 +8,7 @@ const REFRESH_MS = 30_000;
  * CSP frame-ancestors per EHR: pages and /smart/* may also be framed by the origins the
  * organizations' EHR connections name (beside CODECARD_FRAME_ANCESTORS). A page is framed
  * before anyone has signed in (the session arrives with the launch), so the origins of every
- * connection on the instance are allowed; /api replies stay 'none'. Read from the database
+ * connection on the instance are allowed; /api replies stay 'none', /health is left alone. Read from the database
  * every 30 s at most (at once after this instance saves a connection).
  */
 export function registerEhrFrameAncestors(app: FastifyInstance, db: Db): () => void {
@@ -21,7 +21,7 @@ export function registerEhrFrameAncestors(app: FastifyInstance, db: Db): () => v
   };
   app.addHook('onSend', async (request, reply, payload) => {
     const csp = reply.getHeader('content-security-policy');
-    if (typeof csp !== 'string' || isApi(request.url)) return payload;
+    if (typeof csp !== 'string' || !isPage(request.url)) return payload;
     const extra = (await origins()).map((url) => new URL(url).origin);
     if (extra.length === 0) return payload;
     reply.header(
@@ -38,6 +38,7 @@ export function registerEhrFrameAncestors(app: FastifyInstance, db: Db): () => v
   };
 }
 
-function isApi(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+/** Not /api (never framed) and not the health probes (which must not touch the database). */
+function isPage(url: string): boolean {
+  return !/^\/(api|health)(\/|\?|$)/.test(url);
 }
