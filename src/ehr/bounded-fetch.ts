@@ -6,12 +6,14 @@ export interface BoundedFetchOptions {
   headers?: Record<string, string>;
   /** The error code a failure is reported with. */
   failure: 'SMART_LAUNCH_FAILED' | 'EHR_READ_FAILED';
+  /** What the read is called in a failure's reason (no ids: the reason may reach a log). */
+  label: string;
 }
 
 /**
  * GETs JSON from an EHR with a time limit and a size limit (the body is read in chunks and
  * dropped past the limit). Plain http is allowed only to this machine (tests, development).
- * Failures carry a short reason that names no token and no content.
+ * Failures carry a short reason that names no token, no id and no content.
  */
 export async function fetchJsonBounded(url: URL, options: BoundedFetchOptions): Promise<unknown> {
   if (url.protocol !== 'https:' && !isLoopbackHttp(url)) {
@@ -25,13 +27,15 @@ export async function fetchJsonBounded(url: URL, options: BoundedFetchOptions): 
       redirect: 'error',
     });
   } catch {
-    throw new CodecardError(options.failure, { reason: `${url.pathname}: no answer in time` });
+    throw new CodecardError(options.failure, { reason: `${options.label}: no answer in time` });
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new CodecardError(options.failure, {
-      reason: `${url.pathname}: HTTP ${response.status}`,
-    });
+    throw new CodecardError(
+      options.failure,
+      { reason: `${options.label}: HTTP ${response.status}` },
+      { status: response.status },
+    );
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -43,7 +47,7 @@ export async function fetchJsonBounded(url: URL, options: BoundedFetchOptions): 
     if (size > options.maxBytes) {
       await reader.cancel();
       throw new CodecardError(options.failure, {
-        reason: `${url.pathname}: the answer is over ${options.maxBytes} bytes`,
+        reason: `${options.label}: the answer is over ${options.maxBytes} bytes`,
       });
     }
     chunks.push(value);
@@ -51,7 +55,7 @@ export async function fetchJsonBounded(url: URL, options: BoundedFetchOptions): 
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
-    throw new CodecardError(options.failure, { reason: `${url.pathname}: not JSON` });
+    throw new CodecardError(options.failure, { reason: `${options.label}: not JSON` });
   }
 }
 

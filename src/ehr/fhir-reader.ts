@@ -45,13 +45,14 @@ export async function readFhirCase(
         maxBytes: MAX_READ_BYTES,
         headers,
         failure: 'EHR_READ_FAILED',
+        label: `${resourceType} read`,
       });
       await audit({ resourceType, target, ok: true });
       return body;
     } catch (error) {
       await audit({ resourceType, target, ok: false });
-      if (optional && error instanceof CodecardError && /HTTP (403|404)$/.test(error.message))
-        return null;
+      const status = error instanceof CodecardError ? error.details?.status : undefined;
+      if (optional && (status === 403 || status === 404)) return null;
       throw error;
     }
   };

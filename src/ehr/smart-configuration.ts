@@ -24,6 +24,7 @@ export async function discoverSmart(iss: string): Promise<SmartConfiguration> {
     timeoutMs: 10_000,
     maxBytes: 100_000,
     failure: 'SMART_LAUNCH_FAILED',
+    label: 'smart-configuration',
   });
   const parsed = smartConfigurationSchema.safeParse(body);
   if (!parsed.success) {

@@ -224,6 +224,27 @@ describe('SMART App Launch from the EHR', () => {
   });
 });
 
+describe('reads the scopes do not grant', () => {
+  test('Patient, ServiceRequest and Coverage refused count as none; a refused Condition read fails the case', async () => {
+    const result = await launch(ehr);
+    ehr.scopes.forbidden = ['Patient', 'ServiceRequest', 'Coverage'];
+    try {
+      const reply = await readCase(result.session!, result.caseToken);
+      expect(reply.statusCode).toBe(200);
+      expect(reply.json<EhrCase>().encounterId).toBe(ENCOUNTER);
+      ehr.scopes.forbidden = ['Condition'];
+      const refused = await readCase(result.session!, result.caseToken);
+      expect(refused.statusCode).toBe(502);
+      const error = refused.json<{ error: { code: string; message: string } }>().error;
+      expect(error.code).toBe('EHR_READ_FAILED');
+      expect(error.message).toContain('Condition read: HTTP 403');
+      expect(error.message).not.toContain(PATIENT);
+    } finally {
+      ehr.scopes.forbidden = [];
+    }
+  });
+});
+
 describe('refused launches', () => {
   test('a wrong state is refused, with no session and no case', async () => {
     const before = await sessionCount();

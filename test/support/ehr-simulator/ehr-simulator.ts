@@ -6,7 +6,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -20,6 +20,11 @@ export interface SimulatorFaults {
   audience?: string;
   /** A token response without the encounter context. */
   noEncounter?: boolean;
+}
+
+/** What the FHIR server refuses (403) until changed: resource types the token's scopes lack. */
+export interface SimulatorScopes {
+  forbidden: string[];
 }
 
 export interface EhrSimulator {
@@ -37,6 +42,7 @@ export interface EhrSimulator {
   /** Every access token issued (to check they are absent from logs and the database). */
   issuedTokens: string[];
   faults: SimulatorFaults;
+  scopes: SimulatorScopes;
   /** A launch id for this patient and encounter (the EHR launch's `launch` parameter). */
   launchFor: (patient: string, encounter: string) => string;
   /** The EHR's chart page, which frames `launchUrl?iss=…&launch=…` (another origin). */
@@ -54,9 +60,12 @@ interface PendingCode {
 }
 
 const builtInFixtures = join(import.meta.dirname, 'fixtures');
+/** The case fixtures of src/ehr (issue 18), served beside the simulator's own when present. */
+const caseFixtures = join(import.meta.dirname, '../../../src/ehr/fixtures');
 
 /**
  * A small EHR on 127.0.0.1 for the tests: a FHIR R4 server over the Bundles in `fixturesDir`
+ * (default: its own fixtures/ and src/ehr/fixtures/ when that exists)
  * (read-only, searches by patient and encounter), its `.well-known/smart-configuration`, and a
  * SMART authorization server written for the tests: /authorize approves at once (recording the
  * request; PKCE S256 and aud = the FHIR base required), /token checks the client and the PKCE
@@ -68,7 +77,10 @@ export async function startEhrSimulator(
 ): Promise<EhrSimulator> {
   const clientId = options.clientId ?? 'codecard-ehr-test';
   const fhirUser = options.user ?? 'Practitioner/sample-practitioner-1';
-  const resources = loadFixtures(options.fixturesDir ?? builtInFixtures);
+  const dirs = options.fixturesDir
+    ? [options.fixturesDir]
+    : [builtInFixtures, ...(existsSync(caseFixtures) ? [caseFixtures] : [])];
+  const resources = dirs.flatMap(loadFixtures);
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const launches = new Map<string, { patient: string; encounter: string }>();
   const codes = new Map<string, PendingCode>();
@@ -81,6 +93,7 @@ export async function startEhrSimulator(
     fhirReads: [],
     issuedTokens: [],
     faults: {},
+    scopes: { forbidden: [] },
   };
 
   const server = createServer((req, res) => {
@@ -222,6 +235,11 @@ export async function startEhrSimulator(
         issue: [{ severity: 'error', code: 'login' }],
       });
     const [type, id] = url.pathname.slice('/fhir/'.length).split('/');
+    if (type && state.scopes.forbidden.includes(type))
+      return send(res, 403, {
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'forbidden' }],
+      });
     const ofType = resources.filter((r) => r.resourceType === type);
     if (id) {
       const found = ofType.find((r) => r.id === id);
