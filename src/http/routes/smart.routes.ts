@@ -15,6 +15,7 @@ import { SmartClient } from '../../ehr/smart-client.ts';
 import { discoverSmart } from '../../ehr/smart-configuration.ts';
 import { insertSmartLaunch, takeSmartLaunch } from '../../ehr/smart-launches.repository.ts';
 import { access } from '../access/request-access.ts';
+import { callerRateLimit } from '../rate-limits.ts';
 
 export interface SmartRouteOptions {
   access: AccessContext;
@@ -52,7 +53,11 @@ export function smartRoutes(app: FastifyInstance, options: SmartRouteOptions): v
 
   r.get(
     '/smart/launch',
-    { ...access('public'), schema: { hide: true, querystring: launchQuerySchema } },
+    // Each launch stores a row and reads the EHR's configuration: a limit per address.
+    {
+      ...access('public', callerRateLimit({ max: 60, timeWindow: 60_000 })),
+      schema: { hide: true, querystring: launchQuerySchema },
+    },
     async (request, reply) => {
       const iss = normalizeFhirBase(request.query.iss);
       let orgId: string | null = null;
