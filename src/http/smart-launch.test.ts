@@ -144,6 +144,11 @@ describe('SMART App Launch from the EHR', () => {
     });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ org: { id: library.ctx.orgId, role: 'coder' } });
+    const unknown = await app.inject({
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ccs_${'x'.repeat(43)}` },
+    });
+    expect(unknown.statusCode).toBe(401);
     const user = await library.ctx.db
       .selectFrom('users')
       .select(['ehr_user', 'oidc_issuer', 'email'])
