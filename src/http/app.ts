@@ -43,6 +43,11 @@ import { orgRoutes } from './routes/orgs.routes.ts';
 import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { ehrAdminRoutes } from './routes/ehr-admin.routes.ts';
+import { ehrCaseRoutes } from './routes/ehr-case.routes.ts';
+import { smartRoutes } from './routes/smart.routes.ts';
+import { registerEhrFrameAncestors } from './ehr-frame-ancestors.ts';
+import { EhrSeal } from '../ehr/ehr-seal.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
 import type { UploadConfig } from '../config/upload-config.ts';
 import { openUploadSettings } from './upload-settings.ts';
@@ -182,6 +187,12 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     ssoEnabled: Boolean(options.sso),
   });
   if (options.sso) ssoRoutes(app, { access: accessCtx, secureCookies, sso: options.sso });
+  // Inside the EHR (issue 18): connections, SMART launch, the case; frame-ancestors per EHR.
+  const ehrSeal = new EhrSeal(accessCtx.db);
+  const frameAncestorsChanged = registerEhrFrameAncestors(app, accessCtx.db);
+  ehrAdminRoutes(app, accessCtx, frameAncestorsChanged);
+  smartRoutes(app, { access: accessCtx, seal: ehrSeal, publicUrl: options.publicUrl ?? null });
+  ehrCaseRoutes(app, accessCtx, ehrSeal);
   adminRoutes(app, accessCtx);
   auditRoutes(app, accessCtx.db);
   orgRoutes(app, accessCtx);
