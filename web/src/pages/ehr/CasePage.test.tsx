@@ -61,6 +61,19 @@ const sampleCase: EhrCase = {
   },
 };
 
+/** Replaces fetch with one that keeps each request's headers and answers `{}`. */
+function captureHeaders(): Headers[] {
+  const seen: Headers[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((_input: RequestInfo | URL, init: RequestInit = {}) => {
+      seen.push(new Headers(init.headers));
+      return Promise.resolve(new Response('{}', { status: 200 }));
+    }),
+  );
+  return seen;
+}
+
 const enterCase = () => {
   window.history.replaceState(null, '', '/case#session=s-123&case=c-456');
   adoptEhrSessionFromUrl();
@@ -78,14 +91,7 @@ describe('the EHR session from the launch fragment', () => {
     enterCase();
     expect(window.location.hash).toBe('');
     expect(window.location.pathname).toBe('/case');
-    const seen: Headers[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((_input: RequestInfo | URL, init: RequestInit = {}) => {
-        seen.push(new Headers(init.headers));
-        return Promise.resolve(new Response('{}', { status: 200 }));
-      }),
-    );
+    const seen = captureHeaders();
     await api('/api/auth/me');
     expect(seen[0]!.get('authorization')).toBe('Bearer s-123');
     expect(seen[0]!.get('x-codecard-case')).toBe('c-456');
@@ -96,14 +102,7 @@ describe('the EHR session from the launch fragment', () => {
       throw new DOMException('Access is denied for this document.', 'SecurityError');
     });
     enterCase();
-    const seen: Headers[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((_input: RequestInfo | URL, init: RequestInit = {}) => {
-        seen.push(new Headers(init.headers));
-        return Promise.resolve(new Response('{}', { status: 200 }));
-      }),
-    );
+    const seen = captureHeaders();
     await api('/api/ehr/case');
     refused.mockRestore();
     expect(seen[0]!.get('authorization')).toBe('Bearer s-123');
@@ -113,14 +112,7 @@ describe('the EHR session from the launch fragment', () => {
   test('outside a launch nothing is held and no header is added', async () => {
     window.history.replaceState(null, '', '/codes/cpt/62264#session=s-1');
     expect(adoptEhrSessionFromUrl()).toBe(false);
-    const seen: Headers[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((_input: RequestInfo | URL, init: RequestInit = {}) => {
-        seen.push(new Headers(init.headers));
-        return Promise.resolve(new Response('{}', { status: 200 }));
-      }),
-    );
+    const seen = captureHeaders();
     await api('/api/auth/me');
     expect(seen[0]!.has('authorization')).toBe(false);
     expect(seen[0]!.has('x-codecard-case')).toBe(false);
