@@ -172,21 +172,29 @@ describe('the case view inside an EHR iframe (another origin)', () => {
   });
 
   /** A fresh browser with no Codecard cookie: the frame has only the launch's tokens. */
-  async function openCase(frameWidth: number): Promise<{ page: Page; frame: Frame; seen: Seen }> {
+  async function openCase(
+    frameWidth: number,
+    locale = 'en',
+  ): Promise<{ page: Page; frame: Frame; seen: Seen }> {
     width = frameWidth;
-    const page = await openPage(browser, frameWidth + 40, null);
+    const context = await browser.newContext({
+      viewport: { width: frameWidth + 40, height: 900 },
+      locale,
+    });
+    const page = await context.newPage();
     const seen: Seen = { caseHeaders: null, bearerRequests: 0 };
     await interceptEhr(page, framer, seen);
     await page.goto(framer);
     const frame = await (await page.locator('#codecard').elementHandle()).contentFrame();
     if (!frame) throw new Error('the EHR page has no Codecard frame');
-    await frame.getByRole('heading', { level: 1, name: 'This encounter' }).waitFor();
+    await frame.locator('.case-view h1').waitFor();
     await frame.locator('.finding').first().waitFor();
     return { page, frame, seen };
   }
 
   test('the frame sends the launch tokens and shows the conflict with its row and the coverage result', async () => {
     const { page, frame, seen } = await openCase(800);
+    expect(await frame.locator('.case-view h1').innerText()).toBe('This encounter');
     expect(seen.caseHeaders).toEqual({ authorization: `Bearer ${SESSION}`, case: CASE });
     expect(seen.bearerRequests, 'the shell’s own requests carry the session too').toBeGreaterThan(
       0,
@@ -220,6 +228,18 @@ describe('the case view inside an EHR iframe (another origin)', () => {
     expect(overflow).toBe(0);
     expect(await seriousAccessibilityProblems(frame)).toEqual([]);
     await screenshot(page, `ehr-case-${NARROW}`);
+    await page.context().close();
+  });
+
+  test(`Arabic, ${NARROW} px: right to left, no sideways scroll, no serious axe problem`, async () => {
+    const { page, frame } = await openCase(NARROW, 'ar');
+    expect(await frame.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await frame.locator('.case-view h1').innerText()).toBe('هذه الزيارة');
+    const overflow = await horizontalOverflow(frame);
+    console.log(`Arabic case view at ${NARROW} px: horizontal overflow ${overflow} px`);
+    expect(overflow).toBe(0);
+    expect(await seriousAccessibilityProblems(frame)).toEqual([]);
+    await screenshot(page, `ehr-case-${NARROW}-ar`);
     await page.context().close();
   });
 });
@@ -260,5 +280,47 @@ describe('the card without EHR access (intercepted /api/ehr/status)', () => {
     expect(overflow).toBe(0);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await screenshot(page, `ehr-gate-card-${NARROW}`);
+  });
+});
+
+describe('the admin’s EHR page (intercepted /api/ehr/connection and access requests)', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser.close());
+
+  test(`${NARROW} px: the connection form and the requests, accessible, no sideways scroll`, async () => {
+    const page = await openPage(browser, NARROW);
+    await page.route(`${baseUrl}/api/ehr/connection`, (route) =>
+      route.fulfill({
+        json: {
+          issuer: 'https://fhir.example.org/r4',
+          clientId: 'codecard-sample',
+          scopes: 'launch openid fhirUser patient/Encounter.read',
+          frameAncestors: ['https://ehr.example.org'],
+        },
+      }),
+    );
+    await page.route(`${baseUrl}/api/ehr/access-requests`, (route) =>
+      route.fulfill({
+        json: [
+          {
+            id: 1,
+            userEmail: 'coder@example.org',
+            note: 'SAMPLE note',
+            requestedAt: '2026-12-04T10:00:00Z',
+          },
+        ],
+      }),
+    );
+    await page.goto(`${baseUrl}/admin/ehr`);
+    await page.getByLabel('Client ID').waitFor();
+    expect(await page.getByLabel('Client ID').inputValue()).toBe('codecard-sample');
+    await page.getByText('coder@example.org').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await screenshot(page, `ehr-admin-${NARROW}`);
   });
 });
