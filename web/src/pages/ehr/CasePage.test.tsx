@@ -142,6 +142,7 @@ describe('the case view', () => {
     const calls = mockFetch(({ url, method }) => {
       if (url === '/api/ehr/case')
         return { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no EHR' } } };
+      if (url === '/api/ehr/status') return { body: { enabled: false, requested: false } };
       if (url === '/api/ehr/access-requests' && method === 'POST')
         return { status: 201, body: { id: 1 } };
       return undefined;
@@ -152,6 +153,19 @@ describe('the case view', () => {
     expect(calls.some((c) => c.method === 'POST' && c.url === '/api/ehr/access-requests')).toBe(
       true,
     );
+  });
+
+  test('403 after asking already: the note says Requested', async () => {
+    enterCase();
+    mockFetch(({ url }) => {
+      if (url === '/api/ehr/case')
+        return { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no EHR' } } };
+      if (url === '/api/ehr/status') return { body: { enabled: false, requested: true } };
+      return undefined;
+    });
+    renderAt('/case', <CasePage />);
+    await screen.findByRole('button', { name: 'Requested' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Case-specific answers' })).toBeTruthy();
   });
 
   test('an expired case token: the session has ended, open Codecard again from the chart', async () => {

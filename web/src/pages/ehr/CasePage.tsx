@@ -4,9 +4,9 @@ import { useApi } from '../../api/use-api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useT } from '../../i18n/locale-context.tsx';
 import { caseFailure } from './case-errors.ts';
+import { GatedCase } from './GatedCase.tsx';
 import { CaseView } from './CaseView.tsx';
 import { EhrSessionEnded } from './EhrSessionEnded.tsx';
-import { RequestAccess } from './RequestAccess.tsx';
 import './ehr.css';
 
 /** `/case`: the encounter the EHR launched Codecard for (the case token this tab holds). */
@@ -17,7 +17,7 @@ export function CasePage() {
   if (!held) return <EhrSessionEnded />;
   if (load.error) {
     const failure = caseFailure(load.error);
-    if (failure === 'gated') return <RequestAccess requested={false} headingLevel={1} />;
+    if (failure === 'gated') return <GatedCase />;
     if (failure === 'ended') return <EhrSessionEnded />;
     return (
       <>
