@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Screenshots land here; CI keeps the folder as the browser tests' artifacts. */
@@ -57,8 +57,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
-/** How far the page is wider than its viewport (0 when nothing overflows sideways). */
-export async function horizontalOverflow(page: Page): Promise<number> {
+/** How far the page (or a frame's document) is wider than its viewport (0 when nothing overflows sideways). */
+export async function horizontalOverflow(page: Page | Frame): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
@@ -71,8 +71,8 @@ export interface AxeProblem {
   targets: string[];
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function seriousAccessibilityProblems(page: Page): Promise<AxeProblem[]> {
+/** axe-core's serious and critical violations on the page (or in a frame) as it is now. */
+export async function seriousAccessibilityProblems(page: Page | Frame): Promise<AxeProblem[]> {
   // Evaluated through the DevTools protocol: the app's CSP (rightly) forbids inline scripts.
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {

@@ -1,3 +1,5 @@
+import { addEhrHeaders } from './ehr-session.ts';
+
 /** An API error in the server's shape: `{error: {code, message}}`. */
 export class ApiError extends Error {
   readonly code: string;
@@ -28,6 +30,8 @@ export async function api<T>(path: string, init: RequestInit = {}, read?: ReadBo
   const headers = new Headers(init.headers);
   if (init.body !== undefined && typeof init.body === 'string')
     headers.set('content-type', 'application/json');
+  // Opened from a chart: the EHR session's tokens, since the frame may get no cookie.
+  addEhrHeaders(headers);
   const response = await fetch(path, { ...init, headers });
   if (read && response.ok) return read(response);
   const text = await response.text();

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { hasEhrSession } from '../api/ehr-session.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { useT } from '../i18n/locale-context.tsx';
 import { lazyPage } from './lazy-page.tsx';
@@ -13,6 +14,9 @@ const SignInPage = lazyPage(() =>
   import('../pages/sign-in/SignInPage.tsx').then((m) => m.SignInPage),
 );
 const SetupPage = lazyPage(() => import('../pages/setup/SetupPage.tsx').then((m) => m.SetupPage));
+const EhrSessionEnded = lazyPage(() =>
+  import('../pages/ehr/EhrSessionEnded.tsx').then((m) => m.EhrSessionEnded),
+);
 const SetupRequiredPage = lazyPage(() =>
   import('../pages/setup/SetupRequiredPage.tsx').then((m) => m.SetupRequiredPage),
 );
@@ -30,7 +34,9 @@ function Content() {
   const { path, query } = useLocation();
   const session = useSession();
   const { state } = session;
-  const open = publicPage(path);
+  // Opened from a chart and its session is over: back to the chart, not to a sign-in page.
+  const ehrEnded = state.status === 'signed-out' && hasEhrSession();
+  const open = ehrEnded ? <EhrSessionEnded /> : publicPage(path);
 
   useEffect(() => {
     if (open || state.status !== 'signed-out') return;

@@ -29,6 +29,10 @@ const AuditPage = lazyPage(() => import('../pages/admin/AuditPage.tsx').then((m)
 const ReferenceDataPage = lazyPage(() =>
   import('../pages/admin/ReferenceDataPage.tsx').then((m) => m.ReferenceDataPage),
 );
+const CasePage = lazyPage(() => import('../pages/ehr/CasePage.tsx').then((m) => m.CasePage));
+const EhrAdminPage = lazyPage(() =>
+  import('../pages/ehr/EhrAdminPage.tsx').then((m) => m.EhrAdminPage),
+);
 
 /** The signed-in app's pages; one the role may not use says so instead of failing. */
 export function Page({ role }: { role: Role }) {
@@ -56,5 +60,7 @@ export function Page({ role }: { role: Role }) {
   if (path === '/admin/api-keys') return needs('admin', <ApiKeysPage />);
   if (path === '/admin/audit') return needs('admin', <AuditPage />);
   if (path === '/admin/reference-data') return needs('admin', <ReferenceDataPage />);
+  if (path === '/case') return <CasePage />;
+  if (path === '/admin/ehr') return needs('admin', <EhrAdminPage />);
   return <p role="alert">{t('shell.notFound')}</p>;
 }

@@ -7,6 +7,7 @@ const sections = [
   { href: '/admin/api-keys', key: 'admin.nav.apiKeys' },
   { href: '/admin/audit', key: 'admin.nav.audit' },
   { href: '/admin/reference-data', key: 'admin.nav.reference' },
+  { href: '/admin/ehr', key: 'ehr.admin.nav' },
 ] as const;
 
 /** The administration pages' own navigation, above each page's heading. */

@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api.ts';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
+import { CardCaseSection } from '../ehr/CardCaseSection.tsx';
 import { CardControls } from './CardControls.tsx';
 import { CardNotFound, cardNotFoundDetails } from './CardNotFound.tsx';
 import { CardView } from './CardView.tsx';
@@ -84,6 +85,8 @@ export function CardPage({ system, code }: { system: string; code: string }) {
         </>
       )}
       {card && <CardView card={card} />}
+      {/* Once the card is shown: the case-specific place (the note where EHR access is off). */}
+      {card && <CardCaseSection />}
       <p role="status" className="visually-hidden">
         {announcement}
       </p>

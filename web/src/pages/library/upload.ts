@@ -1,4 +1,5 @@
 import { ApiError } from '../../api/client.ts';
+import { addEhrHeaders } from '../../api/ehr-session.ts';
 import type { UploadOptions } from './library-types.ts';
 import type { ImportJob } from '../../../../src/contracts/library.ts';
 
@@ -37,6 +38,10 @@ export function uploadFile(
       if (typeof value === 'string' && value !== '') body.append(name, value);
     body.append('files', file, file.name);
     xhr.open('POST', '/api/library/documents');
+    // Opened from a chart: the EHR session's tokens, as the API client sends them.
+    const headers = new Headers();
+    addEhrHeaders(headers);
+    headers.forEach((value, name) => xhr.setRequestHeader(name, value));
     xhr.upload.onprogress = (event) =>
       onProgress(event.lengthComputable && event.total > 0 ? event.loaded / event.total : null);
     xhr.onload = () => {
