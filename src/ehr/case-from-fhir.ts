@@ -112,9 +112,7 @@ function procedureOf(
     const system = caseCodeSystem(coding) === 'hcpcs' ? 'hcpcs' : 'cpt';
     const code = normalizeProcedureCode(coding.code ?? '', system);
     if (!code) continue;
-    const units = procedureUnits(
-      resource as { quantityQuantity?: ServiceRequest['quantityQuantity'] },
-    );
+    const units = procedureUnits(resource);
     if ('invalid' in units) {
       skipped.push({ from, reason: t(lang, 'ehr.skipped.units', { value: units.invalid }) });
       return [];

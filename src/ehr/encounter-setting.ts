@@ -44,8 +44,7 @@ export function encounterSetting(encounter: Encounter | null): EncounterSetting 
   ];
   for (const [path, concept] of hints) {
     const place = placeOfService(concept);
-    if (place)
-      return { setting: place.setting, from: `${path} POS ${place.code}${place.label}` };
+    if (place) return { setting: place.setting, from: `${path} POS ${place.code}${place.label}` };
   }
   for (const [path, concept] of hints) {
     for (const text of conceptTexts(concept)) {
