@@ -3,6 +3,8 @@ import { checkAllClaims } from '../check/check-claims.ts';
 import type { EhrCase } from '../contracts/ehr.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import { summarize } from '../rules/claim-checker.ts';
+import { coveredDiagnoses } from './case-coverage.ts';
 import { caseFromFhir, type CaseFromFhirOptions, type FhirCase } from './case-from-fhir.ts';
 import type { FhirCaseResources } from './fhir-case-resources.ts';
 
@@ -11,7 +13,8 @@ import type { FhirCaseResources } from './fhir-case-resources.ts';
  * procedure with every diagnosis of the encounter on it, run through the claim check for the
  * case's date and setting. PTP, MUE, add-on, modifier, coverage (the diagnoses against the
  * library's LCD/article lists) and each diagnosis's validity on the date all come from the
- * existing rules, with the library rows they cite. Nothing of the case is stored.
+ * existing rules, with the library rows they cite; the diagnoses the coverage lists do cover
+ * are added as info findings (case-coverage.ts). Nothing of the case is stored.
  */
 export async function checkCase(
   ctx: LibraryContext,
@@ -23,11 +26,16 @@ export async function checkCase(
   if (dateOfService === null)
     throw new CodecardError('EHR_CASE_NO_DATE', { encounter: fhirCase.encounterId || '(none)' });
   const claim = caseClaim({ ...fhirCase, dateOfService });
-  const [check] = claim.lines.length === 0 ? [] : await checkAllClaims(ctx, [claim], options.lang);
+  const [checked] =
+    claim.lines.length === 0 ? [] : await checkAllClaims(ctx, [claim], options.lang);
+  const findings = [
+    ...(checked?.findings ?? []),
+    ...(await coveredDiagnoses(ctx, claim, options.lang)),
+  ];
   return {
     ...fhirCase,
     dateOfService,
-    check: check ?? { id: claim.id, findings: [], summary: { errors: 0, warnings: 0, infos: 0 } },
+    check: { id: claim.id, findings, summary: summarize(findings) },
   };
 }
 
