@@ -41,6 +41,7 @@ import { orgRoutes } from './routes/orgs.routes.ts';
 import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { cdsHooksRoutes } from './routes/cds-hooks.routes.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
 import type { UploadConfig } from '../config/upload-config.ts';
 import { openUploadSettings } from './upload-settings.ts';
@@ -192,6 +193,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, uploads);
   performanceRoutes(app);
+  cdsHooksRoutes(app, options.publicUrl ?? null);
   await webAppRoutes(app, options.web);
   return { app, jobs, checkJobs };
 }
