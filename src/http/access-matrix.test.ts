@@ -66,6 +66,9 @@ const spec: Record<string, RouteAccess> = {
   'PUT /api/admin/reference-datasets/{key}': 'admin',
   'GET /api/instance/orgs': 'instance-admin',
   'POST /api/instance/orgs': 'instance-admin',
+  'GET /cds-services': 'public',
+  'POST /cds-services/codecard-order-sign': 'coder',
+  'POST /cds-services/codecard-order-select': 'coder',
 };
 
 /** Tables whose rows a refused or foreign request must leave exactly as they were. */
