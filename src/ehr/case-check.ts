@@ -19,7 +19,7 @@ import type { FhirCaseResources } from './fhir-case-resources.ts';
 export async function checkCase(
   ctx: LibraryContext,
   resources: FhirCaseResources,
-  options: CaseFromFhirOptions,
+  options: CaseFromFhirOptions = { lang: 'en' },
 ): Promise<EhrCase> {
   const fhirCase = caseFromFhir(resources, options);
   const { dateOfService } = fhirCase;
