@@ -36,6 +36,7 @@ import { identifierMaskPattern, redactIdentifiers } from '../domain/redact-ident
 import type { GenerativeConfig } from '../config/generative-config.ts';
 import { answerKinds } from '../domain/answer-kind.ts';
 import { readingContext } from '../rules/library-version-reader.ts';
+import type { CardCache } from '../cards/card-cache.ts';
 
 export const MAX_QUESTION_LENGTH = 2_000;
 /** The intents a thread's next question may continue with (not refusals or one-off lookups). */
@@ -46,6 +47,8 @@ const threadIntents: readonly string[] = answerKinds.filter(
 export interface AskOptions {
   /** An OpenAI-compatible model that rewrites passage answers; null or absent: extractive. */
   generative?: GenerativeConfig | null;
+  /** The card cache of the server's card route: an answer with cards reuses its cards. */
+  cards?: CardCache;
 }
 
 /**
@@ -69,7 +72,15 @@ export async function askQuestion(
   const lang = request.lang ?? parsed.lang;
   const dos = parsed.dos ?? request.dos ?? context.dos ?? today();
   const setting = parsed.setting ?? request.setting ?? asSetting(context.setting) ?? 'practitioner';
-  const input: AnswerInput = { ctx: reading, question, procedures, lang, dos, setting };
+  const input: AnswerInput = {
+    ctx: reading,
+    question,
+    procedures,
+    lang,
+    dos,
+    setting,
+    ...(options.cards ? { cards: options.cards } : {}),
+  };
   const answer =
     intent === 'validity' && subject
       ? // "Not in the library's HCPCS for that date" answers a validity question about any code.

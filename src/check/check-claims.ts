@@ -7,10 +7,11 @@ import { CheckEventAccumulator, recordCheck } from './check-event.ts';
 export interface CheckClaimsOptions {
   lang: LocaleCode;
   /**
-   * Claims checked between yields to the event loop, so a server keeps answering (status
-   * polls, health) during a long batch. Omit for no yields (a CLI run).
+   * Milliseconds of checking between yields to the event loop, so a server keeps answering
+   * (cards, status polls, health) during a long batch: the batch never holds the loop much
+   * longer than this, whatever a claim costs. Omit for no yields (a CLI run).
    */
-  yieldEvery?: number;
+  yieldAfterMs?: number;
   /** Stops the run between claims; the claims checked so far are still recorded. */
   signal?: AbortSignal;
 }
@@ -30,14 +31,17 @@ export async function* checkClaims(
 ): AsyncGenerator<ClaimResult, void, undefined> {
   const check = await claimChecker(ctx, options.lang);
   const checked = new CheckEventAccumulator();
-  let done = 0;
+  let since = performance.now();
   try {
     for await (const claim of claims) {
       options.signal?.throwIfAborted();
       const result = check(claim);
       checked.add(claim, result);
       yield result;
-      if (options.yieldEvery && ++done % options.yieldEvery === 0) await yieldToEventLoop();
+      if (options.yieldAfterMs !== undefined && performance.now() - since >= options.yieldAfterMs) {
+        await yieldToEventLoop();
+        since = performance.now();
+      }
     }
   } finally {
     recordCheck(ctx, checked);

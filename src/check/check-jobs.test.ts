@@ -197,6 +197,34 @@ describe.each(testDatabaseKinds())('batch checks kept in the store (%s)', (kind)
     },
   );
 
+  test('a running check whose queue job is over (its worker died on the last attempt) reads as failed and resumable', async () => {
+    let stoppedAt!: () => void;
+    const stopped = new Promise<void>((resolve) => (stoppedAt = resolve));
+    const dying = await open(new InProcessJobQueue(), {
+      afterWrite: (_id, done) => {
+        if (done < 1000) return Promise.resolve();
+        stoppedAt();
+        return new Promise<void>(() => {});
+      },
+    });
+    const job = await dying.submit(ctx, 'd.ndjson', claims, 'en');
+    await stopped;
+    // Its own queue still runs it: running, and left alone.
+    expect((await dying.get(ctx, job.id)).status).toBe('running');
+    // Another instance's view, whose queue holds no unfinished job for it (as after the
+    // supervisor failed the last attempt). 'postgres' so that start() does not mark it first.
+    const other = await CheckJobs.start(new InProcessJobQueue(), {
+      db: library.ctx.db,
+      engine: 'postgres',
+    });
+    expect(await other.get(ctx, job.id)).toMatchObject({
+      status: 'failed',
+      resumable: true,
+      progress: { done: 1000, total: CLAIMS },
+      error: { code: 'CHECK_INTERRUPTED' },
+    });
+  });
+
   test('a cancelled job stops and keeps neither claims nor results', async () => {
     const jobs = await open(new InProcessJobQueue(), {
       afterWrite: async (id) => void (await jobs.cancel(ctx, id)),

@@ -56,8 +56,12 @@ export interface CheckResultsPage {
 }
 
 const KIND = 'check';
-/** Claims checked between yields to the event loop, so status polls answer during a big batch. */
-const YIELD_EVERY = 250;
+/**
+ * Checking time between yields to the event loop: requests (cards, status polls) wait at most
+ * about this long behind a batch in the same process. Was 250 claims, 11-60 ms depending on the
+ * library and the machine's load.
+ */
+const YIELD_AFTER_MS = 10;
 /** Chunks of claims per insert at submit. */
 const CHUNKS_PER_INSERT = 10;
 /** Results per read for a download (~1 MB of JSON). */
@@ -168,7 +172,23 @@ export class CheckJobs {
   async get(ctx: LibraryContext, id: string): Promise<CheckJob> {
     const row = await findCheckJob(ctx.db, ctx.orgId, id);
     if (!row) throw new CodecardError('NOT_FOUND', { detail: `no check job ${id}` });
+    if (row.status === 'running' && (await this.abandoned(id))) {
+      await markInterruptedJob(ctx.db, row);
+      return this.get(ctx, id);
+    }
     return checkJobOf(row);
+  }
+
+  /**
+   * A running check whose queue job is over: its worker died on the last attempt the queue
+   * allows (the supervisor then fails the queue job for good), so nothing will ever move the
+   * check on. It becomes failed and resumable when it is next read. A check is `running` only
+   * while its queue job runs or waits for a retry, so this never catches a live one; the move
+   * is conditional on `running`, so one that finishes meanwhile keeps `done`.
+   */
+  private async abandoned(id: string): Promise<boolean> {
+    const unfinished = await this.queue.unfinished<CheckRunInput>(KIND);
+    return !unfinished.some((job) => job.input.checkJobId === id);
   }
 
   /** Cancels a queued job at once and a running one before its next claim; it keeps no rows. */
@@ -261,7 +281,7 @@ export class CheckJobs {
     );
     try {
       const claims = storedClaims(ctx, id, row.done);
-      const options = { lang: row.lang as LocaleCode, yieldEvery: YIELD_EVERY, signal };
+      const options = { lang: row.lang as LocaleCode, yieldAfterMs: YIELD_AFTER_MS, signal };
       for await (const result of checkClaims(ctx, claims, options)) await writer.add(result);
       await writer.flush();
       await moveCheckJob(ctx.db, ctx.orgId, id, 'running', { status: 'done' });
@@ -335,6 +355,19 @@ async function* storedClaims(
   }
 }
 
+/** A check nothing runs any more becomes failed and resumable, keeping what it stored. */
+async function markInterruptedJob(
+  db: Db,
+  row: { org_id: string; id: string; status: CheckJob['status']; done: number; total: number },
+): Promise<void> {
+  const stopped = new CodecardError('CHECK_INTERRUPTED', { done: row.done, total: row.total });
+  await moveCheckJob(db, row.org_id, row.id, row.status, {
+    status: 'failed',
+    resumable: true,
+    failure: { code: stopped.code, message: stopped.message },
+  });
+}
+
 /**
  * Jobs left queued or running by a process that stopped become failed and resumable. A server
  * that starts while its database is unreachable still starts (its requests get 503 until the
@@ -342,14 +375,7 @@ async function* storedClaims(
  */
 async function markInterrupted(db: Db): Promise<void> {
   try {
-    for (const row of await unfinishedCheckJobs(db)) {
-      const stopped = new CodecardError('CHECK_INTERRUPTED', { done: row.done, total: row.total });
-      await moveCheckJob(db, row.org_id, row.id, row.status, {
-        status: 'failed',
-        resumable: true,
-        failure: { code: stopped.code, message: stopped.message },
-      });
-    }
+    for (const row of await unfinishedCheckJobs(db)) await markInterruptedJob(db, row);
   } catch (error) {
     if (dbFault(error) !== 'unavailable') throw error;
     console.warn(

@@ -77,3 +77,5 @@ export const ehrAccessRequestSchema = z.object({
   requestedAt: z.string(),
 });
 export const newEhrAccessRequestSchema = z.object({ note: z.string().max(1000).default('') });
+/** GET /api/ehr/access-requests (admin): the organization's open requests, newest first. */
+export const ehrAccessRequestsSchema = z.object({ requests: z.array(ehrAccessRequestSchema) });

@@ -28,8 +28,11 @@ function fencedPool(pool: pg.Pool, orgId: string) {
     async connect() {
       const client = await pool.connect();
       try {
-        await client.query(`set role ${FENCED_ROLE}`);
-        await client.query(`select set_config('codecard.org_id', $1, false)`, [orgId]);
+        // One round trip (`role` is the setting SET ROLE sets), on every fenced query.
+        await client.query(
+          `select set_config('role', $1, false), set_config('codecard.org_id', $2, false)`,
+          [FENCED_ROLE, orgId],
+        );
       } catch (error) {
         client.release(error as Error);
         throw error;

@@ -246,6 +246,8 @@ export interface UsersTable {
   locked_until: NullableTimestamp;
   disabled_at: NullableTimestamp;
   created_at: Timestamp;
+  /** Created by an EHR (SMART) launch. */
+  ehr_user: Generated<boolean>;
 }
 
 export interface MembershipsTable {
@@ -389,6 +391,45 @@ export interface Database {
   reference_opt_outs: ReferenceOptOutsTable;
   check_jobs: CheckJobsTable;
   job_runs: JobRunsTable;
+  ehr_connections: EhrConnectionsTable;
+  ehr_access_requests: EhrAccessRequestsTable;
+  smart_launches: SmartLaunchesTable;
+  ehr_seal_keys: EhrSealKeysTable;
   check_job_claims: CheckJobClaimsTable;
   check_results: CheckResultsTable;
+}
+
+export interface EhrConnectionsTable {
+  org_id: string;
+  issuer: string;
+  client_id: string;
+  scopes: string;
+  frame_ancestors: ColumnType<string[], string, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface EhrAccessRequestsTable {
+  id: GeneratedAlways<number>;
+  org_id: string;
+  user_id: string;
+  note: string;
+  requested_at: Timestamp;
+  handled_at: NullableTimestamp;
+}
+
+export interface SmartLaunchesTable {
+  state_hash: string;
+  org_id: string;
+  issuer: string;
+  launch: string | null;
+  redirect_uri: string;
+  sealed_verifier: string;
+  binding_hash: string;
+  expires_at: ColumnType<Date, string, string>;
+}
+
+export interface EhrSealKeysTable {
+  id: number;
+  secret: string;
 }

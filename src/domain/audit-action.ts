@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = [
   'read.questions',
   'read.claims',
   'access.denied',
+  'ehr.connection',
+  'ehr.access-request',
+  'ehr.launch',
+  'fhir.read',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -71,6 +71,25 @@ export const errorCatalog = {
     message:
       'a Codecard account with your email already exists and your identity provider has not verified that email, so it was not linked; ask your administrator',
   },
+  /** Case-specific answers need the organization's EHR connection (issue 18). */
+  EHR_NOT_CONNECTED: {
+    status: 403,
+    message:
+      'case-specific answers need EHR integration: your organization has no EHR connection; ask an administrator to set one up',
+  },
+  /** A SMART launch refused: unknown issuer, wrong state, a token that fails its checks. */
+  SMART_LAUNCH_FAILED: {
+    status: 400,
+    message:
+      'the launch from the EHR did not complete ({reason}); open Codecard from the EHR again',
+  },
+  /** The case token is missing, expired, or not this user's. */
+  EHR_CASE_REQUIRED: {
+    status: 401,
+    message: 'no open EHR case ({reason}); open Codecard from the patient’s chart in the EHR',
+  },
+  /** A FHIR read from the EHR failed (status, time or size limit). */
+  EHR_READ_FAILED: { status: 502, message: 'the EHR did not answer a read ({reason})' },
   WEAK_PASSWORD: { status: 400, message: 'a password needs {min} to {max} characters' },
   EMAIL_TAKEN: { status: 409, message: 'an account with this email already exists' },
   RATE_LIMITED: { status: 429, message: 'too many requests; try again in {seconds} seconds' },

@@ -69,6 +69,12 @@ const spec: Record<string, RouteAccess> = {
   'GET /cds-services': 'public',
   'POST /cds-services/codecard-order-sign': 'coder',
   'POST /cds-services/codecard-order-select': 'coder',
+  'GET /api/ehr/connection': 'admin',
+  'PUT /api/ehr/connection': 'admin',
+  'GET /api/ehr/status': 'viewer',
+  'POST /api/ehr/access-requests': 'viewer',
+  'GET /api/ehr/access-requests': 'admin',
+  'GET /api/ehr/case': 'viewer',
 };
 
 /** Tables whose rows a refused or foreign request must leave exactly as they were. */
@@ -235,9 +241,15 @@ describe.each(testDatabaseKinds())(
           // Ids that exist nowhere: the request passes the guard and stops at the lookup, so
           // nothing is changed by walking the routes.
           const response = await call(route, keys[role], paramsFor(route, missingIds));
-          expect([401, 403], `${role} ${route.method} ${route.path}`).not.toContain(
-            response.statusCode,
-          );
+          // A route's own 401/403 (the EHR case without a connection or case token) is past
+          // the guard; the guard's refusals are SIGN_IN_REQUIRED and FORBIDDEN.
+          const refusedBy = [401, 403].includes(response.statusCode)
+            ? response.json<{ error: { code: string } }>().error.code
+            : null;
+          expect(
+            ['SIGN_IN_REQUIRED', 'FORBIDDEN'],
+            `${role} ${route.method} ${route.path}`,
+          ).not.toContain(refusedBy);
         }
       }
     });

@@ -23,6 +23,8 @@ import { ExpensiveLane, registerExpensiveLane } from './expensive-lane.ts';
 import { webAppRoutes, type WebAppOptions } from './web-app.ts';
 import { askRoutes } from './routes/ask.routes.ts';
 import { cardRoutes } from './routes/cards.routes.ts';
+import { createCardCache } from '../cards/card-cache.ts';
+import { cardCacheEntries } from '../cards/card-cache-size.ts';
 import { sourceRoutes } from './routes/sources.routes.ts';
 import { checkJobRoutes } from './routes/check-jobs.routes.ts';
 import { checkRoutes } from './routes/checks.routes.ts';
@@ -42,6 +44,11 @@ import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { cdsHooksRoutes } from './routes/cds-hooks.routes.ts';
+import { ehrAdminRoutes } from './routes/ehr-admin.routes.ts';
+import { ehrCaseRoutes } from './routes/ehr-case.routes.ts';
+import { smartRoutes } from './routes/smart.routes.ts';
+import { registerEhrFrameAncestors } from './ehr-frame-ancestors.ts';
+import { EhrSeal } from '../ehr/ehr-seal.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
 import type { UploadConfig } from '../config/upload-config.ts';
 import { openUploadSettings } from './upload-settings.ts';
@@ -181,14 +188,23 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     ssoEnabled: Boolean(options.sso),
   });
   if (options.sso) ssoRoutes(app, { access: accessCtx, secureCookies, sso: options.sso });
+  // Inside the EHR (issue 18): connections, SMART launch, the case; frame-ancestors per EHR.
+  const ehrSeal = new EhrSeal(accessCtx.db);
+  const frameAncestorsChanged = registerEhrFrameAncestors(app, accessCtx.db);
+  ehrAdminRoutes(app, accessCtx, frameAncestorsChanged);
+  smartRoutes(app, { access: accessCtx, seal: ehrSeal, publicUrl: options.publicUrl ?? null });
+  ehrCaseRoutes(app, accessCtx, ehrSeal);
   adminRoutes(app, accessCtx);
   auditRoutes(app, accessCtx.db);
   orgRoutes(app, accessCtx);
   referenceDatasetRoutes(app);
   libraryRoutes(app, jobs, uploads);
   codeRoutes(app);
-  cardRoutes(app);
-  askRoutes(app, options.llm ?? null);
+  // One card cache per app (per process in production): cards of an unchanged library are
+  // reused by the card route and by Ask answers that show cards.
+  const cards = createCardCache({ entries: cardCacheEntries() });
+  cardRoutes(app, cards);
+  askRoutes(app, options.llm ?? null, cards);
   sourceRoutes(app);
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, uploads);

@@ -13,13 +13,11 @@ export async function cardsFor(input: AnswerInput, codes: readonly string[]): Pr
   const cards: Card[] = [];
   for (const code of codes.slice(0, MAX_CARDS)) {
     try {
+      const request = { code, dos: input.dos, setting: input.setting, lang: input.lang };
       cards.push(
-        await composeCard(input.ctx, {
-          code,
-          dos: input.dos,
-          setting: input.setting,
-          lang: input.lang,
-        }),
+        await (input.cards
+          ? input.cards.card(input.ctx, request)
+          : composeCard(input.ctx, request)),
       );
     } catch (error) {
       if (!(error instanceof CodecardError && error.code === 'NOT_FOUND')) throw error;

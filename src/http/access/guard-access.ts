@@ -13,7 +13,7 @@ import { sessionCookieName } from './session-cookie.ts';
 /**
  * Every /api route declares who may call it (`config.access`); a route without one fails at
  * start, so a new route cannot be open by accident. Each request is resolved to a principal
- * (API key in `Authorization: Bearer`, else the session cookie) before its body is read, and
+ * (API key or session id in `Authorization: Bearer`, else the session cookie) before its body is read, and
  * gets the library as its organization sees it (`request.ctx`).
  */
 export function guardAccess(
@@ -70,7 +70,10 @@ async function principalOf(
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match?.[1] ? await resolveApiKey(access, match[1]) : null;
+    const token = match?.[1];
+    // A session id as a bearer: the page inside an EHR iframe, where cookies may not be kept.
+    const resolve = token?.startsWith('ccs_') ? resolveSession : resolveApiKey;
+    const principal = token ? await resolve(access, token) : null;
     // A wrong key is an error, not an anonymous request: the caller meant to sign in.
     if (!principal) throw new CodecardError('SIGN_IN_REQUIRED');
     return principal;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { askQuestion } from '../../ask/ask.service.ts';
+import type { CardCache } from '../../cards/card-cache.ts';
 import type { GenerativeConfig } from '../../config/generative-config.ts';
 import { createThread, getThread, recordFeedback } from '../../ask/thread.repository.ts';
 import {
@@ -19,7 +20,11 @@ import { errorResponses } from '../../contracts/errors.ts';
 import { callerRateLimit } from '../rate-limits.ts';
 
 /** Ask: threads of questions with cited answers, and feedback on an answer. */
-export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | null) {
+export function askRoutes(
+  app: FastifyInstance,
+  generative: GenerativeConfig | null,
+  cards: CardCache,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/threads',
@@ -39,7 +44,7 @@ export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | n
         const answered = await askQuestion(
           request.ctx,
           { question: text, ...rest },
-          { generative },
+          { generative, cards },
         );
         return reply.code(201).send(answered);
       }
@@ -63,7 +68,7 @@ export function askRoutes(app: FastifyInstance, generative: GenerativeConfig | n
       const answered = await askQuestion(
         request.ctx,
         { question: text, ...rest, threadId: request.params.id },
-        { generative },
+        { generative, cards },
       );
       return reply.code(201).send(answered);
     },

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createCardCache } from '../../cards/card-cache.ts';
-import { cardCacheEntries } from '../../cards/card-cache-size.ts';
+import type { CardCache } from '../../cards/card-cache.ts';
 import { cardParamsSchema, cardQuerySchema, cardSchema } from '../../contracts/cards.ts';
 import { access } from '../access/request-access.ts';
 import { errorResponses } from '../../contracts/errors.ts';
@@ -9,9 +8,8 @@ import { recordCardView } from '../../cards/card-view-event.ts';
 import { today } from '../../library/option-values.ts';
 import { sendSharedJson } from '../shared-json-reply.ts';
 
-export function cardRoutes(app: FastifyInstance) {
-  // One cache per app (per process in production): cards of an unchanged library are reused.
-  const cards = createCardCache({ entries: cardCacheEntries() });
+/** `cards`: the app's card cache (one per app, so per process in production), shared with Ask. */
+export function cardRoutes(app: FastifyInstance, cards: CardCache) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/cards/:system/:code',
     {

@@ -50,4 +50,12 @@ describe('sweeping blobs at start', () => {
     await openBlobStore(blobs.dir(), blobSweepFor('pglite', 3));
     expect(await readdir(blobs.dir())).toEqual([]);
   });
+
+  test('a sweep by age runs again while the process lives', async () => {
+    await openBlobStore(blobs.dir(), blobSweepFor('postgres', 3), { sweepEveryMs: 20 });
+    // Written after the store opened, as by an upload whose job then went away.
+    const aged = await blob(`${DEAD}-${uuid(6)}.upload`, 4 * DAY);
+    expect(await readdir(blobs.dir())).toEqual([aged]);
+    await expect.poll(() => readdir(blobs.dir()), { timeout: 5_000 }).toEqual([]);
+  });
 });
