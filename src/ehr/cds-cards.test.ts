@@ -66,4 +66,22 @@ describe('cdsCards', () => {
     expect(cdsCards(checked([many]), 'en', url)[0]!.uuid).toBe(card!.uuid);
     expect(card!.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
   });
+
+  test('with selections (order-select), only findings on a line of a chosen order', () => {
+    const c = checked([finding({ lines: [2] }), finding({ rule: 'mue', lines: [1] })]);
+    c.procedures = ['62263', '62264'].map((code, i) => ({
+      code,
+      system: 'cpt',
+      modifiers: [],
+      units: 1,
+      status: 'ordered',
+      from: { resourceType: 'ServiceRequest', id: `o${i + 1}` },
+    }));
+    const rules = (selections: string[]) =>
+      cdsCards(c, 'en', url, selections).map((card) => card.summary.split(': ')[1]);
+    expect(rules(['ServiceRequest/o2'])).toEqual(['an NCCI PTP edit pairs these procedures']);
+    expect(rules(['ServiceRequest/o1'])).toEqual(['more units than the MUE allows']);
+    expect(rules([])).toEqual([]);
+    expect(cdsCards(c, 'en', url)).toHaveLength(2);
+  });
 });

@@ -19,15 +19,22 @@ const summaryKeys: Partial<Record<Finding['rule'], MessageKey>> = {
  * finding that is an error on a claim is a `warning` card: the order may still be right (a
  * modifier, another diagnosis) and the clinician decides; a warning finding is an `info` card.
  * Each card cites the first library row or passage the finding rests on, linked to Codecard's
- * source viewer, and offers a SMART link to the whole case.
+ * source viewer, and offers a SMART link to the whole case. With `selections` (order-select:
+ * "ServiceRequest/id" of the orders just chosen), only findings on a line of a chosen order.
  */
-export function cdsCards(checked: EhrCase, lang: LocaleCode, codecardUrl: string): CdsCard[] {
+export function cdsCards(
+  checked: EhrCase,
+  lang: LocaleCode,
+  codecardUrl: string,
+  selections?: readonly string[],
+): CdsCard[] {
   const appContext = JSON.stringify({
     patientId: checked.patientId,
     encounterId: checked.encounterId,
   });
   return checked.check.findings
     .filter((f) => f.severity !== 'info' && f.codes.length > 0)
+    .filter((f) => selections === undefined || touchesSelection(checked, f, selections))
     .map((finding) => {
       const codes = [...new Set(finding.codes)].join(', ');
       const citation = finding.citations[0];
@@ -55,6 +62,13 @@ export function cdsCards(checked: EhrCase, lang: LocaleCode, codecardUrl: string
         ],
       };
     });
+}
+
+function touchesSelection(checked: EhrCase, finding: Finding, selections: readonly string[]) {
+  return finding.lines.some((line) => {
+    const from = checked.procedures[line - 1]?.from;
+    return from !== undefined && selections.includes(`${from.resourceType}/${from.id}`);
+  });
 }
 
 /** The same finding on the same encounter gets the same card id across calls (EHRs dedupe). */

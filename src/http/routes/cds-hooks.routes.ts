@@ -69,7 +69,10 @@ export function cdsHooksRoutes(app: FastifyInstance, publicUrl: URL | null) {
           type: 'cds-hook',
           id,
         });
-        return { cards: cdsCards(checked, lang, codecardOrigin(request, publicUrl)) };
+        const origin = codecardOrigin(request, publicUrl);
+        // order-select: cards about the orders just chosen (all orders when none are named).
+        const selections = body.hook === 'order-select' ? body.context.selections : undefined;
+        return { cards: cdsCards(checked, lang, origin, selections) };
       },
     );
   }
