@@ -128,6 +128,12 @@ export const errorCatalog = {
     message:
       'the uploaded file is no longer stored ({detail}); upload it again (every instance and worker must share one blob store, {setting})',
   },
+  /** A case read from the EHR (src/ehr) whose chart gives no date to check it for. */
+  EHR_CASE_NO_DATE: {
+    status: 422,
+    message:
+      'the encounter {encounter} has no date of service (no period start, procedure date or order date)',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -43,6 +43,7 @@ import { orgRoutes } from './routes/orgs.routes.ts';
 import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { cdsHooksRoutes } from './routes/cds-hooks.routes.ts';
 import { ehrAdminRoutes } from './routes/ehr-admin.routes.ts';
 import { ehrCaseRoutes } from './routes/ehr-case.routes.ts';
 import { smartRoutes } from './routes/smart.routes.ts';
@@ -208,6 +209,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, uploads);
   performanceRoutes(app);
+  cdsHooksRoutes(app, options.publicUrl ?? null);
   await webAppRoutes(app, options.web);
   return { app, jobs, checkJobs };
 }

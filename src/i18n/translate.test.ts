@@ -134,6 +134,8 @@ function sampleValues(locale: LocaleCode): MessageValues {
     end: '2024-12-31',
     start: '2027-01-01',
     type: 'excludes1',
+    status: 'not-done',
+    url: 'https://ehr.example/fhir/StructureDefinition/x',
   };
 }
 

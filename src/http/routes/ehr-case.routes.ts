@@ -4,11 +4,12 @@ import type { AccessContext } from '../../access/access-context.ts';
 import { ehrCaseSchema } from '../../contracts/ehr.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
-import { caseStandIn } from '../../ehr/case-check-stand-in.ts';
+import { checkCase } from '../../ehr/case-check.ts';
 import { openCaseToken } from '../../ehr/case-token.ts';
 import { findEhrConnection } from '../../ehr/ehr-connections.repository.ts';
 import type { EhrSeal } from '../../ehr/ehr-seal.ts';
 import { readFhirCase } from '../../ehr/fhir-reader.ts';
+import { readingContext } from '../../rules/library-version-reader.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { access } from '../access/request-access.ts';
 
@@ -49,8 +50,8 @@ export function ehrCaseRoutes(app: FastifyInstance, accessCtx: AccessContext, se
           id: read.target,
         }),
       );
-      // STAND-IN: the integrator replaces this with `checkCase(request.ctx, resources)`.
-      return caseStandIn(resources);
+      // Reference data from the read replica when it is current, as the claim check reads it.
+      return checkCase(await readingContext(request.ctx), resources);
     },
   );
 }
