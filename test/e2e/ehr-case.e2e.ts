@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
 // Page callbacks run in the browser, so this file sees the DOM types.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Frame, Page, Route } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { EhrCase } from '../../src/contracts/ehr.ts';
+import { startEhrSimulator, type EhrSimulator } from '../support/ehr-simulator/ehr-simulator.ts';
 import {
   horizontalOverflow,
   launchBrowser,
@@ -14,215 +12,120 @@ import {
 } from './browser.ts';
 
 /*
- * Issue 18 in the browser: Codecard's case view inside an EHR's iframe of another origin, and
- * the gating note on a card. Until the EHR simulator (test/support/ehr-simulator/) and the
- * server's /api/ehr routes are on this branch, three things are INTERCEPTED here:
- *  1. the launch: the frame opens `/case#session=…&case=…` directly (no SMART launch);
- *  2. the frame's `/case` document gets `frame-ancestors` for the framing origin (the server's
- *     per-EHR CSP will give it), and API requests carrying the EHR session's Bearer token are
- *     passed on with the e2e administrator's session cookie (the server's Bearer session will
- *     accept them);
- *  3. `GET /api/ehr/case`, `GET /api/ehr/status` and `POST /api/ehr/access-requests` answer
- *     from this file (a contract-valid case; SAMPLE wording).
- * Everything else is the real server with the starter library.
+ * Issue 18 in the browser. The EHR simulator (test/support/ehr-simulator/: a FHIR R4 server
+ * over the synthetic Bundles in src/ehr/fixtures/ and a SMART authorization server) serves a
+ * chart page on 127.0.0.1 that frames Codecard's launch URL on localhost, another origin. The
+ * launch is the real one: discovery, authorize with PKCE, the callback, the session and the
+ * case handed to the frame, the FHIR reads and the claim check over the starter library. The
+ * card's gating note and the admin page below still answer /api/ehr/status and the admin
+ * routes from this file (the e2e organization has a connection, so its real status is on).
  */
 
 const baseUrl = inject('baseUrl');
 const adminCookie = inject('adminCookie');
-const SESSION = 'e2e-ehr-session';
-const CASE = 'e2e-ehr-case';
 const NARROW = 360;
+/** The lumbar radiculopathy encounter of src/ehr/fixtures (62264 + 77003, M54.16). */
+const PATIENT = 'sample-pat-1';
+const ENCOUNTER = 'sample-enc-1';
 
-const ptpRow = {
-  documentId: 1,
-  title: 'SAMPLE NCCI PTP practitioner edits',
-  version: 'v32.0',
-  locator: 'line 25',
-  source: 'NCCI PTP, practitioner, v32.0',
-  place: 'row 25',
-  label: 'NCCI PTP, practitioner, v32.0, row 25',
-};
-const lcdRow = {
-  documentId: 2,
-  title: 'SAMPLE billing article A00000 ICD-10-CM list',
-  version: null,
-  locator: 'line 12',
-  source: 'SAMPLE billing article A00000',
-  place: 'row 12',
-  label: 'SAMPLE billing article A00000, row 12',
-};
-
-/** The lumbar radiculopathy case: 62264 + 77003 with M54.16 (SAMPLE findings). */
-const lumbarCase: EhrCase = {
-  fhirBase: 'http://127.0.0.1/fhir',
-  patientId: 'sample-patient-1',
-  encounterId: 'sample-encounter-1',
-  dateOfService: '2026-11-27',
-  setting: 'practitioner',
-  settingFrom: 'Encounter.class AMB, Encounter.type office visit',
-  diagnoses: [{ code: 'M54.16', from: { resourceType: 'Condition', id: 'cond-1' } }],
-  procedures: [
-    {
-      code: '62264',
-      system: 'cpt',
-      modifiers: [],
-      units: 1,
-      status: 'performed',
-      from: { resourceType: 'Procedure', id: 'proc-1' },
+/** The e2e administrator connects the organization to the simulator (as Administration does). */
+async function connect(ehr: EhrSimulator): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/ehr/connection`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      cookie: `codecard_session=${adminCookie}`,
+      origin: baseUrl,
     },
-    {
-      code: '77003',
-      system: 'cpt',
-      modifiers: [],
-      units: 1,
-      status: 'performed',
-      from: { resourceType: 'Procedure', id: 'proc-2' },
-    },
-  ],
-  skipped: [],
-  check: {
-    id: 'sample-encounter-1',
-    findings: [
-      {
-        rule: 'ptp',
-        severity: 'error',
-        lines: [1, 2],
-        codes: ['62264', '77003'],
-        message: 'SAMPLE: 77003 is a column two code of 62264 (modifier not allowed).',
-        citations: [ptpRow],
-      },
-      {
-        rule: 'medical-necessity',
-        severity: 'info',
-        lines: [1],
-        codes: ['62264', 'M54.16'],
-        message: 'SAMPLE: M54.16 is on the covered diagnosis list for 62264.',
-        citations: [lcdRow],
-      },
-    ],
-    summary: { errors: 1, warnings: 0, infos: 1 },
-  },
-};
-
-/** The EHR's page, on another origin (127.0.0.1), framing Codecard's case view (localhost). */
-function ehrPage(width: number): string {
-  const src = `${baseUrl}/case#session=${SESSION}&case=${CASE}`;
-  return `<!doctype html><html lang="en"><head><title>SAMPLE EHR</title></head><body>
-<h1>SAMPLE EHR chart</h1>
-<iframe id="codecard" title="Codecard" src="${src}" style="width:${width}px;height:1500px;border:0"></iframe>
-</body></html>`;
-}
-
-/** What the routes saw: the EHR headers on each API request from the frame. */
-interface Seen {
-  caseHeaders: { authorization?: string; case?: string } | null;
-  bearerRequests: number;
-}
-
-/** Interceptions 2 and 3 above, on the page (its frames included). */
-async function interceptEhr(page: Page, framer: string, seen: Seen): Promise<void> {
-  await page.route(`${baseUrl}/case`, async (route) => {
-    const response = await route.fetch();
-    const csp = (response.headers()['content-security-policy'] ?? '').replace(
-      /frame-ancestors [^;]*/,
-      `frame-ancestors 'self' ${framer}`,
-    );
-    await route.fulfill({
-      response,
-      headers: { ...response.headers(), 'content-security-policy': csp },
-    });
+    body: JSON.stringify({
+      issuer: ehr.fhirBase,
+      clientId: ehr.clientId,
+      scopes:
+        'launch openid fhirUser patient/Encounter.read patient/Condition.read patient/Procedure.read patient/Coverage.read',
+      frameAncestors: [ehr.origin],
+    }),
   });
-  await page.route(`${baseUrl}/api/**`, async (route: Route) => {
-    const headers = route.request().headers();
-    if (route.request().url() === `${baseUrl}/api/ehr/case`) {
-      seen.caseHeaders = { authorization: headers.authorization, case: headers['x-codecard-case'] };
-      await route.fulfill({ json: lumbarCase });
-      return;
-    }
-    if (headers.authorization !== `Bearer ${SESSION}`) return route.continue();
-    seen.bearerRequests++;
-    const rest: Record<string, string> = { ...headers };
-    delete rest.authorization;
-    // Sent from here (Chromium does not let a routed request's Cookie header be replaced).
-    const response = await route.fetch({
-      headers: { ...rest, cookie: `codecard_session=${adminCookie}` },
-    });
-    await route.fulfill({ response });
-  });
+  if (!response.ok) throw new Error(`PUT /api/ehr/connection: ${response.status}`);
 }
 
-describe('the case view inside an EHR iframe (another origin)', () => {
+describe('a SMART launch inside the EHR simulator’s frame (another origin)', () => {
   let browser: Browser;
-  let ehr: Server;
-  let framer: string;
-  let width = NARROW;
+  let ehr: EhrSimulator;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    ehr = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(ehrPage(width));
-    });
-    await new Promise<void>((listening) => ehr.listen(0, '127.0.0.1', listening));
-    framer = `http://127.0.0.1:${(ehr.address() as AddressInfo).port}`;
+    ehr = await startEhrSimulator();
+    await connect(ehr);
   });
   afterAll(async () => {
     await browser.close();
-    await new Promise((closed) => ehr.close(closed));
+    await ehr.close();
   });
 
-  /** A fresh browser with no Codecard cookie: the frame has only the launch's tokens. */
-  async function openCase(
+  /** A fresh browser with no Codecard cookie opens the chart; the frame launches Codecard. */
+  async function launchInChart(
     frameWidth: number,
     locale = 'en',
-  ): Promise<{ page: Page; frame: Frame; seen: Seen }> {
-    width = frameWidth;
+  ): Promise<{ page: Page; frame: Frame; caseHeaders: Record<string, string> }> {
     const context = await browser.newContext({
       viewport: { width: frameWidth + 40, height: 900 },
       locale,
     });
     const page = await context.newPage();
-    const seen: Seen = { caseHeaders: null, bearerRequests: 0 };
-    await interceptEhr(page, framer, seen);
-    await page.goto(framer);
+    let caseHeaders: Record<string, string> = {};
+    page.on('request', (request) => {
+      if (request.url() === `${baseUrl}/api/ehr/case`) caseHeaders = request.headers();
+    });
+    const chart = ehr.chartPageUrl(`${baseUrl}/smart/launch`, ehr.launchFor(PATIENT, ENCOUNTER));
+    await page.goto(chart);
+    // The chart's frame is 400 px wide; the test sets the width it measures.
+    await page.locator('#codecard').evaluate((frame, width) => {
+      (frame as HTMLIFrameElement).style.width = `${width}px`;
+      (frame as HTMLIFrameElement).style.height = '2400px';
+    }, frameWidth);
     const frame = await (await page.locator('#codecard').elementHandle()).contentFrame();
     if (!frame) throw new Error('the EHR page has no Codecard frame');
     await frame.locator('.case-view h1').waitFor();
     await frame.locator('.finding').first().waitFor();
-    return { page, frame, seen };
+    return { page, frame, caseHeaders };
   }
 
-  test('the frame sends the launch tokens and shows the conflict with its row and the coverage result', async () => {
-    const { page, frame, seen } = await openCase(800);
-    expect(await frame.locator('.case-view h1').innerText()).toBe('This encounter');
-    expect(seen.caseHeaders).toEqual({ authorization: `Bearer ${SESSION}`, case: CASE });
-    expect(seen.bearerRequests, 'the shell’s own requests carry the session too').toBeGreaterThan(
-      0,
-    );
-    // The tokens left the address once read.
+  test('the launch completes in the frame; the case shows the 62264/77003 conflict with its row and the M54.16 coverage', async () => {
+    const { page, frame, caseHeaders } = await launchInChart(800);
+    expect(new URL(page.url()).origin).toBe(ehr.origin);
+    expect(new URL(frame.url()).origin).toBe(baseUrl);
+    // PKCE S256, aud = the issuer, and the EHR's launch id went to the authorization server.
+    const authorize = ehr.authorizeRequests.at(-1)!;
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('aud')).toBe(ehr.fhirBase);
+    expect(ehr.tokenRequests.at(-1)?.get('code_verifier')).toBe('present');
+    // The frame holds the session and the case itself (no third-party cookie), sent as headers.
+    expect(caseHeaders.authorization).toMatch(/^Bearer ccs_/);
+    expect(caseHeaders['x-codecard-case']).toBeTruthy();
     expect(new URL(frame.url()).hash).toBe('');
+    expect(ehr.fhirReads.some((read) => read.startsWith('/fhir/Encounter/sample-enc-1'))).toBe(
+      true,
+    );
 
+    expect(await frame.locator('.case-view h1').innerText()).toBe('This encounter');
     const conflict = frame.locator('.finding', { hasText: '62264' }).filter({ hasText: '77003' });
-    await expect(conflict.locator('.finding-message').innerText()).resolves.toMatch(/column two/);
-    const citation = await conflict.locator('.citation').innerText();
-    expect(citation).toMatch(/SAMPLE NCCI PTP practitioner edits/);
-    expect(citation).toMatch(/25/);
+    await conflict.first().waitFor();
+    const citation = await conflict.first().locator('.citation').first().innerText();
+    expect(citation).toMatch(/row \d+|line \d+/);
     const coverage = frame.locator('.finding', { hasText: 'M54.16' });
-    await expect(coverage.innerText()).resolves.toMatch(/covered diagnosis list/);
-    expect(await coverage.locator('.citation').innerText()).toMatch(/A00000/);
-
+    await expect(coverage.first().innerText()).resolves.toMatch(/SAMPLE-A0002/);
     expect(await frame.getByText('From the chart').count()).toBeGreaterThan(1);
     expect(await frame.getByText('From your library').count()).toBe(1);
     const card = frame.getByRole('link', { name: /Open the card for 62264/ });
     expect(await card.getAttribute('href')).toBe(
-      '/codes/cpt/62264?dos=2026-11-27&setting=practitioner',
+      '/codes/cpt/62264?dos=2026-03-02&setting=practitioner',
     );
     await screenshot(page, 'ehr-case-800');
     await page.context().close();
   });
 
   test(`${NARROW} px frame: no sideways scroll; axe finds no serious or critical problem`, async () => {
-    const { page, frame } = await openCase(NARROW);
+    const { page, frame } = await launchInChart(NARROW);
     const overflow = await horizontalOverflow(frame);
     console.log(`case view at ${NARROW} px: horizontal overflow ${overflow} px`);
     expect(overflow).toBe(0);
@@ -232,7 +135,7 @@ describe('the case view inside an EHR iframe (another origin)', () => {
   });
 
   test(`Arabic, ${NARROW} px: right to left, no sideways scroll, no serious axe problem`, async () => {
-    const { page, frame } = await openCase(NARROW, 'ar');
+    const { page, frame } = await launchInChart(NARROW, 'ar');
     expect(await frame.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await frame.locator('.case-view h1').innerText()).toBe('هذه الزيارة');
     const overflow = await horizontalOverflow(frame);
