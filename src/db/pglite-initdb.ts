@@ -31,6 +31,9 @@ export async function initPGliteDirectory(pgdata: string): Promise<void> {
 async function runInitdb(pgdata: string): Promise<void> {
   const worker = new Worker(initdbScript, {
     eval: true,
+    // Not the parent's flags: `--input-type=module` (a `node -e` parent) would make this
+    // CommonJS script an ES module, and `--import tsx` would load a compiler it does not need.
+    execArgv: [],
     workerData: { dataDir: pgdata, pgliteUrl: import.meta.resolve('@electric-sql/pglite') },
   });
   await new Promise<void>((resolve, reject) => {

@@ -54,6 +54,11 @@ export class ExpensiveLane {
   get queued(): number {
     return this.waiting.length;
   }
+
+  /** False for a lane of 0 (no limit): nothing to wait for, so no hook is needed. */
+  get limited(): boolean {
+    return this.concurrency > 0;
+  }
 }
 
 /**
@@ -63,6 +68,7 @@ export class ExpensiveLane {
  * whichever comes first.
  */
 export function registerExpensiveLane(app: FastifyInstance, lane: ExpensiveLane): void {
+  if (!lane.limited) return;
   const takeTurn: preHandlerAsyncHookHandler = async (_request, reply) => {
     const release = await lane.enter().catch((error: unknown) => {
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
