@@ -48,6 +48,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id smallint primary key check (id = 1),
       secret text not null
     )`.execute(db);
+  // The instance's secret: the organizations' fenced role never reads it (the default
+  // privileges of the fence migration would grant it); only the server's own role does.
+  await sql`revoke all on ehr_seal_keys from ${sql.raw(FENCED_ROLE)}`.execute(db);
   await sql`alter table users add column ehr_user boolean not null default false`.execute(db);
   for (const table of ['ehr_connections', 'ehr_access_requests', 'smart_launches']) {
     await sql`alter table ${sql.table(table)} enable row level security`.execute(db);
