@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { claimResultSchema } from './checks.ts';
-import { citationSchema, isoDateSchema } from './common.ts';
+import { citationSchema, isoDateSchema, localeSchema } from './common.ts';
 
 /**
  * Inside the EHR (issue 18): the shapes shared by the server (src/ehr, its routes) and the web
@@ -76,6 +76,8 @@ export const caseAnswerSchema = z.object({
   facts: z.array(caseFactSchema),
 });
 export type CaseAnswer = z.infer<typeof caseAnswerSchema>;
+/** `GET /api/ehr/case/codes/:system/:code?lang=` (params as the card's): the card page's case. */
+export const caseCodeQuerySchema = z.object({ lang: localeSchema.optional() });
 
 /** An organization's EHR connection, configured by its admin (enables case-specific answers). */
 export const ehrConnectionSchema = z.object({
