@@ -85,8 +85,8 @@ export function CardPage({ system, code }: { system: string; code: string }) {
         </>
       )}
       {card && <CardView card={card} />}
-      {/* Once the card is shown: the case-specific place (the note where EHR access is off). */}
-      {card && <CardCaseSection />}
+      {/* Once the card is shown: the case-specific place (for this patient, or the access note). */}
+      {card && <CardCaseSection system={system} code={card.code} lang={lang} />}
       <p role="status" className="visually-hidden">
         {announcement}
       </p>

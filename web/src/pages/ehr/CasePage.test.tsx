@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { EhrCase } from '../../../../src/contracts/ehr.ts';
+import type { CaseAnswer, EhrCase } from '../../../../src/contracts/ehr.ts';
 import { api } from '../../api/client.ts';
 import { adoptEhrSessionFromUrl, clearEhrSession } from '../../api/ehr-session.ts';
 import { mockFetch, renderAt } from '../../components/test-utils.tsx';
@@ -194,7 +194,7 @@ describe('the card’s case-specific place', () => {
     mockFetch(({ url }) =>
       url === '/api/ehr/status' ? { body: { enabled: false, requested: false } } : undefined,
     );
-    renderAt('/codes/cpt/62264', <CardCaseSection />);
+    renderAt('/codes/cpt/62264', <CardCaseSection system="cpt" code="62264" lang="en" />);
     await screen.findByRole('button', { name: 'Request access' });
     expect(screen.getByText(/Only Enterprise users with EHR integration/)).toBeTruthy();
   });
@@ -203,14 +203,43 @@ describe('the card’s case-specific place', () => {
     mockFetch(({ url }) =>
       url === '/api/ehr/status' ? { body: { enabled: false, requested: true } } : undefined,
     );
-    renderAt('/codes/cpt/62264', <CardCaseSection />);
+    renderAt('/codes/cpt/62264', <CardCaseSection system="cpt" code="62264" lang="en" />);
     await screen.findByRole('button', { name: 'Requested' });
     cleanup();
     const calls = mockFetch(({ url }) =>
       url === '/api/ehr/status' ? { body: { enabled: true, requested: false } } : undefined,
     );
-    const { container } = renderAt('/codes/cpt/62264', <CardCaseSection />);
+    const { container } = renderAt(
+      '/codes/cpt/62264',
+      <CardCaseSection system="cpt" code="62264" lang="en" />,
+    );
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(container.textContent).toBe('');
+  });
+
+  test('a case token held: the code "for this patient", each fact labelled, library rows cited', async () => {
+    enterCase();
+    const forCase: CaseAnswer = {
+      encounterId: 'e1',
+      dateOfService: '2026-11-27',
+      setting: 'practitioner',
+      codes: ['62264'],
+      facts: [
+        { text: '77003 is on the same encounter (2026-11-27).', origin: 'chart', citations: [] },
+        { text: 'SAMPLE 77003 is bundled into 62264', origin: 'library', citations: [ptpRow] },
+      ],
+    };
+    const calls = mockFetch(({ url }) =>
+      url === '/api/ehr/case/codes/cpt/62264?lang=en' ? { body: forCase } : undefined,
+    );
+    renderAt('/codes/cpt/62264', <CardCaseSection system="cpt" code="62264" lang="en" />);
+    await screen.findByRole('heading', { name: 'For this patient' });
+    expect(calls.map((c) => c.url)).toEqual(['/api/ehr/case/codes/cpt/62264?lang=en']);
+    expect(screen.getByText('Encounter e1 · 2026-11-27 · Practitioner')).toBeTruthy();
+    const chart = screen.getByText('77003 is on the same encounter (2026-11-27).').closest('li')!;
+    expect(chart.textContent).toContain('From the chart');
+    const library = screen.getByText('SAMPLE 77003 is bundled into 62264').closest('li')!;
+    expect(library.textContent).toContain('From your library');
+    expect(library.querySelector('a')?.getAttribute('href')).toBe('/sources/6?locator=line%2025');
   });
 });
