@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { adoptEhrSessionFromUrl, clearEhrSession } from '../../api/ehr-session.ts';
 import { mockFetch, renderAt } from '../../components/test-utils.tsx';
 import { CardCaseSection } from './CardCaseSection.tsx';
+import { CardForCase } from './CardForCase.tsx';
 import { CasePage } from './CasePage.tsx';
 
 const ptpRow = {
@@ -194,7 +195,7 @@ describe('the card’s case-specific place', () => {
     mockFetch(({ url }) =>
       url === '/api/ehr/status' ? { body: { enabled: false, requested: false } } : undefined,
     );
-    renderAt('/codes/cpt/62264', <CardCaseSection system="cpt" code="62264" lang="en" />);
+    renderAt('/codes/cpt/62264', <CardCaseSection />);
     await screen.findByRole('button', { name: 'Request access' });
     expect(screen.getByText(/Only Enterprise users with EHR integration/)).toBeTruthy();
   });
@@ -203,16 +204,13 @@ describe('the card’s case-specific place', () => {
     mockFetch(({ url }) =>
       url === '/api/ehr/status' ? { body: { enabled: false, requested: true } } : undefined,
     );
-    renderAt('/codes/cpt/62264', <CardCaseSection system="cpt" code="62264" lang="en" />);
+    renderAt('/codes/cpt/62264', <CardCaseSection />);
     await screen.findByRole('button', { name: 'Requested' });
     cleanup();
     const calls = mockFetch(({ url }) =>
       url === '/api/ehr/status' ? { body: { enabled: true, requested: false } } : undefined,
     );
-    const { container } = renderAt(
-      '/codes/cpt/62264',
-      <CardCaseSection system="cpt" code="62264" lang="en" />,
-    );
+    const { container } = renderAt('/codes/cpt/62264', <CardCaseSection />);
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(container.textContent).toBe('');
   });
@@ -232,7 +230,7 @@ describe('the card’s case-specific place', () => {
     const calls = mockFetch(({ url }) =>
       url === '/api/ehr/case/codes/cpt/62264?lang=en' ? { body: forCase } : undefined,
     );
-    renderAt('/codes/cpt/62264', <CardCaseSection system="cpt" code="62264" lang="en" />);
+    renderAt('/codes/cpt/62264', <CardForCase system="cpt" code="62264" lang="en" />);
     await screen.findByRole('heading', { name: 'For this patient' });
     expect(calls.map((c) => c.url)).toEqual(['/api/ehr/case/codes/cpt/62264?lang=en']);
     expect(screen.getByText('Encounter e1 · 2026-11-27 · Practitioner')).toBeTruthy();
