@@ -4,6 +4,7 @@ import type { PtpVerdictKind } from '../domain/ptp-verdict.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import type { Setting } from '../domain/setting.ts';
 import type { Citation } from '../domain/citation.ts';
+import type { CaseAnswer } from '../contracts/ehr.ts';
 
 export type PairVerdict =
   'allowed' | 'modifier-required' | 'not-allowed' | 'no-edit-found' | 'cannot-tell';
@@ -40,6 +41,8 @@ export interface Answer {
   lacks?: 'gpci' | 'mcd-index' | 'mpfs-rvu' | 'code-table';
   /** For refusals: the nearest codes and documents the library does have. */
   nearest?: { codes: string[]; documents: { documentId: number; title: string }[] };
+  /** With an open EHR case: the asked codes for this patient (never stored with the thread). */
+  forCase?: CaseAnswer;
 }
 
 export interface AskRequest {
@@ -51,6 +54,18 @@ export interface AskRequest {
   setting?: Setting;
   /** Continue a thread: codes, date and setting of earlier questions stay in context. */
   threadId?: string;
+  /** An open EHR case (issue 18): the question is answered for it. */
+  case?: AskCase;
+}
+
+/**
+ * An open EHR case an answer is for: its date and setting replace the defaults (a date or
+ * setting the question names wins), and `answer` gives the asked codes for this patient.
+ */
+export interface AskCase {
+  dateOfService: string;
+  setting: Setting;
+  answer(codes: string[], lang: LocaleCode): Promise<CaseAnswer>;
 }
 
 export interface AskResponse {

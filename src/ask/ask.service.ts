@@ -70,8 +70,14 @@ export async function askQuestion(
   const read = await readQuestion(reading, text, context);
   const { parsed, question, intent, subject, procedures } = read;
   const lang = request.lang ?? parsed.lang;
-  const dos = parsed.dos ?? request.dos ?? context.dos ?? today();
-  const setting = parsed.setting ?? request.setting ?? asSetting(context.setting) ?? 'practitioner';
+  const open = request.case;
+  const dos = parsed.dos ?? open?.dateOfService ?? request.dos ?? context.dos ?? today();
+  const setting =
+    parsed.setting ??
+    open?.setting ??
+    request.setting ??
+    asSetting(context.setting) ??
+    'practitioner';
   const input: AnswerInput = {
     ctx: reading,
     question,
@@ -111,7 +117,13 @@ export async function askQuestion(
       lang,
     },
   });
-  return { threadId, answer: { ...answer, id } };
+  // The case block is added after the answer is stored: nothing of the case is kept.
+  const asked = [...procedures.filter(isProcedureCode), ...question.diagnoses];
+  const forCase =
+    open && asked.length > 0 && dos === open.dateOfService && setting === open.setting
+      ? await open.answer(asked, lang)
+      : null;
+  return { threadId, answer: { ...answer, id, ...(forCase ? { forCase } : {}) } };
 }
 
 /** The question's text, trimmed; empty or overlong questions are refused. */

@@ -2,6 +2,7 @@ import { answerKinds } from '../domain/answer-kind.ts';
 import { z } from 'zod';
 import { settings } from '../domain/setting.ts';
 import { cardSchema } from './cards.ts';
+import { caseAnswerSchema } from './ehr.ts';
 import { citationSchema, isoDateSchema, localeSchema } from './common.ts';
 
 /** The longest question Ask takes (the service refuses longer ones too). */
@@ -104,6 +105,8 @@ export const answerSchema = z.object({
       documents: z.array(z.object({ documentId: z.number(), title: z.string() })),
     })
     .optional(),
+  /** With an open EHR case (X-Codecard-Case): the asked codes for this patient (not stored). */
+  forCase: caseAnswerSchema.optional(),
 });
 export type Answer = z.infer<typeof answerSchema>;
 

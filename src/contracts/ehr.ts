@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { claimResultSchema } from './checks.ts';
-import { isoDateSchema } from './common.ts';
+import { citationSchema, isoDateSchema, localeSchema } from './common.ts';
 
 /**
  * Inside the EHR (issue 18): the shapes shared by the server (src/ehr, its routes) and the web
@@ -51,6 +51,33 @@ export const ehrCaseSchema = z.object({
   check: claimResultSchema,
 });
 export type EhrCase = z.infer<typeof ehrCaseSchema>;
+
+/** One fact of an answer "for this patient", marked by where it came from. */
+export const caseFactSchema = z.object({
+  text: z.string(),
+  origin: factOriginSchema,
+  /** Library facts: the rows they rest on; chart facts: none. */
+  citations: z.array(citationSchema),
+  /** Chart facts: the FHIR resources they were read from. */
+  from: z.array(fhirReferenceSchema).optional(),
+});
+export type CaseFact = z.infer<typeof caseFactSchema>;
+
+/**
+ * An answer about codes "for this patient" (Ask, the card): the case check's findings that
+ * involve the asked codes, each fact marked chart or library. Never stored or cached.
+ */
+export const caseAnswerSchema = z.object({
+  encounterId: z.string(),
+  dateOfService: isoDateSchema,
+  setting: z.enum(['practitioner', 'hospital']),
+  /** The codes asked about. */
+  codes: z.array(z.string()),
+  facts: z.array(caseFactSchema),
+});
+export type CaseAnswer = z.infer<typeof caseAnswerSchema>;
+/** `GET /api/ehr/case/codes/:system/:code?lang=` (params as the card's): the card page's case. */
+export const caseCodeQuerySchema = z.object({ lang: localeSchema.optional() });
 
 /** An organization's EHR connection, configured by its admin (enables case-specific answers). */
 export const ehrConnectionSchema = z.object({

@@ -75,6 +75,7 @@ const spec: Record<string, RouteAccess> = {
   'POST /api/ehr/access-requests': 'viewer',
   'GET /api/ehr/access-requests': 'admin',
   'GET /api/ehr/case': 'viewer',
+  'GET /api/ehr/case/codes/{system}/{code}': 'viewer',
 };
 
 /** Tables whose rows a refused or foreign request must leave exactly as they were. */

@@ -204,7 +204,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   // reused by the card route and by Ask answers that show cards.
   const cards = createCardCache({ entries: cardCacheEntries() });
   cardRoutes(app, cards);
-  askRoutes(app, options.llm ?? null, cards);
+  askRoutes(app, options.llm ?? null, cards, { access: accessCtx, seal: ehrSeal });
   sourceRoutes(app);
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, uploads);

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { EhrCase } from '../contracts/ehr.ts';
+import type { AskResponse, StoredThread } from '../contracts/ask.ts';
+import type { CaseAnswer, EhrCase } from '../contracts/ehr.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertOrg } from '../access/orgs.repository.ts';
 import { forOrg } from '../library/library-context.ts';
@@ -368,6 +369,63 @@ describe('refused launches', () => {
     const flipped = `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}${token.slice(-1)}`;
     expect((await readCase(ours.session!, flipped)).statusCode).toBe(401);
     expect((await readCase(ours.session!, null)).statusCode).toBe(401);
+  });
+});
+
+describe('Ask and the card for this patient (X-Codecard-Case)', () => {
+  const ask = (session: string, caseToken: string | null, question: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/threads',
+      headers: {
+        authorization: `Bearer ${session}`,
+        ...(caseToken ? { 'x-codecard-case': caseToken } : {}),
+      },
+      payload: { question, dos: '2025-01-01' },
+    });
+
+  test('a question about a code gets the case block, on the case date, and it is not stored', async () => {
+    const { session, caseToken } = await launch(ehr);
+    const reply = await ask(session!, caseToken, 'Can I bill 62264 here?');
+    expect(reply.statusCode).toBe(201);
+    const { threadId, answer } = reply.json<AskResponse>();
+    expect(answer.forCase).toMatchObject({
+      encounterId: ENCOUNTER,
+      dateOfService: '2026-03-10',
+      codes: ['62264'],
+    });
+    const chart = answer.forCase!.facts.filter((f) => f.origin === 'chart').map((f) => f.text);
+    expect(chart).toContain('62264 is on this encounter (2026-03-10): 1 unit(s), modifiers —.');
+    expect(chart).toContain("The encounter's diagnoses: M54.16.");
+    const stored = await app.inject({
+      url: `/api/threads/${threadId}`,
+      headers: { authorization: `Bearer ${session}` },
+    });
+    expect(stored.json<StoredThread>().messages[0]!.answer.forCase).toBeUndefined();
+    expect(stored.json<StoredThread>().context.dos).toBe('2025-01-01');
+  });
+
+  test('without the header nothing changes; a bad case token is refused as the case route does', async () => {
+    const { session } = await launch(ehr);
+    const plain = await ask(session!, null, 'Can I bill 62264 here?');
+    expect(plain.statusCode).toBe(201);
+    expect(plain.json<AskResponse>().answer.forCase).toBeUndefined();
+    const bad = await ask(session!, 'not-a-case-token', 'Can I bill 62264 here?');
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json()).toMatchObject({ error: { code: 'EHR_CASE_REQUIRED' } });
+  });
+
+  test('the card page’s case: GET /api/ehr/case/codes/:system/:code', async () => {
+    const { session, caseToken } = await launch(ehr);
+    const url = '/api/ehr/case/codes/icd10cm/m5416?lang=fr';
+    const headers = { authorization: `Bearer ${session}` };
+    const reply = await app.inject({ url, headers: { ...headers, 'x-codecard-case': caseToken! } });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json<CaseAnswer>()).toMatchObject({ codes: ['M54.16'], setting: 'practitioner' });
+    expect(reply.json<CaseAnswer>().facts).toContainEqual(
+      expect.objectContaining({ origin: 'chart', text: 'Diagnostics de la rencontre : M54.16.' }),
+    );
+    expect((await app.inject({ url, headers })).statusCode).toBe(401);
   });
 });
 

@@ -111,6 +111,7 @@ function sampleValues(locale: LocaleCode): MessageValues {
     primaries: '64483, 64479',
     policies: 'L39240, A58745',
     diagnoses: 'M54.16, M48.061',
+    modifiers: 'XS, 59',
     scope: 'full release',
     release: 'NCCI PTP release',
     last: '0001U',

@@ -124,6 +124,21 @@ describe('a SMART launch inside the EHR simulator’s frame (another origin)', (
     await page.context().close();
   });
 
+  test('the 62264 card opened from the case shows "For this patient": 77003 from the chart, the PTP row from the library', async () => {
+    const { page, frame } = await launchInChart(800);
+    await frame.getByRole('link', { name: /Open the card for 62264/ }).click();
+    const section = frame.locator('section.for-case');
+    await section.getByRole('heading', { name: 'For this patient' }).waitFor();
+    const sameDay = section.locator('li', { hasText: '77003 is on the same encounter' });
+    expect(await sameDay.first().innerText()).toMatch(/From the chart/);
+    const ptp = section.locator('.for-case-facts > li', { hasText: 'From your library' }).filter({
+      hasText: '77003',
+    });
+    expect(await ptp.first().locator('.citation').first().innerText()).toMatch(/row \d+|line \d+/);
+    await screenshot(page, 'ehr-card-for-case-800');
+    await page.context().close();
+  });
+
   test(`${NARROW} px frame: no sideways scroll; axe finds no serious or critical problem`, async () => {
     const { page, frame } = await launchInChart(NARROW);
     const overflow = await horizontalOverflow(frame);

@@ -18,12 +18,19 @@ import { access } from '../access/request-access.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { errorResponses } from '../../contracts/errors.ts';
 import { callerRateLimit } from '../rate-limits.ts';
+import type { AccessContext } from '../../access/access-context.ts';
+import type { EhrSeal } from '../../ehr/ehr-seal.ts';
+import { askCaseOf } from './ask-case.ts';
 
-/** Ask: threads of questions with cited answers, and feedback on an answer. */
+/**
+ * Ask: threads of questions with cited answers, and feedback on an answer. With an open EHR case
+ * (`X-Codecard-Case`, checked as GET /api/ehr/case checks it) a question is answered for it.
+ */
 export function askRoutes(
   app: FastifyInstance,
   generative: GenerativeConfig | null,
   cards: CardCache,
+  ehr: { access: AccessContext; seal: EhrSeal },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
@@ -41,9 +48,10 @@ export function askRoutes(
       const body = request.body ?? {};
       if (body.question) {
         const { question: text, ...rest } = body;
+        const open = await askCaseOf(ehr.access, ehr.seal, request);
         const answered = await askQuestion(
           request.ctx,
-          { question: text, ...rest },
+          { question: text, ...rest, ...(open ? { case: open } : {}) },
           { generative, cards },
         );
         return reply.code(201).send(answered);
@@ -65,9 +73,10 @@ export function askRoutes(
     },
     async (request, reply) => {
       const { question: text, ...rest } = request.body;
+      const open = await askCaseOf(ehr.access, ehr.seal, request);
       const answered = await askQuestion(
         request.ctx,
-        { question: text, ...rest, threadId: request.params.id },
+        { question: text, ...rest, threadId: request.params.id, ...(open ? { case: open } : {}) },
         { generative, cards },
       );
       return reply.code(201).send(answered);

@@ -9,8 +9,9 @@ import { CardSummary } from './CardSummary.tsx';
 import { Feedback } from './Feedback.tsx';
 import { NearestSources } from './NearestSources.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
+import { ForCaseSection } from '../ehr/ForCaseSection.tsx';
 
-/** One answer: verdict, cited text, card summaries, refusal's nearest sources, feedback. */
+/** One answer: verdict, cited text, card summaries, refusal's nearest sources, for this patient, feedback. */
 export function AnswerView({
   answer,
   prefix,
@@ -47,6 +48,7 @@ export function AnswerView({
         </div>
       )}
       {answer.kind === 'not-found' && answer.nearest && <NearestSources nearest={answer.nearest} />}
+      {answer.forCase && <ForCaseSection forCase={answer.forCase} idPrefix={prefix} level={3} />}
       <SourceList
         notes={notes.list}
         prefix={prefix}

@@ -78,6 +78,39 @@ async function ask(question: string) {
 }
 
 describe('AskPage', () => {
+  test('an answer for the open EHR case shows "For this patient", each fact labelled by origin', async () => {
+    const forCase = {
+      encounterId: 'e1',
+      dateOfService: '2026-11-27',
+      setting: 'practitioner' as const,
+      codes: ['62264'],
+      facts: [
+        { text: '62264 is on this encounter.', origin: 'chart' as const, citations: [] },
+        {
+          text: 'SAMPLE 77003 is bundled into 62264',
+          origin: 'library' as const,
+          citations: [pairAnswer.citations[0]!],
+        },
+      ],
+    };
+    mockFetch(({ method, url }) =>
+      method === 'POST' && url === '/api/threads'
+        ? { status: 201, body: { threadId: 'thread-1', answer: { ...pairAnswer, forCase } } }
+        : undefined,
+    );
+    renderAt('/', <AskPage />);
+    await ask('Can I bill 62264 here?');
+    const section = await screen.findByRole('region', { name: 'For this patient' });
+    expect(
+      within(section).getByText('62264 is on this encounter.').parentElement!.textContent,
+    ).toContain('From the chart');
+    const library = within(section).getByText('SAMPLE 77003 is bundled into 62264').closest('li')!;
+    expect(library.textContent).toContain('From your library');
+    expect(within(library).getByRole('link').getAttribute('href')).toBe(
+      '/sources/6?locator=line%2025',
+    );
+  });
+
   test('asks in a new thread, shows the pair verdict in words and citations that open sources', async () => {
     const calls = mockFetch(({ method, url }) =>
       method === 'POST' && url === '/api/threads'

@@ -4,7 +4,9 @@ import { useApi } from '../../api/use-api.ts';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
+import { hasEhrCase } from '../../api/ehr-session.ts';
 import { CardCaseSection } from '../ehr/CardCaseSection.tsx';
+import { CardForCase } from '../ehr/CardForCase.tsx';
 import { CardControls } from './CardControls.tsx';
 import { CardNotFound, cardNotFoundDetails } from './CardNotFound.tsx';
 import { CardView } from './CardView.tsx';
@@ -84,9 +86,11 @@ export function CardPage({ system, code }: { system: string; code: string }) {
           <LoadError message={load.error.message} onRetry={load.reload} />
         </>
       )}
+      {/* With an open EHR case: the code for this patient first, then the shared card. */}
+      {card && hasEhrCase() && <CardForCase system={system} code={card.code} lang={lang} />}
       {card && <CardView card={card} />}
       {/* Once the card is shown: the case-specific place (the note where EHR access is off). */}
-      {card && <CardCaseSection />}
+      {card && !hasEhrCase() && <CardCaseSection />}
       <p role="status" className="visually-hidden">
         {announcement}
       </p>

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { EhrCase } from '../../../../src/contracts/ehr.ts';
+import type { CaseAnswer, EhrCase } from '../../../../src/contracts/ehr.ts';
 import { api } from '../../api/client.ts';
 import { adoptEhrSessionFromUrl, clearEhrSession } from '../../api/ehr-session.ts';
 import { mockFetch, renderAt } from '../../components/test-utils.tsx';
 import { CardCaseSection } from './CardCaseSection.tsx';
+import { CardForCase } from './CardForCase.tsx';
 import { CasePage } from './CasePage.tsx';
 
 const ptpRow = {
@@ -212,5 +213,31 @@ describe('the card’s case-specific place', () => {
     const { container } = renderAt('/codes/cpt/62264', <CardCaseSection />);
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(container.textContent).toBe('');
+  });
+
+  test('a case token held: the code "for this patient", each fact labelled, library rows cited', async () => {
+    enterCase();
+    const forCase: CaseAnswer = {
+      encounterId: 'e1',
+      dateOfService: '2026-11-27',
+      setting: 'practitioner',
+      codes: ['62264'],
+      facts: [
+        { text: '77003 is on the same encounter (2026-11-27).', origin: 'chart', citations: [] },
+        { text: 'SAMPLE 77003 is bundled into 62264', origin: 'library', citations: [ptpRow] },
+      ],
+    };
+    const calls = mockFetch(({ url }) =>
+      url === '/api/ehr/case/codes/cpt/62264?lang=en' ? { body: forCase } : undefined,
+    );
+    renderAt('/codes/cpt/62264', <CardForCase system="cpt" code="62264" lang="en" />);
+    await screen.findByRole('heading', { name: 'For this patient' });
+    expect(calls.map((c) => c.url)).toEqual(['/api/ehr/case/codes/cpt/62264?lang=en']);
+    expect(screen.getByText('Encounter e1 · 2026-11-27 · Practitioner')).toBeTruthy();
+    const chart = screen.getByText('77003 is on the same encounter (2026-11-27).').closest('li')!;
+    expect(chart.textContent).toContain('From the chart');
+    const library = screen.getByText('SAMPLE 77003 is bundled into 62264').closest('li')!;
+    expect(library.textContent).toContain('From your library');
+    expect(library.querySelector('a')?.getAttribute('href')).toBe('/sources/6?locator=line%2025');
   });
 });
