@@ -52,6 +52,8 @@ export function ehrAdminRoutes(
         clientId: connection.clientId,
         scopes: connection.scopes,
         frameAncestors: connection.frameAncestors,
+        ...(connection.cdsIssuer === undefined ? {} : { cdsIssuer: connection.cdsIssuer }),
+        ...(connection.cdsJwksUrl === undefined ? {} : { cdsJwksUrl: connection.cdsJwksUrl }),
       };
     },
   );
@@ -73,7 +75,7 @@ export function ehrAdminRoutes(
       if (!(await saveEhrConnection(db, orgId, body, userId))) {
         await auditRequest(db, request, 'ehr.connection', 'failed', { type: 'org', id: orgId });
         throw new CodecardError('BAD_INPUT', {
-          detail: 'another organization has an EHR connection with this issuer',
+          detail: 'another organization has an EHR connection with this issuer or CDS client',
         });
       }
       await auditRequest(db, request, 'ehr.connection', 'ok', { type: 'org', id: orgId });

@@ -1,0 +1,29 @@
+import type { JSONWebKeySet } from 'jose';
+import { CodecardError } from '../errors/codecard-error.ts';
+import { fetchJsonBounded } from './bounded-fetch.ts';
+
+const CACHE_MS = 5 * 60_000;
+const cache = new Map<string, { keys: JSONWebKeySet; at: number }>();
+
+/**
+ * The public keys (a JWKS) of an EHR's CDS Hooks client, read from the URL its connection names
+ * (never from a JWT's `jku`), 5 s and 64 KB at most, and kept per URL for 5 minutes. `fresh`
+ * reads again (once, when a JWT names a key id the cached set lacks: the EHR rotated its keys).
+ */
+export async function cdsClientKeys(url: string, fresh = false): Promise<JSONWebKeySet> {
+  const cached = cache.get(url);
+  if (!fresh && cached && Date.now() - cached.at < CACHE_MS) return cached.keys;
+  const body = await fetchJsonBounded(new URL(url), {
+    timeoutMs: 5_000,
+    maxBytes: 64 * 1024,
+    failure: 'CDS_CLIENT_REFUSED',
+    label: 'the CDS client’s keys',
+  });
+  const keys = (body as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(keys)) {
+    throw new CodecardError('CDS_CLIENT_REFUSED', { reason: 'the CDS client’s keys: no JWKS' });
+  }
+  const set = { keys } as JSONWebKeySet;
+  cache.set(url, { keys: set, at: Date.now() });
+  return set;
+}
