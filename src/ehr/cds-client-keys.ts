@@ -1,4 +1,4 @@
-import type { JSONWebKeySet } from 'jose';
+import type { JSONWebKeySet, JWK } from 'jose';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { fetchJsonBounded } from './bounded-fetch.ts';
 
@@ -23,7 +23,7 @@ export async function cdsClientKeys(url: string, fresh = false): Promise<JSONWeb
   if (!Array.isArray(keys)) {
     throw new CodecardError('CDS_CLIENT_REFUSED', { reason: 'the CDS client’s keys: no JWKS' });
   }
-  const set = { keys } as JSONWebKeySet;
+  const set: JSONWebKeySet = { keys: keys as JWK[] };
   cache.set(url, { keys: set, at: Date.now() });
   return set;
 }
