@@ -3,16 +3,23 @@ import { CodecardError } from '../errors/codecard-error.ts';
 import { fetchJsonBounded } from './bounded-fetch.ts';
 
 const CACHE_MS = 5 * 60_000;
+/** A key-id miss reads the keys again at most this often per URL (JWTs with made-up key ids). */
+const REFRESH_MIN_MS = 10_000;
 const cache = new Map<string, { keys: JSONWebKeySet; at: number }>();
+const refreshed = new Map<string, number>();
 
 /**
  * The public keys (a JWKS) of an EHR's CDS Hooks client, read from the URL its connection names
  * (never from a JWT's `jku`), 5 s and 64 KB at most, and kept per URL for 5 minutes. `fresh`
- * reads again (once, when a JWT names a key id the cached set lacks: the EHR rotated its keys).
+ * reads again (when a JWT names a key id the cached set lacks: the EHR rotated its keys),
+ * at most once per 10 s per URL.
  */
 export async function cdsClientKeys(url: string, fresh = false): Promise<JSONWebKeySet> {
   const cached = cache.get(url);
-  if (!fresh && cached && Date.now() - cached.at < CACHE_MS) return cached.keys;
+  const now = Date.now();
+  const refresh = fresh && now - (refreshed.get(url) ?? 0) >= REFRESH_MIN_MS;
+  if (refresh) refreshed.set(url, now);
+  if (!refresh && cached && now - cached.at < CACHE_MS) return cached.keys;
   const body = await fetchJsonBounded(new URL(url), {
     timeoutMs: 5_000,
     maxBytes: 64 * 1024,

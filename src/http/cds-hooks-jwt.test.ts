@@ -202,13 +202,17 @@ describe('CDS Hooks calls authenticated by the EHR’s JWT', () => {
     expect(replay.body.error?.message).toContain('the jti was already used');
   });
 
-  test('a jku equal to the registered URL is accepted; keys are cached, a new kid reads them again', async () => {
+  test('a jku equal to the registered URL is accepted; keys are cached, a new kid reads them again (not every time)', async () => {
     const reads = jwksReads;
     expect((await call(`Bearer ${await jwt({ header: { jku: jwksUrl } })}`)).status).toBe(200);
     expect(jwksReads).toBe(reads);
     const rotated = await signingKey('ehr-key-2');
     served = [key.jwk, rotated.jwk];
     expect((await call(`Bearer ${await jwt({ signer: rotated })}`)).status).toBe(200);
+    expect(jwksReads).toBe(reads + 1);
+    // Made-up key ids right after: refused without reading the keys again (at most every 10 s).
+    const unknown = await call(`Bearer ${await jwt({ signer: await signingKey('made-up') })}`);
+    expect(unknown.body.error?.message).toContain('no registered key matches');
     expect(jwksReads).toBe(reads + 1);
   });
 
