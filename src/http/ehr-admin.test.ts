@@ -112,6 +112,11 @@ describe('EHR connection, status and access requests', () => {
       scopes: otherFhir.scopes,
       frameAncestors: otherFhir.frameAncestors,
     };
+    const half = await call(otherAdmin, 'PUT', '/api/ehr/connection', {
+      ...withoutCds,
+      cdsIssuer: 'https://other.example/cds',
+    });
+    expect(half.statusCode).toBe(400);
     const saved = await call(otherAdmin, 'PUT', '/api/ehr/connection', withoutCds);
     expect(saved.statusCode).toBe(200);
     expect((await call(otherAdmin, 'GET', '/api/ehr/connection')).json()).toEqual(withoutCds);

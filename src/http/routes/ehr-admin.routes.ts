@@ -72,6 +72,11 @@ export function ehrAdminRoutes(
     async (request) => {
       const { orgId, userId } = principal(request);
       const body = { ...request.body, issuer: normalizeFhirBase(request.body.issuer) };
+      if ((body.cdsIssuer === undefined) !== (body.cdsJwksUrl === undefined)) {
+        throw new CodecardError('BAD_INPUT', {
+          detail: 'give the CDS Hooks client’s issuer and JWKS URL together, or neither',
+        });
+      }
       if (!(await saveEhrConnection(db, orgId, body, userId))) {
         await auditRequest(db, request, 'ehr.connection', 'failed', { type: 'org', id: orgId });
         throw new CodecardError('BAD_INPUT', {
