@@ -87,6 +87,10 @@ export const ehrConnectionSchema = z.object({
   scopes: z.string().min(1).max(1000),
   /** Origins allowed to frame Codecard for this EHR (CSP frame-ancestors). */
   frameAncestors: z.array(z.url()).max(20),
+  /** The EHR's CDS Hooks client: the `iss` of the JWT it signs each hook call with. */
+  cdsIssuer: z.string().min(1).max(500).optional(),
+  /** Where that client's public keys are (a JWKS); a JWT's `jku` must equal it. */
+  cdsJwksUrl: z.url().max(2000).optional(),
 });
 export type EhrConnection = z.infer<typeof ehrConnectionSchema>;
 

@@ -395,6 +395,7 @@ export interface Database {
   ehr_access_requests: EhrAccessRequestsTable;
   smart_launches: SmartLaunchesTable;
   ehr_seal_keys: EhrSealKeysTable;
+  cds_seen_jtis: CdsSeenJtisTable;
   check_job_claims: CheckJobClaimsTable;
   check_results: CheckResultsTable;
 }
@@ -405,6 +406,8 @@ export interface EhrConnectionsTable {
   client_id: string;
   scopes: string;
   frame_ancestors: ColumnType<string[], string, string>;
+  cds_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  cds_jwks_url: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
   updated_by: string | null;
 }
@@ -426,6 +429,13 @@ export interface SmartLaunchesTable {
   redirect_uri: string;
   sealed_verifier: string;
   binding_hash: string;
+  expires_at: ColumnType<Date, string, string>;
+}
+
+/** JWT ids of CDS Hooks calls already accepted, until the JWT expires (replay guard). */
+export interface CdsSeenJtisTable {
+  issuer: string;
+  jti: string;
   expires_at: ColumnType<Date, string, string>;
 }
 

@@ -5,7 +5,7 @@ export interface BoundedFetchOptions {
   maxBytes: number;
   headers?: Record<string, string>;
   /** The error code a failure is reported with. */
-  failure: 'SMART_LAUNCH_FAILED' | 'EHR_READ_FAILED';
+  failure: 'SMART_LAUNCH_FAILED' | 'EHR_READ_FAILED' | 'CDS_CLIENT_REFUSED';
   /** What the read is called in a failure's reason (no ids: the reason may reach a log). */
   label: string;
 }

@@ -83,6 +83,12 @@ export const errorCatalog = {
     message:
       'the launch from the EHR did not complete ({reason}); open Codecard from the EHR again',
   },
+  /** A CDS Hooks call whose JWT did not verify (issuer, keys, signature, aud, times, jti). */
+  CDS_CLIENT_REFUSED: {
+    status: 401,
+    message:
+      'the CDS Hooks call was refused ({reason}); the EHR must sign it with the key of the CDS client registered in the organization’s EHR connection',
+  },
   /** The case token is missing, expired, or not this user's. */
   EHR_CASE_REQUIRED: {
     status: 401,

@@ -16,6 +16,7 @@ import { registerJsonBodyParser } from './json-body.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { loggerOptions } from './log-options.ts';
 import { guardRequestOrigin } from './request-origin.ts';
+import { registerCdsHooksCors } from './cds-hooks-cors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerCompression } from './compression.ts';
 import { registerRateLimits } from './rate-limits.ts';
@@ -191,7 +192,11 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   // Inside the EHR (issue 18): connections, SMART launch, the case; frame-ancestors per EHR.
   const ehrSeal = new EhrSeal(accessCtx.db);
   const frameAncestorsChanged = registerEhrFrameAncestors(app, accessCtx.db);
-  ehrAdminRoutes(app, accessCtx, frameAncestorsChanged);
+  const cdsOriginsChanged = registerCdsHooksCors(app, accessCtx.db);
+  ehrAdminRoutes(app, accessCtx, () => {
+    frameAncestorsChanged();
+    cdsOriginsChanged();
+  });
   smartRoutes(app, { access: accessCtx, seal: ehrSeal, publicUrl: options.publicUrl ?? null });
   ehrCaseRoutes(app, accessCtx, ehrSeal);
   adminRoutes(app, accessCtx);
@@ -209,7 +214,11 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, uploads);
   performanceRoutes(app);
-  cdsHooksRoutes(app, options.publicUrl ?? null);
+  cdsHooksRoutes(app, {
+    db: accessCtx.db,
+    base: options.ctx,
+    publicUrl: options.publicUrl ?? null,
+  });
   await webAppRoutes(app, options.web);
   return { app, jobs, checkJobs };
 }

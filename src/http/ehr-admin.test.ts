@@ -16,6 +16,8 @@ const connection = {
   clientId: 'codecard',
   scopes: 'launch openid fhirUser patient/Encounter.read',
   frameAncestors: ['https://ehr.example.org', 'https://chart.ehr.example.org:8443'],
+  cdsIssuer: 'https://ehr.example.org/cds-client',
+  cdsJwksUrl: 'https://ehr.example.org/.well-known/jwks.json',
 };
 
 beforeAll(async () => {
@@ -93,14 +95,31 @@ describe('EHR connection, status and access requests', () => {
     expect(noCase.json()).toMatchObject({ error: { code: 'EHR_CASE_REQUIRED' } });
   });
 
-  test('an issuer is one organization’s only', async () => {
+  test('an issuer, and a CDS client issuer, is one organization’s only', async () => {
     await insertOrg(library.ctx.db, { id: 'ehr-admin-other', name: 'Other' });
     const otherAdmin = await testApiKey(forOrg(library.ctx, 'ehr-admin-other'), 'admin');
-    const taken = await call(otherAdmin, 'PUT', '/api/ehr/connection', connection);
-    expect(taken.statusCode).toBe(400);
-    expect(taken.json<{ error: { message: string } }>().error.message).toMatch(
-      /another organization/,
-    );
+    const otherFhir = { ...connection, issuer: 'https://fhir.other.example.org/r4' };
+    for (const taken of [connection, otherFhir]) {
+      const refused = await call(otherAdmin, 'PUT', '/api/ehr/connection', taken);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<{ error: { message: string } }>().error.message).toMatch(
+        /another organization/,
+      );
+    }
+    const withoutCds = {
+      issuer: otherFhir.issuer,
+      clientId: otherFhir.clientId,
+      scopes: otherFhir.scopes,
+      frameAncestors: otherFhir.frameAncestors,
+    };
+    const half = await call(otherAdmin, 'PUT', '/api/ehr/connection', {
+      ...withoutCds,
+      cdsIssuer: 'https://other.example/cds',
+    });
+    expect(half.statusCode).toBe(400);
+    const saved = await call(otherAdmin, 'PUT', '/api/ehr/connection', withoutCds);
+    expect(saved.statusCode).toBe(200);
+    expect((await call(otherAdmin, 'GET', '/api/ehr/connection')).json()).toEqual(withoutCds);
   });
 
   test('pages and /smart/* may be framed by the EHR origins; /api may not', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CodecardError } from '../errors/codecard-error.ts';
+import { jwtBearer } from './access/jwt-bearer.ts';
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,7 +13,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * - **No cross-site writes.** A state-changing request a browser sends from another site (a
  *   `no-cors` form or fetch: `Sec-Fetch-Site: cross-site`, or an `Origin` that is not Codecard's)
  *   is refused with 403 before its body is read. Requests without these headers come from
- *   programs (the CLI, curl, integrations), which a browser page cannot impersonate.
+ *   programs (the CLI, curl, integrations), which a browser page cannot impersonate. A CDS Hooks
+ *   call carrying the EHR's JWT is let through here: a browser sends an `Authorization` header
+ *   cross-site only after a CORS preflight, and the route checks the Origin against the
+ *   verified EHR connection's origins (src/http/cds-client-auth.ts).
  */
 export function guardRequestOrigin(app: FastifyInstance, publicUrl: URL | null): void {
   app.addHook('onRequest', (request, _reply, done) => {
@@ -26,6 +30,7 @@ function refusal(request: FastifyRequest, publicUrl: URL | null): CodecardError 
   const host = request.headers.host ?? '';
   if (!hostAllowed(host, publicUrl)) return new CodecardError('UNKNOWN_HOST', { host });
   if (safeMethods.has(request.method)) return undefined;
+  if (request.routeOptions.config.cdsClient === true && jwtBearer(request) !== null) return;
   const origin = crossSiteOrigin(request, publicUrl ? publicUrl.origin : null);
   return origin === null ? undefined : new CodecardError('CROSS_SITE_REQUEST', { origin });
 }

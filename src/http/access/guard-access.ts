@@ -8,6 +8,7 @@ import { roleIncludes } from '../../domain/role.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { forOrg, type LibraryContext } from '../../library/library-context.ts';
 import { auditRequest } from './audit-request.ts';
+import { jwtBearer } from './jwt-bearer.ts';
 import { sessionCookieName } from './session-cookie.ts';
 
 /**
@@ -35,6 +36,8 @@ export function guardAccess(
     const needed = request.routeOptions.config.access;
     if (needed === undefined) return;
     if (needed === 'public' && request.routeOptions.config.anonymous === true) return;
+    // The EHR's JWT on a CDS Hooks call: the route verifies it and sets the organization.
+    if (request.routeOptions.config.cdsClient === true && jwtBearer(request) !== null) return;
     request.principal = await principalOf(request, access, secureCookies);
     if (needed === 'public') return;
     if (!someoneExists) someoneExists = (await countUsers(access.db)) > 0;

@@ -7,6 +7,11 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** A public probe that looks up no key or session (it must not touch the database). */
     anonymous?: boolean;
+    /**
+     * A CDS Hooks service: a JWT bearer is the EHR's, verified by the route itself
+     * (src/http/cds-client-auth.ts), not looked up as an API key or session.
+     */
+    cdsClient?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in caller (null on public routes). */

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -12,10 +12,14 @@ import { checkCase } from '../../ehr/case-check.ts';
 import { cdsCards } from '../../ehr/cds-cards.ts';
 import { cdsHookResources } from '../../ehr/cds-hook-resources.ts';
 import { cdsDiscovery, cdsServiceHooks, type CdsServiceId } from '../../ehr/cds-services.ts';
+import { appendAudit } from '../../access/audit.repository.ts';
+import type { Db } from '../../db/database.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
+import type { LibraryContext } from '../../library/library-context.ts';
 import { readingContext } from '../../rules/library-version-reader.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { access } from '../access/request-access.ts';
+import { cdsClientAuth, codecardOrigin } from '../cds-client-auth.ts';
 import { callerRateLimit } from '../rate-limits.ts';
 
 const hookQuerySchema = z.object({ lang: localeSchema.optional() });
@@ -25,10 +29,17 @@ const hookQuerySchema = z.object({ lang: localeSchema.optional() });
  * orders with the encounter's prefetched diagnoses (src/ehr/case-check.ts) and answer with a
  * card per problem. The FHIR data in a call is used for that reply only: never stored, and never
  * logged (request logs carry the method and path only, log-options.ts). Callers authenticate
- * with an API key of their organization (coder or above).
+ * with the EHR's JWT (CDS Hooks 2.0: its registered CDS client, src/http/cds-client-auth.ts) or
+ * an API key of their organization (coder or above).
  */
-export function cdsHooksRoutes(app: FastifyInstance, publicUrl: URL | null) {
+export function cdsHooksRoutes(
+  app: FastifyInstance,
+  options: { db: Db; base: LibraryContext; publicUrl: URL | null },
+) {
+  const { publicUrl } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  app.decorateRequest('cdsClientOrg', null);
+  const verifyClient = cdsClientAuth(options.db, options.base, publicUrl);
   r.get(
     '/cds-services',
     {
@@ -46,7 +57,8 @@ export function cdsHooksRoutes(app: FastifyInstance, publicUrl: URL | null) {
     r.post(
       `/cds-services/${id}`,
       {
-        ...access('coder', { ...callerRateLimit(), expensive: true }),
+        ...access('coder', { ...callerRateLimit(), expensive: true, cdsClient: true }),
+        onRequest: verifyClient,
         schema: {
           tags: ['ehr'],
           summary: `CDS Hooks ${cdsServiceHooks[id]}: cards for the draft orders`,
@@ -65,10 +77,21 @@ export function cdsHooksRoutes(app: FastifyInstance, publicUrl: URL | null) {
         const reading = await readingContext(request.ctx);
         const today = new Date().toISOString().slice(0, 10);
         const checked = await checkCase(reading, cdsHookResources(body), { lang, today });
-        await auditRequest(request.ctx.db, request, 'check.run', 'ok', {
-          type: 'cds-hook',
-          id,
-        });
+        const target = { type: 'cds-hook', id };
+        if (request.cdsClientOrg === null) {
+          await auditRequest(request.ctx.db, request, 'check.run', 'ok', target);
+        } else {
+          await appendAudit(request.ctx.db, {
+            orgId: request.cdsClientOrg,
+            actorUserId: null,
+            actorApiKeyId: null,
+            action: 'check.run',
+            outcome: 'ok',
+            targetType: target.type,
+            targetId: target.id,
+            ip: request.ip,
+          });
+        }
         const origin = codecardOrigin(request, publicUrl);
         // order-select: cards about the orders just chosen (all orders when none are named).
         const selections = body.hook === 'order-select' ? body.context.selections : undefined;
@@ -76,9 +99,4 @@ export function cdsHooksRoutes(app: FastifyInstance, publicUrl: URL | null) {
       },
     );
   }
-}
-
-/** Codecard's address as the caller reached it (the configured public address when set). */
-function codecardOrigin(request: FastifyRequest, publicUrl: URL | null): string {
-  return publicUrl ? publicUrl.origin : `${request.protocol}://${request.headers.host ?? ''}`;
 }

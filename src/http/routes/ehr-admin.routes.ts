@@ -52,6 +52,8 @@ export function ehrAdminRoutes(
         clientId: connection.clientId,
         scopes: connection.scopes,
         frameAncestors: connection.frameAncestors,
+        ...(connection.cdsIssuer === undefined ? {} : { cdsIssuer: connection.cdsIssuer }),
+        ...(connection.cdsJwksUrl === undefined ? {} : { cdsJwksUrl: connection.cdsJwksUrl }),
       };
     },
   );
@@ -70,10 +72,15 @@ export function ehrAdminRoutes(
     async (request) => {
       const { orgId, userId } = principal(request);
       const body = { ...request.body, issuer: normalizeFhirBase(request.body.issuer) };
+      if ((body.cdsIssuer === undefined) !== (body.cdsJwksUrl === undefined)) {
+        throw new CodecardError('BAD_INPUT', {
+          detail: 'give the CDS Hooks client’s issuer and JWKS URL together, or neither',
+        });
+      }
       if (!(await saveEhrConnection(db, orgId, body, userId))) {
         await auditRequest(db, request, 'ehr.connection', 'failed', { type: 'org', id: orgId });
         throw new CodecardError('BAD_INPUT', {
-          detail: 'another organization has an EHR connection with this issuer',
+          detail: 'another organization has an EHR connection with this issuer or CDS client',
         });
       }
       await auditRequest(db, request, 'ehr.connection', 'ok', { type: 'org', id: orgId });

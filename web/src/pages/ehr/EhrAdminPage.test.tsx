@@ -55,6 +55,38 @@ describe('the admin’s EHR page', () => {
     await screen.findByText('EHR connection saved.');
   });
 
+  test('the CDS Hooks client: its issuer needs its keys’ URL; both are saved with the connection', async () => {
+    const calls = mockFetch(({ url, method }) => {
+      if (url === '/api/ehr/connection' && method === 'PUT') return { body: {} };
+      if (url === '/api/ehr/access-requests') return { body: [] };
+      return undefined;
+    });
+    renderAt('/admin/ehr', <EhrAdminPage />);
+    fireEvent.change(await screen.findByLabelText('Issuer (FHIR base URL)'), {
+      target: { value: 'https://fhir.example.org/r4' },
+    });
+    fireEvent.change(screen.getByLabelText('Client ID'), { target: { value: 'codecard' } });
+    fireEvent.change(screen.getByLabelText('CDS Hooks client issuer (optional)'), {
+      target: { value: 'https://ehr.example.org/cds' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(
+      await screen.findAllByText(
+        'Enter the URL of the CDS client’s keys (https://…) when you give its issuer.',
+      ),
+    ).not.toHaveLength(0);
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    fireEvent.change(screen.getByLabelText('CDS Hooks client keys (JWKS URL, optional)'), {
+      target: { value: 'https://ehr.example.org/jwks.json' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({
+      cdsIssuer: 'https://ehr.example.org/cds',
+      cdsJwksUrl: 'https://ehr.example.org/jwks.json',
+    });
+  });
+
   test('a saved connection fills the form; no requests says so', async () => {
     mockFetch(({ url }) => {
       if (url === '/api/ehr/connection')

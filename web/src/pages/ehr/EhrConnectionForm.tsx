@@ -20,7 +20,10 @@ const isUrl = (value: string) => {
   }
 };
 
-/** The organization's EHR connection: issuer, client id, scopes and who may frame the app. */
+/**
+ * The organization's EHR connection: issuer, client id, scopes, who may frame the app, and the
+ * EHR's CDS Hooks client (optional).
+ */
 export function EhrConnectionForm({
   connection,
   onSaved,
@@ -33,7 +36,28 @@ export function EhrConnectionForm({
   const [clientId, setClientId] = useState(connection?.clientId ?? '');
   const [scopes, setScopes] = useState(connection?.scopes ?? defaultScopes);
   const [ancestors, setAncestors] = useState(connection?.frameAncestors.join('\n') ?? '');
+  const [cdsIssuer, setCdsIssuer] = useState(connection?.cdsIssuer ?? '');
+  const [cdsJwksUrl, setCdsJwksUrl] = useState(connection?.cdsJwksUrl ?? '');
   const form = useFormSubmit();
+  // The CDS Hooks client's two optional fields (hook calls signed by the EHR's JWT).
+  const cdsFields = [
+    {
+      id: 'ehr-cds-issuer',
+      label: t('ehr.form.cdsIssuer'),
+      hint: t('ehr.form.cdsIssuerHint'),
+      type: 'text',
+      value: cdsIssuer,
+      set: setCdsIssuer,
+    },
+    {
+      id: 'ehr-cds-jwks',
+      label: t('ehr.form.cdsJwksUrl'),
+      hint: t('ehr.form.cdsJwksUrlHint'),
+      type: 'url',
+      value: cdsJwksUrl,
+      set: setCdsJwksUrl,
+    },
+  ];
 
   const save = () => {
     const frameAncestors = ancestors.split(/\s+/).filter(Boolean);
@@ -43,11 +67,18 @@ export function EhrConnectionForm({
     if (!scopes.trim()) problems.set('ehr-scopes', { key: 'ehr.form.scopesRequired' });
     if (!frameAncestors.every(isUrl))
       problems.set('ehr-ancestors', { key: 'ehr.form.ancestorsInvalid' });
+    // The CDS Hooks client (optional): its JWT issuer and its keys' URL, both or neither.
+    const cds = { issuer: cdsIssuer.trim(), jwksUrl: cdsJwksUrl.trim() };
+    if (cds.jwksUrl && !cds.issuer)
+      problems.set('ehr-cds-issuer', { key: 'ehr.form.cdsIssuerRequired' });
+    if (cds.issuer && !isUrl(cds.jwksUrl))
+      problems.set('ehr-cds-jwks', { key: 'ehr.form.cdsJwksUrlInvalid' });
     const next: EhrConnection = {
       issuer: issuer.trim(),
       clientId: clientId.trim(),
       scopes: scopes.trim().split(/\s+/).join(' '),
       frameAncestors,
+      ...(cds.issuer ? { cdsIssuer: cds.issuer, cdsJwksUrl: cds.jwksUrl } : {}),
     };
     return form.submit(
       problems,
@@ -121,6 +152,25 @@ export function EhrConnectionForm({
             />
           )}
         </FormField>
+        {cdsFields.map((field) => (
+          <FormField
+            key={field.id}
+            id={field.id}
+            label={field.label}
+            hint={field.hint}
+            problems={form.problems}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type={field.type}
+                dir="ltr"
+                value={field.value}
+                onChange={(e) => field.set(e.target.value)}
+              />
+            )}
+          </FormField>
+        ))}
       </StackedForm>
     </div>
   );
