@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { FENCED_ROLE } from './20261205020000-fence-organizations.ts';
 
 /**
  * CDS Hooks calls authenticated by the EHR's JWT (issue 18): each EHR connection may name its
@@ -17,6 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (issuer, jti)
     )`.execute(db);
   await sql`create index cds_seen_jtis_expiry on cds_seen_jtis (expires_at)`.execute(db);
+  // The instance's replay guard, written before the caller's organization is known: the
+  // organizations' fenced role has no business with it.
+  await sql`revoke all on cds_seen_jtis from ${sql.raw(FENCED_ROLE)}`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
