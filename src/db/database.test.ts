@@ -23,7 +23,9 @@ describe.each(testDatabaseKinds())('the schema on %s', (kind) => {
           -- so do the durable queue's run heartbeats (a job's owner is in its input) and the
           -- key that seals EHR case tokens and the CDS Hooks replay guard (the fenced role has
           -- no access to either).
-          and t.table_name not in ('orgs', 'users', 'job_runs', 'ehr_seal_keys', 'cds_seen_jtis')`.execute(opened.db);
+          and t.table_name not in ('orgs', 'users', 'job_runs', 'ehr_seal_keys', 'cds_seen_jtis')`.execute(
+        opened.db,
+      );
       expect(tables.length).toBeGreaterThanOrEqual(10);
       expect(tables.filter((t) => !t.has_org).map((t) => t.table_name)).toEqual([]);
       const { rows } = await sql<{
