@@ -28,13 +28,17 @@ export function ehrCaseRoutes(app: FastifyInstance, accessCtx: AccessContext, se
       schema: {
         tags: ['ehr'],
         summary: 'The open EHR case (X-Codecard-Case) with its claim check',
+        querystring: caseCodeQuerySchema,
         response: { 200: ehrCaseSchema, ...errorResponses },
       },
     },
     async (request) => {
       const resources = await readRequestCase(accessCtx, seal, request);
       // Reference data from the read replica when it is current, as the claim check reads it.
-      return checkCase(await readingContext(request.ctx), resources);
+      // Findings and skip reasons in the reader's language (?lang=, default English).
+      return checkCase(await readingContext(request.ctx), resources, {
+        lang: request.query.lang ?? 'en',
+      });
     },
   );
   r.get(

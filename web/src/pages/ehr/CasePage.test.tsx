@@ -123,7 +123,7 @@ describe('the EHR session from the launch fragment', () => {
 describe('the case view', () => {
   test('shows the encounter, labels origins, links codes to their cards and cites findings', async () => {
     enterCase();
-    mockFetch(({ url }) => (url === '/api/ehr/case' ? { body: sampleCase } : undefined));
+    mockFetch(({ url }) => (url === '/api/ehr/case?lang=en' ? { body: sampleCase } : undefined));
     renderAt('/case', <CasePage />);
     await screen.findByRole('heading', { level: 1, name: 'This encounter' });
     expect(screen.getByText('2026-11-27')).toBeTruthy();
@@ -141,7 +141,7 @@ describe('the case view', () => {
   test('403 (no EHR connection): the gating note, and Request access records a request', async () => {
     enterCase();
     const calls = mockFetch(({ url, method }) => {
-      if (url === '/api/ehr/case')
+      if (url === '/api/ehr/case?lang=en')
         return { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no EHR' } } };
       if (url === '/api/ehr/status') return { body: { enabled: false, requested: false } };
       if (url === '/api/ehr/access-requests' && method === 'POST')
@@ -159,7 +159,7 @@ describe('the case view', () => {
   test('403 after asking already: the note says Requested', async () => {
     enterCase();
     mockFetch(({ url }) => {
-      if (url === '/api/ehr/case')
+      if (url === '/api/ehr/case?lang=en')
         return { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no EHR' } } };
       if (url === '/api/ehr/status') return { body: { enabled: false, requested: true } };
       return undefined;
@@ -172,7 +172,7 @@ describe('the case view', () => {
   test('an expired case token: the session has ended, open Codecard again from the chart', async () => {
     enterCase();
     mockFetch(({ url }) =>
-      url === '/api/ehr/case'
+      url === '/api/ehr/case?lang=en'
         ? { status: 401, body: { error: { code: 'EHR_CASE_EXPIRED', message: 'expired' } } }
         : undefined,
     );

@@ -2,7 +2,7 @@ import type { EhrCase } from '../../../../src/contracts/ehr.ts';
 import { hasEhrCase } from '../../api/ehr-session.ts';
 import { useApi } from '../../api/use-api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { useT } from '../../i18n/locale-context.tsx';
+import { useLocale } from '../../i18n/locale-context.tsx';
 import { caseFailure } from './case-errors.ts';
 import { GatedCase } from './GatedCase.tsx';
 import { CaseView } from './CaseView.tsx';
@@ -11,9 +11,10 @@ import './ehr.css';
 
 /** `/case`: the encounter the EHR launched Codecard for (the case token this tab holds). */
 export function CasePage() {
-  const t = useT();
+  const { t, locale } = useLocale();
   const held = hasEhrCase();
-  const load = useApi<EhrCase>(held ? '/api/ehr/case' : null);
+  // In the reader's language: the check's findings and the chart's skip reasons come worded.
+  const load = useApi<EhrCase>(held ? `/api/ehr/case?lang=${encodeURIComponent(locale)}` : null);
   if (!held) return <EhrSessionEnded />;
   if (load.error) {
     const failure = caseFailure(load.error);
