@@ -251,6 +251,42 @@ describe('reads the scopes do not grant', () => {
   });
 });
 
+describe('searches that come in pages', () => {
+  test('every page is read: the case is the same as from one page', async () => {
+    const result = await launch(ehr);
+    const whole = (await readCase(result.session!, result.caseToken)).json<EhrCase>();
+    expect(whole.procedures.length).toBe(2);
+    ehr.paging.pageSize = 1;
+    try {
+      const readsBefore = ehr.fhirReads.length;
+      const paged = await readCase(result.session!, result.caseToken);
+      expect(paged.statusCode).toBe(200);
+      expect(paged.json<EhrCase>()).toEqual(whole);
+      const procedurePages = ehr.fhirReads
+        .slice(readsBefore)
+        .filter((read) => read.startsWith('/fhir/Procedure'));
+      expect(procedurePages).toHaveLength(2);
+      expect(procedurePages[1]).toContain('_page=2');
+    } finally {
+      ehr.paging = {};
+    }
+  });
+
+  test('a next page on another server is not followed (the token stays with the EHR)', async () => {
+    const result = await launch(ehr);
+    ehr.paging = { pageSize: 1, nextOrigin: 'http://127.0.0.2:9' };
+    try {
+      const refused = await readCase(result.session!, result.caseToken);
+      expect(refused.statusCode).toBe(502);
+      const error = refused.json<{ error: { code: string; message: string } }>().error;
+      expect(error.code).toBe('EHR_READ_FAILED');
+      expect(error.message).toMatch(/outside the EHR’s FHIR base/);
+    } finally {
+      ehr.paging = {};
+    }
+  });
+});
+
 describe('refused launches', () => {
   test('a wrong state is refused, with no session and no case', async () => {
     const before = await sessionCount();

@@ -27,6 +27,14 @@ export interface SimulatorScopes {
   forbidden: string[];
 }
 
+/** How the FHIR server pages its searches (until changed). */
+export interface SimulatorPaging {
+  /** Entries per searchset page (default: all on one page). */
+  pageSize?: number;
+  /** The origin its `next` links name (default its own; another tests where the token goes). */
+  nextOrigin?: string;
+}
+
 export interface EhrSimulator {
   /** The EHR's origin (http://127.0.0.1:port). */
   origin: string;
@@ -43,6 +51,7 @@ export interface EhrSimulator {
   issuedTokens: string[];
   faults: SimulatorFaults;
   scopes: SimulatorScopes;
+  paging: SimulatorPaging;
   /** A launch id for this patient and encounter (the EHR launch's `launch` parameter). */
   launchFor: (patient: string, encounter: string) => string;
   /** The EHR's chart page, which frames `launchUrl?iss=…&launch=…` (another origin). */
@@ -94,6 +103,7 @@ export async function startEhrSimulator(
     issuedTokens: [],
     faults: {},
     scopes: { forbidden: [] },
+    paging: {},
   };
 
   const server = createServer((req, res) => {
@@ -255,12 +265,20 @@ export async function startEhrSimulator(
         (!encounter || refersTo(r, ['encounter'], `Encounter/${encounter}`)),
     );
     state.fhirReads.push(`${url.pathname}${url.search}`);
+    const size = state.paging.pageSize ?? Math.max(1, matches.length);
+    const page = Number(url.searchParams.get('_page') ?? '1');
+    const onPage = matches.slice((page - 1) * size, page * size);
     const bundle: Bundle = {
       resourceType: 'Bundle',
       type: 'searchset',
       total: matches.length,
-      entry: matches.map((resource) => ({ resource })),
+      entry: onPage.map((resource) => ({ resource })),
     };
+    if (page * size < matches.length) {
+      const next = new URL(url.href.replace(state.origin, state.paging.nextOrigin ?? state.origin));
+      next.searchParams.set('_page', String(page + 1));
+      bundle.link = [{ relation: 'next', url: next.href }];
+    }
     send(res, 200, bundle);
   };
 
