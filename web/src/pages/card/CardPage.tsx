@@ -86,9 +86,15 @@ export function CardPage({ system, code }: { system: string; code: string }) {
           <LoadError message={load.error.message} onRetry={load.reload} />
         </>
       )}
-      {/* With an open EHR case: the code for this patient first, then the shared card. */}
-      {card && hasEhrCase() && <CardForCase system={system} code={card.code} lang={lang} />}
-      {card && <CardView card={card} />}
+      {/* With an open EHR case: the code for this patient under the card's title, then the card. */}
+      {card && (
+        <CardView
+          card={card}
+          afterHeader={
+            hasEhrCase() ? <CardForCase system={system} code={card.code} lang={lang} /> : undefined
+          }
+        />
+      )}
       {/* Once the card is shown: the case-specific place (the note where EHR access is off). */}
       {card && !hasEhrCase() && <CardCaseSection />}
       <p role="status" className="visually-hidden">

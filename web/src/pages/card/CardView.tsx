@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Card } from '../../../../src/contracts/cards.ts';
 import { FootnoteRefs, GroupedSourceList } from '../../components/Footnotes.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
@@ -11,10 +11,10 @@ import { CardStale } from './CardStale.tsx';
 import { CARD_NOTE_PREFIX, layoutCard, type LaidOutItem } from './card-layout.ts';
 
 /**
- * The card itself: the glance first, then its sections collapsed with counts (tables for table
+ * The card itself: the glance first (after `afterHeader`, the EHR case's part when one is open), then its sections collapsed with counts (tables for table
  * facts, footnoted statements), conflicts, gaps, sources grouped per document and footer.
  */
-export function CardView({ card }: { card: Card }) {
+export function CardView({ card, afterHeader }: { card: Card; afterHeader?: ReactNode }) {
   const { t, locale, dir } = useLocale();
   const layout = useMemo(() => layoutCard(card), [card]);
   // Words of the app inside the card are in the reader's language, marked as such.
@@ -30,6 +30,9 @@ export function CardView({ card }: { card: Card }) {
         </p>
         <CardStale card={card} />
       </header>
+
+      {/* The open EHR case's answer for this code, right under the title (headings in order). */}
+      {afterHeader}
 
       <CardGlance card={card} lines={layout.glance} />
 
