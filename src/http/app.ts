@@ -49,6 +49,7 @@ import { ehrAdminRoutes } from './routes/ehr-admin.routes.ts';
 import { ehrCaseRoutes } from './routes/ehr-case.routes.ts';
 import { smartRoutes } from './routes/smart.routes.ts';
 import { registerEhrFrameAncestors } from './ehr-frame-ancestors.ts';
+import { EhrOrigins } from './ehr-origins.ts';
 import { EhrSeal } from '../ehr/ehr-seal.ts';
 import type { SsoConfig } from '../config/sso-config.ts';
 import type { UploadConfig } from '../config/upload-config.ts';
@@ -191,12 +192,10 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   if (options.sso) ssoRoutes(app, { access: accessCtx, secureCookies, sso: options.sso });
   // Inside the EHR (issue 18): connections, SMART launch, the case; frame-ancestors per EHR.
   const ehrSeal = new EhrSeal(accessCtx.db);
-  const frameAncestorsChanged = registerEhrFrameAncestors(app, accessCtx.db);
-  const cdsOriginsChanged = registerCdsHooksCors(app, accessCtx.db);
-  ehrAdminRoutes(app, accessCtx, () => {
-    frameAncestorsChanged();
-    cdsOriginsChanged();
-  });
+  const ehrOrigins = new EhrOrigins(accessCtx.db);
+  registerEhrFrameAncestors(app, ehrOrigins);
+  registerCdsHooksCors(app, ehrOrigins);
+  ehrAdminRoutes(app, accessCtx, () => ehrOrigins.forget());
   smartRoutes(app, { access: accessCtx, seal: ehrSeal, publicUrl: options.publicUrl ?? null });
   ehrCaseRoutes(app, accessCtx, ehrSeal);
   adminRoutes(app, accessCtx);

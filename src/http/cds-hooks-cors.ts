@@ -1,26 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../db/database.ts';
-import { allEhrFrameAncestors } from '../ehr/ehr-connections.repository.ts';
-
-const REFRESH_MS = 30_000;
+import type { EhrOrigins } from './ehr-origins.ts';
 
 /**
  * CORS for CDS Hooks (discovery and the services): an EHR's web client may call them from an
  * origin an organization's EHR connection names as a frame ancestor. Preflights are answered
  * (`Authorization, Content-Type`, GET/POST); other origins get no CORS headers, so browsers
- * block them. The origins are read from the database every 30 s at most (at once after this
- * instance saves a connection: the returned function).
+ * block them.
  */
-export function registerCdsHooksCors(app: FastifyInstance, db: Db): () => void {
-  let cached: { origins: Set<string>; at: number } | null = null;
+export function registerCdsHooksCors(app: FastifyInstance, origins: EhrOrigins): void {
   const allowed = async (request: FastifyRequest): Promise<string | null> => {
     const origin = request.headers.origin;
     if (origin === undefined) return null;
-    if (!cached || Date.now() - cached.at > REFRESH_MS) {
-      const urls = await allEhrFrameAncestors(db);
-      cached = { origins: new Set(urls.map((url) => new URL(url).origin)), at: Date.now() };
-    }
-    return cached.origins.has(origin) ? origin : null;
+    return (await origins.list()).includes(origin) ? origin : null;
   };
   const allow = (reply: FastifyReply, origin: string) =>
     reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
@@ -42,9 +33,6 @@ export function registerCdsHooksCors(app: FastifyInstance, db: Db): () => void {
       return reply.code(204).send();
     });
   }
-  return () => {
-    cached = null;
-  };
 }
 
 function isCdsHooks(url: string): boolean {
