@@ -1,7 +1,7 @@
 /**
  * The layers, lowest first. A folder may import its own layer and the layers below it, never
- * above: domain <- base <- infrastructure <- access (accounts) <- library (intake) <- codes/rules/claims/facts
- * <- cards/ask/check/performance/ehr (compose) <- http/cli/web (present, not listed: nothing may
+ * above: domain <- base <- infrastructure <- access (accounts) <- library (intake) <- codes/rules/claims/facts/fees/changes
+ * <- sync <- cards/ask/check/performance/ehr (compose) <- http/cli/web (present, not listed: nothing may
  * import them). Tests, benchmarks and scripts may reach anything, but cycles are forbidden
  * everywhere.
  */
@@ -11,7 +11,8 @@ const layers = [
   { name: 'infrastructure', folders: ['db', 'jobs'] },
   { name: 'access', folders: ['access'] },
   { name: 'intake', folders: ['library'] },
-  { name: 'facts', folders: ['codes', 'rules', 'claims', 'facts'] },
+  { name: 'facts', folders: ['codes', 'rules', 'claims', 'facts', 'fees', 'changes'] },
+  { name: 'release-sync', folders: ['sync'] },
   { name: 'compose', folders: ['cards', 'ask', 'check', 'performance', 'ehr'] },
 ];
 
