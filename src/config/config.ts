@@ -90,6 +90,9 @@ export function loadConfig(
   const port = overrides.port ?? integer(env.PORT, 'PORT', 3000, 0);
   const url = env.DATABASE_URL?.trim();
   const readUrl = env.CODECARD_DATABASE_READ_URL?.trim();
+  const poolSize = env.CODECARD_DATABASE_POOL_SIZE?.trim()
+    ? integer(env.CODECARD_DATABASE_POOL_SIZE, 'CODECARD_DATABASE_POOL_SIZE', 10, 1)
+    : undefined;
   const dataDir = resolve(overrides.dataDir ?? env.CODECARD_DATA_DIR ?? '.codecard');
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) {
@@ -103,7 +106,9 @@ export function loadConfig(
     port,
     host: env.HOST ?? '127.0.0.1',
     database: {
-      ...(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir }),
+      ...(url
+        ? { kind: 'postgres', url, ...(poolSize ? { poolSize } : {}) }
+        : { kind: 'pglite', dataDir }),
       ...(readUrl ? { readUrl } : {}),
     },
     maxUploadBytes: maxUploadMb * 1024 * 1024,

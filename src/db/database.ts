@@ -8,7 +8,7 @@ import { initPGliteDirectory } from './pglite-initdb.ts';
 import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
 import { migrations } from './migrations/index.ts';
 import { PGlitePool } from './pglite-pool.ts';
-import { orgFence } from './org-fence.ts';
+import { orgFence, unfencedPool } from './org-fence.ts';
 import type { Database } from './schema.ts';
 import type { DatabaseTarget } from '../config/database-target.ts';
 
@@ -34,6 +34,12 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * Connections per pool (CODECARD_DATABASE_POOL_SIZE). Four made a card's two short queries wait
+ * behind Ask's and the batch's longer ones under load; ten per instance keeps a few free for them.
+ */
+const DEFAULT_POOL_SIZE = 10;
+
 const DATE_OID = 1082;
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -43,10 +49,7 @@ const toNumber = (value: string) => Number(value);
 
 /** Opens the store, runs pending migrations, and returns it ready to use. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
-  const opened =
-    target.kind === 'postgres'
-      ? openPostgres(target.url, target.readUrl)
-      : await openPGlite(target);
+  const opened = target.kind === 'postgres' ? openPostgres(target) : await openPGlite(target);
   try {
     await migrate(opened.db);
   } catch (error) {
@@ -93,12 +96,13 @@ async function openPGlite(
   };
 }
 
-function openPostgres(url: string, readUrl?: string): OpenDatabase {
-  const pool = postgresPool(url);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const replica = readUrl ? postgresPool(readUrl, { readOnly: true }) : null;
+function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): OpenDatabase {
+  const size = target.poolSize ?? DEFAULT_POOL_SIZE;
+  const pool = postgresPool(target.url, { size });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: unfencedPool(pool) }) });
+  const replica = target.readUrl ? postgresPool(target.readUrl, { size, readOnly: true }) : null;
   const readDb = replica
-    ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: replica }) })
+    ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: unfencedPool(replica) }) })
     : null;
   return {
     db,
@@ -112,7 +116,10 @@ function openPostgres(url: string, readUrl?: string): OpenDatabase {
   };
 }
 
-function postgresPool(url: string, { readOnly = false } = {}): pg.Pool {
+function postgresPool(
+  url: string,
+  { size, readOnly = false }: { size: number; readOnly?: boolean },
+): pg.Pool {
   const parsers = new pg.TypeOverrides();
   parsers.setTypeParser(DATE_OID, keepText);
   parsers.setTypeParser(INT8_OID, toNumber);
@@ -121,7 +128,7 @@ function postgresPool(url: string, { readOnly = false } = {}): pg.Pool {
   // connection: after 10 s they get DATABASE_UNAVAILABLE (db-fault.ts) like any outage.
   const pool = new pg.Pool({
     connectionString: url,
-    max: 4,
+    max: size,
     types: parsers,
     connectionTimeoutMillis: 10_000,
     ...(readOnly ? { options: '-c default_transaction_read_only=on' } : {}),

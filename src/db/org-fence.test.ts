@@ -65,6 +65,32 @@ describe.runIf(process.env.TEST_DATABASE_URL)('row-level security per organizati
     }
   });
 
+  test('connections keep their fence between queries yet every query runs as its caller', async () => {
+    const other = opened.fence!('other');
+    const mine = opened.fence!('default');
+    // Three callers interleaved over more queries than the pool has connections, so each
+    // connection serves organizations and the server's own role in turn.
+    const callers = [
+      { db: other, org: 'other', role: 'codecard_org' },
+      { db: mine, org: 'default', role: 'codecard_org' },
+      { db: opened.db, org: '', role: null },
+    ];
+    const runs = Array.from({ length: 36 }, (_, at) => callers[at % 3]!);
+    const seen = await Promise.all(
+      runs.map(({ db }) =>
+        sql<{ role: string; org: string | null }>`
+          select current_user as role, current_setting('codecard.org_id', true) as org,
+            pg_sleep(0.002)`.execute(db),
+      ),
+    );
+    seen.forEach(({ rows }, at) => {
+      const caller = runs[at]!;
+      expect(rows[0]?.org ?? '').toBe(caller.org);
+      if (caller.role) expect(rows[0]?.role).toBe(caller.role);
+      else expect(rows[0]?.role).not.toBe('codecard_org');
+    });
+  });
+
   test('reference data is readable by every organization and writable by none of them', async () => {
     await sql`
       insert into documents (org_id, dataset_key, kind, title, file_name, file_hash, file_size)
