@@ -52,8 +52,22 @@ describe('CheckEventAccumulator', () => {
         findingsByRule: { ptp: 1, 'medical-necessity': 1, frequency: 1 },
         codes: { '62264': 2, '77003': 1, '62323': 1 },
         pairs: { '62264|77003': 1 },
+        // Every line's procedure code, the clean claim's 99213 too.
+        lineCodes: { '62264': 1, '77003': 1, '62323': 1, '99213': 1 },
       },
     });
+  });
+
+  test('a diagnosis typed as a line code (without its dot) is no line code either', () => {
+    const checked = new CheckEventAccumulator();
+    const claim: Claim = {
+      id: 'Y',
+      setting: 'practitioner',
+      lines: [line('M5416', ['M54.16']), line('62264', ['M54.16'])],
+    };
+    checked.add(claim, result('Y', []));
+    const event = checked.toEvent();
+    expect(event?.type === 'check' && event.data.lineCodes).toEqual({ '62264': 1 });
   });
 
   test('a diagnosis never lands in the event, even written without its dot', () => {

@@ -6,8 +6,8 @@ import { isProcedureCode } from '../domain/code-shape.ts';
 
 /**
  * Sums claim results into one `check` event, a claim at a time, so streamed checks of any size
- * keep only counters. From a claim it reads its line count and, to leave them out, its
- * diagnoses; the claim id, providers, modifiers and any text never reach the event.
+ * keep only counters. From a claim it reads its line count, its lines' procedure codes and,
+ * to leave them out, its diagnoses; the claim id, providers, modifiers and any text never reach the event.
  */
 export class CheckEventAccumulator {
   private claims = 0;
@@ -16,15 +16,19 @@ export class CheckEventAccumulator {
   private readonly findingsByRule = new Map<string, number>();
   private readonly codes = new Map<string, number>();
   private readonly pairs = new Map<string, number>();
+  private readonly lineCodes = new Map<string, number>();
 
   add(claim: Claim, result: ClaimResult): void {
     this.claims++;
     this.lines += claim.lines.length;
     if (result.summary.errors > 0) this.claimsWithErrors++;
-    if (result.findings.length === 0) return;
     // A diagnosis written without its dot has a procedure code's shape ("M5416").
     const diagnoses = new Set(claim.lines.flatMap((l) => l.diagnoses.map(undotted)));
     const keep = (code: string) => isProcedureCode(code) && !diagnoses.has(undotted(code));
+    for (const line of claim.lines) {
+      const code = line.code.trim().toUpperCase();
+      if (keep(code)) increment(this.lineCodes, code);
+    }
     for (const finding of result.findings) {
       increment(this.findingsByRule, finding.rule);
       for (const code of finding.codes) if (keep(code)) increment(this.codes, code);
@@ -50,6 +54,7 @@ export class CheckEventAccumulator {
         findingsByRule: Object.fromEntries(this.findingsByRule),
         codes: Object.fromEntries(this.codes),
         pairs: Object.fromEntries(this.pairs),
+        lineCodes: Object.fromEntries(this.lineCodes),
       },
     };
   }

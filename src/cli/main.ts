@@ -27,6 +27,7 @@ const options = {
   from: { type: 'string' },
   to: { type: 'string' },
   granularity: { type: 'string' },
+  days: { type: 'string' },
   role: { type: 'string' },
   org: { type: 'string' },
   'instance-admin': { type: 'boolean' },
@@ -99,6 +100,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return await (
             await import('./performance.command.ts')
           ).runPerformance(library.ctx, values);
+        case 'watch':
+          return await (await import('./watch.command.ts')).runWatch(library.ctx, rest, values);
         case 'samples':
           return await (
             await import('./samples.command.ts')

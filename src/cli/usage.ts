@@ -28,6 +28,9 @@ Commands:
                                 checked, findings, top edit pairs and codes, library gaps,
                                 out-of-date datasets and codes asked about without coverage
                                 (default the last 30 days, by day)
+  watch [list [--days N] | add CODE… | remove CODE…]
+                                the organization's watch list: codes it chose (CPT, HCPCS,
+                                ICD-10-CM) and procedure codes its checks have seen
   samples load                  load the starter library into an empty library
   org list | org add ID NAME     organizations on this instance (each has its own library, users and
                                 audit log; all read the instance-wide reference data)

@@ -398,6 +398,16 @@ export interface Database {
   cds_seen_jtis: CdsSeenJtisTable;
   check_job_claims: CheckJobClaimsTable;
   check_results: CheckResultsTable;
+  watched_codes: WatchedCodesTable;
+}
+
+/** A code an organization chose to watch for changes between releases. */
+export interface WatchedCodesTable {
+  org_id: string;
+  code: string;
+  system: 'cpt' | 'hcpcs' | 'icd10cm';
+  added_by: string | null;
+  added_at: Timestamp;
 }
 
 export interface EhrConnectionsTable {

@@ -35,6 +35,11 @@ export interface CheckEventData {
   findingsByRule: Record<string, number>;
   /** Procedure codes named by findings, with how many findings named them. */
   codes: Record<string, number>;
+  /**
+   * Procedure codes on the checked lines, with how many lines carried them, findings or not
+   * (the watch list's "codes seen in checks"). Absent from events recorded before it existed.
+   */
+  lineCodes?: Record<string, number>;
   /** PTP pairs hit, keyed "column1|column2". */
   pairs: Record<string, number>;
 }

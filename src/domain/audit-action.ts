@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'ehr.access-request',
   'ehr.launch',
   'fhir.read',
+  'watch-list.add',
+  'watch-list.remove',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

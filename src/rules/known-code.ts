@@ -5,7 +5,7 @@ const procedureSystems = ['cpt', 'hcpcs', 'modifier'];
 
 /**
  * Whether any table of the library holds the procedure code: NCCI edits, a descriptor table,
- * add-on, bilateral or coverage lists. A code none of them holds (99999) is not a code the
+ * add-on, RVU indicator or coverage lists. A code none of them holds (99999) is not a code the
  * library can say anything about, so no pair verdict is given for it.
  */
 export function knowsCode(edits: EditIndex, reference: ReferenceIndex, code: string): boolean {
@@ -13,6 +13,9 @@ export function knowsCode(edits: EditIndex, reference: ReferenceIndex, code: str
   if (procedureSystems.some((system) => reference.codeEntries(system, code).length > 0))
     return true;
   return (
-    reference.addOns.has(code) || reference.bilateral.has(code) || reference.coverage.has(code)
+    reference.addOns.has(code) ||
+    reference.bilateral.has(code) ||
+    reference.multipleProcedure.has(code) ||
+    reference.coverage.has(code)
   );
 }

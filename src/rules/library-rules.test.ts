@@ -36,6 +36,9 @@ const files: [string, string, ImportOptions][] = [
       'HCPCS,MOD,STATUS CODE,GLOB DAYS,MULT PROC,BILAT SURG,ASST SURG,CO-SURG,TEAM SURG',
       '20610,,A,000,2,1,1,0,0',
       '62264,,A,010,2,0,1,0,0',
+      '62263,,A,010,0,1,1,0,0',
+      '62323,,A,000,9,3,1,0,0',
+      '64484,,A,ZZZ,0,0,0,0,0',
       '77003,26,A,XXX,0,0,1,0,0',
     ].join('\n'),
     { kind: 'mpfs-rvu' },
@@ -181,11 +184,39 @@ describe.each(testDatabaseKinds())('rules over the reference index (%s)', (kind)
       expect(check(claim({ code: '20610', modifiers: ['50'] }))).toEqual([]);
     });
 
-    test('51 on an add-on code', () => {
+    test('51 on an add-on code: one finding, the add-on one, whatever its RVU indicator', () => {
       const findings = check(claim({ code: '64483' }, { code: '64484', modifiers: ['51'] }));
       expect(brief(findings)).toEqual([
         { rule: 'modifier', severity: 'error', lines: [2], codes: ['64484'] },
       ]);
+      expect(findings[0]!.message).toContain('add-on');
+    });
+
+    test.each([
+      ['62263', '0', 'line 4'],
+      ['62323', '9', 'line 5'],
+    ])(
+      '51 on %s whose multiple-procedure indicator is %s, cited to the RVU row',
+      (code, indicator, locator) => {
+        const findings = check(claim({ code, modifiers: ['51'] }));
+        expect(brief(findings)).toEqual([
+          { rule: 'modifier', severity: 'error', lines: [1], codes: [code] },
+        ]);
+        expect(findings[0]!.modifiers).toEqual(['51']);
+        expect(findings[0]!.message).toContain(`multiple-procedure indicator is ${indicator}`);
+        expect(findings[0]!.citations).toEqual([
+          expect.objectContaining({
+            title: expect.stringContaining('sample-rvu') as string,
+            locator,
+          }),
+        ]);
+      },
+    );
+
+    test('51 passes where the indicator allows it (2), and 50 where bilateral is 1 or 3', () => {
+      expect(check(claim({ code: '20610', modifiers: ['51'] }))).toEqual([]);
+      expect(check(claim({ code: '62264', modifiers: ['51'] }))).toEqual([]);
+      expect(check(claim({ code: '62323', modifiers: ['50'] }))).toEqual([]);
     });
 
     test('59 with an X modifier, and 50 with LT, on one line, cited to the guide', () => {

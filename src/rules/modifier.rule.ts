@@ -15,12 +15,17 @@ import type { Citation } from '../domain/citation.ts';
  * (the concept does not apply) do not take it.
  */
 const takesModifier50 = new Set(['1', '3']);
+/**
+ * MPFS multiple-procedure indicators under which modifier 51 means nothing: 0 (no multiple
+ * procedure rules apply) and 9 (the concept does not apply). 1–7 name a reduction that applies.
+ */
+const refusesModifier51 = new Set(['0', '9']);
 const xModifiers = new Set(['XE', 'XS', 'XP', 'XU']);
 const sides = new Set(['LT', 'RT']);
 
 /**
  * Modifier combinations that payers reject: 50 where the bilateral indicator does not allow it,
- * 51 on an add-on code, 59 with an X modifier or 50 with LT/RT on one line, and modifiers the
+ * 51 on an add-on code or where the multiple-procedure indicator does not allow it, 59 with an X modifier or 50 with LT/RT on one line, and modifiers the
  * library does not know (once per claim when the library knows no modifiers at all).
  */
 export function modifierRule(context: CheckContext): Finding[] {
@@ -98,22 +103,46 @@ function modifier50Findings(
   return findings;
 }
 
-/** 51 (multiple procedures) on a code the add-on table lists: add-on codes are exempt from it. */
+/**
+ * 51 (multiple procedures) on a code the add-on table lists (add-on codes are exempt from it),
+ * otherwise on a code whose multiple-procedure indicator says no such rules apply.
+ */
 function modifier51Findings(
   { reference, lang }: CheckContext,
   { line, day, base }: ModifierLine,
 ): Finding[] {
   if (!line.modifiers.includes('51')) return [];
   const addOn = ReferenceIndex.inForceOn(reference.addOns.get(line.code) ?? [], day);
-  if (addOn.length === 0) return [];
+  if (addOn.length > 0) {
+    return [
+      {
+        ...base,
+        severity: 'error',
+        modifiers: ['51'],
+        message: t(lang, 'finding.modifier51OnAddOn', { code: line.code }),
+        fix: t(lang, 'finding.modifier51OnAddOnFix', { code: line.code }),
+        citations: [reference.citation(addOn[0]!)],
+      },
+    ];
+  }
+  const indicators = ReferenceIndex.inForceOn(
+    reference.multipleProcedure.get(line.code) ?? [],
+    day,
+  );
+  const refusing = indicators.find((m) => refusesModifier51.has(m.indicator));
+  // Two rows in force that disagree (a correction mid-year) give the claim the benefit of doubt.
+  if (!refusing || indicators.some((m) => !refusesModifier51.has(m.indicator))) return [];
   return [
     {
       ...base,
       severity: 'error',
       modifiers: ['51'],
-      message: t(lang, 'finding.modifier51OnAddOn', { code: line.code }),
-      fix: t(lang, 'finding.modifier51OnAddOnFix', { code: line.code }),
-      citations: [reference.citation(addOn[0]!)],
+      message: t(lang, 'finding.multipleProcedureNotAllowed', {
+        code: line.code,
+        indicator: refusing.indicator,
+      }),
+      fix: t(lang, 'finding.multipleProcedureFix', { code: line.code }),
+      citations: [reference.citation(refusing)],
     },
   ];
 }

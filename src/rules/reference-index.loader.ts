@@ -110,7 +110,7 @@ async function loadAddOns(ctx: LibraryContext, index: ReferenceIndex, documents:
   }
 }
 
-/** Bilateral surgery indicators (rows without a modifier); modifier rows name known modifiers. */
+/** Bilateral and multiple-procedure indicators (rows without a modifier); modifier rows name known modifiers. */
 async function loadRvuIndicators(ctx: LibraryContext, index: ReferenceIndex, documents: Documents) {
   for (const row of await findRvuIndicatorRows(ctx)) {
     if (row.modifier) {
@@ -118,8 +118,11 @@ async function loadRvuIndicators(ctx: LibraryContext, index: ReferenceIndex, doc
       continue;
     }
     const at = sourced(documents, row.document_id, row.locator);
-    if (at && row.bilateral_surgery)
+    if (!at) continue;
+    if (row.bilateral_surgery)
       push(index.bilateral, row.code, { ...at, indicator: row.bilateral_surgery });
+    if (row.multiple_procedure)
+      push(index.multipleProcedure, row.code, { ...at, indicator: row.multiple_procedure });
   }
 }
 

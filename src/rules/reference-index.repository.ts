@@ -32,6 +32,7 @@ export interface RvuIndicatorRow {
   code: string;
   modifier: string | null;
   bilateral_surgery: string | null;
+  multiple_procedure: string | null;
   locator: string;
 }
 
@@ -80,7 +81,8 @@ export async function findRvuIndicatorRows({
   orgId,
 }: LibraryContext): Promise<RvuIndicatorRow[]> {
   const { rows } = await sql<RvuIndicatorRow>`
-    select document_id, code, modifier, bilateral_surgery, locator from rvu_indicators
+    select document_id, code, modifier, bilateral_surgery, multiple_procedure, locator
+    from rvu_indicators
     where org_id = any(library_orgs(${orgId}))
       and document_id <> all((select shadowed_documents(${orgId}))::int[])`.execute(db);
   return rows;

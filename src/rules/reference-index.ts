@@ -27,8 +27,8 @@ export interface AddOnEntry extends Sourced {
   primary: string;
 }
 
-/** The MPFS bilateral surgery indicator of a code (its row without a modifier). */
-export interface BilateralEntry extends Sourced {
+/** One MPFS indicator of a code (bilateral surgery, multiple procedure) from its unmodified row. */
+export interface RvuIndicatorEntry extends Sourced {
   indicator: string;
 }
 
@@ -54,7 +54,8 @@ export interface ModifierPassage extends InForce {
 
 /**
  * Everything besides the NCCI edits that the claim rules consult, held in memory by code:
- * descriptor tables (which codes exist when), add-on primaries, bilateral indicators, coverage
+ * descriptor tables (which codes exist when), add-on primaries, the RVU file's bilateral and
+ * multiple-procedure indicators, coverage
  * lists, frequency limits stated in guidance, and the modifiers the library knows. Built from
  * the library and rebuilt when it changes, like the edit index.
  */
@@ -68,7 +69,8 @@ export class ReferenceIndex {
   readonly systems = new Set<string>();
   readonly codes = new Map<string, CodeEntry[]>();
   readonly addOns = new Map<string, AddOnEntry[]>();
-  readonly bilateral = new Map<string, BilateralEntry[]>();
+  readonly bilateral = new Map<string, RvuIndicatorEntry[]>();
+  readonly multipleProcedure = new Map<string, RvuIndicatorEntry[]>();
   readonly coverage = new Map<string, CoverageEntry[]>();
   readonly frequency = new Map<string, FrequencyEntry[]>();
   readonly knownModifiers = new Set<string>();

@@ -18,6 +18,8 @@ vi.mock('./uplot-chart.ts', () => ({ drawChart }));
 function serveReports(): ApiCall[] {
   return mockApi((call) => {
     const url = new URL(call.url, 'http://localhost');
+    // The watch list block beside the report asks for its own list.
+    if (url.pathname === '/api/watch-list') return { body: { codes: [] } };
     if (url.pathname !== '/api/performance') return undefined;
     const query = url.searchParams;
     return {
@@ -193,10 +195,14 @@ describe('PerformancePage', () => {
   });
 
   test('a refused range shows the server’s message with a retry', async () => {
-    mockApi(() => ({
-      status: 400,
-      body: { error: { code: 'BAD_INPUT', message: 'the range is longer than 2 years' } },
-    }));
+    mockApi((call) =>
+      call.url === '/api/watch-list'
+        ? { body: { codes: [] } }
+        : {
+            status: 400,
+            body: { error: { code: 'BAD_INPUT', message: 'the range is longer than 2 years' } },
+          },
+    );
     renderPage(<PerformancePage />, '/performance?from=2020-01-01&to=2026-01-01');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('the range is longer than 2 years');

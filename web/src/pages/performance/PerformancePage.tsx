@@ -8,6 +8,7 @@ import { RangeForm } from './RangeForm.tsx';
 import { AnswersSection } from './AnswersSection.tsx';
 import { ChecksSection } from './ChecksSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
+import { WatchListPanel } from './WatchListPanel.tsx';
 import './performance.css';
 import { formatDay } from '../../i18n/format-date.ts';
 
@@ -65,6 +66,7 @@ export function PerformancePage() {
       </p>
       {load.error && <LoadError message={load.error.message} onRetry={load.reload} />}
 
+      <WatchListPanel />
       {report && (
         <div className="perf-report" aria-busy={load.loading}>
           <AnswersSection report={report} />
