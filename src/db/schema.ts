@@ -367,7 +367,7 @@ export interface ReleaseSyncsTable {
   org_id: string;
   dataset_id: string;
   kind: string;
-  checked_at: Generated<Timestamp>;
+  checked_at: Timestamp;
   result: 'imported' | 'up-to-date' | 'failed';
   failed_step: 'mirror' | 'download' | 'verify' | 'import' | null;
   message: string | null;

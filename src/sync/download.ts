@@ -213,5 +213,7 @@ function validatorOf(response: IncomingMessage): string | null {
 
 function isConnectionDrop(error: Error): boolean {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'ECONNREFUSED';
+  return (
+    code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'ECONNREFUSED'
+  );
 }

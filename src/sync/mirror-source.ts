@@ -6,7 +6,8 @@ import { download, type DownloadLimits } from './download.ts';
 import { mirrorIndexSchema, type MirrorEntry } from './mirror-entry.ts';
 
 /** The shipped index: the publishers' own download files (data, not code; see docs). */
-export const defaultMirrorIndex = new URL('../../samples/cms-mirror.json', import.meta.url).pathname;
+export const defaultMirrorIndex = new URL('../../samples/cms-mirror.json', import.meta.url)
+  .pathname;
 
 /** The index read when CODECARD_SYNC_MIRROR names a folder that has one. */
 const FOLDER_INDEX = 'index.json';
@@ -30,10 +31,10 @@ export async function readMirror(
   const info = await stat(path).catch(() => {
     throw new CodecardError('SYNC_MIRROR', { mirror, detail: 'no such file or folder' });
   });
-  if (!info.isDirectory()) return parseIndex(mirror, await readFile(path, 'utf8'), pathToFileURL(path).href);
+  if (!info.isDirectory())
+    return parseIndex(mirror, await readFile(path, 'utf8'), pathToFileURL(path).href);
   const names = await readdir(path);
-  if (names.includes(FOLDER_INDEX))
-    return readMirror(join(path, FOLDER_INDEX), limits);
+  if (names.includes(FOLDER_INDEX)) return readMirror(join(path, FOLDER_INDEX), limits);
   const shipped = await readMirror(defaultMirrorIndex, limits);
   return folderEntries(path, new Set(names), shipped);
 }

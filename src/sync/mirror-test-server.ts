@@ -35,7 +35,8 @@ export class MirrorTestServer {
     this.server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://x').pathname;
       const file = this.files.get(path);
-      const log = (status: number) => this.requests.push({ path, headers: request.headers, status });
+      const log = (status: number) =>
+        this.requests.push({ path, headers: request.headers, status });
       if (!file) {
         log(404);
         response.writeHead(404).end();
@@ -56,7 +57,11 @@ export class MirrorTestServer {
         return;
       }
       log(200);
-      response.writeHead(200, { etag, 'content-length': file.bytes.length, 'accept-ranges': 'bytes' });
+      response.writeHead(200, {
+        etag,
+        'content-length': file.bytes.length,
+        'accept-ranges': 'bytes',
+      });
       if (file.dropOnce) {
         file.dropOnce = false;
         // Half the body reaches the client, then the connection is gone.
@@ -73,6 +78,8 @@ export class MirrorTestServer {
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }

@@ -61,9 +61,7 @@ export async function syncEntry(
   const ctx = forOrg(base, REFERENCE_ORG);
   const now = options.now ?? (() => new Date());
   const report = options.onProgress ?? (() => {});
-  const record = (
-    fields: Pick<SyncRecord, 'result'> & Partial<SyncRecord>,
-  ): Promise<void> =>
+  const record = (fields: Pick<SyncRecord, 'result'> & Partial<SyncRecord>): Promise<void> =>
     insertSyncRecord(ctx.db, {
       orgId: ctx.orgId,
       datasetId: entry.dataset,
@@ -102,7 +100,12 @@ export async function syncEntry(
       entry.url,
       options.limits,
       (done, total) =>
-        report({ dataset: entry.dataset, phase: 'downloading', done, total: total || entry.size || 0 }),
+        report({
+          dataset: entry.dataset,
+          phase: 'downloading',
+          done,
+          total: total || entry.size || 0,
+        }),
       options.signal,
     );
     outcome.resumes = fetched.resumes;

@@ -33,7 +33,8 @@ export async function syncStatus(
     (await newestHeldReleases(ctx.db, REFERENCE_ORG)).map((h) => [h.dataset_id, h]),
   );
   const kinds = new Map<string, string>(listed.map((e) => [e.dataset, e.kind]));
-  for (const check of checks.values()) if (!kinds.has(check.dataset_id)) kinds.set(check.dataset_id, check.kind);
+  for (const check of checks.values())
+    if (!kinds.has(check.dataset_id)) kinds.set(check.dataset_id, check.kind);
   const datasets = [...kinds].map(([dataset, kind]): DatasetSyncStatus => {
     const check = checks.get(dataset);
     const newest = held.get(dataset);
@@ -76,5 +77,7 @@ async function nextCheck(
   const schedule = await readSchedule(db);
   if (schedule.nextCheckAt) return schedule.nextCheckAt.toISOString();
   // Never checked: the first check runs at the next tick.
-  return schedule.lastStartedAt ? nextCheckAfter(schedule.lastStartedAt, intervalHours).toISOString() : now.toISOString();
+  return schedule.lastStartedAt
+    ? nextCheckAfter(schedule.lastStartedAt, intervalHours).toISOString()
+    : now.toISOString();
 }

@@ -23,7 +23,8 @@ export async function verifyRelease(
   fileName: string,
   bytes: Buffer,
 ): Promise<SourceFile> {
-  const reject = (detail: string) => new CodecardError('RELEASE_REJECTED', { file: fileName, detail });
+  const reject = (detail: string) =>
+    new CodecardError('RELEASE_REJECTED', { file: fileName, detail });
   if (entry.size !== undefined && bytes.length !== entry.size)
     throw reject(`${bytes.length} bytes where the mirror declares ${entry.size}`);
   if (entry.sha256 !== undefined) {
