@@ -8,6 +8,7 @@ import { RangeForm } from './RangeForm.tsx';
 import { AnswersSection } from './AnswersSection.tsx';
 import { ChecksSection } from './ChecksSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
+import { ReleaseSyncPanel } from './ReleaseSyncPanel.tsx';
 import './performance.css';
 import { formatDay } from '../../i18n/format-date.ts';
 
@@ -72,6 +73,7 @@ export function PerformancePage() {
           <LibrarySection report={report} />
         </div>
       )}
+      <ReleaseSyncPanel />
     </div>
   );
 }
