@@ -73,10 +73,10 @@ function printStatus(status: SyncStatus): void {
       ? `${d.newestHeld.release ?? '?'} (effective ${d.newestHeld.effective ?? '?'})`
       : 'none',
     d.nextExpected ?? '—',
-    d.overdue ? 'OVERDUE' : '',
+    d.overdue ? 'yes' : '',
   ]);
   for (const line of textTable(
-    ['Dataset', 'Last checked (UTC)', 'Result', 'Newest held', 'Next expected', ''],
+    ['Dataset', 'Last checked (UTC)', 'Result', 'Newest held', 'Next expected', 'Overdue'],
     rows,
   ))
     printLine(line);
