@@ -9,13 +9,14 @@ import { addUser } from '../access/add-user.service.ts';
 import { insertOrg } from '../access/orgs.repository.ts';
 import type { SyncStatus } from '../contracts/sync.ts';
 import { forOrg } from '../library/library-context.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import { MirrorTestServer } from '../sync/mirror-test-server.ts';
 import { buildTestApp, testApiKey } from './test-app.ts';
 
 const PASSWORD = 'instance admin passphrase';
 const gpci = path.resolve(import.meta.dirname, '../../../shared/data/mpfs-2026/GPCI2026.csv');
 
-describe('release sync over REST', () => {
+describe.each(testDatabaseKinds())('release sync over REST (%s)', (kind) => {
   const server = new MirrorTestServer();
   const dir = mkdtempSync(path.join(tmpdir(), 'codecard-sync-routes-'));
   let library: TestLibrary;
@@ -33,7 +34,7 @@ describe('release sync over REST', () => {
         entries: [{ dataset: 'gpci', kind: 'gpci', url: server.url('/GPCI2026.csv') }],
       }),
     );
-    library = await openTestLibrary('pglite');
+    library = await openTestLibrary(kind);
     app = await buildTestApp(library.ctx, {
       as: null,
       sync: {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
+import { testDatabaseKinds } from '../db/test-databases.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
 import type { DownloadLimits } from './download.ts';
@@ -23,7 +24,7 @@ const mue = shared('ncci-mue/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt
 const gpci = shared('mpfs-2026/GPCI2026.csv');
 const icd = shared('icd10cm/fy2026-excerpt/icd10cm_order_2026.excerpt.txt');
 
-describe('release sync against a local HTTP mirror', () => {
+describe.each(testDatabaseKinds())('release sync against a local HTTP mirror (%s)', (kind) => {
   const server = new MirrorTestServer();
   const dir = mkdtempSync(path.join(tmpdir(), 'codecard-mirror-'));
   let opened: OpenDatabase;
@@ -44,7 +45,7 @@ describe('release sync against a local HTTP mirror', () => {
   };
 
   beforeAll(async () => {
-    ({ opened, ctx } = await openTestLibrary('pglite'));
+    ({ opened, ctx } = await openTestLibrary(kind));
     server.serve('/ncci/ccipra-v322r0-f1.excerpt.csv', {
       bytes: readFileSync(ptp),
       dropOnce: true,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-databases.ts';
+import { openTestDatabase, testDatabaseKinds } from '../db/test-databases.ts';
 import { claimDueCheck, readSchedule } from './release-sync-schedule.repository.ts';
 import { isCheckDue, nextCheckAfter } from './sync-schedule.ts';
 import { tickReleaseSync } from './sync-scheduler.ts';
@@ -16,10 +16,10 @@ describe('the release check schedule', () => {
     expect(nextCheckAfter(at('2026-10-01T06:00:00Z'), 24)).toEqual(at('2026-10-02T06:00:00Z'));
   });
 
-  describe('kept in the database', () => {
+  describe.each(testDatabaseKinds())('kept in the database (%s)', (kind) => {
     let opened: OpenDatabase;
     beforeAll(async () => {
-      opened = await openTestDatabase('pglite');
+      opened = await openTestDatabase(kind);
     });
     afterAll(async () => opened.close());
 
