@@ -173,6 +173,9 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   // queued by the last requests are written while the database is still open.
   app.addHook('onClose', async () => {
     if (!options.queue) await queue.stop();
+    // A release sync can take minutes of downloads: stopped, not waited for (in-process only;
+    // a durable queue's owner hands it back to another worker).
+    if (!options.queue) await syncJobs.cancelRunning();
     await checkJobs.idle();
     await options.ctx.events.flush();
   });

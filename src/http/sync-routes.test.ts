@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
 import { defaultAccessPolicy } from '../access/access-policy.ts';
 import { addUser } from '../access/add-user.service.ts';
@@ -26,6 +26,7 @@ describe.each(testDatabaseKinds())('release sync over REST (%s)', (kind) => {
 
   beforeAll(async () => {
     server.serve('/GPCI2026.csv', { bytes: readFileSync(gpci) });
+    server.serve('/stalled/GPCI2026.csv', { bytes: readFileSync(gpci), stall: true });
     await server.start();
     const mirror = path.join(dir, 'index.json');
     writeFileSync(
@@ -104,5 +105,42 @@ describe.each(testDatabaseKinds())('release sync over REST (%s)', (kind) => {
       failedStep: null,
       newestHeld: { sourceUrl: server.url('/GPCI2026.csv') },
     });
+  });
+
+  test('closing the server stops a running sync; the library is unchanged', async () => {
+    const mirror = path.join(dir, 'stalled.json');
+    writeFileSync(
+      mirror,
+      JSON.stringify({
+        entries: [
+          { dataset: 'gpci-stalled', kind: 'gpci', url: server.url('/stalled/GPCI2026.csv') },
+        ],
+      }),
+    );
+    const other = await buildTestApp(library.ctx, {
+      as: null,
+      sync: {
+        mirror,
+        intervalHours: 0,
+        // Long enough that only the close can end this download.
+        limits: { maxBytes: 1024 * 1024, idleTimeoutMs: 600_000, maxResumes: 0 },
+      },
+    });
+    const documents = async () =>
+      (await library.ctx.db.selectFrom('documents').select('id').execute()).length;
+    const before = await documents();
+    const started = await other.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: { cookie: session },
+    });
+    expect(started.statusCode).toBe(202);
+    for (let i = 0; i < 200 && !server.requests.some((r) => r.path.startsWith('/stalled/')); i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    await other.close();
+    // The download was abandoned by the closing server, not left running.
+    const stalled = server.requests.find((r) => r.path.startsWith('/stalled/'))!;
+    await vi.waitFor(() => expect(stalled.closed).toBe(true));
+    expect(await documents()).toBe(before);
   });
 });

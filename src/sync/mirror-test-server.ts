@@ -10,6 +10,8 @@ export interface ServedFile {
   dropOnce?: boolean;
   /** Answer a range request with the whole file (200), as a server without range support. */
   ignoreRanges?: boolean;
+  /** Send half the body, then nothing more (a stalled download). */
+  stall?: boolean;
 }
 
 /**
@@ -18,7 +20,13 @@ export interface ServedFile {
  * Every request's headers are kept so tests can see a download resume.
  */
 export class MirrorTestServer {
-  readonly requests: { path: string; headers: IncomingHttpHeaders; status: number }[] = [];
+  readonly requests: {
+    path: string;
+    headers: IncomingHttpHeaders;
+    status: number;
+    /** The connection has closed (the client went away, or the response ended). */
+    closed: boolean;
+  }[] = [];
   private readonly files = new Map<string, ServedFile>();
   private server: Server | null = null;
   private origin = '';
@@ -35,8 +43,11 @@ export class MirrorTestServer {
     this.server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://x').pathname;
       const file = this.files.get(path);
-      const log = (status: number) =>
-        this.requests.push({ path, headers: request.headers, status });
+      const log = (status: number) => {
+        const entry = { path, headers: request.headers, status, closed: false };
+        this.requests.push(entry);
+        response.on('close', () => (entry.closed = true));
+      };
       if (!file) {
         log(404);
         response.writeHead(404).end();
@@ -62,6 +73,10 @@ export class MirrorTestServer {
         'content-length': file.bytes.length,
         'accept-ranges': 'bytes',
       });
+      if (file.stall) {
+        response.write(file.bytes.subarray(0, Math.floor(file.bytes.length / 2)));
+        return;
+      }
       if (file.dropOnce) {
         file.dropOnce = false;
         // Half the body reaches the client, then the connection is gone.

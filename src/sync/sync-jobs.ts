@@ -51,6 +51,16 @@ export class ReleaseSyncJobs {
     return this.queue.finished(KIND, id);
   }
 
+  /**
+   * Stops this process's syncs before its database closes (the embedded store: no other process
+   * could take them over): each is cancelled and waited for; a download stops, an import rolls
+   * back, and the next scheduled check starts again.
+   */
+  async cancelRunning(): Promise<void> {
+    for (const job of await this.queue.unfinished(KIND)) await this.queue.cancel(KIND, job.id);
+    await this.queue.idle(KIND);
+  }
+
   /** This process runs syncs into the reference data `base` reaches. */
   work(base: LibraryContext): Promise<void> {
     return this.queue.work<SyncJobInput, SyncJobProgress, DatasetSyncOutcome[]>(KIND, (run) =>

@@ -35,10 +35,14 @@ export async function tickReleaseSync(options: SyncScheduleOptions): Promise<boo
   }
 }
 
-/** The schedule in a server or worker: a look now, then every ten minutes. Off at 0 hours. */
+/**
+ * The schedule in a server or worker: a look every ten minutes, the first ten minutes after the
+ * start (a fresh instance, or a test harness, is not downloading releases while it starts; a
+ * check that came due while no process ran is made then). Off at 0 hours.
+ */
 export function startReleaseSyncSchedule(options: SyncScheduleOptions): { stop(): Promise<void> } {
   if (options.intervalHours <= 0) return { stop: () => Promise.resolve() };
-  let running = tickReleaseSync(options);
+  let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = running.then(() => tickReleaseSync(options));
   }, TICK_MS);
