@@ -32,6 +32,7 @@ const options = {
   org: { type: 'string' },
   'instance-admin': { type: 'boolean' },
   'password-stdin': { type: 'boolean' },
+  status: { type: 'boolean' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -76,6 +77,10 @@ export async function runCli(argv: string[]): Promise<number> {
           });
         case 'library':
           return await (await import('./library.command.ts')).runLibrary(library.ctx, json);
+        case 'sync':
+          return await (
+            await import('./sync.command.ts')
+          ).runSync(library.ctx, library.config, { status: values.status, json });
         case 'remove':
           return await (await import('./library.command.ts')).runRemove(library.ctx, rest[0], json);
         case 'code':

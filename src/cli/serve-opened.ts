@@ -14,6 +14,8 @@ import { accessPolicyFrom } from '../access/access-policy.ts';
 import { firstAdminInvite } from '../access/invites.service.ts';
 import { inviteLink } from '../access/setup-link.ts';
 import { buildWebInBackground } from '../web/web-build.ts';
+import { releaseSyncSettings } from '../sync/sync-settings.ts';
+import { startReleaseSyncSchedule } from '../sync/sync-scheduler.ts';
 
 /**
  * The server once its store is open (serve.command.ts opens it while this module loads):
@@ -58,7 +60,8 @@ export async function serveOpened({
       ? // Loaded here only: pg-boss is 0.1 s of an embedded first start that never uses it.
         await (await import('./durable-job-queue.ts')).openDurableQueue(opened, config, runJobs)
       : null;
-  const { app } = await buildApp({
+  const syncSettings = releaseSyncSettings(config);
+  const { app, syncJobs } = await buildApp({
     ...(durable ? { queue: durable } : {}),
     runJobs,
     ctx,
@@ -75,6 +78,7 @@ export async function serveOpened({
     expensiveRequests: config.expensiveRequests,
     sso: config.sso,
     starterLibrary,
+    sync: syncSettings,
     ...(webBuild ? { web: { building: webBuild.building } } : {}),
   });
   // Question text past its retention is removed before anyone can read it, then hourly (on
@@ -84,6 +88,15 @@ export async function serveOpened({
     ? await applyQuestionRetention(retentionOptions).then(() => ({ stop: () => Promise.resolve() }))
     : await startQuestionRetention(retentionOptions);
   await app.listen({ port: config.port, host: config.host });
+  // New CMS/CDC releases are looked for daily by default; the time is kept in the database, so
+  // of several instances one checks, and a restart does not check early. Where jobs run here.
+  const syncSchedule = runJobs
+    ? startReleaseSyncSchedule({
+        db: opened.db,
+        intervalHours: syncSettings.intervalHours,
+        jobs: syncJobs,
+      })
+    : null;
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : config.port;
   const where =
@@ -116,6 +129,7 @@ export async function serveOpened({
   // The document being imported finishes (or rolls back) before the database closes.
   await starterLoad;
   await retention.stop();
+  await syncSchedule?.stop();
   // A job running here is handed back for another worker (an import starts over, a batch
   // resumes after its last stored result) before the database closes.
   await durable?.stop();

@@ -10,6 +10,10 @@ Commands:
       [--partial | --complete]  an excerpt supplements the full release instead of replacing it
                                 (default: partial when the file name says excerpt or subset)
       [--reference]             into the instance-wide reference data every organization reads
+  sync [--status]               fetch new CMS/CDC releases from the mirror (CODECARD_SYNC_MIRROR)
+                                into the reference data, each verified and imported as a new
+                                version; --status: per dataset the last check, newest release
+                                held, next expected release and whether it is overdue
   library                       list the documents in the library
   remove ID                     remove a document and everything it brought
   code CODE [--system S] [--dos YYYY-MM-DD]

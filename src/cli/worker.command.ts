@@ -10,10 +10,13 @@ import { serverContext } from './server-context.ts';
 import { surviveDatabaseFaults } from './process-faults.ts';
 import { openBlobStore } from '../library/blobs/open-blob-store.ts';
 import { blobSweepFor } from '../library/blobs/sweep-blobs.ts';
+import { ReleaseSyncJobs } from '../sync/sync-jobs.ts';
+import { releaseSyncSettings } from '../sync/sync-settings.ts';
+import { startReleaseSyncSchedule } from '../sync/sync-scheduler.ts';
 
 /**
- * `codecard worker`: runs the jobs of a PostgreSQL store (imports, batch checks, the hourly
- * retention pass) without serving HTTP, one job per kind at a time, until SIGINT/SIGTERM; then
+ * `codecard worker`: runs the jobs of a PostgreSQL store (imports, batch checks, release syncs
+ * and their schedule, the hourly retention pass) without serving HTTP, one job per kind at a time, until SIGINT/SIGTERM; then
  * the job it runs is handed back (rolled back or stopped after its last stored result) for
  * another worker to finish, and the database is closed.
  */
@@ -36,6 +39,14 @@ export async function runWorker(flags: { dataDir?: string | undefined }): Promis
   );
   await new ImportJobs(queue, blobs).work(ctx);
   await (await CheckJobs.start(queue, ctx)).work(ctx);
+  const syncSettings = releaseSyncSettings(config);
+  const syncJobs = new ReleaseSyncJobs(queue, syncSettings);
+  await syncJobs.work(ctx);
+  const syncSchedule = startReleaseSyncSchedule({
+    db: opened.db,
+    intervalHours: syncSettings.intervalHours,
+    jobs: syncJobs,
+  });
   process.stdout.write(`Codecard ${appVersion} worker is running jobs (PostgreSQL)\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
@@ -45,6 +56,7 @@ export async function runWorker(flags: { dataDir?: string | undefined }): Promis
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await syncSchedule.stop();
   await queue.stop();
   await ctx.events.flush();
   await closeParserPool();

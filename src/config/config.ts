@@ -52,6 +52,18 @@ export interface Config {
   cardCacheEntries: number;
   /** Where jobs run (imports, batch checks, retention) on PostgreSQL. */
   jobs: JobsConfig;
+  /** The release sync of official datasets into the reference data (CODECARD_SYNC_*). */
+  sync: SyncConfig;
+}
+
+export interface SyncConfig {
+  /**
+   * CODECARD_SYNC_MIRROR: an http(s) URL or a local path of an index file (JSON), or a folder
+   * of downloaded files; null: the index shipped in samples/cms-mirror.json.
+   */
+  mirror: string | null;
+  /** Hours between scheduled checks (CODECARD_SYNC_INTERVAL_HOURS, default 24); 0: off. */
+  intervalHours: number;
 }
 
 export interface JobsConfig {
@@ -186,6 +198,17 @@ export function loadConfig(
       0,
     ),
     jobs: jobsConfig(env),
+    // Daily: publishers release quarterly at most, a day's delay is nothing, and the mirror is
+    // asked once a day per instance group (the schedule is kept in the database).
+    sync: {
+      mirror: env.CODECARD_SYNC_MIRROR?.trim() || null,
+      intervalHours: integer(
+        env.CODECARD_SYNC_INTERVAL_HOURS,
+        'CODECARD_SYNC_INTERVAL_HOURS',
+        24,
+        0,
+      ),
+    },
   };
 }
 

@@ -361,6 +361,31 @@ export interface CheckResultsTable {
   result: string;
 }
 
+/** One check of a mirror entry by the release sync: its outcome and the release it concerns. */
+export interface ReleaseSyncsTable {
+  id: GeneratedAlways<number>;
+  org_id: string;
+  dataset_id: string;
+  kind: string;
+  checked_at: Timestamp;
+  result: 'imported' | 'up-to-date' | 'failed';
+  failed_step: 'mirror' | 'download' | 'verify' | 'import' | null;
+  message: string | null;
+  source_url: string;
+  release_label: string | null;
+  published_on: DateColumn;
+  effective_on: DateColumn;
+  file_hash: string | null;
+  document_id: number | null;
+}
+
+/** The instance's one release sync schedule row (id 1): when the next check is due. */
+export interface ReleaseSyncScheduleTable {
+  id: number;
+  next_check_at: NullableTimestamp;
+  last_started_at: NullableTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   documents: DocumentsTable;
@@ -398,6 +423,8 @@ export interface Database {
   cds_seen_jtis: CdsSeenJtisTable;
   check_job_claims: CheckJobClaimsTable;
   check_results: CheckResultsTable;
+  release_syncs: ReleaseSyncsTable;
+  release_sync_schedule: ReleaseSyncScheduleTable;
   watched_codes: WatchedCodesTable;
 }
 

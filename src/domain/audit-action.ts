@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'api-key.revoke',
   'org.create',
   'reference.choose',
+  'reference.sync',
   'document.upload',
   'document.delete',
   'import.cancel',

@@ -28,6 +28,10 @@ export const errorCatalog = {
   /** A document inside the size limits that needs more work than allowed; detail names the limit. */
   DOCUMENT_TOO_COMPLEX: { status: 422, message: '{file}: {detail}' },
   NOTHING_IMPORTED: { status: 400, message: '{file}: {detail}' },
+  /** Release sync: a mirror index that cannot be read, a download or a check that failed. */
+  SYNC_MIRROR: { status: 400, message: 'release mirror {mirror}: {detail}' },
+  DOWNLOAD_FAILED: { status: 502, message: '{url}: {detail}' },
+  RELEASE_REJECTED: { status: 422, message: '{file}: {detail}' },
   CROSS_SITE_REQUEST: {
     status: 403,
     message:

@@ -69,6 +69,8 @@ const spec: Record<string, RouteAccess> = {
   'PUT /api/admin/reference-datasets/{key}': 'admin',
   'GET /api/instance/orgs': 'instance-admin',
   'POST /api/instance/orgs': 'instance-admin',
+  'GET /api/sync/status': 'admin',
+  'POST /api/sync': 'instance-admin',
   'GET /cds-services': 'public',
   'POST /cds-services/codecard-order-sign': 'coder',
   'POST /cds-services/codecard-order-select': 'coder',

@@ -43,6 +43,9 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { referenceDatasetRoutes } from './routes/reference-datasets.routes.ts';
+import { syncRoutes } from './routes/sync.routes.ts';
+import { ReleaseSyncJobs } from '../sync/sync-jobs.ts';
+import { releaseSyncSettings, type ReleaseSyncSettings } from '../sync/sync-settings.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { cdsHooksRoutes } from './routes/cds-hooks.routes.ts';
@@ -103,12 +106,15 @@ export interface AppOptions {
   starterLibrary?: StarterLibraryProgress;
   /** The built web app served beside the API (default: web/dist); tests pass their own. */
   web?: WebAppOptions;
+  /** The release sync (CODECARD_SYNC_*; default: the shipped mirror, no schedule). */
+  sync?: ReleaseSyncSettings;
 }
 
 export interface CodecardApp {
   app: FastifyInstance;
   jobs: ImportJobs;
   checkJobs: CheckJobs;
+  syncJobs: ReleaseSyncJobs;
 }
 
 /** The HTTP API: thin routes that parse input, call one service, and present the result. */
@@ -151,15 +157,26 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   const jobs = new ImportJobs(queue, uploads.spool.store);
   // Embedded store: checks a previous process left unfinished become failed and resumable.
   const checkJobs = await CheckJobs.start(queue, options.ctx);
+  const syncSettings =
+    options.sync ??
+    releaseSyncSettings({
+      sync: { mirror: null, intervalHours: 0 },
+      maxUploadBytes: options.maxUploadBytes,
+    });
+  const syncJobs = new ReleaseSyncJobs(queue, syncSettings);
   if (options.runJobs ?? true) {
     await jobs.work(options.ctx);
     await checkJobs.work(options.ctx);
+    await syncJobs.work(options.ctx);
   }
   // A running batch check finishes before the server closes the database under it (a durable
   // queue is stopped by its owner first, handing it to another worker), and the usage events
   // queued by the last requests are written while the database is still open.
   app.addHook('onClose', async () => {
     if (!options.queue) await queue.stop();
+    // A release sync can take minutes of downloads: stopped, not waited for (in-process only;
+    // a durable queue's owner hands it back to another worker).
+    if (!options.queue) await syncJobs.cancelRunning();
     await checkJobs.idle();
     await options.ctx.events.flush();
   });
@@ -203,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   auditRoutes(app, accessCtx.db);
   orgRoutes(app, accessCtx);
   referenceDatasetRoutes(app);
+  syncRoutes(app, { jobs: syncJobs, settings: syncSettings, scheduleDb: options.ctx.db });
   libraryRoutes(app, jobs, uploads);
   codeRoutes(app);
   // One card cache per app (per process in production): cards of an unchanged library are
@@ -221,5 +239,5 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
     publicUrl: options.publicUrl ?? null,
   });
   await webAppRoutes(app, options.web);
-  return { app, jobs, checkJobs };
+  return { app, jobs, checkJobs, syncJobs };
 }

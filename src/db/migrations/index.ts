@@ -18,6 +18,7 @@ import * as createJobRuns from './20261205081700-create-job-runs.ts';
 import * as createEhr from './20261205090000-create-ehr.ts';
 import * as addCdsClients from './20261205110000-add-cds-clients.ts';
 import * as createWatchedCodes from './20261205120000-create-watched-codes.ts';
+import * as createReleaseSyncs from './20261205130000-create-release-syncs.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261205090000-create-ehr': createEhr,
   '20261205110000-add-cds-clients': addCdsClients,
   '20261205120000-create-watched-codes': createWatchedCodes,
+  '20261205130000-create-release-syncs': createReleaseSyncs,
 };

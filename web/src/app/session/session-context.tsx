@@ -88,3 +88,13 @@ export function useCan(needed: Role): boolean {
   if (!session) return true;
   return session.state.status === 'signed-in' && roleIncludes(session.state.me.org.role, needed);
 }
+
+/**
+ * Whether the caller is an instance admin (who may change the reference data), with useCan's
+ * courtesy: outside the app shell (a page's own tests) it shows everything.
+ */
+export function useInstanceAdmin(): boolean {
+  const session = useContext(SessionContext);
+  if (!session) return true;
+  return session.state.status === 'signed-in' && session.state.me.user.instanceAdmin;
+}

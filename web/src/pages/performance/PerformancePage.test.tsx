@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { seriousProblems } from '../library/test-a11y.ts';
 import { mockApi, renderPage, type ApiCall } from '../library/test-utils.tsx';
 import { PerformancePage } from './PerformancePage.tsx';
-import { sampleReport } from './test-report.ts';
+import { sampleReport, sampleSyncStatus } from './test-report.ts';
 import type { ChartSpec } from './uplot-chart.ts';
 
 // uPlot draws on a canvas, which happy-dom lacks: the drawing module is replaced, and the
@@ -20,6 +20,9 @@ function serveReports(): ApiCall[] {
     const url = new URL(call.url, 'http://localhost');
     // The watch list block beside the report asks for its own list.
     if (url.pathname === '/api/watch-list') return { body: { codes: [] } };
+    if (url.pathname === '/api/sync/status') return { body: sampleSyncStatus };
+    if (url.pathname === '/api/sync')
+      return { status: 202, body: { id: 'job-1', status: 'queued' } };
     if (url.pathname !== '/api/performance') return undefined;
     const query = url.searchParams;
     return {
@@ -207,6 +210,34 @@ describe('PerformancePage', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('the range is longer than 2 years');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
+
+describe('the release sync panel', () => {
+  test('lists each dataset: last check, result, newest release held, next expected, overdue', async () => {
+    const calls = serveReports();
+    renderPage(<PerformancePage />, '/performance');
+    const table = await screen.findByRole('table', { name: /newest release/ });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual([
+      expect.stringMatching(
+        /^ncci-ptp-practitioner.*New release imported.*v32\.3, in force from Oct 1, 2026.*Jan 1, 2027$/,
+      ),
+      expect.stringMatching(
+        /^gpci.*Failed at the checks; the library is unchanged: GPCI2026\.csv: 2000 bytes.*None held.*Overdue$/,
+      ),
+      expect.stringMatching(
+        /^hcpcs-quarterly.*Never checked.*Never checked.*None held.*Oct 1, 2026 Overdue$/,
+      ),
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Check for new releases now' }));
+    expect(await screen.findByText(/Checking the mirror/)).toBeTruthy();
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.url === '/api/sync')).toBe(true),
+    );
   });
 });
 

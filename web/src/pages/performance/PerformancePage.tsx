@@ -9,6 +9,7 @@ import { AnswersSection } from './AnswersSection.tsx';
 import { ChecksSection } from './ChecksSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
 import { WatchListPanel } from './WatchListPanel.tsx';
+import { ReleaseSyncPanel } from './ReleaseSyncPanel.tsx';
 import './performance.css';
 import { formatDay } from '../../i18n/format-date.ts';
 
@@ -74,6 +75,7 @@ export function PerformancePage() {
           <LibrarySection report={report} />
         </div>
       )}
+      <ReleaseSyncPanel />
     </div>
   );
 }

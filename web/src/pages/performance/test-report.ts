@@ -1,4 +1,5 @@
 import type { PerformanceReport, ReportRange } from '../../../../src/contracts/performance.ts';
+import type { SyncStatus } from '../../../../src/contracts/sync.ts';
 
 /** Consecutive days from `from`, `count` of them (ISO, UTC). */
 function days(from: string, count: number): string[] {
@@ -87,3 +88,52 @@ export function sampleReport(range: Partial<ReportRange> = {}): PerformanceRepor
     },
   };
 }
+
+/** A release sync status: one dataset imported, one failed at verification, one never checked. */
+export const sampleSyncStatus: SyncStatus = {
+  mirror: '/srv/mirror/index.json',
+  intervalHours: 24,
+  nextCheck: '2026-11-28T06:00:00Z',
+  mirrorError: null,
+  datasets: [
+    {
+      dataset: 'ncci-ptp-practitioner',
+      kind: 'ncci-ptp',
+      lastChecked: '2026-11-27T06:00:00Z',
+      result: 'imported',
+      failedStep: null,
+      message: null,
+      newestHeld: {
+        documentId: 7,
+        release: 'v32.3',
+        effective: '2026-10-01',
+        published: null,
+        sourceUrl: 'https://mirror.example.org/ccipra-v323r0-f1.zip',
+      },
+      nextExpected: '2027-01-01',
+      overdue: false,
+    },
+    {
+      dataset: 'gpci',
+      kind: 'gpci',
+      lastChecked: '2026-11-27T06:01:00Z',
+      result: 'failed',
+      failedStep: 'verify',
+      message: 'GPCI2026.csv: 2000 bytes where the mirror declares 5957',
+      newestHeld: null,
+      nextExpected: '2026-01-01',
+      overdue: true,
+    },
+    {
+      dataset: 'hcpcs-quarterly',
+      kind: 'hcpcs',
+      lastChecked: null,
+      result: null,
+      failedStep: null,
+      message: null,
+      newestHeld: null,
+      nextExpected: '2026-10-01',
+      overdue: true,
+    },
+  ],
+};

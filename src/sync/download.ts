@@ -1,0 +1,219 @@
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { CodecardError } from '../errors/codecard-error.ts';
+
+export interface DownloadLimits {
+  /** Larger files are refused (the upload limits: a mirror file is imported like an upload). */
+  maxBytes: number;
+  /** No byte for this long ends the attempt (then resumed, like a dropped connection). */
+  idleTimeoutMs: number;
+  /** Attempts to resume after a dropped connection or a timeout before giving up. */
+  maxResumes: number;
+}
+
+export type DownloadProgress = (received: number, total: number) => void;
+
+/** What a download fetched: the bytes, and how many times it had to resume. */
+export interface Downloaded {
+  bytes: Buffer;
+  resumes: number;
+}
+
+const MAX_REDIRECTS = 5;
+
+/**
+ * Fetches a release file whole. Over http(s) a dropped connection or a stalled one is resumed
+ * where it stopped with `Range` (and `If-Range` naming the validator the server gave, so a file
+ * replaced meanwhile comes back whole as a 200 and the download restarts instead of splicing two
+ * files); a server that answers 200 to a range starts over too. Redirects are followed (the
+ * publishers' download links redirect). file:// reads a local copy.
+ */
+export async function download(
+  url: string,
+  limits: DownloadLimits,
+  onProgress: DownloadProgress = () => {},
+  signal?: AbortSignal,
+): Promise<Downloaded> {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'file:') return { bytes: await readLocal(url, limits), resumes: 0 };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new CodecardError('DOWNLOAD_FAILED', {
+      url,
+      detail: `only http(s) and file URLs are fetched, not ${parsed.protocol}`,
+    });
+  return new HttpDownload(url, limits, onProgress, signal).run();
+}
+
+async function readLocal(url: string, limits: DownloadLimits): Promise<Buffer> {
+  const path = fileURLToPath(url);
+  const size = await stat(path).then(
+    (info) => info.size,
+    (error: NodeJS.ErrnoException) => {
+      throw new CodecardError('DOWNLOAD_FAILED', { url, detail: `cannot read: ${error.code}` });
+    },
+  );
+  if (size > limits.maxBytes)
+    throw new CodecardError('FILE_TOO_LARGE', { file: url, size, limit: limits.maxBytes });
+  return readFile(path);
+}
+
+/** A dropped or stalled connection: worth resuming. */
+class Interrupted extends Error {}
+
+class HttpDownload {
+  private chunks: Buffer[] = [];
+  private received = 0;
+  private total = 0;
+  /** ETag (strong) or Last-Modified of the file being assembled. */
+  private validator: string | null = null;
+  private resumes = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly limits: DownloadLimits,
+    private readonly onProgress: DownloadProgress,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  async run(): Promise<Downloaded> {
+    for (;;) {
+      this.signal?.throwIfAborted();
+      try {
+        await this.attempt();
+        return { bytes: Buffer.concat(this.chunks, this.received), resumes: this.resumes };
+      } catch (error) {
+        if (!(error instanceof Interrupted)) throw error;
+        if (this.resumes >= this.limits.maxResumes)
+          throw this.failed(`${error.message}; gave up after ${this.resumes} resumed attempts`);
+        this.resumes++;
+      }
+    }
+  }
+
+  private restart(): void {
+    this.chunks = [];
+    this.received = 0;
+  }
+
+  private async attempt(): Promise<void> {
+    const response = await this.request(this.url, 0);
+    const status = response.statusCode ?? 0;
+    if (status === 206 && this.received > 0) {
+      const start = /^bytes (\d+)-/.exec(response.headers['content-range'] ?? '')?.[1];
+      // A range that does not start where we stopped cannot be spliced: start over.
+      if (Number(start) !== this.received) {
+        response.destroy();
+        this.restart();
+        this.validator = null;
+        throw new Interrupted('the server resumed at the wrong byte');
+      }
+    } else if (status === 200) {
+      // A fresh copy: a first request, or a server that ignored the range (or the file changed).
+      this.restart();
+      this.validator = validatorOf(response);
+      this.total = Number(response.headers['content-length'] ?? 0);
+    } else {
+      response.destroy();
+      throw this.failed(`the server answered HTTP ${status}`);
+    }
+    if (this.total > this.limits.maxBytes) {
+      response.destroy();
+      throw new CodecardError('FILE_TOO_LARGE', {
+        file: this.url,
+        size: this.total,
+        limit: this.limits.maxBytes,
+      });
+    }
+    await this.readBody(response);
+  }
+
+  private readBody(response: IncomingMessage): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const stop = (error: Error) => {
+        response.destroy();
+        reject(error);
+      };
+      response.setTimeout(this.limits.idleTimeoutMs, () =>
+        stop(new Interrupted(`no data for ${this.limits.idleTimeoutMs} ms`)),
+      );
+      response.on('data', (chunk: Buffer) => {
+        if (this.received + chunk.length > this.limits.maxBytes) {
+          stop(
+            new CodecardError('FILE_TOO_LARGE', {
+              file: this.url,
+              size: this.received + chunk.length,
+              limit: this.limits.maxBytes,
+            }),
+          );
+          return;
+        }
+        this.chunks.push(chunk);
+        this.received += chunk.length;
+        this.onProgress(this.received, this.total);
+      });
+      response.on('error', () => {}); // 'close' below says what happened
+      response.on('close', () => {
+        if (response.complete && (this.total === 0 || this.received >= this.total)) resolve();
+        else reject(new Interrupted(`the connection dropped after ${this.received} bytes`));
+      });
+    });
+  }
+
+  private request(url: string, redirects: number): Promise<IncomingMessage> {
+    const headers: Record<string, string> = { 'user-agent': 'codecard-release-sync' };
+    if (this.received > 0) {
+      headers.range = `bytes=${this.received}-`;
+      if (this.validator) headers['if-range'] = this.validator;
+    }
+    const get = url.startsWith('https:') ? httpsGet : httpGet;
+    return new Promise<IncomingMessage>((resolve, reject) => {
+      const request = get(url, { headers, ...(this.signal ? { signal: this.signal } : {}) });
+      request.setTimeout(this.limits.idleTimeoutMs, () =>
+        request.destroy(new Interrupted(`no answer for ${this.limits.idleTimeoutMs} ms`)),
+      );
+      request.on('error', (error) =>
+        reject(
+          error instanceof Interrupted || this.signal?.aborted
+            ? error
+            : isConnectionDrop(error)
+              ? new Interrupted(error.message)
+              : this.failed(error.message),
+        ),
+      );
+      request.on('response', (response) => {
+        const status = response.statusCode ?? 0;
+        const location = response.headers.location;
+        if (status >= 300 && status < 400 && location) {
+          response.resume();
+          if (redirects >= MAX_REDIRECTS) {
+            reject(this.failed(`more than ${MAX_REDIRECTS} redirects`));
+            return;
+          }
+          resolve(this.request(new URL(location, url).href, redirects + 1));
+          return;
+        }
+        resolve(response);
+      });
+    });
+  }
+
+  private failed(detail: string): CodecardError {
+    return new CodecardError('DOWNLOAD_FAILED', { url: this.url, detail });
+  }
+}
+
+/** If-Range takes a strong ETag or a date; a weak ETag never matches, so it is not sent. */
+function validatorOf(response: IncomingMessage): string | null {
+  const etag = response.headers.etag;
+  if (etag && !etag.startsWith('W/')) return etag;
+  return response.headers['last-modified'] ?? null;
+}
+
+function isConnectionDrop(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (
+    code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'ECONNREFUSED'
+  );
+}

@@ -1,0 +1,24 @@
+import type { Config } from '../config/config.ts';
+import type { SyncSettings } from './sync-releases.ts';
+
+/** A minute without a byte: the publishers' servers are slow but never that slow. */
+const IDLE_TIMEOUT_MS = 60_000;
+/** Resumes per file: enough for a flaky line, few enough to fail a dead one in minutes. */
+const MAX_RESUMES = 5;
+
+export type ReleaseSyncSettings = SyncSettings & { intervalHours: number };
+
+/** The sync as configured: the mirror, the schedule, and downloads capped like uploads. */
+export function releaseSyncSettings(
+  config: Pick<Config, 'sync' | 'maxUploadBytes'>,
+): ReleaseSyncSettings {
+  return {
+    mirror: config.sync.mirror,
+    intervalHours: config.sync.intervalHours,
+    limits: {
+      maxBytes: config.maxUploadBytes,
+      idleTimeoutMs: IDLE_TIMEOUT_MS,
+      maxResumes: MAX_RESUMES,
+    },
+  };
+}
