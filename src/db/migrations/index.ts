@@ -17,6 +17,7 @@ import * as createEditScopes from './20261205070000-create-edit-scopes.ts';
 import * as createJobRuns from './20261205081700-create-job-runs.ts';
 import * as createEhr from './20261205090000-create-ehr.ts';
 import * as addCdsClients from './20261205110000-add-cds-clients.ts';
+import * as addRvuValues from './20261205131900-add-rvu-values.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261205081700-create-job-runs': createJobRuns,
   '20261205090000-create-ehr': createEhr,
   '20261205110000-add-cds-clients': addCdsClients,
+  '20261205131900-add-rvu-values': addRvuValues,
 };
