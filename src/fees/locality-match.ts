@@ -6,9 +6,9 @@ import type { FeeLocality } from '../contracts/fees.ts';
  * locality number ("NY 01"), a locality's whole name ("Manhattan", "rest of California"; the
  * longest name written wins), the names sharing the most words ("San Francisco" → its two
  * localities: ambiguous),
- * a state code alone ("AL": its one locality, or its several). A word matching only part of one
- * name ("California" → REST OF CALIFORNIA) is ambiguous with the state's other localities:
- * the user may mean any of them.
+ * a state code alone ("AL": its one locality, or its several). A word matching only part of a
+ * state's remainder ("California" → REST OF CALIFORNIA) is ambiguous with the state's localities:
+ * the user may mean any of them; a word naming part of one other name is that locality.
  */
 export type LocalityMatch<R> =
   { kind: 'found'; row: R } | { kind: 'ambiguous'; candidates: R[] } | { kind: 'unknown' };
@@ -35,8 +35,11 @@ export function matchLocality<R extends FeeLocality>(
   const partial = mostShared(rows, significant);
   if (partial.length === 1) {
     const [only] = partial as [R];
+    // The file names a state's remainder "REST OF <STATE>": the state's name alone matches it,
+    // but may mean any of the state's localities.
     const sameState = rows.filter((r) => r.state === only.state);
-    return sameState.length === 1 ? resolved(sameState) : ambiguous(sameState);
+    const remainder = nameTokens(only.localityName)[0] === 'REST';
+    return remainder && sameState.length > 1 ? ambiguous(sameState) : resolved(partial);
   }
   if (partial.length > 1) return ambiguous(partial);
 
