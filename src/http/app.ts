@@ -30,6 +30,7 @@ import { sourceRoutes } from './routes/sources.routes.ts';
 import { checkJobRoutes } from './routes/check-jobs.routes.ts';
 import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
+import { feeRoutes } from './routes/fees.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 import { performanceRoutes } from './routes/performance.routes.ts';
 import type { GenerativeConfig } from '../config/generative-config.ts';
@@ -204,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   referenceDatasetRoutes(app);
   libraryRoutes(app, jobs, uploads);
   codeRoutes(app);
+  feeRoutes(app);
   // One card cache per app (per process in production): cards of an unchanged library are
   // reused by the card route and by Ask answers that show cards.
   const cards = createCardCache({ entries: cardCacheEntries() });
