@@ -78,6 +78,18 @@ describe('fees on REST, Ask and CLI: TEST FIXTURE RVUs × the real CY2026 GPCI f
     expect((await s.app.inject({ url: '/api/fees?code=64483' })).statusCode).toBe(400);
   });
 
+  test('GET /api/cards/cpt/64483?locality=Manhattan: the card carries the fee', async () => {
+    const reply = await s.app.inject({ url: `/api/cards/cpt/64483?dos=${dos}&locality=Manhattan` });
+    expect(reply.statusCode, reply.body).toBe(200);
+    expect(reply.json<{ fees: FeeResult }>().fees).toMatchObject({
+      outcome: 'priced',
+      nonFacility: { amount: '238.37' },
+      facility: { amount: '107.58' },
+    });
+    const plain = await s.app.inject({ url: `/api/cards/cpt/64483?dos=${dos}` });
+    expect(plain.json<{ fees?: FeeResult }>().fees).toBeUndefined();
+  });
+
   test.each([
     ['fee for 64483 in Manhattan', 'MANHATTAN', '238.37', '107.58'],
     ['Medicare allowed amount 99213 Alabama', 'ALABAMA', '77.56', '60.61'],
