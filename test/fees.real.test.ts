@@ -5,6 +5,9 @@ import { basename, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { askQuestion } from '../src/ask/ask.service.ts';
+import { feeColumns } from '../src/check/fee-columns.ts';
+import { medicareFee } from '../src/fees/medicare-fee.service.ts';
+import type { ClaimResult } from '../src/rules/claim-checker.ts';
 import type { FeeResult } from '../src/contracts/fees.ts';
 import type { OpenDatabase } from '../src/db/database.ts';
 import { buildTestApp } from '../src/http/test-app.ts';
@@ -114,6 +117,35 @@ describe('fees on REST, Ask and CLI: TEST FIXTURE RVUs × the real CY2026 GPCI f
     expect(answer.kind).toBe('not-found');
     expect(answer.fee?.outcome).toBe('locality-unknown');
     expect(answer.text).toContain('MANHATTAN (NY 01)');
+  });
+
+  test('batch CSV fee columns: each row’s codes priced in the locality, in codes order', async () => {
+    const columns = feeColumns(s.ctx, 'Manhattan', dos);
+    expect(columns.head()).toBe('fee_locality,non_facility_fee,facility_fee');
+    const result: ClaimResult = {
+      id: 'claim-1',
+      findings: [
+        {
+          rule: 'ptp',
+          severity: 'error',
+          lines: [1, 2],
+          codes: ['64483', '27447', '0275T', '99999'],
+          message: 'sample finding',
+          citations: [],
+        },
+      ],
+      summary: { errors: 1, warnings: 0, infos: 0 },
+    };
+    const [row] = await columns.rows(result);
+    const knee = await medicareFee(s.ctx, {
+      code: '27447',
+      locality: 'Manhattan',
+      date: dos,
+      lang: 'en',
+    });
+    expect(row).toBe(
+      `MANHATTAN (NY 01),238.37 NA not-priced:I -,107.58 ${knee.facility!.amount!} not-priced:I -`,
+    );
   });
 
   test('codecard fee prints the formula and both rows', () => {
