@@ -5,6 +5,7 @@ import type { LocaleCode } from '../domain/locale.ts';
 import type { Setting } from '../domain/setting.ts';
 import type { Citation } from '../domain/citation.ts';
 import type { CaseAnswer } from '../contracts/ehr.ts';
+import type { FeeResult } from '../contracts/fees.ts';
 
 export type PairVerdict =
   'allowed' | 'modifier-required' | 'not-allowed' | 'no-edit-found' | 'cannot-tell';
@@ -37,6 +38,8 @@ export interface Answer {
   table?: AnswerTable;
   /** For `code-search` answers: the best codes, best first, each with its descriptor row. */
   codeHits?: CodeHit[];
+  /** For `fee` answers (and fee refusals): the fee, its arithmetic and both rows cited. */
+  fee?: FeeResult;
   /** For refusals of a table question: the table the library lacks (or has none in force of). */
   lacks?: 'gpci' | 'mcd-index' | 'mpfs-rvu' | 'code-table';
   /** For refusals: the nearest codes and documents the library does have. */

@@ -8,6 +8,7 @@ import type { AnswerInput } from './answers/answer-input.ts';
 import { answerCard, answerSection } from './answers/card.answer.ts';
 import { answerCodeSearch } from './answers/code-search.answer.ts';
 import { answerCoverage } from './answers/coverage.answer.ts';
+import { answerFee } from './answers/fee.answer.ts';
 import { answerNotFound } from './answers/not-found.answer.ts';
 import { answerPair } from './answers/pair.answer.ts';
 import { answerPassages } from './answers/passages.answer.ts';
@@ -41,7 +42,8 @@ import type { CardCache } from '../cards/card-cache.ts';
 export const MAX_QUESTION_LENGTH = 2_000;
 /** The intents a thread's next question may continue with (not refusals or one-off lookups). */
 const threadIntents: readonly string[] = answerKinds.filter(
-  (kind) => kind !== 'not-found' && kind !== 'table-rows' && kind !== 'code-search',
+  (kind) =>
+    kind !== 'not-found' && kind !== 'table-rows' && kind !== 'code-search' && kind !== 'fee',
 );
 
 export interface AskOptions {
@@ -245,7 +247,7 @@ async function answerFor(
   const generative = asksCodeFacts(input.question, input.procedures) ? null : configured;
   const codes = input.procedures.length > 0 ? input.procedures : input.question.diagnoses;
   // Pair and validity answers say themselves what the library cannot tell about an unknown code.
-  const answersUnknown = ['passages', 'table-rows', 'code-search', 'pair', 'validity'];
+  const answersUnknown = ['passages', 'table-rows', 'code-search', 'pair', 'validity', 'fee'];
   if (!answersUnknown.includes(intent)) {
     const known = [];
     for (const code of codes) if (await libraryKnows(input.ctx, code)) known.push(code);
@@ -269,6 +271,8 @@ async function answerFor(
       return (await answerCard(input, codes)) ?? (await answerNotFound(input));
     case 'table-rows':
       return answerTableRows(input, () => answerPassages(input, generative));
+    case 'fee':
+      return answerFee(input);
     case 'code-search':
       return answerCodeSearch(input, () => answerPassages(input, generative));
     case 'passages':

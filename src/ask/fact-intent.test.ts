@@ -12,6 +12,12 @@ describe('factIntent', () => {
     ['what is LCD L39242', 'table-rows'],
     ['billing and coding articles from Palmetto for facet joint', 'table-rows'],
     ['RVUs for 00100', 'table-rows'],
+    ['fee for 64483 in Manhattan', 'fee'],
+    ['Medicare allowed amount 99213 Alabama', 'fee'],
+    ['how much does Medicare pay for 99213 in Queens?', 'fee'],
+    ['tarifa de 99213 en Alabama', 'fee'],
+    ['Gebühr für 64483 in Manhattan', 'fee'],
+    ['99213 在 Manhattan 的费用', 'fee'],
     ['What code for vertebrogenic low back pain?', 'code-search'],
     ['HCPCS code for triamcinolone 10 mg', 'code-search'],
     ['ICD-10 code for sciatica', 'code-search'],
@@ -36,6 +42,7 @@ describe('factIntent', () => {
     'how many units of 64483?',
     'What is the Whipple procedure?',
     'global days for 62323',
+    'what is the fee schedule?',
   ])('leaves %s to the other intents', (text) => {
     expect(intentOf(text)).toBeNull();
   });

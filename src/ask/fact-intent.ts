@@ -22,6 +22,20 @@ export const rvuCue = wordPattern(
   '相对价值|상대가치|القيمة النسبية',
 );
 
+/** "Fee for 64483 in Manhattan", "Medicare allowed amount 99213 Alabama", in the ten languages. */
+export const feeCue = wordPattern(
+  [
+    'fees?|allowed amounts?|allowable|Medicare (?:allowed|allowable|rate|payment|pays?)|payment amounts?|reimburse(?:ment|s|d)?|how much (?:does|will|would|do) (?:Medicare |they )?pay|fee schedule amounts?',
+    'tarifas?|honorarios?|monto permitido|importe permitido|cu[aá]nto paga|reembolso',
+    'tarifs?|montant autoris[ée]|combien (?:paie|rembourse)',
+    'Geb[üu]hr(?:en)?|Verg[üu]tung|erlaubte[rn]? Betrag|wie viel zahlt',
+    'mức phí|số tiền cho phép|trả bao nhiêu',
+    'bayad|singil|halagang pinapayagan|magkano',
+    'тариф\\p{L}*|допустим\\p{L}* сумм\\p{L}*|сколько плат\\p{L}*',
+  ].join('|'),
+  '费用|收费|允许金额|支付多少|수가|허용 금액|얼마를 지급|الرسوم|رسوم|المبلغ المسموح|كم تدفع',
+);
+
 /** "What code for …", "HCPCS code for …", "¿qué código …?", "welcher Code …". */
 export const codeSearchCue = wordPattern(
   '(?:what|which)(?: \\p{L}+)?(?: \\p{L}+)? codes?|(?:ICD(?:-?10)?(?:-?CM)?|HCPCS|CPT) codes? for|codes? (?:for|to use|would I use)|how (?:do|should|would) (?:I|we|you) code|(?:qu[eé]|cu[aá]l(?:es)?)(?: \\p{L}+)? c[oó]digos?|c[oó]digos? (?:para|de)|c[oó]mo (?:se )?codific\\p{L}*|quels? codes?|codes? (?:pour|de)|comment coder|welche[rn]? (?:\\p{L}+ )?Codes?|Codes? für|wie kodier\\p{L}*|mã nào|mã (?:cho|của)|mã số nào|anong (?:\\p{L}+ )?(?:code|kodigo)|(?:code|kodigo) (?:para sa|ng)|как\\p{L}* (?:\\p{L}+ )?код\\p{L}*|код\\p{L}* для|как закодировать',
@@ -68,7 +82,7 @@ export const listQuestionWords = new Set(
     .filter(Boolean),
 );
 
-export type FactIntent = 'table-rows' | 'code-search';
+export type FactIntent = 'table-rows' | 'code-search' | 'fee';
 
 interface Named {
   text: string;
@@ -86,11 +100,14 @@ export function tableAsked(q: Named): FactTableName | null {
 }
 
 /**
- * Questions answered from fact tables, before the code-based intents: a table's cue words
- * (GPCI, LCD/article, RVU with a code) read rows; asking which code to use, with no code named,
- * searches descriptors. Null: the question is for the other intents.
+ * Questions answered from fact tables, before the code-based intents: fee words with a code
+ * compute its Medicare fee; a table's cue words (GPCI, LCD/article, RVU with a code) read rows;
+ * asking which code to use, with no code named, searches descriptors. Null: the question is
+ * for the other intents.
  */
 export function factIntent(q: Named): FactIntent | null {
+  // A fee is computed for a code: "fee for 64483 in Manhattan" (a locality word is no GPCI row).
+  if (q.procedures.length > 0 && feeCue.test(q.text)) return 'fee';
   if (tableAsked(q) !== null) return 'table-rows';
   if (q.procedures.length === 0 && q.diagnoses.length === 0 && codeSearchCue.test(q.text))
     return 'code-search';

@@ -19,6 +19,9 @@ const options = {
   columns: { type: 'string' },
   complete: { type: 'boolean' },
   dos: { type: 'string' },
+  date: { type: 'string' },
+  locality: { type: 'string' },
+  modifier: { type: 'string' },
   limit: { type: 'string' },
   lang: { type: 'string' },
   format: { type: 'string' },
@@ -85,6 +88,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return await (await import('./library.command.ts')).runRemove(library.ctx, rest[0], json);
         case 'code':
           return await (await import('./code.command.ts')).runCode(library.ctx, rest[0], values);
+        case 'fee':
+          return await (await import('./fee.command.ts')).runFee(library.ctx, rest[0], values);
         case 'card':
           return await (await import('./card.command.ts')).runCard(library.ctx, rest[0], values);
         case 'ask':

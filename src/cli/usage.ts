@@ -20,6 +20,10 @@ Commands:
                                 a code's descriptors, with their sources
   card CODE [--system S] [--dos YYYY-MM-DD] [--setting practitioner|hospital|dme] [--lang L]
                                 the code card: every section, each item cited
+  fee CODE --locality WORDS [--date YYYY-MM-DD] [--modifier 26|TC|53] [--lang L]
+                                the Medicare physician fee in a locality ("Manhattan", "NY 01"),
+                                non-facility and facility, with the formula and both rows cited;
+                                exit 1 when the library lacks the RVU or GPCI file, row or locality
   ask "QUESTION" [--lang L] [--dos YYYY-MM-DD] [--setting S] [--thread ID]
                                 a cited answer from the library (a card, a pair verdict, units,
                                 coverage, documentation, modifiers or passages); exit 1 when the

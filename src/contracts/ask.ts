@@ -1,4 +1,5 @@
 import { answerKinds } from '../domain/answer-kind.ts';
+import { feeResultSchema } from './fees.ts';
 import { z } from 'zod';
 import { settings } from '../domain/setting.ts';
 import { cardSchema } from './cards.ts';
@@ -99,6 +100,8 @@ export const answerSchema = z.object({
   table: answerTableSchema.optional(),
   codeHits: z.array(codeHitSchema).optional(),
   lacks: z.enum(['gpci', 'mcd-index', 'mpfs-rvu', 'code-table']).optional(),
+  /** For `fee` answers (and fee refusals): the fee, its arithmetic and both rows cited. */
+  fee: feeResultSchema.optional(),
   nearest: z
     .object({
       codes: z.array(z.string()),

@@ -3,6 +3,7 @@ import { codeSystems } from '../domain/code-system.ts';
 import { settings } from '../domain/setting.ts';
 import { cardSectionIds } from '../domain/card-section.ts';
 import { citationSchema, isoDateSchema, localeSchema } from './common.ts';
+import { feeResultSchema } from './fees.ts';
 
 export const cardSectionIdSchema = z.enum(cardSectionIds);
 export type CardSectionId = z.infer<typeof cardSectionIdSchema>;
@@ -15,6 +16,8 @@ export const cardQuerySchema = z.object({
   dos: isoDateSchema.optional(),
   setting: z.enum(settings).optional(),
   lang: localeSchema.optional(),
+  /** A Medicare locality in the user's words: the card then carries the code's fee there. */
+  locality: z.string().min(1).max(200).optional(),
 });
 export type CardParams = z.infer<typeof cardParamsSchema>;
 export type CardQuery = z.infer<typeof cardQuerySchema>;
@@ -155,5 +158,7 @@ export const cardSchema = z.object({
       }),
     )
     .optional(),
+  /** With `?locality=`: the Medicare fee of the code there (both settings, rows cited). */
+  fees: feeResultSchema.optional(),
 });
 export type Card = z.infer<typeof cardSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './common.ts';
+import { isoDateSchema, localeSchema } from './common.ts';
 import { checkResponseSchema, claimSummarySchema } from './checks.ts';
 
 /** Download formats of a finished batch (the CLI's report formats). */
@@ -19,6 +19,10 @@ export const batchResultsQuerySchema = z.object({
   format: z.enum(reportFormats).default('json'),
   after: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_RESULTS_PAGE).optional(),
+  /** CSV only: adds each row's Medicare fees in this locality ("Manhattan", "NY 01"). */
+  'fee-locality': z.string().min(1).max(200).optional(),
+  /** The date of service the fees are for (default today). */
+  'fee-date': isoDateSchema.optional(),
 });
 
 export const batchStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;

@@ -102,6 +102,15 @@ export interface RvuIndicatorsTable extends FactBase {
   assistant_surgery: string | null;
   co_surgeons: string | null;
   team_surgery: string | null;
+  /** The fee inputs as the file prints them (decimal text; null: older imports or no column). */
+  work_rvu: string | null;
+  non_facility_pe_rvu: string | null;
+  facility_pe_rvu: string | null;
+  mp_rvu: string | null;
+  non_facility_na: string | null;
+  facility_na: string | null;
+  pctc_indicator: string | null;
+  conversion_factor: string | null;
   /** Every column of the row but the descriptor, [label, value] in file order (null: older imports). */
   columns: ColumnType<[string, string][] | null, string | null, string | null>;
 }

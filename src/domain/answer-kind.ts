@@ -1,6 +1,7 @@
 /**
  * What an answer to a question is built from: a card, a pair verdict, units, … or a refusal
- * (`not-found`). Fact answers are read from table rows and from code search.
+ * (`not-found`). Fact answers are read from table rows and from code search; `fee` is a
+ * Medicare physician fee computed from the RVU and GPCI rows.
  */
 export const answerKinds = [
   'card',
@@ -14,6 +15,7 @@ export const answerKinds = [
   'not-found',
   'table-rows',
   'code-search',
+  'fee',
 ] as const;
 
 export type AnswerKind = (typeof answerKinds)[number];

@@ -31,6 +31,7 @@ const spec: Record<string, RouteAccess> = {
   'GET /api/auth/me': 'viewer',
   'GET /api/codes': 'viewer',
   'GET /api/codes/{code}': 'viewer',
+  'GET /api/fees': 'viewer',
   'GET /api/cards/{system}/{code}': 'viewer',
   'POST /api/threads': 'viewer',
   'POST /api/threads/{id}/messages': 'viewer',

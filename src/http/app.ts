@@ -30,6 +30,7 @@ import { sourceRoutes } from './routes/sources.routes.ts';
 import { checkJobRoutes } from './routes/check-jobs.routes.ts';
 import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
+import { feeRoutes } from './routes/fees.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 import { performanceRoutes } from './routes/performance.routes.ts';
 import { watchListRoutes } from './routes/watch-list.routes.ts';
@@ -223,6 +224,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   syncRoutes(app, { jobs: syncJobs, settings: syncSettings, scheduleDb: options.ctx.db });
   libraryRoutes(app, jobs, uploads);
   codeRoutes(app);
+  feeRoutes(app);
   // One card cache per app (per process in production): cards of an unchanged library are
   // reused by the card route and by Ask answers that show cards.
   const cards = createCardCache({ entries: cardCacheEntries() });

@@ -20,6 +20,16 @@ import facts_fr from './messages/facts/fr.json' with { type: 'json' };
 import facts_de from './messages/facts/de.json' with { type: 'json' };
 import facts_ko from './messages/facts/ko.json' with { type: 'json' };
 import facts_tl from './messages/facts/tl.json' with { type: 'json' };
+import fees_en from './messages/fees/en.json' with { type: 'json' };
+import fees_es from './messages/fees/es.json' with { type: 'json' };
+import fees_zh from './messages/fees/zh.json' with { type: 'json' };
+import fees_ru from './messages/fees/ru.json' with { type: 'json' };
+import fees_ar from './messages/fees/ar.json' with { type: 'json' };
+import fees_vi from './messages/fees/vi.json' with { type: 'json' };
+import fees_fr from './messages/fees/fr.json' with { type: 'json' };
+import fees_de from './messages/fees/de.json' with { type: 'json' };
+import fees_ko from './messages/fees/ko.json' with { type: 'json' };
+import fees_tl from './messages/fees/tl.json' with { type: 'json' };
 import verdicts_en from './messages/verdicts/en.json' with { type: 'json' };
 import verdicts_es from './messages/verdicts/es.json' with { type: 'json' };
 import verdicts_zh from './messages/verdicts/zh.json' with { type: 'json' };
@@ -66,4 +76,16 @@ export const verdictsCatalogs = {
   de: verdicts_de,
   ko: verdicts_ko,
   tl: verdicts_tl,
+};
+export const feesCatalogs = {
+  en: fees_en,
+  es: fees_es,
+  zh: fees_zh,
+  ru: fees_ru,
+  ar: fees_ar,
+  vi: fees_vi,
+  fr: fees_fr,
+  de: fees_de,
+  ko: fees_ko,
+  tl: fees_tl,
 };

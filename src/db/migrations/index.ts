@@ -19,6 +19,7 @@ import * as createEhr from './20261205090000-create-ehr.ts';
 import * as addCdsClients from './20261205110000-add-cds-clients.ts';
 import * as createWatchedCodes from './20261205120000-create-watched-codes.ts';
 import * as createReleaseSyncs from './20261205130000-create-release-syncs.ts';
+import * as addRvuValues from './20261205131900-add-rvu-values.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261205110000-add-cds-clients': addCdsClients,
   '20261205120000-create-watched-codes': createWatchedCodes,
   '20261205130000-create-release-syncs': createReleaseSyncs,
+  '20261205131900-add-rvu-values': addRvuValues,
 };

@@ -7,6 +7,11 @@ import { errorResponses } from '../../contracts/errors.ts';
 import { recordCardView } from '../../cards/card-view-event.ts';
 import { today } from '../../library/option-values.ts';
 import { sendSharedJson } from '../shared-json-reply.ts';
+import { medicareFee } from '../../fees/medicare-fee.service.ts';
+import { readingContext } from '../../rules/library-version-reader.ts';
+
+/** The code systems the physician fee schedule prices (CPT and HCPCS Level II codes). */
+const feeSystems = new Set(['cpt', 'hcpcs']);
 
 /** `cards`: the app's card cache (one per app, so per process in production), shared with Ask. */
 export function cardRoutes(app: FastifyInstance, cards: CardCache) {
@@ -31,6 +36,17 @@ export function cardRoutes(app: FastifyInstance, cards: CardCache) {
         lang: request.query.lang ?? 'en',
       });
       recordCardView(request.ctx, card);
+      const { locality } = request.query;
+      // A locality adds the code's Medicare fee beside the cached card (the card is unchanged).
+      if (locality && feeSystems.has(card.system)) {
+        const fees = await medicareFee(await readingContext(request.ctx), {
+          code: card.code,
+          locality,
+          date: card.dos,
+          lang: card.lang,
+        });
+        return { ...card, fees };
+      }
       // The cache hands every request the same frozen card: its bytes are made once too.
       return sendSharedJson(request, reply, card);
     },

@@ -20,6 +20,10 @@ import type { ClaimResult } from '../../rules/claim-checker.ts';
 import type { CheckJobs } from '../../check/check-jobs.ts';
 import type { CheckJob } from '../../check/check-job.ts';
 import { reportWriter, type ReportFormat } from '../../check/check-report.ts';
+import { feeColumns } from '../../check/fee-columns.ts';
+import { csvColumns, csvRows } from '../../domain/check-report-csv.ts';
+import { csvCell } from '../../domain/csv-cell.ts';
+import { today } from '../../library/option-values.ts';
 import { downloadBody } from '../download-body.ts';
 import { discardSpooled, openSpooled } from '../../library/intake/upload-spool.ts';
 import type { SpooledFile } from '../../library/spooled-file.ts';
@@ -182,12 +186,21 @@ export function checkJobRoutes(
         await auditRequest(request.ctx.db, request, 'read.claims', 'ok', { type: 'batch', id });
         return reply.header('cache-control', 'no-store').send(page);
       }
+      const locality = request.query['fee-locality'];
+      if (locality !== undefined && format !== 'csv')
+        throw new CodecardError('BAD_INPUT', {
+          detail: 'fee-locality adds CSV columns: use format=csv',
+        });
       const results = await jobs.results(request.ctx, id);
       await auditRequest(request.ctx.db, request, 'read.claims', 'ok', { type: 'batch', id });
+      const fees =
+        locality === undefined
+          ? null
+          : feeColumns(request.ctx, locality, request.query['fee-date'] ?? today());
       return reply
         .header('content-type', contentTypes[format])
         .header('content-disposition', `attachment; filename="checks-${id}.${format}"`)
-        .send(downloadBody(Readable.from(reportChunks(results, format))));
+        .send(downloadBody(Readable.from(reportChunks(results, format, fees))));
     },
   );
 }
@@ -209,15 +222,30 @@ async function readSpooledClaims<T>(
 async function* reportChunks(
   results: AsyncIterable<ClaimResult>,
   format: ReportFormat,
+  fees: ReturnType<typeof feeColumns> | null,
 ): AsyncGenerator<string> {
-  const writer = reportWriter(format);
+  const writer = fees ? feeCsvWriter(fees) : reportWriter(format);
   let chunk = writer.head();
   for await (const result of results) {
-    chunk += writer.item(result);
+    chunk += await writer.item(result);
     if (chunk.length >= 65_536) {
       yield chunk;
       chunk = '';
     }
   }
   yield chunk + writer.tail();
+}
+
+/** The CSV report with the fee columns after each row's own (one row per finding). */
+function feeCsvWriter(fees: ReturnType<typeof feeColumns>) {
+  return {
+    head: () => `${csvColumns.join(',')},${fees.head()}\n`,
+    item: async (result: ClaimResult) => {
+      const extra = await fees.rows(result);
+      return csvRows(result)
+        .map((row, i) => `${row.map(csvCell).join(',')},${extra[i] ?? ''}\n`)
+        .join('');
+    },
+    tail: () => '',
+  };
 }

@@ -56,6 +56,16 @@ export interface RvuFact {
   assistantSurgery: string | null;
   coSurgeons: string | null;
   teamSurgery: string | null;
+  /** The fee inputs as printed ("0.48", "33.4009"): text, so no digit is lost to a float. */
+  workRvu: string | null;
+  nonFacilityPeRvu: string | null;
+  facilityPeRvu: string | null;
+  mpRvu: string | null;
+  /** "NA" when the setting has no fee (the service is not priced there). */
+  nonFacilityNa: string | null;
+  facilityNa: string | null;
+  pctcIndicator: string | null;
+  conversionFactor: string | null;
   /**
    * Every column of the row as the file names it (stacked header words joined), in file order:
    * the RVUs, totals, conversion factor and indicators, so a row can be answered as a row. The

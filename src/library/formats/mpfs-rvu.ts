@@ -32,6 +32,17 @@ const indicatorNames: readonly (readonly [Indicator, readonly string[]])[] = [
   ['coSurgeons', ['cosurg', 'cosurgeons', 'cosurgery']],
   ['teamSurgery', ['teamsurg', 'teamsurgery']],
 ];
+/** The fee inputs' columns; they do not count towards recognizing the table. */
+const valueNames: readonly (readonly [Indicator, readonly string[]])[] = [
+  ['workRvu', ['workrvu', 'workrvus']],
+  ['nonFacilityPeRvu', ['nonfacpervu', 'nonfacilitypervu', 'nonfacilitypracticeexpenservu']],
+  ['facilityPeRvu', ['facilitypervu', 'facpervu', 'facilitypracticeexpenservu']],
+  ['mpRvu', ['mprvu', 'malpracticervu']],
+  ['nonFacilityNa', ['nonfacnaindicator', 'nonfacilitynaindicator', 'nonfacna']],
+  ['facilityNa', ['facilitynaindicator', 'facnaindicator', 'facilityna']],
+  ['pctcIndicator', ['pctcind', 'pctcindicator', 'pctc']],
+  ['conversionFactor', ['convfactor', 'conversionfactor']],
+];
 const codeNames = ['hcpcs', 'hcpc', 'hcpcscode', 'cpthcpcs', 'cpthcpcscode', 'cptcode', 'code'];
 const modifierNames = ['mod', 'modifier'];
 /** How many caption rows a stacked header may span above its last row. */
@@ -59,6 +70,7 @@ export function findRvuHeader(rows: readonly (readonly string[])[]): HeaderHit<R
       columns[indicator] = optionalColumn(find(names));
       if (columns[indicator] !== null) found++;
     }
+    for (const [value, names] of valueNames) columns[value] = optionalColumn(find(names));
     if (found >= 3) return { index, columns };
   }
   return null;
@@ -174,6 +186,14 @@ function rvuRecord(
     assistantSurgery: value('assistantSurgery'),
     coSurgeons: value('coSurgeons'),
     teamSurgery: value('teamSurgery'),
+    workRvu: value('workRvu'),
+    nonFacilityPeRvu: value('nonFacilityPeRvu'),
+    facilityPeRvu: value('facilityPeRvu'),
+    mpRvu: value('mpRvu'),
+    nonFacilityNa: value('nonFacilityNa'),
+    facilityNa: value('facilityNa'),
+    pctcIndicator: value('pctcIndicator'),
+    conversionFactor: value('conversionFactor'),
     columns: labels.map(([column, label]) => [label, cellAt(cells, column)] as const),
     locator,
   };

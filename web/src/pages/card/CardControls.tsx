@@ -5,6 +5,7 @@ import { CopyLinkButton } from '../../components/CopyLinkButton.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { endonyms } from '../../i18n/endonyms.ts';
 import { isoDate } from './card-layout.ts';
+import { LocalityField } from './fee/LocalityField.tsx';
 
 /** Opens every section of the card, then prints: the whole card on paper. */
 function printEverything(): void {
@@ -18,11 +19,14 @@ export function CardControls({
   dos,
   setting,
   lang,
+  locality,
   onChange,
 }: {
   dos: string;
   setting: string;
   lang: string;
+  /** The Medicare locality the card shows the fee for ("" for none). */
+  locality: string;
   onChange: (name: string, value: string) => void;
 }) {
   const { t } = useLocale();
@@ -69,6 +73,7 @@ export function CardControls({
           ))}
         </select>
       </div>
+      <LocalityField locality={locality} onChange={(value) => onChange('locality', value)} />
       <div className="card-actions">
         <button type="button" className="secondary" onClick={() => window.print()}>
           {t('card.print')}

@@ -14,11 +14,19 @@ import { isoDate } from './card-layout.ts';
 import './card.css';
 
 /** The card's API address for the page's parameters (an unusable date is left to the default). */
-function cardPath(system: string, code: string, dos: string, setting: string, lang: string) {
+function cardPath(
+  system: string,
+  code: string,
+  dos: string,
+  setting: string,
+  lang: string,
+  locality: string,
+) {
   const params = new URLSearchParams();
   if (isoDate.test(dos)) params.set('dos', dos);
   if (setting) params.set('setting', setting);
   params.set('lang', lang);
+  if (locality.trim()) params.set('locality', locality.trim());
   return `/api/cards/${encodeURIComponent(system)}/${encodeURIComponent(code)}?${params.toString()}`;
 }
 
@@ -41,9 +49,10 @@ export function CardPage({ system, code }: { system: string; code: string }) {
   const dos = query.get('dos') ?? '';
   const setting = query.get('setting') ?? '';
   const lang = query.get('lang') ?? locale;
+  const locality = query.get('locality') ?? '';
   const [announcement, setAnnouncement] = useState('');
   // The card reloads for its own parameters only; the previous card stays while it does.
-  const load = useApi<Card>(cardPath(system, code, dos, setting, lang), {
+  const load = useApi<Card>(cardPath(system, code, dos, setting, lang, locality), {
     onSuccess: (loaded) => setAnnouncement(t('card.loaded', { title: loaded.title })),
     onError: () => setAnnouncement(''),
   });
@@ -67,6 +76,7 @@ export function CardPage({ system, code }: { system: string; code: string }) {
         dos={dos || card?.dos || ''}
         setting={setting || card?.setting || 'practitioner'}
         lang={lang}
+        locality={locality}
         onChange={update}
       />
       {load.loading && (

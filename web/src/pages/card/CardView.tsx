@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/locale-context.tsx';
 import { CardConflicts } from './CardConflicts.tsx';
 import { CardGlance, detailsId } from './CardGlance.tsx';
 import { CardTables } from './CardTables.tsx';
+import { CardFee } from './fee/CardFee.tsx';
 import { compactPlaces } from './source-groups.ts';
 import { CardQuoteMark } from './CardQuoteMark.tsx';
 import { CardStale } from './CardStale.tsx';
@@ -35,6 +36,9 @@ export function CardView({ card, afterHeader }: { card: Card; afterHeader?: Reac
       {afterHeader}
 
       <CardGlance card={card} lines={layout.glance} />
+
+      {/* With a locality asked: the code's Medicare fee there. */}
+      <CardFee card={card} />
 
       {layout.sections.map(({ section, tables, count, items, conflicts }) => (
         <section
