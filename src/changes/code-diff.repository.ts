@@ -19,7 +19,8 @@ export const hcpcsComparedAttributes = [
 ] as const;
 
 /** Descriptors differing only in spacing (a TXT release's joined continuation lines) are equal. */
-const descriptorRows = (systems: readonly string[]) => (documentId: number, codes: readonly string[] | null) => sql`
+const descriptorRows =
+  (systems: readonly string[]) => (documentId: number, codes: readonly string[] | null) => sql`
   select distinct on (code) code as k, array[code] as codes, locator, system,
     regexp_replace(btrim(long_description), '\\s+', ' ', 'g') as long_description,
     regexp_replace(btrim(coalesce(short_description, '')), '\\s+', ' ', 'g') as short_description,

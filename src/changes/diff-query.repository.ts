@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { changeKinds } from './change-types.ts';
 
 /**
  * How one dataset is compared. `rows` selects a release's rows with a text key `k`, the codes
@@ -38,7 +39,7 @@ const outsideOlder = 'scope:outside-older';
 /**
  * The whole diff in one statement: both releases' rows joined on their key (a full join, so a
  * full-size release is compared set-wise by the database), then each joined row expanded into
- * its changes. The two scope rows count the keys one side's excerpt does not hold.
+ * its changes, in the order of `changeKinds` per key. The two scope rows count the keys one side's excerpt does not hold.
  */
 export async function diffRows(
   db: Db,
@@ -54,6 +55,7 @@ export async function diffRows(
         case when newer.k is null then null else to_jsonb(newer) end as n
       from older full join newer on older.k = newer.k
     )
+    select * from (
     select 'added' as kind, j.k as key, j.codes, null as field, null as before, null as after,
       null as from_locator, j.n->>'locator' as to_locator
     from j where j.o is null and not ${sides.fromPartial}
@@ -70,7 +72,8 @@ export async function diffRows(
     union all
     select ${outsideOlder}, '', '{}', null, count(*)::text, null, null, null
     from j where j.o is null and ${sides.fromPartial}
-    order by 2, 1, 4`.execute(db);
+    ) as d
+    order by d.key, array_position(${[...changeKinds]}::text[], d.kind), d.field`.execute(db);
   let newerCount = 0;
   let olderCount = 0;
   const changes: DiffRow[] = [];

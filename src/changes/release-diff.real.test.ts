@@ -7,6 +7,7 @@ import { importFile } from '../library/import.service.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { testContext } from '../../test/support/test-context.ts';
 import type { ChangeKind, ReleaseDiff } from './change-types.ts';
+import { changesForCode, changesForCodes } from './code-changes.ts';
 import { diffReleases } from './release-diff.ts';
 
 /** The real CMS/CDC files, read where they are (never copied into the project). */
@@ -182,5 +183,41 @@ describe('what changed between the real releases', () => {
     expect(diff.scope.outsideExcerpt).toBe(older.size - both.length);
     expect(toHeader).toContain('M54.5');
     expect(added).toEqual(expect.arrayContaining(['M54.50', 'M54.51', 'M54.59']));
+  });
+
+  test('per code: M54.5 changed in FY2026 from billable to header; JG terminated in October 2026', async () => {
+    const m545 = await changesForCode(ctx, {
+      system: 'icd10cm',
+      code: 'M54.5',
+      dos: '2026-05-01',
+      setting: 'practitioner',
+    });
+    expect(m545).toHaveLength(1);
+    expect(m545[0]!.to.release).toMatch(/^FY2026/);
+    expect(m545[0]!.changes.map((c) => [c.kind, c.before, c.after])).toEqual([
+      ['billable-to-header', 'billable', 'header'],
+    ]);
+    // Cited to both files' rows.
+    expect(m545[0]!.changes[0]!.citations.map((c) => c.documentId)).toEqual([
+      ids.get('icd2021'),
+      ids.get('icd2026'),
+    ]);
+    const jg = await changesForCode(ctx, {
+      system: 'modifier',
+      code: 'JG',
+      dos: '2026-11-02',
+      setting: 'practitioner',
+    });
+    expect(jg.flatMap((d) => d.changes.map((c) => [c.kind, c.field, c.after]))).toEqual([
+      ['terminated', 'terminationDate', '2024-12-31'],
+      ['descriptor-changed', 'longDescription', expect.stringContaining('340b')],
+    ]);
+    const watched = await changesForCodes(ctx, ['M54.5', 'M54.50', 'JG', 'J1040']);
+    expect(watched.flatMap((d) => d.changes.map((c) => `${c.kind} ${c.key}`)).sort()).toEqual([
+      'added M54.50',
+      'billable-to-header M54.5',
+      'descriptor-changed JG',
+      'terminated JG',
+    ]);
   });
 });

@@ -44,7 +44,10 @@ export function listReleases(ctx: LibraryContext): Promise<Release[]> {
 }
 
 /** The diff between two releases named by the user. */
-export async function diffReleases(ctx: LibraryContext, request: DiffRequest): Promise<ReleaseDiff> {
+export async function diffReleases(
+  ctx: LibraryContext,
+  request: DiffRequest,
+): Promise<ReleaseDiff> {
   const releases = await listReleases(ctx);
   const { from, to } = chooseReleasePair(releases, request.from, request.to, request.dataset);
   return diffReleasePair(ctx, from, to, request.codes ?? null);
