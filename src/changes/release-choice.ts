@@ -21,9 +21,10 @@ export function inDataset(release: Release, dataset: string | undefined): boolea
 
 function matchesRef(release: Release, ref: string): boolean {
   const wanted = ref.trim();
-  if (/^\d+$/.test(wanted)) return release.documentId === Number(wanted);
   if (/^\d{4}-\d{2}-\d{2}$/.test(wanted)) return release.effectiveFrom === wanted;
   const lower = wanted.toLowerCase();
+  // A number is a version id, or a label such as the annual HCPCS release "2020".
+  if (/^\d+$/.test(wanted) && release.documentId === Number(wanted)) return true;
   return release.release?.toLowerCase() === lower || release.title.toLowerCase() === lower;
 }
 

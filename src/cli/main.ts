@@ -27,6 +27,9 @@ const options = {
   from: { type: 'string' },
   to: { type: 'string' },
   granularity: { type: 'string' },
+  dataset: { type: 'string' },
+  codes: { type: 'string' },
+  csv: { type: 'boolean', default: false },
   role: { type: 'string' },
   org: { type: 'string' },
   'instance-admin': { type: 'boolean' },
@@ -99,6 +102,8 @@ export async function runCli(argv: string[]): Promise<number> {
           return await (
             await import('./performance.command.ts')
           ).runPerformance(library.ctx, values);
+        case 'changes':
+          return await (await import('./changes.command.ts')).runChanges(library.ctx, values);
         case 'samples':
           return await (
             await import('./samples.command.ts')

@@ -28,6 +28,11 @@ Commands:
                                 checked, findings, top edit pairs and codes, library gaps,
                                 out-of-date datasets and codes asked about without coverage
                                 (default the last 30 days, by day)
+  changes [--from R --to R] [--dataset D] [--codes A,B] [--csv]
+                                what changed between two releases of a dataset (R: release
+                                label, id or effective date): PTP pairs, MUE values, HCPCS and
+                                ICD-10-CM codes, RVU and GPCI values; an excerpt covers only
+                                what it holds. Without --from and --to: the releases
   samples load                  load the starter library into an empty library
   org list | org add ID NAME     organizations on this instance (each has its own library, users and
                                 audit log; all read the instance-wide reference data)
