@@ -47,3 +47,11 @@ describe('changes as CSV', () => {
     ]);
   });
 });
+
+describe('the API contract', () => {
+  test('names the same change kinds as the engine', async () => {
+    const { changeKindSchema } = await import('../contracts/changes.ts');
+    const { changeKinds } = await import('./change-types.ts');
+    expect(changeKindSchema.options).toEqual([...changeKinds]);
+  });
+});

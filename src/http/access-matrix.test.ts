@@ -52,6 +52,8 @@ const spec: Record<string, RouteAccess> = {
   'POST /api/checks/batch/{id}/resume': 'coder',
   'GET /api/checks/batch/{id}/results': 'coder',
   'GET /api/performance': 'admin',
+  'GET /api/changes': 'viewer',
+  'GET /api/changes/releases': 'viewer',
   'GET /api/performance.csv': 'admin',
   'GET /api/admin/members': 'admin',
   'POST /api/admin/invites': 'admin',

@@ -32,6 +32,7 @@ import { checkRoutes } from './routes/checks.routes.ts';
 import { codeRoutes } from './routes/codes.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 import { performanceRoutes } from './routes/performance.routes.ts';
+import { changesRoutes } from './routes/changes.routes.ts';
 import type { GenerativeConfig } from '../config/generative-config.ts';
 import type { AccessContext } from '../access/access-context.ts';
 import { defaultAccessPolicy, type AccessPolicy } from '../access/access-policy.ts';
@@ -213,6 +214,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   checkRoutes(app);
   checkJobRoutes(app, checkJobs, uploads);
   performanceRoutes(app);
+  changesRoutes(app);
   cdsHooksRoutes(app, {
     db: accessCtx.db,
     base: options.ctx,
