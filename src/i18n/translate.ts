@@ -1,6 +1,11 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 
-import { datingCatalogs, factsCatalogs, verdictsCatalogs } from './catalog-parts.ts';
+import {
+  changesCatalogs,
+  datingCatalogs,
+  factsCatalogs,
+  verdictsCatalogs,
+} from './catalog-parts.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import arMain from './messages/ar.json' with { type: 'json' };
 import deMain from './messages/de.json' with { type: 'json' };
@@ -14,16 +19,76 @@ import viMain from './messages/vi.json' with { type: 'json' };
 import zhMain from './messages/zh.json' with { type: 'json' };
 
 // Each locale's catalog is its main file plus the area parts (catalog-parts.ts).
-const en = { ...enMain, ...datingCatalogs.en, ...factsCatalogs.en, ...verdictsCatalogs.en };
-const es = { ...esMain, ...datingCatalogs.es, ...factsCatalogs.es, ...verdictsCatalogs.es };
-const zh = { ...zhMain, ...datingCatalogs.zh, ...factsCatalogs.zh, ...verdictsCatalogs.zh };
-const ru = { ...ruMain, ...datingCatalogs.ru, ...factsCatalogs.ru, ...verdictsCatalogs.ru };
-const ar = { ...arMain, ...datingCatalogs.ar, ...factsCatalogs.ar, ...verdictsCatalogs.ar };
-const vi = { ...viMain, ...datingCatalogs.vi, ...factsCatalogs.vi, ...verdictsCatalogs.vi };
-const fr = { ...frMain, ...datingCatalogs.fr, ...factsCatalogs.fr, ...verdictsCatalogs.fr };
-const de = { ...deMain, ...datingCatalogs.de, ...factsCatalogs.de, ...verdictsCatalogs.de };
-const ko = { ...koMain, ...datingCatalogs.ko, ...factsCatalogs.ko, ...verdictsCatalogs.ko };
-const tl = { ...tlMain, ...datingCatalogs.tl, ...factsCatalogs.tl, ...verdictsCatalogs.tl };
+const en = {
+  ...enMain,
+  ...datingCatalogs.en,
+  ...factsCatalogs.en,
+  ...verdictsCatalogs.en,
+  ...changesCatalogs.en,
+};
+const es = {
+  ...esMain,
+  ...datingCatalogs.es,
+  ...factsCatalogs.es,
+  ...verdictsCatalogs.es,
+  ...changesCatalogs.es,
+};
+const zh = {
+  ...zhMain,
+  ...datingCatalogs.zh,
+  ...factsCatalogs.zh,
+  ...verdictsCatalogs.zh,
+  ...changesCatalogs.zh,
+};
+const ru = {
+  ...ruMain,
+  ...datingCatalogs.ru,
+  ...factsCatalogs.ru,
+  ...verdictsCatalogs.ru,
+  ...changesCatalogs.ru,
+};
+const ar = {
+  ...arMain,
+  ...datingCatalogs.ar,
+  ...factsCatalogs.ar,
+  ...verdictsCatalogs.ar,
+  ...changesCatalogs.ar,
+};
+const vi = {
+  ...viMain,
+  ...datingCatalogs.vi,
+  ...factsCatalogs.vi,
+  ...verdictsCatalogs.vi,
+  ...changesCatalogs.vi,
+};
+const fr = {
+  ...frMain,
+  ...datingCatalogs.fr,
+  ...factsCatalogs.fr,
+  ...verdictsCatalogs.fr,
+  ...changesCatalogs.fr,
+};
+const de = {
+  ...deMain,
+  ...datingCatalogs.de,
+  ...factsCatalogs.de,
+  ...verdictsCatalogs.de,
+  ...changesCatalogs.de,
+};
+const ko = {
+  ...koMain,
+  ...datingCatalogs.ko,
+  ...factsCatalogs.ko,
+  ...verdictsCatalogs.ko,
+  ...changesCatalogs.ko,
+};
+const tl = {
+  ...tlMain,
+  ...datingCatalogs.tl,
+  ...factsCatalogs.tl,
+  ...verdictsCatalogs.tl,
+  ...changesCatalogs.tl,
+};
 
 /** A message key; the English catalog defines the set and every other locale has the same keys. */
 export type MessageKey = keyof typeof en;
