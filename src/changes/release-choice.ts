@@ -1,7 +1,7 @@
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { Release } from './change-types.ts';
 
-/** A release as people name it: "v32.2", "FY2021", "2026-10-01" or the version id "12". */
+/** A release as people name it: "v32.2", "FY2021", "2026-10-01" or the version id "12" (or "#12"). */
 export function releaseName(release: Release): string {
   const label = release.release ?? release.effectiveFrom ?? release.title;
   return `${label} (#${release.documentId}, ${release.datasetKey})`;
@@ -24,7 +24,8 @@ function matchesRef(release: Release, ref: string): boolean {
   if (/^\d{4}-\d{2}-\d{2}$/.test(wanted)) return release.effectiveFrom === wanted;
   const lower = wanted.toLowerCase();
   // A number is a version id, or a label such as the annual HCPCS release "2020".
-  if (/^\d+$/.test(wanted) && release.documentId === Number(wanted)) return true;
+  const id = /^#?(\d+)$/.exec(wanted)?.[1];
+  if (id !== undefined && release.documentId === Number(id)) return true;
   return release.release?.toLowerCase() === lower || release.title.toLowerCase() === lower;
 }
 

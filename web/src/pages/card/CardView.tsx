@@ -8,6 +8,7 @@ import { CardTables } from './CardTables.tsx';
 import { compactPlaces } from './source-groups.ts';
 import { CardQuoteMark } from './CardQuoteMark.tsx';
 import { CardStale } from './CardStale.tsx';
+import { CardChanges } from './CardChanges.tsx';
 import { CARD_NOTE_PREFIX, layoutCard, type LaidOutItem } from './card-layout.ts';
 
 /**
@@ -35,6 +36,9 @@ export function CardView({ card, afterHeader }: { card: Card; afterHeader?: Reac
       {afterHeader}
 
       <CardGlance card={card} lines={layout.glance} />
+
+      {/* What the release in force changed for the code, before the details. */}
+      <CardChanges card={card} />
 
       {layout.sections.map(({ section, tables, count, items, conflicts }) => (
         <section
