@@ -44,7 +44,7 @@ export async function changesForCode(
     (r) => kinds.includes(r.kind) && settingMatches(r, query.setting),
   );
   const excerpts = releases.filter((r) => r.partial).map((r) => r.documentId);
-  const holdings = await findExcerptHoldings(ctx.db, excerpts, [query.code]);
+  const holdings = await findExcerptHoldings(ctx.db, ctx.orgId, excerpts, [query.code]);
   const holding = new Set(holdings.map((h) => h.document_id));
   const speaksFor = (r: Release) => !r.partial || holding.has(r.documentId);
   const diffs: ReleaseDiff[] = [];

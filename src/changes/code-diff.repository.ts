@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { keyIn, type DiffSpec } from './diff-query.repository.ts';
+import { keyIn, releaseRows, type DiffSpec } from './diff-query.repository.ts';
 
 /**
  * HCPCS attributes whose change matters to a biller: how the code is priced, covered, grouped
@@ -26,7 +26,7 @@ const descriptorRows =
     regexp_replace(btrim(coalesce(short_description, '')), '\\s+', ' ', 'g') as short_description,
     billable, effective_to, coalesce(attributes, '{}'::jsonb) as attributes
   from code_descriptors
-  where document_id = ${documentId} and system = any(${[...systems]}::text[])
+  where ${releaseRows(documentId)} and system = any(${[...systems]}::text[])
     and ${keyIn(sql.ref('code'), codes)}
   order by code, locator`;
 

@@ -89,3 +89,12 @@ export async function diffRows(
 export function keyIn(column: RawBuilder<unknown>, codes: readonly string[] | null) {
   return codes === null ? sql<boolean>`true` : sql<boolean>`${column} = any(${[...codes]}::text[])`;
 }
+
+/**
+ * The rows of one release. The organization is stated too, so narrowed diffs (a card's code)
+ * reach the rows through the (org_id, code) indexes instead of reading the whole release.
+ */
+export function releaseRows(documentId: number) {
+  return sql<boolean>`document_id = ${documentId}
+    and org_id = (select d.org_id from documents d where d.id = ${documentId})`;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { keyIn, type DiffSpec } from './diff-query.repository.ts';
+import { keyIn, releaseRows, type DiffSpec } from './diff-query.repository.ts';
 
 /**
  * NCCI PTP: a pair is its key; a release listing it twice (re-added after a deletion) is read
@@ -10,7 +10,7 @@ export const ptpDiff: DiffSpec = {
     select distinct on (column1, column2) column1 || '/' || column2 as k,
       array[column1, column2] as codes, locator, deletion_date, modifier_indicator
     from ptp_edits
-    where document_id = ${documentId}
+    where ${releaseRows(documentId)}
       and (${keyIn(sql.ref('column1'), codes)} or ${keyIn(sql.ref('column2'), codes)})
     order by column1, column2, effective_from desc nulls last, locator`,
   changes: sql`
@@ -28,7 +28,7 @@ export const mueDiff: DiffSpec = {
   rows: (documentId, codes) => sql`
     select distinct on (code) code as k, array[code] as codes, locator, mue_value, adjudication
     from mue_edits
-    where document_id = ${documentId} and ${keyIn(sql.ref('code'), codes)}
+    where ${releaseRows(documentId)} and ${keyIn(sql.ref('code'), codes)}
     order by code, locator`,
   changes: sql`
     select 'mue-value-changed', 'mueValue', j.o->>'mue_value', j.n->>'mue_value'
