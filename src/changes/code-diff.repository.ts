@@ -26,7 +26,7 @@ const descriptorRows =
     regexp_replace(btrim(coalesce(short_description, '')), '\\s+', ' ', 'g') as short_description,
     billable, effective_to, coalesce(attributes, '{}'::jsonb) as attributes
   from code_descriptors
-  where ${releaseRows(documentId)} and system = any(${[...systems]}::text[])
+  where ${releaseRows(documentId, codes)} and system = any(${[...systems]}::text[])
     and ${keyIn(sql.ref('code'), codes)}
   order by code, locator`;
 

@@ -91,10 +91,12 @@ export function keyIn(column: RawBuilder<unknown>, codes: readonly string[] | nu
 }
 
 /**
- * The rows of one release. The organization is stated too, so narrowed diffs (a card's code)
- * reach the rows through the (org_id, code) indexes instead of reading the whole release.
+ * The rows of one release. A diff narrowed to some codes states the organization too, so the
+ * (org_id, code) indexes find those codes' rows instead of the whole release being read; a full
+ * diff reads the release through its document.
  */
-export function releaseRows(documentId: number) {
+export function releaseRows(documentId: number, codes: readonly string[] | null) {
+  if (codes === null) return sql<boolean>`document_id = ${documentId}`;
   return sql<boolean>`document_id = ${documentId}
     and org_id = (select d.org_id from documents d where d.id = ${documentId})`;
 }

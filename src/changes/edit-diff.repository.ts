@@ -10,7 +10,7 @@ export const ptpDiff: DiffSpec = {
     select distinct on (column1, column2) column1 || '/' || column2 as k,
       array[column1, column2] as codes, locator, deletion_date, modifier_indicator
     from ptp_edits
-    where ${releaseRows(documentId)}
+    where ${releaseRows(documentId, codes)}
       and (${keyIn(sql.ref('column1'), codes)} or ${keyIn(sql.ref('column2'), codes)})
     order by column1, column2, effective_from desc nulls last, locator`,
   changes: sql`
@@ -28,7 +28,7 @@ export const mueDiff: DiffSpec = {
   rows: (documentId, codes) => sql`
     select distinct on (code) code as k, array[code] as codes, locator, mue_value, adjudication
     from mue_edits
-    where ${releaseRows(documentId)} and ${keyIn(sql.ref('code'), codes)}
+    where ${releaseRows(documentId, codes)} and ${keyIn(sql.ref('code'), codes)}
     order by code, locator`,
   changes: sql`
     select 'mue-value-changed', 'mueValue', j.o->>'mue_value', j.n->>'mue_value'

@@ -19,7 +19,7 @@ export const rvuDiff: DiffSpec = {
           'team_surgery', team_surgery))
       ) as cols
     from rvu_indicators
-    where ${releaseRows(documentId)} and ${keyIn(sql.ref('code'), codes)}
+    where ${releaseRows(documentId, codes)} and ${keyIn(sql.ref('code'), codes)}
     order by code, modifier, locator`,
   changes: sql`
     select 'value-changed', f, j.o->'cols'->>f, j.n->'cols'->>f
@@ -33,7 +33,7 @@ export const gpciDiff: DiffSpec = {
     select distinct on (mac, locality_number) mac || '/' || locality_number as k,
       '{}'::text[] as codes, locator, locality_name, work_gpci, pe_gpci, mp_gpci
     from gpci_localities
-    where ${releaseRows(documentId)} and ${codes === null ? sql`true` : sql`false`}
+    where ${releaseRows(documentId, codes)} and ${codes === null ? sql`true` : sql`false`}
     order by mac, locality_number, locator`,
   changes: sql`
     select 'value-changed', f, j.o->>f, j.n->>f
