@@ -27,7 +27,15 @@ interface HcpcsRow {
   short: string;
   term: string;
   action: string;
+  /** The four 2-character pricing indicators, blanks left out, joined with commas. */
+  pricing: string;
+  coverage: string;
 }
+const joined = (values: string[]) =>
+  values
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .join(',');
 const squeeze = (s: string) => s.trim().replace(/\s+/g, ' ');
 
 /** 2020 TXT: code 1-5, RECID 11, long 12-91, short 92-119, term 285-292, action 293. */
@@ -42,6 +50,8 @@ function hcpcsTxt(): Map<string, HcpcsRow> {
         short: squeeze(line.slice(91, 119)),
         term: line.slice(284, 292).trim(),
         action: line.slice(292, 293).trim(),
+        pricing: joined([0, 1, 2, 3].map((i) => line.slice(119 + 2 * i, 121 + 2 * i))),
+        coverage: line.slice(229, 230).trim(),
       };
       rows.set(line.slice(0, 5).trim(), last);
     } else if ((recid === '4' || recid === '8') && last) {
@@ -82,6 +92,8 @@ function hcpcsCsv(): Map<string, HcpcsRow> {
       short: squeeze(c[4]!),
       term: c[46]!.trim(),
       action: c[47]!.trim(),
+      pricing: joined(c.slice(5, 9)),
+      coverage: c[30]!.trim(),
     });
   }
   return rows;
@@ -148,13 +160,24 @@ describe('what changed between the real releases', () => {
     });
     const longChanged = both.filter((code) => older.get(code)!.long !== newer.get(code)!.long);
     const shortChanged = both.filter((code) => older.get(code)!.short !== newer.get(code)!.short);
+    const pricing = both.filter((code) => older.get(code)!.pricing !== newer.get(code)!.pricing);
+    const coverage = both.filter((c) => older.get(c)!.coverage !== newer.get(c)!.coverage);
 
-    console.log('HCPCS', diff.scope, diff.counts, { added, terminated, longChanged, shortChanged });
+    console.log('HCPCS', diff.scope, diff.counts, {
+      added,
+      terminated,
+      longChanged,
+      shortChanged,
+      pricing,
+      coverage,
+    });
     expect(diff.scope.coverage).toBe('newer-is-excerpt');
     expect(keysOf(diff, 'added')).toEqual(sorted(added));
     expect(keysOf(diff, 'terminated')).toEqual(sorted(terminated));
     expect(keysOf(diff, 'descriptor-changed', 'longDescription')).toEqual(sorted(longChanged));
     expect(keysOf(diff, 'descriptor-changed', 'shortDescription')).toEqual(sorted(shortChanged));
+    expect(keysOf(diff, 'attribute-changed', 'pricingIndicator')).toEqual(sorted(pricing));
+    expect(keysOf(diff, 'attribute-changed', 'coverageCode')).toEqual(sorted(coverage));
     // A code the excerpt does not hold is outside it, never deleted.
     expect(keysOf(diff, 'deleted')).toEqual([]);
     expect(diff.scope.outsideExcerpt).toBe(older.size - both.length);
