@@ -25,8 +25,9 @@ export function CardChanges({ card }: { card: Card }) {
           <p className="muted">{dataset.note}</p>
           <ul className="card-items">
             {dataset.items.map((item, j) => (
-              <li key={j} lang={item.lang}>
-                {item.text} <cite className="card-change-rows">{rowsOf(item.citations)}</cite>
+              <li key={j}>
+                <span lang={item.lang}>{item.text}</span>{' '}
+                <cite className="card-change-rows">{rowsOf(item.citations)}</cite>
               </li>
             ))}
           </ul>
