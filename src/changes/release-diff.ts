@@ -119,9 +119,9 @@ function citationOf(release: Release, locator: string): Citation {
 
 function countByKind(changes: readonly Change[]): Partial<Record<ChangeKind, number>> {
   const counts: Partial<Record<ChangeKind, number>> = {};
-  for (const kind of changeKinds) {
-    const n = changes.filter((change) => change.kind === kind).length;
-    if (n > 0) counts[kind] = n;
-  }
-  return counts;
+  for (const change of changes) counts[change.kind] = (counts[change.kind] ?? 0) + 1;
+  // In the order of `changeKinds`, whatever order the changes came in.
+  return Object.fromEntries(
+    changeKinds.filter((kind) => counts[kind] !== undefined).map((kind) => [kind, counts[kind]]),
+  );
 }
