@@ -82,6 +82,27 @@ export type CardTable =
   | { kind: 'mue'; section: SectionId; rows: MueTableRow[] }
   | { kind: 'add-on'; section: SectionId; rows: AddOnTableRow[] };
 
+/** One change "Changed in <release>" lists, cited to the rows it reads in both releases. */
+export interface CardChangeItem {
+  kind: string;
+  text: string;
+  lang: string;
+  citations: Citation[];
+}
+
+/** What one dataset's release in force on the date changed for the card's code. */
+export interface CardChanges {
+  /** The dataset, as citations name it ("NCCI PTP, practitioner"). */
+  dataset: string;
+  release: string;
+  previous: string;
+  /** "Changed in <release>". */
+  heading: string;
+  /** "<dataset>: what changed for <code> since the <previous> release." */
+  note: string;
+  items: CardChangeItem[];
+}
+
 export interface Card {
   system: string;
   code: string;
@@ -99,4 +120,6 @@ export interface Card {
   conflicts: CardConflict[];
   /** Datasets the card read whose release is older than the date of service calls for. */
   stale?: CardStaleData[];
+  /** "Changed in <release>": what the releases in force on the date changed for the code. */
+  changes?: CardChanges[];
 }

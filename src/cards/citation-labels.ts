@@ -66,6 +66,7 @@ export function cardCitations(
     ...card.tables.flatMap((table) => tableCitations(table)),
     ...card.sections.flatMap((s) => s.items.flatMap((item) => item.citations)),
     ...card.conflicts.flatMap((c) => c.citations),
+    ...(card.changes ?? []).flatMap((c) => c.items.flatMap((item) => item.citations)),
   ];
 }
 
@@ -92,5 +93,13 @@ export function labelCard(card: Card, docs: ReadonlyMap<number, CitedDocument>):
       items: s.items.map((item) => ({ ...item, citations: labelAll(item.citations) })),
     })),
     conflicts: card.conflicts.map((c) => ({ ...c, citations: labelAll(c.citations) })),
+    ...(card.changes
+      ? {
+          changes: card.changes.map((c) => ({
+            ...c,
+            items: c.items.map((item) => ({ ...item, citations: labelAll(item.citations) })),
+          })),
+        }
+      : {}),
   };
 }

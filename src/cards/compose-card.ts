@@ -45,6 +45,7 @@ import { validityItems } from './validity-items.ts';
 import { cardLanguageItems } from './card-language.ts';
 import { notInLibraryError } from './not-in-library.ts';
 import { staleCardData } from './stale-data.ts';
+import { cardChanges } from './card-changes.ts';
 import { ncciCaveats } from './ncci-caveats.ts';
 import type { CodeSystem } from '../domain/code-system.ts';
 import type { PassageRow } from '../library/citations.ts';
@@ -160,6 +161,8 @@ export async function composeCard(ctx: LibraryContext, request: CardRequest): Pr
       sourceName({ ...release, id: 0, file_name: release.title }, lang),
     ),
   };
+  const changes = await cardChanges(ctx, { system, code, dos, setting, lang });
+  if (changes.length > 0) card.changes = changes;
   return withLabels(ctx, card);
 }
 

@@ -90,6 +90,44 @@ describe('the terminal card', () => {
     expect(text).toContain('  • SAMPLE glance line. [1]');
   });
 
+  test('says what changed in the release in force after the glance, its rows as footnotes', () => {
+    const changed = cardText({
+      ...card,
+      changes: [
+        {
+          dataset: 'HCPCS',
+          release: 'April 2026',
+          previous: 'January 2026',
+          heading: 'Changed in April 2026',
+          note: 'HCPCS: what changed for G9901 since the January 2026 release.',
+          items: [
+            {
+              kind: 'added',
+              text: 'G9901 was added.',
+              lang: 'en',
+              citations: [
+                {
+                  documentId: 8,
+                  title: 'b.csv',
+                  version: 'April 2026',
+                  locator: 'line 2',
+                  label: 'HCPCS, April 2026, row 2',
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const at = changed.indexOf('CHANGED IN APRIL 2026');
+    expect(at).toBeGreaterThan(changed.indexOf('AT A GLANCE'));
+    expect(at).toBeLessThan(changed.indexOf('DESCRIPTOR'));
+    expect(changed[at + 2]).toMatch(/^ {2}• G9901 was added\. \[\d+\]$/);
+    expect(changed).toContain(
+      `[${changed[at + 2]!.match(/\[(\d+)\]$/)![1]}] HCPCS, April 2026, row 2`,
+    );
+  });
+
   test('prints the PTP rows as an aligned table in their section, sources as footnotes', () => {
     const head = lines.findIndex((l) => l.includes('Other code'));
     expect(head).toBeGreaterThan(lines.indexOf('BUNDLING'));

@@ -98,9 +98,10 @@ function tableRows(
 }
 
 /**
- * A readable terminal rendering of a card: the glance first, then the sections (items with
- * footnote numbers, their PTP/MUE/add-on tables as aligned columns), then the sources. Lines
- * are returned unprinted: the caller passes them through the terminal-safe printer.
+ * A readable terminal rendering of a card: the glance first, what changed in the releases in
+ * force, then the sections (items with footnote numbers, their PTP/MUE/add-on tables as aligned
+ * columns), then the sources. Lines are returned unprinted: the caller passes them through the
+ * terminal-safe printer.
  */
 export function cardText(card: Card): string[] {
   const out: string[] = [];
@@ -116,6 +117,11 @@ export function cardText(card: Card): string[] {
       const marker = line.lang !== card.lang ? ` [${line.lang}]` : '';
       out.push(`  • ${line.text}${marker} ${notes.refs(line.citations)}`);
     }
+  }
+  // "Changed in <release>": after the glance, before the details (as the web card shows it).
+  for (const changes of card.changes ?? []) {
+    out.push('', changes.heading.toUpperCase(), `  ${changes.note}`);
+    for (const item of changes.items) out.push(`  • ${item.text} ${notes.refs(item.citations)}`);
   }
   const tables = card.tables ?? [];
   const printTables = (list: readonly CardTable[]) => {

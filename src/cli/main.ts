@@ -31,6 +31,9 @@ const options = {
   to: { type: 'string' },
   granularity: { type: 'string' },
   days: { type: 'string' },
+  dataset: { type: 'string' },
+  codes: { type: 'string' },
+  csv: { type: 'boolean', default: false },
   role: { type: 'string' },
   org: { type: 'string' },
   'instance-admin': { type: 'boolean' },
@@ -112,6 +115,8 @@ export async function runCli(argv: string[]): Promise<number> {
           ).runPerformance(library.ctx, values);
         case 'watch':
           return await (await import('./watch.command.ts')).runWatch(library.ctx, rest, values);
+        case 'changes':
+          return await (await import('./changes.command.ts')).runChanges(library.ctx, values);
         case 'samples':
           return await (
             await import('./samples.command.ts')

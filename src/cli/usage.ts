@@ -39,6 +39,11 @@ Commands:
   watch [list [--days N] | add CODE… | remove CODE…]
                                 the organization's watch list: codes it chose (CPT, HCPCS,
                                 ICD-10-CM) and procedure codes its checks have seen
+  changes [--from R --to R] [--dataset D] [--codes A,B] [--csv]
+                                what changed between two releases of a dataset (R: release
+                                label, id or effective date): PTP pairs, MUE values, HCPCS and
+                                ICD-10-CM codes, RVU and GPCI values; an excerpt covers only
+                                what it holds. Without --from and --to: the releases
   samples load                  load the starter library into an empty library
   org list | org add ID NAME     organizations on this instance (each has its own library, users and
                                 audit log; all read the instance-wide reference data)

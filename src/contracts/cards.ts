@@ -128,6 +128,24 @@ export const cardTableSchema = z.discriminatedUnion('kind', [
 ]);
 export type CardTable = z.infer<typeof cardTableSchema>;
 
+/** "Changed in <release>": one dataset's changes for the card's code, each cited to its rows. */
+export const cardChangesSchema = z.object({
+  dataset: z.string(),
+  release: z.string(),
+  previous: z.string(),
+  heading: z.string(),
+  note: z.string(),
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      text: z.string(),
+      lang: z.string(),
+      citations: z.array(cardCitationSchema),
+    }),
+  ),
+});
+export type CardChanges = z.infer<typeof cardChangesSchema>;
+
 /** `GET /api/cards/:system/:code`: the code card for a date of service, setting and language. */
 export const cardSchema = z.object({
   system: z.string(),
@@ -160,5 +178,7 @@ export const cardSchema = z.object({
     .optional(),
   /** With `?locality=`: the Medicare fee of the code there (both settings, rows cited). */
   fees: feeResultSchema.optional(),
+  /** What the releases in force on the date changed for the code (absent: nothing changed). */
+  changes: z.array(cardChangesSchema).optional(),
 });
 export type Card = z.infer<typeof cardSchema>;

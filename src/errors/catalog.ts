@@ -115,6 +115,26 @@ export const errorCatalog = {
       'this server does not answer for host "{host}" (set CODECARD_PUBLIC_URL to the address users reach it at)',
   },
   NOT_READY: { status: 409, message: '{detail}' },
+  /** A release named for a diff (label, version id or effective date) that no dataset holds. */
+  RELEASE_UNKNOWN: {
+    status: 404,
+    message:
+      'no release "{ref}"{dataset}; name one by its release label, version id or effective date (codecard changes lists them)',
+  },
+  RELEASE_AMBIGUOUS: {
+    status: 400,
+    message: '"{ref}" names {count} releases ({candidates}); give the version id or --dataset',
+  },
+  RELEASES_DIFFER: {
+    status: 400,
+    message:
+      'releases of different datasets cannot be compared: {from} is {fromDataset}, {to} is {toDataset}',
+  },
+  DATASET_NOT_DIFFABLE: {
+    status: 400,
+    message:
+      '{dataset} is not a dataset a diff compares (NCCI PTP and MUE, HCPCS, ICD-10-CM order files, MPFS RVU, GPCI)',
+  },
   /** A batch check's error after a restart (never an HTTP reply of its own). */
   CHECK_INTERRUPTED: {
     status: 503,

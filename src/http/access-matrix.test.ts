@@ -53,6 +53,8 @@ const spec: Record<string, RouteAccess> = {
   'POST /api/checks/batch/{id}/resume': 'coder',
   'GET /api/checks/batch/{id}/results': 'coder',
   'GET /api/performance': 'admin',
+  'GET /api/changes': 'viewer',
+  'GET /api/changes/releases': 'viewer',
   'GET /api/performance.csv': 'admin',
   'GET /api/watch-list': 'coder',
   'PUT /api/watch-list/codes/{code}': 'admin',

@@ -34,6 +34,7 @@ import { feeRoutes } from './routes/fees.routes.ts';
 import { libraryRoutes } from './routes/library.routes.ts';
 import { performanceRoutes } from './routes/performance.routes.ts';
 import { watchListRoutes } from './routes/watch-list.routes.ts';
+import { changesRoutes } from './routes/changes.routes.ts';
 import type { GenerativeConfig } from '../config/generative-config.ts';
 import type { AccessContext } from '../access/access-context.ts';
 import { defaultAccessPolicy, type AccessPolicy } from '../access/access-policy.ts';
@@ -235,6 +236,7 @@ export async function buildApp(options: AppOptions): Promise<CodecardApp> {
   checkJobRoutes(app, checkJobs, uploads);
   performanceRoutes(app);
   watchListRoutes(app);
+  changesRoutes(app);
   cdsHooksRoutes(app, {
     db: accessCtx.db,
     base: options.ctx,

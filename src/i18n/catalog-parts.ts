@@ -40,6 +40,16 @@ import verdicts_fr from './messages/verdicts/fr.json' with { type: 'json' };
 import verdicts_de from './messages/verdicts/de.json' with { type: 'json' };
 import verdicts_ko from './messages/verdicts/ko.json' with { type: 'json' };
 import verdicts_tl from './messages/verdicts/tl.json' with { type: 'json' };
+import changes_en from './messages/changes/en.json' with { type: 'json' };
+import changes_es from './messages/changes/es.json' with { type: 'json' };
+import changes_zh from './messages/changes/zh.json' with { type: 'json' };
+import changes_ru from './messages/changes/ru.json' with { type: 'json' };
+import changes_ar from './messages/changes/ar.json' with { type: 'json' };
+import changes_vi from './messages/changes/vi.json' with { type: 'json' };
+import changes_fr from './messages/changes/fr.json' with { type: 'json' };
+import changes_de from './messages/changes/de.json' with { type: 'json' };
+import changes_ko from './messages/changes/ko.json' with { type: 'json' };
+import changes_tl from './messages/changes/tl.json' with { type: 'json' };
 
 export const datingCatalogs = {
   en: dating_en,
@@ -88,4 +98,17 @@ export const feesCatalogs = {
   de: fees_de,
   ko: fees_ko,
   tl: fees_tl,
+};
+
+export const changesCatalogs = {
+  en: changes_en,
+  es: changes_es,
+  zh: changes_zh,
+  ru: changes_ru,
+  ar: changes_ar,
+  vi: changes_vi,
+  fr: changes_fr,
+  de: changes_de,
+  ko: changes_ko,
+  tl: changes_tl,
 };

@@ -137,6 +137,12 @@ function sampleValues(locale: LocaleCode): MessageValues {
     type: 'excludes1',
     status: 'not-done',
     url: 'https://ehr.example/fhir/StructureDefinition/x',
+    key: '62263/62264',
+    previous: 'v32.1',
+    dataset: 'NCCI PTP',
+    before: '0',
+    after: '1',
+    field: 'pricingIndicator',
   };
 }
 

@@ -1,6 +1,12 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 
-import { datingCatalogs, factsCatalogs, feesCatalogs, verdictsCatalogs } from './catalog-parts.ts';
+import {
+  changesCatalogs,
+  datingCatalogs,
+  factsCatalogs,
+  feesCatalogs,
+  verdictsCatalogs,
+} from './catalog-parts.ts';
 import type { LocaleCode } from '../domain/locale.ts';
 import arMain from './messages/ar.json' with { type: 'json' };
 import deMain from './messages/de.json' with { type: 'json' };
@@ -20,6 +26,7 @@ const en = {
   ...factsCatalogs.en,
   ...verdictsCatalogs.en,
   ...feesCatalogs.en,
+  ...changesCatalogs.en,
 };
 const es = {
   ...esMain,
@@ -27,6 +34,7 @@ const es = {
   ...factsCatalogs.es,
   ...verdictsCatalogs.es,
   ...feesCatalogs.es,
+  ...changesCatalogs.es,
 };
 const zh = {
   ...zhMain,
@@ -34,6 +42,7 @@ const zh = {
   ...factsCatalogs.zh,
   ...verdictsCatalogs.zh,
   ...feesCatalogs.zh,
+  ...changesCatalogs.zh,
 };
 const ru = {
   ...ruMain,
@@ -41,6 +50,7 @@ const ru = {
   ...factsCatalogs.ru,
   ...verdictsCatalogs.ru,
   ...feesCatalogs.ru,
+  ...changesCatalogs.ru,
 };
 const ar = {
   ...arMain,
@@ -48,6 +58,7 @@ const ar = {
   ...factsCatalogs.ar,
   ...verdictsCatalogs.ar,
   ...feesCatalogs.ar,
+  ...changesCatalogs.ar,
 };
 const vi = {
   ...viMain,
@@ -55,6 +66,7 @@ const vi = {
   ...factsCatalogs.vi,
   ...verdictsCatalogs.vi,
   ...feesCatalogs.vi,
+  ...changesCatalogs.vi,
 };
 const fr = {
   ...frMain,
@@ -62,6 +74,7 @@ const fr = {
   ...factsCatalogs.fr,
   ...verdictsCatalogs.fr,
   ...feesCatalogs.fr,
+  ...changesCatalogs.fr,
 };
 const de = {
   ...deMain,
@@ -69,6 +82,7 @@ const de = {
   ...factsCatalogs.de,
   ...verdictsCatalogs.de,
   ...feesCatalogs.de,
+  ...changesCatalogs.de,
 };
 const ko = {
   ...koMain,
@@ -76,6 +90,7 @@ const ko = {
   ...factsCatalogs.ko,
   ...verdictsCatalogs.ko,
   ...feesCatalogs.ko,
+  ...changesCatalogs.ko,
 };
 const tl = {
   ...tlMain,
@@ -83,6 +98,7 @@ const tl = {
   ...factsCatalogs.tl,
   ...verdictsCatalogs.tl,
   ...feesCatalogs.tl,
+  ...changesCatalogs.tl,
 };
 
 /** A message key; the English catalog defines the set and every other locale has the same keys. */

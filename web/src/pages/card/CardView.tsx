@@ -9,6 +9,7 @@ import { CardFee } from './fee/CardFee.tsx';
 import { compactPlaces } from './source-groups.ts';
 import { CardQuoteMark } from './CardQuoteMark.tsx';
 import { CardStale } from './CardStale.tsx';
+import { CardChanges } from './CardChanges.tsx';
 import { CARD_NOTE_PREFIX, layoutCard, type LaidOutItem } from './card-layout.ts';
 
 /**
@@ -39,6 +40,8 @@ export function CardView({ card, afterHeader }: { card: Card; afterHeader?: Reac
 
       {/* With a locality asked: the code's Medicare fee there. */}
       <CardFee card={card} />
+      {/* What the release in force changed for the code, before the details. */}
+      <CardChanges card={card} />
 
       {layout.sections.map(({ section, tables, count, items, conflicts }) => (
         <section
