@@ -28,6 +28,21 @@ export async function cardChanges(
 }
 
 function cardChangesOf(diff: ReleaseDiff, code: string, lang: LocaleCode): CardChanges {
+  return releaseChangesView(diff, lang, (dataset, previous) =>
+    t(lang, 'changes.since', { dataset, code, previous }),
+  );
+}
+
+/**
+ * One dataset's changes as the card words them: the release's heading, a note saying since
+ * which release (`note`, given the dataset's and the older release's names), and each change
+ * stated in `lang` with the rows it reads. The watch list shows its changes the same way.
+ */
+export function releaseChangesView(
+  diff: ReleaseDiff,
+  lang: LocaleCode,
+  note: (dataset: string, previous: string) => string,
+): CardChanges {
   const release = releaseName(diff.to);
   const previous = releaseName(diff.from);
   const dataset = sourceName(
@@ -47,7 +62,7 @@ function cardChangesOf(diff: ReleaseDiff, code: string, lang: LocaleCode): CardC
     release,
     previous,
     heading: t(lang, 'changes.heading', { release }),
-    note: t(lang, 'changes.since', { dataset, code, previous }),
+    note: note(dataset, previous),
     items: diff.changes.map((change) => changeItem(change, lang)),
   };
 }

@@ -103,7 +103,7 @@ export function loadConfig(
   const url = env.DATABASE_URL?.trim();
   const readUrl = env.CODECARD_DATABASE_READ_URL?.trim();
   const poolSize = env.CODECARD_DATABASE_POOL_SIZE?.trim()
-    ? integer(env.CODECARD_DATABASE_POOL_SIZE, 'CODECARD_DATABASE_POOL_SIZE', 10, 1)
+    ? integer(env.CODECARD_DATABASE_POOL_SIZE, 'CODECARD_DATABASE_POOL_SIZE', 4, 1)
     : undefined;
   const dataDir = resolve(overrides.dataDir ?? env.CODECARD_DATA_DIR ?? '.codecard');
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];

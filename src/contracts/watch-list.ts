@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { WATCHED_SYSTEMS, watchedCodeOf } from '../domain/watched-code.ts';
+import { cardChangesSchema } from './cards.ts';
+import { localeSchema } from './common.ts';
 
 /** A CPT, HCPCS or ICD-10-CM code in the path (`M54.50`, `64483`, `J1040`). */
 export const watchedCodeParamsSchema = z.object({
@@ -40,3 +42,12 @@ export const watchChangeSchema = z.object({
   changed: z.boolean(),
 });
 export type WatchChangeView = z.infer<typeof watchChangeSchema>;
+
+export const watchListChangesQuerySchema = z.object({ lang: localeSchema.optional() });
+
+/** `GET /api/watch-list/changes`: what each dataset's newest release changed for the list. */
+export const watchListChangesSchema = z.object({
+  codes: z.number().int(),
+  changes: z.array(cardChangesSchema),
+});
+export type WatchListChangesView = z.infer<typeof watchListChangesSchema>;

@@ -35,10 +35,11 @@ export interface OpenDatabase {
 }
 
 /**
- * Connections per pool (CODECARD_DATABASE_POOL_SIZE). Four made a card's two short queries wait
- * behind Ask's and the batch's longer ones under load; ten per instance keeps a few free for them.
+ * Connections per pool (CODECARD_DATABASE_POOL_SIZE). Measured on 2 cores with two instances
+ * (`npm run load -- --targets pg2`): 4 served 356 req/s, 10 served 281 (more backends than cores
+ * contending); a larger server wants more.
  */
-const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_POOL_SIZE = 4;
 
 const DATE_OID = 1082;
 const INT8_OID = 20;

@@ -57,6 +57,7 @@ const spec: Record<string, RouteAccess> = {
   'GET /api/changes/releases': 'viewer',
   'GET /api/performance.csv': 'admin',
   'GET /api/watch-list': 'coder',
+  'GET /api/watch-list/changes': 'coder',
   'PUT /api/watch-list/codes/{code}': 'admin',
   'DELETE /api/watch-list/codes/{code}': 'admin',
   'GET /api/admin/members': 'admin',

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../contracts/errors.ts';
 import {
   watchChangeSchema,
+  watchListChangesQuerySchema,
+  watchListChangesSchema,
   watchedCodeParamsSchema,
   watchListQuerySchema,
   watchListSchema,
@@ -10,6 +12,7 @@ import {
 import { watchedCodeOf } from '../../domain/watched-code.ts';
 import { CodecardError } from '../../errors/codecard-error.ts';
 import { addWatchedCodes, removeWatchedCodes, watchList } from '../../performance/watch-list.ts';
+import { watchListChanges } from '../../performance/watch-list-changes.ts';
 import { auditRequest } from '../access/audit-request.ts';
 import { access } from '../access/request-access.ts';
 
@@ -33,6 +36,19 @@ export function watchListRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => ({ codes: await watchList(request.ctx, { days: request.query.days }) }),
+  );
+  r.get(
+    '/api/watch-list/changes',
+    {
+      ...access('coder'),
+      schema: {
+        tags,
+        summary: "What each dataset's newest release changed for the watch list's codes",
+        querystring: watchListChangesQuerySchema,
+        response: { 200: watchListChangesSchema, ...errorResponses },
+      },
+    },
+    async (request) => watchListChanges(request.ctx, request.query.lang ?? 'en'),
   );
   r.put(
     '/api/watch-list/codes/:code',

@@ -20,6 +20,7 @@ function serveReports(): ApiCall[] {
     const url = new URL(call.url, 'http://localhost');
     // The watch list block beside the report asks for its own list.
     if (url.pathname === '/api/watch-list') return { body: { codes: [] } };
+    if (url.pathname === '/api/watch-list/changes') return { body: { codes: 0, changes: [] } };
     if (url.pathname === '/api/sync/status') return { body: sampleSyncStatus };
     if (url.pathname === '/api/sync')
       return { status: 202, body: { id: 'job-1', status: 'queued' } };
@@ -201,10 +202,12 @@ describe('PerformancePage', () => {
     mockApi((call) =>
       call.url === '/api/watch-list'
         ? { body: { codes: [] } }
-        : {
-            status: 400,
-            body: { error: { code: 'BAD_INPUT', message: 'the range is longer than 2 years' } },
-          },
+        : call.url.startsWith('/api/watch-list/changes')
+          ? { body: { codes: 0, changes: [] } }
+          : {
+              status: 400,
+              body: { error: { code: 'BAD_INPUT', message: 'the range is longer than 2 years' } },
+            },
     );
     renderPage(<PerformancePage />, '/performance?from=2020-01-01&to=2026-01-01');
     const alert = await screen.findByRole('alert');

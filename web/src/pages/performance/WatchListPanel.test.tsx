@@ -11,11 +11,35 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** What the newest sample release changed: 62264's MUE value, when the list holds it. */
+function changesFor(codes: string[]) {
+  if (!codes.includes('62264')) return [];
+  return [
+    {
+      dataset: 'Sample MUE, practitioner',
+      release: '2031-01-01',
+      previous: '2026-01-01',
+      heading: 'Changed in 2031-01-01',
+      note: 'Sample MUE, practitioner: what changed for the codes on the watch list since the 2026-01-01 release.',
+      items: [
+        {
+          kind: 'mue-value-changed',
+          text: 'The MUE value of 62264 changed from 1 to 2.',
+          lang: 'en',
+          citations: [],
+        },
+      ],
+    },
+  ];
+}
+
 /** A server holding a list in memory: GET reads it, PUT and DELETE change its chosen codes. */
 function serveList(initial: WatchListView['codes']) {
   let codes = [...initial];
   return mockApi((call) => {
     if (call.url === '/api/watch-list') return { body: { codes } };
+    if (call.url.startsWith('/api/watch-list/changes'))
+      return { body: { codes: codes.length, changes: changesFor(codes.map((c) => c.code)) } };
     const code = decodeURIComponent(call.url.replace('/api/watch-list/codes/', ''));
     const system = code.includes('.') ? 'icd10cm' : 'cpt';
     if (call.method === 'PUT') {
@@ -48,6 +72,16 @@ describe('WatchListPanel', () => {
     ]);
   });
 
+  test("the newest releases' changes for the list come first, asked again when the list changes", async () => {
+    serveList([]);
+    renderPage(<WatchListPanel />, '/performance');
+    expect(await screen.findByText(/Watch codes below/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Code to watch'), { target: { value: '62264' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Watch' }));
+    const changed = await screen.findByRole('region', { name: 'Changed in 2031-01-01' });
+    expect(changed.textContent).toContain('The MUE value of 62264 changed from 1 to 2.');
+  });
+
   test('an admin adds a code (read as the server stores it) and removes it', async () => {
     const calls = serveList([]);
     renderPage(<WatchListPanel />, '/performance');
@@ -75,6 +109,7 @@ describe('WatchListPanel', () => {
         'banana is not a CPT, HCPCS or ICD-10-CM code.',
       ),
     );
-    expect(calls.map((c) => c.method)).toEqual(['GET']);
+    // Only the two reads (the list and its changes): nothing was sent to be watched.
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'GET']);
   });
 });

@@ -6,6 +6,7 @@ import { useApi } from '../../api/use-api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useLocale } from '../../i18n/locale-context.tsx';
 import { PerfTable } from './PerfTable.tsx';
+import { WatchListChanges } from './WatchListChanges.tsx';
 
 /**
  * The organization's watch list: the codes its admins chose and the procedure codes its checks
@@ -18,6 +19,8 @@ export function WatchListPanel() {
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState('');
   const [status, setStatus] = useState('');
+  // Bumped on every change of the list: its changes are asked for again.
+  const [revision, setRevision] = useState(0);
 
   const change = async (method: 'PUT' | 'DELETE', code: string) => {
     setProblem('');
@@ -32,6 +35,7 @@ export function WatchListPanel() {
       );
       if (method === 'PUT') setDraft('');
       load.reload();
+      setRevision((r) => r + 1);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
@@ -52,6 +56,7 @@ export function WatchListPanel() {
     <section className="perf-section perf-watch" aria-labelledby="perf-watch">
       <h2 id="perf-watch">{t('watch.heading')}</h2>
       <p className="muted">{t('watch.intro')}</p>
+      <WatchListChanges revision={revision} />
       <form className="perf-watch-add no-print" onSubmit={submit} noValidate>
         <div className="perf-field">
           <label htmlFor="watch-code">{t('watch.add.label')}</label>
