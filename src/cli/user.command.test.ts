@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { printedStdout } from '../../test/support/printed-stdout.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
 import { codecardFailure } from '../../test/support/codecard-failure.ts';
 import { listOrgs } from '../access/orgs.repository.ts';
@@ -7,20 +8,7 @@ import { loadConfig } from '../config/config.ts';
 import { runOrg } from './org.command.ts';
 import { runUser } from './user.command.ts';
 
-/** What a command printed on standard output while `run` ran. */
-async function printed(run: () => Promise<unknown>): Promise<string> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  try {
-    await run();
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks.join('');
-}
+const printed = printedStdout;
 
 describe('codecard org and user from the command line', () => {
   let library: TestLibrary;

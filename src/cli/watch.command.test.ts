@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { printedStdout } from '../../test/support/printed-stdout.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
 import { codecardFailure } from '../../test/support/codecard-failure.ts';
 import { checkAllClaims } from '../check/check-claims.ts';
 import { runWatch } from './watch.command.ts';
 
-/** What a command printed on standard output while `run` ran. */
-async function printed(run: () => Promise<unknown>): Promise<string> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  try {
-    await run();
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks.join('');
-}
+const printed = printedStdout;
 
 describe('codecard watch', () => {
   let library: TestLibrary;

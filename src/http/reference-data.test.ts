@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { instanceAdminSession } from '../../test/support/instance-admin-session.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
-import { defaultAccessPolicy } from '../access/access-policy.ts';
-import { addUser } from '../access/add-user.service.ts';
 import { insertOrg } from '../access/orgs.repository.ts';
 import { testDatabaseKinds } from '../db/test-databases.ts';
 import { forOrg } from '../library/library-context.ts';
@@ -12,7 +11,6 @@ import { starterLibraryDir } from '../library/starter-library.ts';
 import { buildTestApp, testApiKey } from './test-app.ts';
 import { multipart } from './test-multipart.ts';
 
-const PASSWORD = 'instance admin passphrase';
 const PTP = 'sample-ccipra-v320r0-ptp.txt';
 const claim = {
   id: 'A',
@@ -58,20 +56,7 @@ describe.each(testDatabaseKinds())('instance-wide reference data (%s)', (kind) =
   beforeAll(async () => {
     library = await openTestLibrary(kind);
     app = await buildTestApp(library.ctx, { as: null });
-    const access = { db: library.ctx.db, policy: defaultAccessPolicy, now: () => new Date() };
-    await addUser(access, {
-      email: 'root@example.org',
-      role: 'admin',
-      orgId: 'default',
-      instanceAdmin: true,
-      password: PASSWORD,
-    });
-    const signedIn = await app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: 'root@example.org', password: PASSWORD },
-    });
-    instanceAdmin = `codecard_session=${signedIn.cookies.find((c) => c.name === 'codecard_session')!.value}`;
+    instanceAdmin = await instanceAdminSession(app, library.ctx.db);
     await insertOrg(library.ctx.db, { id: 'other', name: 'Other clinic' });
     otherAdmin = await testApiKey(forOrg(library.ctx, 'other'), 'admin');
     otherLibrarian = await testApiKey(forOrg(library.ctx, 'other'), 'librarian');

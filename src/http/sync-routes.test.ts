@@ -2,10 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { instanceAdminSession } from '../../test/support/instance-admin-session.ts';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openTestLibrary, type TestLibrary } from '../../test/support/test-library.ts';
-import { defaultAccessPolicy } from '../access/access-policy.ts';
-import { addUser } from '../access/add-user.service.ts';
 import { insertOrg } from '../access/orgs.repository.ts';
 import type { SyncStatus } from '../contracts/sync.ts';
 import { forOrg } from '../library/library-context.ts';
@@ -13,7 +12,6 @@ import { testDatabaseKinds } from '../db/test-databases.ts';
 import { MirrorTestServer } from '../sync/mirror-test-server.ts';
 import { buildTestApp, testApiKey } from './test-app.ts';
 
-const PASSWORD = 'instance admin passphrase';
 const gpci = path.resolve(import.meta.dirname, '../../../shared/data/mpfs-2026/GPCI2026.csv');
 
 describe.each(testDatabaseKinds())('release sync over REST (%s)', (kind) => {
@@ -44,20 +42,7 @@ describe.each(testDatabaseKinds())('release sync over REST (%s)', (kind) => {
         limits: { maxBytes: 1024 * 1024, idleTimeoutMs: 5_000, maxResumes: 2 },
       },
     });
-    const access = { db: library.ctx.db, policy: defaultAccessPolicy, now: () => new Date() };
-    await addUser(access, {
-      email: 'root@example.org',
-      role: 'admin',
-      orgId: 'default',
-      instanceAdmin: true,
-      password: PASSWORD,
-    });
-    const signedIn = await app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: 'root@example.org', password: PASSWORD },
-    });
-    session = `codecard_session=${signedIn.cookies.find((c) => c.name === 'codecard_session')!.value}`;
+    session = await instanceAdminSession(app, library.ctx.db);
     await insertOrg(library.ctx.db, { id: 'other', name: 'Other clinic' });
     otherAdmin = await testApiKey(forOrg(library.ctx, 'other'), 'admin');
   });
