@@ -16,7 +16,8 @@ export const datasetSyncStatusSchema = z.object({
       release: z.string().nullable(),
       effective: z.string().nullable(),
       published: z.string().nullable(),
-      sourceUrl: z.string(),
+      /** Null: imported by hand (`import --reference`), not by a sync. */
+      sourceUrl: z.string().nullable(),
     })
     .nullable(),
   /** By the publisher's calendar; null for datasets without one. */

@@ -93,7 +93,8 @@ export interface HeldRelease {
   release_label: string | null;
   effective_on: string | null;
   published_on: string | null;
-  source_url: string;
+  /** Null for a release an admin imported by hand. */
+  source_url: string | null;
 }
 
 /**
@@ -112,5 +113,28 @@ export async function newestHeldReleases(db: Db, orgId: string): Promise<HeldRel
     where s.org_id = ${orgId} and s.result in ('imported', 'up-to-date')
     order by s.dataset_id, coalesce(s.effective_on, d.effective_from) desc nulls last,
       s.checked_at desc`.execute(db);
+  return rows;
+}
+
+export interface ReferenceRelease {
+  kind: string;
+  setting: string | null;
+  document_id: number;
+  release: string | null;
+  effective_from: string | null;
+}
+
+/**
+ * Each (kind, setting)'s newest complete release in an organization's library, however it came
+ * (a sync or an admin's own `import --reference`): a release imported by hand is held too, and
+ * the calendar must judge it rather than call the dataset overdue.
+ */
+export async function newestCompleteReleases(db: Db, orgId: string): Promise<ReferenceRelease[]> {
+  const { rows } = await sql<ReferenceRelease>`
+    select distinct on (d.kind, d.setting) d.kind, d.setting, d.id as document_id, d.release,
+      d.effective_from
+    from documents d
+    where d.org_id = ${orgId} and not d.partial and not d.importing
+    order by d.kind, d.setting, d.effective_from desc nulls last, d.id desc`.execute(db);
   return rows;
 }

@@ -5,7 +5,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
 import { testDatabaseKinds } from '../db/test-databases.ts';
-import type { LibraryContext } from '../library/library-context.ts';
+import { REFERENCE_ORG } from '../domain/reference-org.ts';
+import { importFile } from '../library/import.service.ts';
+import { forOrg, type LibraryContext } from '../library/library-context.ts';
 import { openTestLibrary } from '../../test/support/test-library.ts';
 import type { DownloadLimits } from './download.ts';
 import type { MirrorEntry } from './mirror-entry.ts';
@@ -23,6 +25,7 @@ const ptp = shared('ncci-ptp/ccipra-v322r0-f1.excerpt.csv');
 const mue = shared('ncci-mue/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv');
 const gpci = shared('mpfs-2026/GPCI2026.csv');
 const icd = shared('icd10cm/fy2026-excerpt/icd10cm_order_2026.excerpt.txt');
+const hcpcs2020 = shared('hcpcs-level2/2020/HCPC2020_ANWEB_w_disclaimer.txt');
 
 describe.each(testDatabaseKinds())('release sync against a local HTTP mirror (%s)', (kind) => {
   const server = new MirrorTestServer();
@@ -244,6 +247,28 @@ describe.each(testDatabaseKinds())('release sync against a local HTTP mirror (%s
     // Already imported from the other folder: the same bytes are not imported twice.
     expect(outcomes.map((o) => [o.dataset, o.result])).toEqual([['gpci', 'up-to-date']]);
     expect((await library()).documents).toBe(before.documents);
+  });
+
+  test('a release an admin imported by hand into the reference data counts as held', async () => {
+    await importFile(
+      forOrg(ctx, REFERENCE_ORG),
+      { fileName: path.basename(hcpcs2020), bytes: readFileSync(hcpcs2020) },
+      {},
+    );
+    const mirror = writeIndex('by-hand.json', [
+      { dataset: 'hcpcs-quarterly', kind: 'hcpcs', url: server.url('/not/fetched.txt') },
+    ]);
+    const status = await syncStatus(ctx, { mirror, limits, intervalHours: 0 });
+    // Datasets checked before are listed too; this one never was.
+    const held = status.datasets.find((d) => d.dataset === 'hcpcs-quarterly');
+    expect(held?.lastChecked).toBeNull();
+    expect(held?.newestHeld).toMatchObject({
+      release: '2020',
+      effective: '2020-01-01',
+      sourceUrl: null,
+    });
+    // Held, and judged by the publisher's calendar: a 2020 release is long overdue.
+    expect(held?.overdue).toBe(true);
   });
 
   test('an index that is not valid is refused with where it is wrong', async () => {

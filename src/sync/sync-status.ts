@@ -4,7 +4,14 @@ import type { LibraryContext } from '../library/library-context.ts';
 import { readMirror, defaultMirrorIndex } from './mirror-source.ts';
 import { expectedRelease } from './release-calendar.ts';
 import { readSchedule } from './release-sync-schedule.repository.ts';
-import { lastChecks, newestHeldReleases } from './release-sync.repository.ts';
+import {
+  lastChecks,
+  newestCompleteReleases,
+  newestHeldReleases,
+  type HeldRelease,
+  type ReferenceRelease,
+} from './release-sync.repository.ts';
+import type { MirrorEntry } from './mirror-entry.ts';
 import type { SyncSettings } from './sync-releases.ts';
 import { nextCheckAfter } from './sync-schedule.ts';
 
@@ -32,6 +39,13 @@ export async function syncStatus(
   const held = new Map(
     (await newestHeldReleases(ctx.db, REFERENCE_ORG)).map((h) => [h.dataset_id, h]),
   );
+  const imported = await newestCompleteReleases(ctx.db, REFERENCE_ORG);
+  for (const entry of listed) {
+    const byHand = importedRelease(entry, imported);
+    const synced = held.get(entry.dataset);
+    if (byHand && (!synced || newer(byHand.effective_on, synced.effective_on)))
+      held.set(entry.dataset, byHand);
+  }
   const kinds = new Map<string, string>(listed.map((e) => [e.dataset, e.kind]));
   for (const check of checks.values())
     if (!kinds.has(check.dataset_id)) kinds.set(check.dataset_id, check.kind);
@@ -80,4 +94,27 @@ async function nextCheck(
   return schedule.lastStartedAt
     ? nextCheckAfter(schedule.lastStartedAt, intervalHours).toISOString()
     : now.toISOString();
+}
+
+/** The entry's dataset as imported by hand: the newest complete release of its kind and setting. */
+function importedRelease(
+  entry: MirrorEntry,
+  imported: readonly ReferenceRelease[],
+): HeldRelease | null {
+  const found = imported.find(
+    (r) => r.kind === entry.kind && (r.setting ?? null) === (entry.setting ?? null),
+  );
+  if (!found) return null;
+  return {
+    dataset_id: entry.dataset,
+    document_id: found.document_id,
+    release_label: found.release,
+    effective_on: found.effective_from,
+    published_on: null,
+    source_url: null,
+  };
+}
+
+function newer(a: string | null, b: string | null): boolean {
+  return a !== null && (b === null || a > b);
 }
