@@ -3,6 +3,7 @@ import { get as httpsGet } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CodecardError } from '../errors/codecard-error.ts';
+import type { PartialDownload } from './partial-download.ts';
 
 export interface DownloadLimits {
   /** Larger files are refused (the upload limits: a mirror file is imported like an upload). */
@@ -35,6 +36,8 @@ export async function download(
   limits: DownloadLimits,
   onProgress: DownloadProgress = () => {},
   signal?: AbortSignal,
+  /** Where the bytes so far are kept between runs; without it a new run starts from zero. */
+  partial: PartialDownload | null = null,
 ): Promise<Downloaded> {
   const parsed = new URL(url);
   if (parsed.protocol === 'file:') return { bytes: await readLocal(url, limits), resumes: 0 };
@@ -43,7 +46,7 @@ export async function download(
       url,
       detail: `only http(s) and file URLs are fetched, not ${parsed.protocol}`,
     });
-  return new HttpDownload(url, limits, onProgress, signal).run();
+  return new HttpDownload(url, limits, onProgress, signal, partial).run();
 }
 
 async function readLocal(url: string, limits: DownloadLimits): Promise<Buffer> {
@@ -69,19 +72,34 @@ class HttpDownload {
   /** ETag (strong) or Last-Modified of the file being assembled. */
   private validator: string | null = null;
   private resumes = 0;
+  /** The bytes are being written to `partial` (the server gave a validator). */
+  private keeping = false;
 
   constructor(
     private readonly url: string,
     private readonly limits: DownloadLimits,
     private readonly onProgress: DownloadProgress,
     private readonly signal: AbortSignal | undefined,
+    private readonly partial: PartialDownload | null,
   ) {}
 
   async run(): Promise<Downloaded> {
+    const saved = this.partial?.load();
+    // A part as long as the file was killed before it was checked: fetch it again whole.
+    if (saved && saved.total > 0 && saved.bytes.length >= saved.total) this.partial?.discard();
+    else if (saved) {
+      // An earlier run's bytes: the first request asks for the rest.
+      this.chunks = [saved.bytes];
+      this.received = saved.bytes.length;
+      this.validator = saved.validator;
+      this.total = saved.total;
+      this.keeping = true;
+    }
     for (;;) {
       this.signal?.throwIfAborted();
       try {
         await this.attempt();
+        this.partial?.discard();
         return { bytes: Buffer.concat(this.chunks, this.received), resumes: this.resumes };
       } catch (error) {
         if (!(error instanceof Interrupted)) throw error;
@@ -95,6 +113,8 @@ class HttpDownload {
   private restart(): void {
     this.chunks = [];
     this.received = 0;
+    this.keeping = false;
+    this.partial?.discard();
   }
 
   private async attempt(): Promise<void> {
@@ -114,6 +134,10 @@ class HttpDownload {
       this.restart();
       this.validator = validatorOf(response);
       this.total = Number(response.headers['content-length'] ?? 0);
+      if (this.partial && this.validator) {
+        this.partial.begin(this.validator, this.total);
+        this.keeping = true;
+      }
     } else {
       response.destroy();
       throw this.failed(`the server answered HTTP ${status}`);
@@ -151,6 +175,7 @@ class HttpDownload {
         }
         this.chunks.push(chunk);
         this.received += chunk.length;
+        if (this.keeping) this.partial?.append(chunk);
         this.onProgress(this.received, this.total);
       });
       response.on('error', () => {}); // 'close' below says what happened

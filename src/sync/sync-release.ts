@@ -5,6 +5,7 @@ import { importFile } from '../library/import.service.ts';
 import type { ImportOptions } from '../library/import-kind.ts';
 import { forOrg, type LibraryContext } from '../library/library-context.ts';
 import { download, type DownloadLimits } from './download.ts';
+import { PartialDownload } from './partial-download.ts';
 import type { MirrorEntry } from './mirror-entry.ts';
 import {
   heldDocumentForDownload,
@@ -42,6 +43,8 @@ export interface DatasetSyncOutcome {
 
 export interface SyncEntryOptions {
   limits: DownloadLimits;
+  /** Where unfinished downloads are kept so the next run resumes them (none: start over). */
+  partialDir?: string | null;
   now?: () => Date;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
@@ -107,6 +110,7 @@ export async function syncEntry(
           total: total || entry.size || 0,
         }),
       options.signal,
+      options.partialDir ? new PartialDownload(options.partialDir, entry.url) : null,
     );
     outcome.resumes = fetched.resumes;
     const fileHash = sha256Of(fetched.bytes);

@@ -7,6 +7,8 @@ export interface SyncSettings {
   /** CODECARD_SYNC_MIRROR: an index URL or path, or a folder; null: the shipped index. */
   mirror: string | null;
   limits: DownloadLimits;
+  /** Unfinished downloads are kept here for the next run (beside the uploads); none: not kept. */
+  partialDir?: string | null;
 }
 
 /** Checks every entry of the mirror in turn; one dataset's failure does not stop the others. */
@@ -23,7 +25,13 @@ export async function syncReleases(
   const outcomes: DatasetSyncOutcome[] = [];
   for (const entry of entries) {
     options.signal?.throwIfAborted();
-    outcomes.push(await syncEntry(base, entry, { ...options, limits: settings.limits }));
+    outcomes.push(
+      await syncEntry(base, entry, {
+        ...options,
+        limits: settings.limits,
+        partialDir: settings.partialDir ?? null,
+      }),
+    );
   }
   return outcomes;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { SyncSettings } from './sync-releases.ts';
 
@@ -10,10 +11,13 @@ export type ReleaseSyncSettings = SyncSettings & { intervalHours: number };
 
 /** The sync as configured: the mirror, the schedule, and downloads capped like uploads. */
 export function releaseSyncSettings(
-  config: Pick<Config, 'sync' | 'maxUploadBytes'>,
+  config: Pick<Config, 'sync' | 'maxUploadBytes'> & Partial<Pick<Config, 'uploads'>>,
 ): ReleaseSyncSettings {
   return {
     mirror: config.sync.mirror,
+    // In the blob directory (shared by instances and workers, outside the blob sweep's names),
+    // so whichever process runs the next sync resumes the file.
+    partialDir: config.uploads ? join(config.uploads.dir, 'sync-downloads') : null,
     intervalHours: config.sync.intervalHours,
     limits: {
       maxBytes: config.maxUploadBytes,
