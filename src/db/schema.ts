@@ -381,6 +381,7 @@ export interface ReleaseSyncsTable {
   failed_step: 'mirror' | 'download' | 'verify' | 'import' | null;
   message: string | null;
   source_url: string;
+  source_validator: string | null;
   release_label: string | null;
   published_on: DateColumn;
   effective_on: DateColumn;

@@ -20,6 +20,19 @@ export type DownloadProgress = (received: number, total: number) => void;
 export interface Downloaded {
   bytes: Buffer;
   resumes: number;
+  /** The ETag (strong) or Last-Modified the file came with; null when the server gave none. */
+  validator: string | null;
+  /** The server said the file has not changed since `ifChangedSince`: no bytes. */
+  notModified?: true;
+}
+
+export interface DownloadOptions {
+  onProgress?: DownloadProgress;
+  signal?: AbortSignal;
+  /** Where the bytes so far are kept between runs; without it a new run starts from zero. */
+  partial?: PartialDownload | null;
+  /** The validator of the copy already held: a server that says 304 sends nothing. */
+  ifChangedSince?: string | null;
 }
 
 const MAX_REDIRECTS = 5;
@@ -34,19 +47,17 @@ const MAX_REDIRECTS = 5;
 export async function download(
   url: string,
   limits: DownloadLimits,
-  onProgress: DownloadProgress = () => {},
-  signal?: AbortSignal,
-  /** Where the bytes so far are kept between runs; without it a new run starts from zero. */
-  partial: PartialDownload | null = null,
+  options: DownloadOptions = {},
 ): Promise<Downloaded> {
   const parsed = new URL(url);
-  if (parsed.protocol === 'file:') return { bytes: await readLocal(url, limits), resumes: 0 };
+  if (parsed.protocol === 'file:')
+    return { bytes: await readLocal(url, limits), resumes: 0, validator: null };
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new CodecardError('DOWNLOAD_FAILED', {
       url,
       detail: `only http(s) and file URLs are fetched, not ${parsed.protocol}`,
     });
-  return new HttpDownload(url, limits, onProgress, signal, partial).run();
+  return new HttpDownload(url, limits, options).run();
 }
 
 async function readLocal(url: string, limits: DownloadLimits): Promise<Buffer> {
@@ -75,13 +86,22 @@ class HttpDownload {
   /** The bytes are being written to `partial` (the server gave a validator). */
   private keeping = false;
 
+  private readonly onProgress: DownloadProgress;
+  private readonly signal: AbortSignal | undefined;
+  private readonly partial: PartialDownload | null;
+  private readonly ifChangedSince: string | null;
+  private notModified = false;
+
   constructor(
     private readonly url: string,
     private readonly limits: DownloadLimits,
-    private readonly onProgress: DownloadProgress,
-    private readonly signal: AbortSignal | undefined,
-    private readonly partial: PartialDownload | null,
-  ) {}
+    options: DownloadOptions,
+  ) {
+    this.onProgress = options.onProgress ?? (() => {});
+    this.signal = options.signal;
+    this.partial = options.partial ?? null;
+    this.ifChangedSince = options.ifChangedSince ?? null;
+  }
 
   async run(): Promise<Downloaded> {
     const saved = this.partial?.load();
@@ -99,8 +119,19 @@ class HttpDownload {
       this.signal?.throwIfAborted();
       try {
         await this.attempt();
+        if (this.notModified)
+          return {
+            bytes: Buffer.alloc(0),
+            resumes: this.resumes,
+            validator: this.ifChangedSince,
+            notModified: true,
+          };
         this.partial?.discard();
-        return { bytes: Buffer.concat(this.chunks, this.received), resumes: this.resumes };
+        return {
+          bytes: Buffer.concat(this.chunks, this.received),
+          resumes: this.resumes,
+          validator: this.validator,
+        };
       } catch (error) {
         if (!(error instanceof Interrupted)) throw error;
         if (this.resumes >= this.limits.maxResumes)
@@ -120,6 +151,11 @@ class HttpDownload {
   private async attempt(): Promise<void> {
     const response = await this.request(this.url, 0);
     const status = response.statusCode ?? 0;
+    if (status === 304 && this.ifChangedSince && this.received === 0) {
+      response.resume();
+      this.notModified = true;
+      return;
+    }
     if (status === 206 && this.received > 0) {
       const start = /^bytes (\d+)-/.exec(response.headers['content-range'] ?? '')?.[1];
       // A range that does not start where we stopped cannot be spliced: start over.
@@ -191,6 +227,10 @@ class HttpDownload {
     if (this.received > 0) {
       headers.range = `bytes=${this.received}-`;
       if (this.validator) headers['if-range'] = this.validator;
+    } else if (this.ifChangedSince) {
+      // An ETag is quoted; anything else is the Last-Modified date the server gave.
+      if (this.ifChangedSince.startsWith('"')) headers['if-none-match'] = this.ifChangedSince;
+      else headers['if-modified-since'] = this.ifChangedSince;
     }
     const get = url.startsWith('https:') ? httpsGet : httpGet;
     return new Promise<IncomingMessage>((resolve, reject) => {

@@ -16,7 +16,8 @@ export interface ServedFile {
 
 /**
  * A local HTTP mirror for the release sync tests (127.0.0.1, a free port): serves the files it
- * is given with a strong ETag, honours Range/If-Range, and can drop a connection mid-body once.
+ * is given with a strong ETag, honours If-None-Match (304), Range and If-Range, and can drop a
+ * connection mid-body once.
  * Every request's headers are kept so tests can see a download resume.
  */
 export class MirrorTestServer {
@@ -54,6 +55,11 @@ export class MirrorTestServer {
         return;
       }
       const etag = `"${createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)}"`;
+      if (request.headers['if-none-match'] === etag) {
+        log(304);
+        response.writeHead(304, { etag }).end();
+        return;
+      }
       const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
       const ifRange = request.headers['if-range'];
       if (range && !file.ignoreRanges && (ifRange === undefined || ifRange === etag)) {

@@ -26,11 +26,9 @@ describe('a download a failed run left unfinished is resumed by the next run', (
     const bytes = file('a');
     server.serve('/resume.txt', { bytes, dropOnce: true });
     const url = server.url('/resume.txt');
-    await expect(download(url, limits, undefined, undefined, partial(url))).rejects.toThrow(
-      /gave up/,
-    );
+    await expect(download(url, limits, { partial: partial(url) })).rejects.toThrow(/gave up/);
     expect(readdirSync(dir).sort()).toHaveLength(2);
-    const fetched = await download(url, limits, undefined, undefined, partial(url));
+    const fetched = await download(url, limits, { partial: partial(url) });
     expect(fetched.bytes.equals(bytes)).toBe(true);
     const resumed = server.requests.at(-1)!;
     expect(resumed.status).toBe(206);
@@ -43,10 +41,10 @@ describe('a download a failed run left unfinished is resumed by the next run', (
   test('a file replaced between runs comes back whole, never spliced', async () => {
     server.serve('/replaced.txt', { bytes: file('old'), dropOnce: true });
     const url = server.url('/replaced.txt');
-    await expect(download(url, limits, undefined, undefined, partial(url))).rejects.toThrow();
+    await expect(download(url, limits, { partial: partial(url) })).rejects.toThrow();
     const fresh = file('new');
     server.serve('/replaced.txt', { bytes: fresh });
-    const fetched = await download(url, limits, undefined, undefined, partial(url));
+    const fetched = await download(url, limits, { partial: partial(url) });
     expect(fetched.bytes.equals(fresh)).toBe(true);
     expect(server.requests.at(-1)!.status).toBe(200);
   });

@@ -13,6 +13,8 @@ export interface SyncRecord {
   failedStep: SyncStep | null;
   message: string | null;
   sourceUrl: string;
+  /** The ETag or Last-Modified the download came with. */
+  sourceValidator: string | null;
   releaseLabel: string | null;
   publishedOn: string | null;
   effectiveOn: string | null;
@@ -33,6 +35,7 @@ export async function insertSyncRecord(db: Db, record: SyncRecord): Promise<void
       failed_step: record.failedStep,
       message: record.message,
       source_url: record.sourceUrl,
+      source_validator: record.sourceValidator,
       release_label: record.releaseLabel,
       published_on: record.publishedOn,
       effective_on: record.effectiveOn,
@@ -137,4 +140,32 @@ export async function newestCompleteReleases(db: Db, orgId: string): Promise<Ref
     where d.org_id = ${orgId} and not d.partial and not d.importing
     order by d.kind, d.setting, d.effective_from desc nulls last, d.id desc`.execute(db);
   return rows;
+}
+
+export interface LastDownload {
+  validator: string;
+  documentId: number;
+}
+
+/**
+ * What the last good check of this dataset got from this URL: the validator the server gave and
+ * the version held, if that version is still in the library. The next check asks the server
+ * whether the file changed since, instead of fetching it whole every day.
+ */
+export async function lastDownload(
+  db: Db,
+  orgId: string,
+  datasetId: string,
+  url: string,
+): Promise<LastDownload | null> {
+  const { rows } = await sql<{ validator: string; document_id: number }>`
+    select s.source_validator as validator, d.id as document_id
+    from release_syncs s
+    join documents d on d.id = s.document_id and d.org_id = s.org_id and not d.importing
+    where s.org_id = ${orgId} and s.dataset_id = ${datasetId} and s.source_url = ${url}
+      and s.result in ('imported', 'up-to-date') and s.source_validator is not null
+    order by s.checked_at desc, s.id desc
+    limit 1`.execute(db);
+  const row = rows[0];
+  return row ? { validator: row.validator, documentId: Number(row.document_id) } : null;
 }

@@ -163,14 +163,26 @@ describe.each(testDatabaseKinds())('release sync against a local HTTP mirror (%s
     expect(later.datasets.find((d) => d.dataset === 'icd10cm-order')!.overdue).toBe(true);
 
     // A repeated run imports nothing: the declared hash is held (no download at all), and the
-    // others are downloaded, found held and left alone.
+    // others are asked whether they changed since the ETag their download came with (304: no body).
     const requestsBefore = server.requests.length;
     const again = await syncReleases(ctx, { mirror, limits });
     expect(again.map((o) => o.result)).toEqual(['up-to-date', 'up-to-date', 'up-to-date']);
-    expect(server.requests.slice(requestsBefore).map((r) => r.path)).not.toContain(
-      '/ncci/ccipra-v322r0-f1.excerpt.csv',
-    );
+    const repeated = server.requests.slice(requestsBefore);
+    expect(repeated.map((r) => [r.path, r.status])).toEqual([
+      ['/ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv', 304],
+      ['/icd/icd10cm_order_2026.excerpt.txt', 304],
+    ]);
+    expect(repeated[0]!.headers['if-none-match']).toMatch(/^"/);
     expect((await library()).documents).toBe(after.documents);
+
+    // The publisher replaces a file under the same URL: its new ETag brings the new bytes, which
+    // are imported as a new version beside the old one.
+    server.serve('/ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv', {
+      bytes: Buffer.concat([readFileSync(mue), Buffer.from('99999,1,1 Line Edit,Sample row\n')]),
+    });
+    const replaced = await syncReleases(ctx, { mirror, limits });
+    expect(replaced.map((o) => o.result)).toEqual(['up-to-date', 'imported', 'up-to-date']);
+    expect((await library()).documents).toBe(after.documents + 1);
   });
 
   test('a truncated file fails verification, leaves the library unchanged and says so', async () => {

@@ -10,6 +10,7 @@ import type { MirrorEntry } from './mirror-entry.ts';
 import {
   heldDocumentForDownload,
   insertSyncRecord,
+  lastDownload,
   type SyncRecord,
   type SyncResult,
   type SyncStep,
@@ -72,6 +73,7 @@ export async function syncEntry(
       failedStep: null,
       message: null,
       sourceUrl: entry.url,
+      sourceValidator: null,
       releaseLabel: entry.release ?? null,
       publishedOn: entry.published ?? null,
       effectiveOn: entry.effective ?? null,
@@ -99,24 +101,30 @@ export async function syncEntry(
       return { ...outcome, result: 'up-to-date', documentId: declared };
     }
     report({ dataset: entry.dataset, phase: 'downloading', done: 0, total: entry.size ?? 0 });
-    const fetched = await download(
-      entry.url,
-      options.limits,
-      (done, total) =>
+    // The copy the last check got from this URL: the server is asked whether it changed since.
+    const last = await lastDownload(ctx.db, ctx.orgId, entry.dataset, entry.url);
+    const fetched = await download(entry.url, options.limits, {
+      onProgress: (done, total) =>
         report({
           dataset: entry.dataset,
           phase: 'downloading',
           done,
           total: total || entry.size || 0,
         }),
-      options.signal,
-      options.partialDir ? new PartialDownload(options.partialDir, entry.url) : null,
-    );
+      ...(options.signal ? { signal: options.signal } : {}),
+      partial: options.partialDir ? new PartialDownload(options.partialDir, entry.url) : null,
+      ifChangedSince: last?.validator ?? null,
+    });
     outcome.resumes = fetched.resumes;
+    const sourceValidator = fetched.validator;
+    if (fetched.notModified && last) {
+      await record({ result: 'up-to-date', sourceValidator, documentId: last.documentId });
+      return { ...outcome, result: 'up-to-date', documentId: last.documentId };
+    }
     const fileHash = sha256Of(fetched.bytes);
     const held = await heldDocumentForDownload(ctx.db, ctx.orgId, fileHash);
     if (held !== null) {
-      await record({ result: 'up-to-date', fileHash, documentId: held });
+      await record({ result: 'up-to-date', fileHash, sourceValidator, documentId: held });
       return { ...outcome, result: 'up-to-date', documentId: held };
     }
     step = 'verify';
@@ -128,7 +136,7 @@ export async function syncEntry(
       report({ dataset: entry.dataset, phase: 'importing', done: p.done, total: p.total });
     });
     const status: SyncResult = result.status === 'imported' ? 'imported' : 'up-to-date';
-    await record({ result: status, fileHash, documentId: result.document.id });
+    await record({ result: status, fileHash, sourceValidator, documentId: result.document.id });
     return {
       ...outcome,
       result: status,

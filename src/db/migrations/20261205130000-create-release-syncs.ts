@@ -5,7 +5,8 @@ import { FENCED_ROLE } from './20261205020000-fence-organizations.ts';
 /**
  * Release sync (issue 19): one row per dataset check of the mirror, with what came of it (a new
  * version imported, already held, or the step that failed and why), the release's source URL,
- * publication and effective dates, and the document version it produced or found. Rows belong
+ * publication and effective dates, the ETag or Last-Modified the download came with (the next
+ * check asks whether it changed), and the document version it produced or found. Rows belong
  * to the library they were synced into (the reference data's), fenced like the library tables,
  * and every organization may read the reference ones. The schedule is one instance-wide row so
  * several instances check once and a restart does not check early; the fenced role has no
@@ -23,6 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       failed_step text check (failed_step in ('mirror', 'download', 'verify', 'import')),
       message text,
       source_url text not null,
+      source_validator text,
       release_label text,
       published_on date,
       effective_on date,
