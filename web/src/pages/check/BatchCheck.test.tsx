@@ -97,6 +97,13 @@ describe('a claim file check', () => {
     const csv = screen.getByRole('link', { name: 'Export CSV' });
     expect(csv.getAttribute('href')).toBe(`/api/checks/batch/${id}/results?format=csv`);
     expect(csv.hasAttribute('download')).toBe(true);
+    // A locality adds each code's Medicare fees there as CSV columns.
+    fireEvent.change(screen.getByLabelText('Medicare fee columns for a locality (optional)'), {
+      target: { value: ' NY 01 ' },
+    });
+    expect(csv.getAttribute('href')).toBe(
+      `/api/checks/batch/${id}/results?format=csv&fee-locality=NY%2001`,
+    );
 
     const claimB = screen.getByRole('article', { name: 'Claim B' });
     expect(within(claimB).getByRole('heading', { name: 'Line 1' })).toBeTruthy();

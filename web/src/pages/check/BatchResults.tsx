@@ -24,6 +24,12 @@ export function BatchResults({
 }) {
   const { t } = useLocale();
   const [shown, setShown] = useState(PAGE_CLAIMS);
+  // Optional: the CSV gains each code's Medicare fees in this locality (the server resolves it).
+  const [feeLocality, setFeeLocality] = useState('');
+  const locality = feeLocality.trim();
+  const csvHref = `/api/checks/batch/${job.id}/results?format=csv${
+    locality ? `&fee-locality=${encodeURIComponent(locality)}` : ''
+  }`;
   const heading = useRef<HTMLHeadingElement>(null);
   // Results that arrive move the focus to their heading (the drop zone was where it was).
   useEffect(() => {
@@ -36,12 +42,22 @@ export function BatchResults({
         {t('check.batch.resultsHeading', { file: job.fileName })}
       </h3>
       <SummaryCounts summary={summary} />
+      <div className="batch-fee-locality no-print">
+        <label htmlFor="batch-fee-locality">{t('check.export.feeLocality')}</label>
+        <input
+          id="batch-fee-locality"
+          value={feeLocality}
+          onChange={(event) => setFeeLocality(event.target.value)}
+          autoComplete="off"
+          maxLength={200}
+          aria-describedby="batch-fee-locality-hint"
+        />
+        <span id="batch-fee-locality-hint" className="field-hint">
+          {t('check.export.feeLocalityHint')}
+        </span>
+      </div>
       <p className="report-actions">
-        <a
-          className="button-link"
-          href={`/api/checks/batch/${job.id}/results?format=csv`}
-          download={`checks-${job.id}.csv`}
-        >
+        <a className="button-link" href={csvHref} download={`checks-${job.id}.csv`}>
           {t('check.export.csv')}
         </a>
         <a
