@@ -57,7 +57,20 @@ function parseIndex(mirror: string, text: string, base: string): MirrorEntry[] {
       detail: `the index is not valid at ${issue?.path.join('.') || 'its top'}: ${issue?.message ?? 'invalid'}`,
     });
   }
-  return parsed.data.entries.map((entry) => ({ ...entry, url: new URL(entry.url, base).href }));
+  const entries = parsed.data.entries.map((entry) => ({
+    ...entry,
+    url: new URL(entry.url, base).href,
+  }));
+  // An index fetched from a server may name only files on servers: whoever runs the mirror must
+  // not be able to make Codecard read its own disk (file://) and import what it finds there.
+  const remote = /^https?:/i.test(base);
+  const local = entries.find((entry) => remote && !/^https?:/i.test(entry.url));
+  if (local)
+    throw new CodecardError('SYNC_MIRROR', {
+      mirror,
+      detail: `${local.dataset}: an index read over http(s) may list only http(s) files, not ${local.url}`,
+    });
+  return entries;
 }
 
 /** A folder of downloaded files: each shipped entry whose file is there, read from there. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.ts';
@@ -281,6 +282,21 @@ describe.each(testDatabaseKinds())('release sync against a local HTTP mirror (%s
     });
     // Held, and judged by the publisher's calendar: a 2020 release is long overdue.
     expect(held?.overdue).toBe(true);
+  });
+
+  test('an index served over http may not send the sync to the local disk', async () => {
+    server.serve('/index-local.json', {
+      bytes: Buffer.from(
+        JSON.stringify({
+          entries: [{ dataset: 'gpci', kind: 'gpci', url: pathToFileURL(gpci).href }],
+        }),
+      ),
+    });
+    const before = await library();
+    await expect(
+      syncReleases(ctx, { mirror: server.url('/index-local.json'), limits }),
+    ).rejects.toThrow(/may list only http\(s\) files/);
+    expect(await library()).toEqual(before);
   });
 
   test('an index that is not valid is refused with where it is wrong', async () => {
