@@ -113,6 +113,10 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Op
     ...closing(async () => {
       await db.destroy();
       await readDb?.destroy();
+      // The Kyselys hand out connections through wrappers that do not own the pools (the
+      // fences share them): the pools themselves are ended here, or their connections stay open.
+      await pool.end();
+      await replica?.end();
     }),
   };
 }
