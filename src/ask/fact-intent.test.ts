@@ -18,6 +18,7 @@ describe('factIntent', () => {
     ['tarifa de 99213 en Alabama', 'fee'],
     ['Gebühr für 64483 in Manhattan', 'fee'],
     ['99213 在 Manhattan 的费用', 'fee'],
+    ['magkano ang bayad sa 99213 sa Manhattan?', 'fee'],
     ['What code for vertebrogenic low back pain?', 'code-search'],
     ['HCPCS code for triamcinolone 10 mg', 'code-search'],
     ['ICD-10 code for sciatica', 'code-search'],
@@ -43,6 +44,9 @@ describe('factIntent', () => {
     'What is the Whipple procedure?',
     'global days for 62323',
     'what is the fee schedule?',
+    // Billing two codes together is a pair question, not a fee: 收费 and singil mean "bill".
+    '62264 和 62263 可以一起收费吗？',
+    'Puwede bang singilin ang 62264 at 62263 nang sabay?',
   ])('leaves %s to the other intents', (text) => {
     expect(intentOf(text)).toBeNull();
   });

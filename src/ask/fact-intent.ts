@@ -30,10 +30,12 @@ export const feeCue = wordPattern(
     'tarifs?|montant autoris[ée]|combien (?:paie|rembourse)',
     'Geb[üu]hr(?:en)?|Verg[üu]tung|erlaubte[rn]? Betrag|wie viel zahlt',
     'mức phí|số tiền cho phép|trả bao nhiêu',
-    'bayad|singil|halagang pinapayagan|magkano',
+    // Not "singil"/"bayad" alone: they also mean billing ("puwede bang singilin nang sabay").
+    'halagang pinapayagan|magkano ang (?:bayad|babayaran)',
     'тариф\\p{L}*|допустим\\p{L}* сумм\\p{L}*|сколько плат\\p{L}*',
   ].join('|'),
-  '费用|收费|允许金额|支付多少|수가|허용 금액|얼마를 지급|الرسوم|رسوم|المبلغ المسموح|كم تدفع',
+  // Not 收费 alone: "可以一起收费吗" asks whether two codes may be billed together.
+  '费用|收费标准|允许金额|支付多少|수가|허용 금액|얼마를 지급|الرسوم|رسوم|المبلغ المسموح|كم تدفع',
 );
 
 /** "What code for …", "HCPCS code for …", "¿qué código …?", "welcher Code …". */
