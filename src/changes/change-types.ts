@@ -1,3 +1,4 @@
+import type { ChangeKind } from '../domain/change-kind.ts';
 import type { Citation } from '../domain/citation.ts';
 
 /** The datasets a release diff knows how to compare (document kinds). */
@@ -14,26 +15,6 @@ export type DiffableKind = (typeof diffableKinds)[number];
 export function isDiffableKind(kind: string): kind is DiffableKind {
   return (diffableKinds as readonly string[]).includes(kind);
 }
-
-/**
- * What one row key did between two releases. `deleted` is a PTP pair whose deletion date the
- * newer release set, or any key gone from a newer complete release; `terminated` an HCPCS code
- * whose newer row carries a termination date or the discontinue action code.
- */
-export const changeKinds = [
-  'added',
-  'deleted',
-  'terminated',
-  'descriptor-changed',
-  'billable-to-header',
-  'header-to-billable',
-  'modifier-indicator-changed',
-  'mue-value-changed',
-  'adjudication-changed',
-  'attribute-changed',
-  'value-changed',
-] as const;
-export type ChangeKind = (typeof changeKinds)[number];
 
 /** One document version as a diff names it. */
 export interface Release {

@@ -51,7 +51,7 @@ describe('changes as CSV', () => {
 describe('the API contract', () => {
   test('names the same change kinds as the engine', async () => {
     const { changeKindSchema } = await import('../contracts/changes.ts');
-    const { changeKinds } = await import('./change-types.ts');
+    const { changeKinds } = await import('../domain/change-kind.ts');
     expect(changeKindSchema.options).toEqual([...changeKinds]);
   });
 });

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { changeKinds } from './change-types.ts';
+import { changeKinds } from '../domain/change-kind.ts';
 
 /**
  * How one dataset is compared. `rows` selects a release's rows with a text key `k`, the codes

@@ -6,7 +6,8 @@ import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { importFile } from '../library/import.service.ts';
 import type { LibraryContext } from '../library/library-context.ts';
 import { testContext } from '../../test/support/test-context.ts';
-import type { ChangeKind, ReleaseDiff } from './change-types.ts';
+import type { ChangeKind } from '../domain/change-kind.ts';
+import type { ReleaseDiff } from './change-types.ts';
 import { changesForCode, changesForCodes } from './code-changes.ts';
 import { diffReleases } from './release-diff.ts';
 

@@ -2,11 +2,10 @@ import type { Citation } from '../domain/citation.ts';
 import { formatIcd10cm } from '../domain/code-shape.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import type { LibraryContext } from '../library/library-context.ts';
+import { changeKinds, type ChangeKind } from '../domain/change-kind.ts';
 import {
-  changeKinds,
   isDiffableKind,
   type Change,
-  type ChangeKind,
   type DiffableKind,
   type DiffScope,
   type Release,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changeKinds } from '../domain/change-kind.ts';
 import { citationSchema } from './common.ts';
 
 /** `GET /api/changes`: two releases of one dataset by label, version id or effective date. */
@@ -12,19 +13,7 @@ export const changesQuerySchema = z.object({
 });
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 
-export const changeKindSchema = z.enum([
-  'added',
-  'deleted',
-  'terminated',
-  'descriptor-changed',
-  'billable-to-header',
-  'header-to-billable',
-  'modifier-indicator-changed',
-  'mue-value-changed',
-  'adjudication-changed',
-  'attribute-changed',
-  'value-changed',
-]);
+export const changeKindSchema = z.enum(changeKinds);
 export type ChangeKindName = z.infer<typeof changeKindSchema>;
 
 export const releaseSchema = z.object({
