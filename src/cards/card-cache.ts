@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { LibraryContext } from '../library/library-context.ts';
 import { readingContext, sameVersions } from '../rules/library-version-reader.ts';
-import { libraryVersions, type LibraryVersions } from '../rules/library-version.repository.ts';
+import type { LibraryVersions } from '../rules/library-version.repository.ts';
+import { currentLibraryVersions } from '../rules/library-versions.ts';
 import type { Card } from './card-types.ts';
 import { composeCard, type CardRequest } from './compose-card.ts';
 import { LruMap } from './lru-map.ts';
@@ -37,7 +38,7 @@ export function createCardCache({
   return {
     async card(ctx, request) {
       if (entries <= 0) return composeWith(await readingContext(ctx), request);
-      const versions = await libraryVersions(ctx.db, ctx.orgId);
+      const versions = await currentLibraryVersions(ctx);
       const key = cardKey(ctx.orgId, versions, request);
       const cached = cards.get(key) ?? composing.get(key);
       if (cached) return cached;
@@ -67,7 +68,7 @@ async function compose(
 ): Promise<{ card: Card; unchanged: boolean }> {
   const reading = await readingContext(ctx, versions);
   const card = deepFreeze(await composeWith(reading, request));
-  const after = await libraryVersions(reading.db, ctx.orgId);
+  const after = await currentLibraryVersions(reading);
   return { card, unchanged: sameVersions(versions, after) };
 }
 

@@ -22,9 +22,10 @@ describe.each(testDatabaseKinds())('the schema on %s', (kind) => {
           -- Organizations and user accounts belong to the instance (memberships tie them), and
           -- so do the durable queue's run heartbeats (a job's owner is in its input) and the
           -- key that seals EHR case tokens and the CDS Hooks replay guard (the fenced role has
-          -- no access to either), and the release sync schedule (one row for the instance).
+          -- no access to either), the release sync schedule and the count of library changes
+          -- (one row each for the instance).
           and t.table_name not in ('orgs', 'users', 'job_runs', 'ehr_seal_keys', 'cds_seen_jtis',
-            'release_sync_schedule')`.execute(opened.db);
+            'release_sync_schedule', 'library_changes')`.execute(opened.db);
       expect(tables.length).toBeGreaterThanOrEqual(10);
       expect(tables.filter((t) => !t.has_org).map((t) => t.table_name)).toEqual([]);
       const { rows } = await sql<{

@@ -436,6 +436,13 @@ export interface Database {
   release_syncs: ReleaseSyncsTable;
   release_sync_schedule: ReleaseSyncScheduleTable;
   watched_codes: WatchedCodesTable;
+  library_changes: LibraryChangesTable;
+}
+
+/** One row: how many changes to the documents and reference opt-outs have committed. */
+export interface LibraryChangesTable {
+  id: number;
+  count: number;
 }
 
 /** A code an organization chose to watch for changes between releases. */

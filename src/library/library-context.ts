@@ -18,6 +18,13 @@ export interface LibraryContext {
   readDb?: Db;
   /** The replica fenced to one organization, as `fence` is for the primary. */
   readFence?: (orgId: string) => Db;
+  /**
+   * Set by `forOrg`: where the count of library changes is read (the store as the server's own
+   * role, so a request that needs nothing else never re-fences its connection), for the `db` it
+   * was set with. A context whose `db` became a transaction or the replica computes its library
+   * version there every time (src/rules/library-versions.ts).
+   */
+  changeCount?: { for: Db; db: Db };
 }
 
 export const DEFAULT_ORG = 'default';
@@ -30,11 +37,13 @@ export function recordEvent(ctx: LibraryContext, event: AppEvent): void {
 /** The same library seen as one organization: what a signed-in request works with. */
 export function forOrg(ctx: LibraryContext, orgId: string): LibraryContext {
   const readDb = ctx.readFence ? ctx.readFence(orgId) : ctx.readDb;
+  const db = ctx.fence ? ctx.fence(orgId) : ctx.db;
   return {
     ...ctx,
     orgId,
-    db: ctx.fence ? ctx.fence(orgId) : ctx.db,
+    db,
     ...(readDb ? { readDb } : {}),
+    changeCount: { for: db, db: ctx.changeCount?.db ?? ctx.db },
   };
 }
 

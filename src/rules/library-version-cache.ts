@@ -1,5 +1,5 @@
 import type { LibraryContext } from '../library/library-context.ts';
-import { libraryVersion } from './library-version.repository.ts';
+import { currentLibraryVersions } from './library-versions.ts';
 
 /** Which documents an index is built from: the NCCI edit files, or everything else. */
 export type IndexScope = 'ncci-edits' | 'reference';
@@ -15,13 +15,13 @@ export function libraryVersionCache<T>(
 ): (ctx: LibraryContext) => Promise<T> {
   const cache = new Map<string, { version: string; value: Promise<T> }>();
   const load = async (ctx: LibraryContext): Promise<T> => {
-    const version = await libraryVersion(ctx, scope === 'ncci-edits');
+    const version = await versionOf(ctx, scope);
     const cached = cache.get(ctx.orgId);
     if (cached && cached.version === version) return cached.value;
     // A build reads in several transactions (yielding between them), so an import that commits
     // meanwhile would leave a mix of two versions: such a build is thrown away and redone.
     const value = build(ctx).then(async (built) => {
-      if ((await libraryVersion(ctx, scope === 'ncci-edits')) === version) return built;
+      if ((await versionOf(ctx, scope)) === version) return built;
       if (cache.get(ctx.orgId)?.value === value) cache.delete(ctx.orgId);
       return load(ctx);
     });
@@ -32,4 +32,9 @@ export function libraryVersionCache<T>(
     return value;
   };
   return load;
+}
+
+async function versionOf(ctx: LibraryContext, scope: IndexScope): Promise<string> {
+  const versions = await currentLibraryVersions(ctx);
+  return scope === 'ncci-edits' ? versions.ncci : versions.reference;
 }

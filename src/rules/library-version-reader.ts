@@ -1,6 +1,7 @@
 import { describeDbError } from '../db/describe-db-error.ts';
 import type { LibraryContext } from '../library/library-context.ts';
-import { libraryVersions, type LibraryVersions } from './library-version.repository.ts';
+import { libraryVersionsCounted, type LibraryVersions } from './library-version.repository.ts';
+import { currentLibraryVersions } from './library-versions.ts';
 
 /** A replica slower than this to tell its version is skipped for the request. */
 const REPLICA_TIMEOUT_MS = 2_000;
@@ -29,12 +30,14 @@ export async function readingContext(
   const replica: object = ctx.readFence ?? readDb;
   if ((pausedUntil.get(replica) ?? 0) > Date.now()) return ctx;
   const [onPrimary, onReplica] = await Promise.all([
-    primary ?? libraryVersions(ctx.db, ctx.orgId),
-    withTimeout(libraryVersions(readDb, ctx.orgId)).catch((error: unknown) => {
-      pausedUntil.set(replica, Date.now() + REPLICA_PAUSE_MS);
-      warnOnce(error);
-      return null;
-    }),
+    primary ?? currentLibraryVersions(ctx),
+    withTimeout(libraryVersionsCounted(readDb, ctx.orgId).then((read) => read.versions)).catch(
+      (error: unknown) => {
+        pausedUntil.set(replica, Date.now() + REPLICA_PAUSE_MS);
+        warnOnce(error);
+        return null;
+      },
+    ),
   ]);
   return onReplica && sameVersions(onPrimary, onReplica) ? { ...rest, db: readDb } : ctx;
 }

@@ -20,6 +20,7 @@ import * as addCdsClients from './20261205110000-add-cds-clients.ts';
 import * as createWatchedCodes from './20261205120000-create-watched-codes.ts';
 import * as createReleaseSyncs from './20261205130000-create-release-syncs.ts';
 import * as addRvuValues from './20261205131900-add-rvu-values.ts';
+import * as countLibraryChanges from './20261206090000-count-library-changes.ts';
 
 /** Every migration, in order. Names are `<timestamp>-<verb-noun>`; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261205120000-create-watched-codes': createWatchedCodes,
   '20261205130000-create-release-syncs': createReleaseSyncs,
   '20261205131900-add-rvu-values': addRvuValues,
+  '20261206090000-count-library-changes': countLibraryChanges,
 };
