@@ -30,6 +30,8 @@ async function backendPids(serverUrl: string, database: string): Promise<number[
 export interface CpuSample {
   app: Map<number, number>;
   db: Map<number, number>;
+  /** This script's own process: the load generator (and the batch's submitter). */
+  generator: number;
 }
 
 /**
@@ -45,12 +47,23 @@ export async function sampleCpu(
   if (database)
     for (const pid of await backendPids(database.serverUrl, database.name))
       db.set(pid, cpuSeconds(pid));
-  return { app: new Map(appPids.map((pid) => [pid, cpuSeconds(pid)])), db };
+  return {
+    app: new Map(appPids.map((pid) => [pid, cpuSeconds(pid)])),
+    db,
+    generator: cpuSeconds(process.pid),
+  };
 }
 
-/** Seconds used between `before` and `after` by the app and by the database backends. */
-export function cpuBetween(before: CpuSample, after: CpuSample): { app: number; db: number } {
+/** Seconds used between `before` and `after` by the app, the database backends and the generator. */
+export function cpuBetween(
+  before: CpuSample,
+  after: CpuSample,
+): { app: number; db: number; generator: number } {
   const used = (a: Map<number, number>, b: Map<number, number>) =>
     [...b].reduce((sum, [pid, seconds]) => sum + seconds - (a.get(pid) ?? 0), 0);
-  return { app: used(before.app, after.app), db: used(before.db, after.db) };
+  return {
+    app: used(before.app, after.app),
+    db: used(before.db, after.db),
+    generator: after.generator - before.generator,
+  };
 }

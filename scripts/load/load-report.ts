@@ -6,7 +6,7 @@ export interface TargetResult {
   figures: KindFigures[];
   batch: BatchOutcome | null;
   /** CPU seconds used during the mix by the app servers and the database's backends. */
-  cpu: { app: number; db: number } | null;
+  cpu: { app: number; db: number; generator: number } | null;
 }
 
 const columns = [
@@ -55,7 +55,8 @@ export function reportTable(results: readonly TargetResult[]): string {
     const per = (seconds: number) => ((seconds * 1000) / Math.max(requests, 1)).toFixed(1);
     return (
       `- ${target}: CPU during the run: app ${cpu.app.toFixed(1)} s (${per(cpu.app)} ms a request), ` +
-      `database backends ${cpu.db.toFixed(1)} s (${per(cpu.db)} ms a request)` +
+      `database backends ${cpu.db.toFixed(1)} s (${per(cpu.db)} ms a request), ` +
+      `load generator (this script) ${cpu.generator.toFixed(1)} s` +
       (target === 'pglite' ? '; the embedded database is inside the app' : '') +
       (batch ? '; the batch check is included (--batch-claims 0 for requests alone)' : '')
     );

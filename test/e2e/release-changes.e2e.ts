@@ -79,7 +79,7 @@ describe('what changed between releases, in the browser', () => {
 
   test('Performance shows the watch list with what the newest release changed for it', async () => {
     await page.goto(`${baseUrl}/performance`);
-    const watch = page.getByRole('region', { name: 'Watch list' });
+    const watch = page.getByRole('region', { name: 'Watch list', exact: true });
     await watch.waitFor();
     const change = watch.getByText('The MUE value of 62264 changed from 1 to 2.');
     await change.waitFor();

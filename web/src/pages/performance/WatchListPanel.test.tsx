@@ -63,7 +63,7 @@ describe('WatchListPanel', () => {
       { code: '64483', system: 'cpt', sources: ['chosen', 'checks'] },
     ]);
     renderPage(<WatchListPanel />, '/performance');
-    const table = await screen.findByRole('table', { name: 'Watch list' });
+    const table = await screen.findByRole('table', { name: 'Codes on the watch list' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
       '62264CPTSeen in checks',
@@ -88,7 +88,7 @@ describe('WatchListPanel', () => {
     expect(await screen.findByText('No codes are watched yet.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Code to watch'), { target: { value: ' m54.50 ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Watch' }));
-    await screen.findByRole('table', { name: 'Watch list' });
+    await screen.findByRole('table', { name: 'Codes on the watch list' });
     expect(screen.getByText('M54.50 is now watched.').getAttribute('aria-live')).toBe('polite');
     fireEvent.click(screen.getByRole('button', { name: 'Stop watching M54.50' }));
     await screen.findByText('No codes are watched yet.');

@@ -89,7 +89,7 @@ export function WatchListPanel() {
       {codes && (
         <PerfTable
           className="perf-watch-list"
-          caption={t('watch.heading')}
+          caption={t('watch.tableCaption')}
           empty={t('watch.empty')}
           columns={[
             { label: t('watch.col.code') },
