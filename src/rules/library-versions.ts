@@ -33,7 +33,9 @@ export async function currentLibraryVersions(ctx: LibraryContext): Promise<Libra
   const last = byOrg.get(ctx.orgId);
   if (last && last.changes === changes) return last.versions;
   const fresh = await libraryVersionsCounted(ctx.db, ctx.orgId);
-  // Two requests racing past a change: the later count wins (counts only grow).
-  if (fresh.changes >= (byOrg.get(ctx.orgId)?.changes ?? -1)) byOrg.set(ctx.orgId, fresh);
+  // Kept under the count it was read with, so it is only ever used at that count: a request
+  // that raced past a newer change and stores an older entry costs the next one a recomputation,
+  // never a wrong version.
+  byOrg.set(ctx.orgId, fresh);
   return fresh.versions;
 }
