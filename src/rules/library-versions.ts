@@ -16,7 +16,7 @@ const known = new WeakMap<Db, Map<string, Known>>();
  * The versions of the organization's library as the context reads it. Computing them aggregates
  * and hashes every document the organization sees; every card, check and answer needs them
  * (caches are keyed by them), so they are kept per process and reused while the instance's count
- * of library changes is unchanged: one primary-key read, on the quick lane on PostgreSQL. Any
+ * of library changes is unchanged: one primary-key read, as the server's own role. Any
  * instance's import, removal or opt-out moves that count when it commits, so the next request
  * anywhere computes them again: never an older library once a change has committed.
  *
