@@ -140,7 +140,11 @@ async function runImport(
       (await findUnchanged(ctx, input.file.sha256)) ??
       (await importFile(
         ctx,
-        { fileName: input.fileName, bytes: await readSpooled(blobs, input.file) },
+        {
+          fileName: input.fileName,
+          bytes: await readSpooled(blobs, input.file),
+          sha256: input.file.sha256,
+        },
         { ...input.options, signal },
         (progress) => {
           signal.throwIfAborted();

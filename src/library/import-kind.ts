@@ -25,6 +25,8 @@ export function isImportKind(kind: string): kind is ImportKind {
 export interface SourceFile {
   fileName: string;
   bytes: Buffer;
+  /** The bytes' SHA-256 (hex) when it is already known: an upload is hashed as it streams in. */
+  sha256?: string;
 }
 
 export interface ImportOptions {

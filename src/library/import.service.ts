@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { dbFaultError } from '../db/db-fault.ts';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { detectKind } from './detect-kind.ts';
@@ -8,6 +7,7 @@ import type { ProgressListener } from './import-progress.ts';
 import type { ImportResult, StoredVersion } from './import-result.ts';
 import { importTable } from './import-table.ts';
 import { intakeLimits } from './intake/limits.ts';
+import { sha256Of } from './intake/sha256-of.ts';
 import { recordEvent, type LibraryContext } from './library-context.ts';
 import { findDocumentByHash } from './store/document.repository.ts';
 
@@ -31,7 +31,7 @@ export async function importFile(
       limit: intakeLimits.maxFileBytes,
     });
   }
-  const fileHash = createHash('sha256').update(file.bytes).digest('hex');
+  const fileHash = file.sha256 ?? (await sha256Of(file.bytes));
   const unchanged = await findUnchanged(ctx, fileHash, started);
   if (unchanged) return unchanged;
   onProgress({ phase: 'detecting', done: 0, total: 0 });

@@ -15,7 +15,7 @@ import type { MirrorEntry } from './mirror-entry.ts';
 import { MirrorTestServer } from './mirror-test-server.ts';
 import { syncReleases } from './sync-releases.ts';
 import { syncStatus } from './sync-status.ts';
-import { sha256Of } from './verify-release.ts';
+import { sha256Of } from '../library/intake/sha256-of.ts';
 
 // The shared CMS files are read where they are, never copied into the project.
 const dataDir = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -82,7 +82,7 @@ describe.each(testDatabaseKinds())('release sync against a local HTTP mirror (%s
         setting: 'practitioner',
         url: server.url('/ncci/ccipra-v322r0-f1.excerpt.csv'),
         size: readFileSync(ptp).length,
-        sha256: sha256Of(readFileSync(ptp)),
+        sha256: await sha256Of(readFileSync(ptp)),
         release: 'v32.2 excerpt',
         published: '2026-06-01',
         effective: '2026-07-01',
@@ -133,7 +133,11 @@ describe.each(testDatabaseKinds())('release sync against a local HTTP mirror (%s
       left join ptp_edits e on e.document_id = d.id
       where d.kind = 'ncci-ptp' group by d.org_id, d.file_hash`.execute(ctx.db);
     expect(rows).toEqual([
-      { org_id: 'reference', file_hash: sha256Of(readFileSync(ptp)), n: after.ptp - before.ptp },
+      {
+        org_id: 'reference',
+        file_hash: await sha256Of(readFileSync(ptp)),
+        n: after.ptp - before.ptp,
+      },
     ]);
     const status = await syncStatus(
       ctx,
@@ -194,7 +198,7 @@ describe.each(testDatabaseKinds())('release sync against a local HTTP mirror (%s
         kind: 'gpci',
         url: server.url('/broken/GPCI2026.csv'),
         size: full.length,
-        sha256: sha256Of(full),
+        sha256: await sha256Of(full),
         release: 'RVU26C',
       },
     ]);

@@ -4,6 +4,7 @@ import { CodecardError } from '../errors/codecard-error.ts';
 import { importFile } from '../library/import.service.ts';
 import type { ImportOptions } from '../library/import-kind.ts';
 import { forOrg, type LibraryContext } from '../library/library-context.ts';
+import { sha256Of } from '../library/intake/sha256-of.ts';
 import { download, type DownloadLimits } from './download.ts';
 import { PartialDownload } from './partial-download.ts';
 import type { MirrorEntry } from './mirror-entry.ts';
@@ -15,7 +16,7 @@ import {
   type SyncResult,
   type SyncStep,
 } from './release-sync.repository.ts';
-import { sha256Of, verifyRelease } from './verify-release.ts';
+import { verifyRelease } from './verify-release.ts';
 
 export type SyncPhase = 'downloading' | 'verifying' | 'importing';
 
@@ -121,7 +122,7 @@ export async function syncEntry(
       await record({ result: 'up-to-date', sourceValidator, documentId: last.documentId });
       return { ...outcome, result: 'up-to-date', documentId: last.documentId };
     }
-    const fileHash = sha256Of(fetched.bytes);
+    const fileHash = await sha256Of(fetched.bytes);
     const held = await heldDocumentForDownload(ctx.db, ctx.orgId, fileHash);
     if (held !== null) {
       await record({ result: 'up-to-date', fileHash, sourceValidator, documentId: held });

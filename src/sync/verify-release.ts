@@ -1,16 +1,12 @@
-import { createHash } from 'node:crypto';
 import { CodecardError } from '../errors/codecard-error.ts';
 import { detectKind } from '../library/detect-kind.ts';
 import type { SourceFile } from '../library/import-kind.ts';
 import { inflateEntry, inspectZip, type ZipEntryInfo } from '../library/intake/zip-guard.ts';
 import { intakeLimits } from '../library/intake/limits.ts';
+import { sha256Of } from '../library/intake/sha256-of.ts';
 import type { MirrorEntry } from './mirror-entry.ts';
 
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
-
-export function sha256Of(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * Checks a downloaded release before anything is imported: the declared size and SHA-256 (a
@@ -28,7 +24,7 @@ export async function verifyRelease(
   if (entry.size !== undefined && bytes.length !== entry.size)
     throw reject(`${bytes.length} bytes where the mirror declares ${entry.size}`);
   if (entry.sha256 !== undefined) {
-    const hash = sha256Of(bytes);
+    const hash = await sha256Of(bytes);
     if (hash !== entry.sha256)
       throw reject(`SHA-256 ${hash} differs from the declared ${entry.sha256}`);
   }
