@@ -48,8 +48,8 @@ export function matchHcpcsHeader(names: HeaderName[]): HcpcsColumns | null {
  */
 export const parseHcpcs: StructuredParser = async (file, options) => {
   const input = await readTableInput(file);
-  if (input.kind === 'text' && looksLikeHcpcsFixedWidth(input.text)) {
-    const text = input.text;
+  if (input.kind === 'text' && looksLikeHcpcsFixedWidth(input.text.head)) {
+    const text = input.text.whole();
     return {
       meta: hcpcsMeta(file, options),
       estimatedRecords: Math.round(text.length / 400),
@@ -59,7 +59,7 @@ export const parseHcpcs: StructuredParser = async (file, options) => {
   const table =
     input.kind === 'workbook'
       ? input.table
-      : readDelimitedText(input.text, file.fileName, input.delimiter);
+      : readDelimitedText(input.text.whole(), file.fileName, input.delimiter);
   const header = findHeaderRow(headCells(table), matchHcpcsHeader);
   if (header === null) {
     throw parseFailed(

@@ -13,6 +13,7 @@ import { ptpRecord } from './ncci-ptp-record.ts';
 import { reiterable } from './reiterable.ts';
 import { cellAt, headCells } from './table-rows.ts';
 import { readDelimitedText, readTableInput, type TableSource } from './table-source.ts';
+import type { LineSlices } from '../intake/decode-text.ts';
 import { isProcedureCode } from '../../domain/code-shape.ts';
 import type { IsoDate } from '../../domain/day.ts';
 
@@ -28,7 +29,7 @@ export const parseNcciPtp: StructuredParser = async (file, options) => {
   const table =
     input.kind === 'workbook'
       ? input.table
-      : readDelimitedText(input.text, file.fileName, input.delimiter);
+      : readDelimitedText(input.text.whole(), file.fileName, input.delimiter);
   return parseRows(file, options, table);
 };
 
@@ -58,45 +59,44 @@ function* tableRecords(table: TableSource, columns: PtpColumns): Generator<Parse
  * The CMS TXT release runs to millions of lines, so it is scanned directly: one indexOf and
  * one split per line, lazily, with no CSV parser (the format has no quoting).
  */
-function parseTabText(file: SourceFile, options: ImportOptions, text: string) {
-  const head = text
-    .slice(0, 65_536)
-    .split('\n', 40)
-    .map((line) => line.split('\t').map((cell) => cell.trim()));
+function parseTabText(file: SourceFile, options: ImportOptions, text: LineSlices) {
+  const head = text.head.split('\n', 40).map((line) => line.split('\t').map((cell) => cell.trim()));
   const columns = ptpColumnsFor(head);
   if (columns === null) throw noLayout(file);
   return Promise.resolve({
     meta: ptpMeta(file, options, head),
     estimatedRecords: estimateLines(text),
-    records: reiterable(() => tabRecords(text, columns)),
+    records: reiterable(() => tabRecords(text.slices(), columns)),
   });
 }
 
-function* tabRecords(text: string, columns: PtpColumns): Generator<ParsedRecord> {
+function* tabRecords(slices: Iterable<string>, columns: PtpColumns): Generator<ParsedRecord> {
   const dates = new Map<string, IsoDate | null>();
-  let start = 0;
   let line = 0;
   let started = false;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    line++;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const cells = text.slice(start, stop).split('\t');
-    start = end + 1;
-    if (!started) {
-      if (!isProcedureCode(cellAt(cells, columns.column1).trim().toUpperCase())) continue;
-      started = true;
+  // Each slice ends at a line end, so no line spans two of them.
+  for (const text of slices) {
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      line++;
+      const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const cells = text.slice(start, stop).split('\t');
+      start = end + 1;
+      if (!started) {
+        if (!isProcedureCode(cellAt(cells, columns.column1).trim().toUpperCase())) continue;
+        started = true;
+      }
+      yield ptpRecord(cells, columns, `line ${line}`, dates);
     }
-    yield ptpRecord(cells, columns, `line ${line}`, dates);
   }
 }
 
 /** Line count from the average length of the first lines: progress only, no full scan. */
-function estimateLines(text: string): number {
-  const sample = text.slice(0, 65_536);
-  const lines = sample.split('\n').length;
-  return sample.length === 0 ? 0 : Math.round((text.length / sample.length) * lines);
+function estimateLines(text: LineSlices): number {
+  const lines = text.head.split('\n').length;
+  return text.head.length === 0 ? 0 : Math.round((text.byteLength / text.head.length) * lines);
 }
 
 function ptpMeta(file: SourceFile, options: ImportOptions, head: readonly string[][]): DatasetMeta {

@@ -1,7 +1,7 @@
 import { parse, type InfoRecord, type Options } from 'csv-parse/sync';
 import { CodecardError, parseFailed, where } from '../../errors/codecard-error.ts';
 import type { SourceFile } from '../import-kind.ts';
-import { decodeText } from '../intake/decode-text.ts';
+import { decodeInLineSlices, type LineSlices } from '../intake/decode-text.ts';
 import { inspectZip } from '../intake/zip-guard.ts';
 import { reiterable } from './reiterable.ts';
 import { workbookLimits, type WorkbookLimits } from './workbook-limits.ts';
@@ -33,15 +33,17 @@ export async function readTable(file: SourceFile): Promise<TableSource> {
   const input = await readTableInput(file);
   return input.kind === 'workbook'
     ? input.table
-    : readDelimitedText(input.text, file.fileName, input.delimiter);
+    : readDelimitedText(input.text.whole(), file.fileName, input.delimiter);
 }
 
 /**
- * A workbook already read into rows, or decoded text with its delimiter: for formats that
- * scan text themselves (CMS fixed-width and tab-delimited releases) before falling back to rows.
+ * A workbook already read into rows, or text with its delimiter, decoded as it is read: for
+ * formats that scan text themselves (CMS fixed-width and tab-delimited releases) before falling
+ * back to rows.
  */
 export type TableInput =
-  { kind: 'workbook'; table: TableSource } | { kind: 'text'; text: string; delimiter: Delimiter };
+  | { kind: 'workbook'; table: TableSource }
+  | { kind: 'text'; text: LineSlices; delimiter: Delimiter };
 
 export async function readTableInput(file: SourceFile): Promise<TableInput> {
   if (file.bytes.length === 0) throw new CodecardError('EMPTY_FILE', { file: file.fileName });
@@ -52,8 +54,8 @@ export async function readTableInput(file: SourceFile): Promise<TableInput> {
       detail: 'legacy Excel .xls workbooks are not read; save the sheet as .xlsx or CSV',
     });
   }
-  const { text } = decodeText(file.bytes, file.fileName);
-  return { kind: 'text', text, delimiter: sniffDelimiter(file.fileName, text) };
+  const text = await decodeInLineSlices(file.bytes, file.fileName);
+  return { kind: 'text', text, delimiter: sniffDelimiter(file.fileName, text.head) };
 }
 
 export function looksLikeZip(bytes: Uint8Array): boolean {
