@@ -1,3 +1,4 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { classifierLabels, type ClassifierLabel } from './section-classifier-labels.ts';
 
 /**
@@ -40,6 +41,31 @@ export function trainSoftmax(
   examples: readonly FeatureExample[],
   options: TrainingOptions = defaultTrainingOptions,
 ): SoftmaxModel {
+  const training = softmaxEpochs(examples, options);
+  for (let step = training.next(); ; step = training.next()) if (step.done) return step.value;
+}
+
+/**
+ * `trainSoftmax` with a turn of the event loop after each epoch (about 10 ms each): a server
+ * warms the model this way after it starts listening, instead of a first card computing it in
+ * one 0.2-0.4 s call while every other request waits.
+ */
+export async function trainSoftmaxYielding(
+  examples: readonly FeatureExample[],
+  options: TrainingOptions = defaultTrainingOptions,
+): Promise<SoftmaxModel> {
+  const training = softmaxEpochs(examples, options);
+  for (let step = training.next(); ; step = training.next()) {
+    if (step.done) return step.value;
+    await yieldToLoop();
+  }
+}
+
+/** The training itself, pausing after the encoding and after each epoch. */
+function* softmaxEpochs(
+  examples: readonly FeatureExample[],
+  options: TrainingOptions,
+): Generator<void, SoftmaxModel> {
   const labels = classifierLabels;
   const width = labels.length;
   const labelIndex = new Map(labels.map((label, i) => [label, i]));
@@ -64,6 +90,7 @@ export function trainSoftmax(
   const { weights, bias } = model;
   const probabilities = new Float64Array(width);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
+    yield;
     const rate = options.learningRate / (1 + epoch * 0.05);
     for (const { y, ids } of encoded) {
       predictInto(model, ids, probabilities);

@@ -9,6 +9,7 @@ import { applyQuestionRetention, startQuestionRetention } from './question-reten
 import { serverContext } from './server-context.ts';
 import { replicaOf } from '../library/library-context.ts';
 import { configureCardCache } from '../cards/card-cache-size.ts';
+import { warmSectionClassifier } from '../cards/section-classifier.ts';
 import { appVersion } from '../version.ts';
 import { accessPolicyFrom } from '../access/access-policy.ts';
 import { firstAdminInvite } from '../access/invites.service.ts';
@@ -113,6 +114,10 @@ export async function serveOpened({
     now: () => new Date(),
   });
   if (token) process.stdout.write(setupMessage(inviteLink(base, token), config.setupRemote));
+  // The first card would otherwise train the section classifier in one call (0.2-0.4 s).
+  void warmSectionClassifier().catch((error: unknown) =>
+    app.log.warn({ err: error }, 'the section classifier could not be trained ahead'),
+  );
   // Listening first: the starter library comes in behind, one committed document at a time.
   let stopping = false;
   const starterLoad = loadStarter(ctx, starterLibrary, () => stopping, print);
