@@ -7,9 +7,12 @@ const later = new Date('2026-01-01T00:10:00Z');
 describe('Sealer', () => {
   it('opens what it sealed until it expires', () => {
     const sealer = new Sealer('client-secret');
-    const sealed = sealer.seal({ state: 's1' }, later);
-    expect(sealed).not.toContain('s1');
-    expect(sealer.open(sealed, now)).toEqual({ state: 's1' });
+    // Long enough that random ciphertext cannot contain it by chance ('s1' did, 1 run in ~40).
+    const state = 'state-that-must-not-show-through-the-seal';
+    const sealed = sealer.seal({ state }, later);
+    expect(sealed).not.toContain(state);
+    expect(Buffer.from(sealed, 'base64url').includes(state)).toBe(false);
+    expect(sealer.open(sealed, now)).toEqual({ state });
     expect(sealer.open(sealed, later)).toBeNull();
   });
 
