@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { loopTurnsDuring } from '../domain/test-loop-turns.ts';
 import { loadLabeledSentences } from './section-classifier-data.ts';
 import { sectionClassifier, trainClassifier, warmSectionClassifier } from './section-classifier.ts';
 
@@ -6,16 +7,7 @@ import { sectionClassifier, trainClassifier, warmSectionClassifier } from './sec
 // exist before the warm-up runs.
 describe('warmSectionClassifier', () => {
   test('trains the default classifier with turns of the event loop between epochs', async () => {
-    let turns = 0;
-    let training = true;
-    const tick = (): void => {
-      turns++;
-      if (training) setImmediate(tick);
-    };
-    setImmediate(tick);
-    await warmSectionClassifier();
-    const turnsWhileTraining = turns;
-    training = false;
+    const turnsWhileTraining = await loopTurnsDuring(() => warmSectionClassifier());
     // Trained in one call, the ticker would run at most once.
     expect(turnsWhileTraining).toBeGreaterThanOrEqual(10);
 

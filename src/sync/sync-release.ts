@@ -130,7 +130,7 @@ export async function syncEntry(
     }
     step = 'verify';
     report({ dataset: entry.dataset, phase: 'verifying', done: 0, total: 0 });
-    const file = await verifyRelease(entry, fileNameOf(entry.url), fetched.bytes);
+    const file = await verifyRelease(entry, fileNameOf(entry.url), fetched.bytes, fileHash);
     step = 'import';
     const result = await importFile(ctx, file, importOptionsOf(entry, options.signal), (p) => {
       options.signal?.throwIfAborted();

@@ -18,19 +18,23 @@ export async function verifyRelease(
   entry: MirrorEntry,
   fileName: string,
   bytes: Buffer,
+  /** The bytes' SHA-256 when the caller has taken it already: a large file is hashed once. */
+  knownSha256?: string,
 ): Promise<SourceFile> {
   const reject = (detail: string) =>
     new CodecardError('RELEASE_REJECTED', { file: fileName, detail });
   if (entry.size !== undefined && bytes.length !== entry.size)
     throw reject(`${bytes.length} bytes where the mirror declares ${entry.size}`);
+  let sha256 = knownSha256;
   if (entry.sha256 !== undefined) {
-    const hash = await sha256Of(bytes);
-    if (hash !== entry.sha256)
-      throw reject(`SHA-256 ${hash} differs from the declared ${entry.sha256}`);
+    sha256 ??= await sha256Of(bytes);
+    if (sha256 !== entry.sha256)
+      throw reject(`SHA-256 ${sha256} differs from the declared ${entry.sha256}`);
   }
+  // A file that is not a zip is imported as downloaded, under the hash already taken.
   const file = bytes.subarray(0, 4).equals(ZIP_MAGIC)
     ? await zipMember(entry, fileName, bytes, reject)
-    : { fileName, bytes };
+    : { fileName, bytes, ...(sha256 === undefined ? {} : { sha256 }) };
   const detected = await detectKind(file).catch((error: unknown) => {
     throw reject(
       `its layout is not ${entry.kind}: ${error instanceof Error ? error.message : String(error)}`,

@@ -13,6 +13,7 @@ import { ptpRecord } from './ncci-ptp-record.ts';
 import { reiterable } from './reiterable.ts';
 import { cellAt, headCells } from './table-rows.ts';
 import { readDelimitedText, readTableInput, type TableSource } from './table-source.ts';
+import { linesOf } from './text-lines.ts';
 import type { LineSlices } from '../intake/decode-text.ts';
 import { isProcedureCode } from '../../domain/code-shape.ts';
 import type { IsoDate } from '../../domain/day.ts';
@@ -74,22 +75,14 @@ function* tabRecords(slices: Iterable<string>, columns: PtpColumns): Generator<P
   const dates = new Map<string, IsoDate | null>();
   let line = 0;
   let started = false;
-  // Each slice ends at a line end, so no line spans two of them.
-  for (const text of slices) {
-    let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      line++;
-      const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      const cells = text.slice(start, stop).split('\t');
-      start = end + 1;
-      if (!started) {
-        if (!isProcedureCode(cellAt(cells, columns.column1).trim().toUpperCase())) continue;
-        started = true;
-      }
-      yield ptpRecord(cells, columns, `line ${line}`, dates);
+  for (const lineText of linesOf(slices)) {
+    line++;
+    const cells = lineText.split('\t');
+    if (!started) {
+      if (!isProcedureCode(cellAt(cells, columns.column1).trim().toUpperCase())) continue;
+      started = true;
     }
+    yield ptpRecord(cells, columns, `line ${line}`, dates);
   }
 }
 

@@ -2,6 +2,7 @@ import { parse, type InfoRecord, type Options } from 'csv-parse/sync';
 import { CodecardError, parseFailed, where } from '../../errors/codecard-error.ts';
 import type { SourceFile } from '../import-kind.ts';
 import { decodeInLineSlices, type LineSlices } from '../intake/decode-text.ts';
+import { linesOf } from './text-lines.ts';
 import { inspectZip } from '../intake/zip-guard.ts';
 import { reiterable } from './reiterable.ts';
 import { workbookLimits, type WorkbookLimits } from './workbook-limits.ts';
@@ -110,17 +111,12 @@ export function readDelimitedText(
 
 /** Without quotes a delimited file is just lines and separators: no parser needed. */
 function* splitLines(text: string, delimiter: Delimiter): Generator<TableRow> {
-  let start = 0;
   let line = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  for (const lineText of linesOf([text])) {
     line++;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const cells = text.slice(start, stop).split(delimiter);
+    const cells = lineText.split(delimiter);
     for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] ?? '').trim();
     yield { cells, locator: `line ${line}`, position: line };
-    start = end + 1;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { loopTurnsDuring } from '../../domain/test-loop-turns.ts';
 import { pseudoRandomBytes } from '../parsers/test-fixtures.ts';
 import { sha256Of } from './sha256-of.ts';
 
@@ -16,16 +17,7 @@ describe('sha256Of', () => {
 
   test('lets other work run while a large buffer is hashed', async () => {
     const bytes = Buffer.alloc(64 * MB, 7);
-    let turns = 0;
-    let hashing = true;
-    const tick = (): void => {
-      turns++;
-      if (hashing) setImmediate(tick);
-    };
-    setImmediate(tick);
-    await sha256Of(bytes);
-    const turnsWhileHashing = turns;
-    hashing = false;
+    const turnsWhileHashing = await loopTurnsDuring(() => sha256Of(bytes));
     // One call would let the ticker run at most once; slices let it run between them.
     expect(turnsWhileHashing).toBeGreaterThanOrEqual(4);
   });
